@@ -1,0 +1,58 @@
+import { ApolloDriver } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { AreasModule } from '@kith/areas';
+import { IdentityModule } from '@kith/identity';
+import { OutboxRelayModule, PlatformModule } from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
+import { KITH_SCHEMA } from '@kith/schema';
+import { AreasResolver } from './areas/areas.resolver';
+import { AuthGuard } from './auth/auth.guard';
+import { costLimitPlugin } from './graphql/cost-limit.plugin';
+import { formatGraphQLError } from './graphql/format-error';
+import { depthLimitRule } from './graphql/query-limits';
+import { HealthController } from './health/health.controller';
+import { AuthResolver } from './identity/auth.resolver';
+import { PersonResolver } from './identity/person.resolver';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: KithConfig): DynamicModule {
+    const production = config.isProduction;
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(config, 'api', KITH_SCHEMA),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          introspection: !production,
+          // GraphiQL outside production; Apollo's landing page disabled in production.
+          ...(production ? { playground: false } : { graphiql: true }),
+          includeStacktraceInErrorResponses: !production,
+          autoTransformHttpErrors: false,
+          validationRules: [depthLimitRule(config.graphql.maxDepth)],
+          plugins: [costLimitPlugin(config.graphql.maxCost)],
+          formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
+          context: ({ req, res }: { req: Request; res: Response }) => ({ req, res }),
+        }),
+        OutboxRelayModule,
+        AreasModule,
+        IdentityModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        AuthResolver,
+        PersonResolver,
+        AreasResolver,
+      ],
+    };
+  }
+}

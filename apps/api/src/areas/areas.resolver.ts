@@ -1,0 +1,13 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { AreaService } from '@kith/areas';
+import { Area } from './area.model';
+
+@Resolver(() => Area)
+export class AreasResolver {
+  constructor(private readonly areaService: AreaService) {}
+
+  @Query(() => [Area])
+  async areas(): Promise<Area[]> {
+    return (await this.areaService.list()).map((row) => Area.from(row));
+  }
+}

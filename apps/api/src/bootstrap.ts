@@ -1,0 +1,17 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import type { KithConfig } from '@kith/platform';
+import { ApiModule } from './api.module';
+
+/** The API application, configured but not listening (tests listen on a free port). */
+export async function createApi(config: KithConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '100kb' });
+  return app;
+}

@@ -1,0 +1,98 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException, Logger } from '@nestjs/common';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError, ErrorCode, unavailableDependency } from '@kith/platform';
+import type { FieldProblem } from '@kith/platform';
+
+const logger = new Logger('GraphQLErrors');
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  429: ErrorCode.RATE_LIMITED,
+};
+
+// Errors Apollo raises itself before anything runs: the request, not the server, is at fault.
+const REQUEST_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+/** Best-effort field path from graphql-js messages ('Variable "$email" …', 'Field "x" …'). */
+function fieldsFromMessage(message: string): FieldProblem[] {
+  const variable = /Variable "\$([^"]+)"/.exec(message);
+  const field = /(?:field|argument) "([^"]+)"/i.exec(message);
+  const path = variable?.[1] ?? field?.[1] ?? '';
+  return [{ path, message }];
+}
+
+function withCode(
+  formatted: GraphQLFormattedError,
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+): GraphQLFormattedError {
+  return {
+    message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code, ...extra },
+  };
+}
+
+/**
+ * The one place errors become GraphQL errors: every error leaves with a code from ErrorCode,
+ * BAD_USER_INPUT with field details, and nothing internal (stack, SQL) in production.
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  isProduction: boolean,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    const extra: Record<string, unknown> = { ...original.details };
+    if (original.code === ErrorCode.BAD_USER_INPUT) extra.fields = original.fields;
+    return withCode(formatted, original.code, original.message, extra);
+  }
+  if (original instanceof HttpException) {
+    const code = HTTP_CODES[original.getStatus()] ?? ErrorCode.INTERNAL_SERVER_ERROR;
+    const extra =
+      code === ErrorCode.BAD_USER_INPUT ? { fields: fieldsFromMessage(original.message) } : {};
+    return withCode(formatted, code, original.message, extra);
+  }
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === 'string' && REQUEST_ERRORS.has(apolloCode)) {
+    const fields = Array.isArray(formatted.extensions?.fields)
+      ? formatted.extensions.fields
+      : fieldsFromMessage(formatted.message);
+    return withCode(formatted, ErrorCode.BAD_USER_INPUT, formatted.message, { fields });
+  }
+  const dependency = unavailableDependency(original);
+  if (dependency) {
+    const what = dependency === 'postgres' ? 'The database' : 'The queue store';
+    return withCode(
+      formatted,
+      ErrorCode.INTERNAL_SERVER_ERROR,
+      `${what} is unavailable; please try again shortly`,
+      {
+        dependency,
+        retryable: true,
+      },
+    );
+  }
+  logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
+  return withCode(
+    formatted,
+    ErrorCode.INTERNAL_SERVER_ERROR,
+    isProduction ? 'Something went wrong on our side' : formatted.message,
+  );
+}

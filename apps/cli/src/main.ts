@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, DomainError, loadConfig } from '@kith/platform';
+import { ensureDatabase, generateMigration, migrate } from './database-commands';
+
+const USAGE = `Kith operator CLI
+
+  npm run migrate                      apply pending migrations (creates the database if missing)
+  npm run cli -- migrate --revert      undo the last migration
+  npm run cli -- migration:generate <Name>
+                                       write a migration from the entities' drift (development)
+`;
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { revert: { type: 'boolean', default: false } },
+      });
+      if (!values.revert && (await ensureDatabase(config.database.url)))
+        console.log('created the database');
+      const ran = await migrate(config, values.revert ? 'down' : 'up');
+      console.log(
+        ran.length
+          ? ran.map((name) => `migrated: ${name}`).join('\n')
+          : 'the database is up to date',
+      );
+      return;
+    }
+    case 'migration:generate': {
+      const file = await generateMigration(config, rest[0] ?? '');
+      console.log(
+        file ? `wrote ${file}; add it to libs/schema/src/migrations/index.ts` : 'no changes',
+      );
+      return;
+    }
+    default:
+      console.log(USAGE);
+      if (command !== undefined && command !== 'help')
+        throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+class UsageError extends Error {}
+
+run(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message);
+    else if (error instanceof DomainError) {
+      console.error(
+        [error.message, ...error.fields.map((f) => `  ${f.path}: ${f.message}`)].join('\n'),
+      );
+    } else console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { AreasModule } from '@kith/areas';
+import { IdentityModule } from '@kith/identity';
+import { PlatformModule, WorkerHostModule } from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
+import { KITH_SCHEMA } from '@kith/schema';
+
+/** No HTTP and no GraphQL: the job handlers of every lib, the outbox relay and BullMQ workers. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: KithConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        PlatformModule.forRoot(config, 'worker', KITH_SCHEMA),
+        WorkerHostModule,
+        AreasModule,
+        IdentityModule,
+      ],
+    };
+  }
+}

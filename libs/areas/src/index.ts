@@ -1,0 +1,8 @@
+export * from './area.entity';
+export * from './area-import';
+export * from './area.repository';
+export * from './area.service';
+export * from './areas.module';
+
+import { AreaEntity } from './area.entity';
+export const AREA_ENTITIES = [AreaEntity];

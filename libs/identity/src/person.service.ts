@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { AreaService } from '@kith/areas';
+import { Db, DomainError } from '@kith/platform';
+import { PersonRepository } from './person.repository';
+import type { PersonRow } from './person.repository';
+import type { Role, RoleGrantView } from './role';
+import { displayNameFromEmail, normaliseEmail } from './secrets';
+
+@Injectable()
+export class PersonService {
+  constructor(
+    private readonly db: Db,
+    private readonly people: PersonRepository,
+    private readonly areas: AreaService,
+  ) {}
+
+  async byId(id: string): Promise<PersonRow> {
+    const person = await this.people.byId(id);
+    if (!person) throw DomainError.notFound('Person');
+    return person;
+  }
+
+  rolesOf(personId: string): Promise<RoleGrantView[]> {
+    return this.people.rolesOf(personId);
+  }
+
+  holdsRoleIn(personId: string, role: Role, areaId: string): Promise<boolean> {
+    return this.people.holdsRoleIn(personId, role, areaId);
+  }
+
+  /**
+   * The operator's grant: creates the person if new. Without an area the role holds
+   * everywhere; with one, in that area and every area inside it.
+   */
+  async grantRole(
+    rawEmail: string,
+    role: Role,
+    areaCode?: string,
+  ): Promise<{ person: PersonRow; createdPerson: boolean; newGrant: boolean }> {
+    const email = normaliseEmail(rawEmail);
+    if (!email)
+      throw DomainError.badInput([{ path: 'email', message: 'This is not an email address' }]);
+    const area = areaCode === undefined ? undefined : await this.areas.byCode(areaCode);
+    return this.db.transaction(async () => {
+      const { person, created } = await this.people.findOrCreate(
+        email,
+        displayNameFromEmail(email),
+      );
+      const newGrant = await this.people.grantRole(person.id, role, area?.id ?? null);
+      return { person, createdPerson: created, newGrant };
+    });
+  }
+}

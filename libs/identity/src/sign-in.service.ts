@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Clock,
+  Db,
+  DomainError,
+  JobName,
+  JobOutbox,
+  KITH_CONFIG,
+  RateLimiter,
+} from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
+import { AuthSessionRepository } from './auth-session.repository';
+import { PersonRepository } from './person.repository';
+import type { PersonRow } from './person.repository';
+import { Role } from './role';
+import type { Principal } from './role';
+import {
+  deriveSignInCode,
+  displayNameFromEmail,
+  hashRefreshToken,
+  hashSignInCode,
+  newRefreshToken,
+  normaliseEmail,
+  sameHash,
+} from './secrets';
+import { SignInCodeRepository } from './sign-in-code.repository';
+import { TokenService } from './token.service';
+
+export interface SignedIn {
+  accessToken: string;
+  refreshToken: string;
+  person: PersonRow;
+}
+
+const CODE = /^\d{6}$/;
+
+@Injectable()
+export class SignInService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly codes: SignInCodeRepository,
+    private readonly people: PersonRepository,
+    private readonly sessions: AuthSessionRepository,
+    private readonly tokens: TokenService,
+    private readonly outbox: JobOutbox,
+    private readonly limiter: RateLimiter,
+    @Inject(KITH_CONFIG) private readonly config: KithConfig,
+  ) {}
+
+  /**
+   * Sends a code to any well-formed address: known or not, the answer is the same, because the
+   * first sign-in creates the member.
+   */
+  async requestCode(rawEmail: string, ip: string): Promise<true> {
+    const email = this.parseEmail(rawEmail);
+    const { signInPerIp, signInPerEmail } = this.config.rateLimits;
+    const byIp = await this.limiter.consume('signin-ip', ip, signInPerIp, 3600);
+    if (!byIp.allowed) {
+      throw DomainError.rateLimited(
+        'Too many sign-in requests from this network; try again later',
+        byIp.retryAfterSeconds,
+      );
+    }
+    const byEmail = await this.limiter.consume('signin-email', email, signInPerEmail, 15 * 60);
+    if (!byEmail.allowed) {
+      throw DomainError.rateLimited(
+        'Too many codes asked for this email; try again later',
+        byEmail.retryAfterSeconds,
+      );
+    }
+    const id = randomUUID();
+    const secret = this.config.auth.jwtSecret;
+    const expiresAt = new Date(
+      this.clock.now().getTime() + this.config.auth.signInCodeTtlSeconds * 1000,
+    );
+    await this.db.transaction(async () => {
+      await this.codes.insert({
+        id,
+        email,
+        codeHash: hashSignInCode(secret, email, deriveSignInCode(secret, id)),
+        expiresAt,
+      });
+      await this.outbox.schedule(JobName.SendSignInCodeMail, { signInCodeId: id }, { key: id });
+    });
+    return true;
+  }
+
+  async signIn(rawEmail: string, rawCode: string): Promise<SignedIn> {
+    const email = this.parseEmail(rawEmail);
+    const code = rawCode.trim();
+    if (!CODE.test(code))
+      throw DomainError.badInput([{ path: 'code', message: 'The code is 6 digits' }]);
+    const now = this.clock.now();
+    const max = this.config.auth.signInCodeMaxAttempts;
+    // Counted outside the sign-in transaction, so a wrong guess is counted even though it fails.
+    const attempt = await this.codes.takeAttempt(email, now, max);
+    if (!attempt) {
+      throw DomainError.badInput(
+        [
+          {
+            path: 'code',
+            message: 'This code has expired, been used or been tried too often; ask for a new one',
+          },
+        ],
+        'The code cannot be used',
+      );
+    }
+    if (!sameHash(attempt.codeHash, hashSignInCode(this.config.auth.jwtSecret, email, code))) {
+      const left = max - attempt.attempts;
+      throw DomainError.badInput(
+        [
+          {
+            path: 'code',
+            message:
+              left > 0
+                ? `That code is not right; ${left} tries left`
+                : 'That code is not right, and no tries are left; ask for a new one',
+          },
+        ],
+        'The code is not right',
+      );
+    }
+    return this.db.transaction(async () => {
+      if (!(await this.codes.consume(attempt.id, now))) {
+        throw DomainError.badInput(
+          [{ path: 'code', message: 'This code has already been used' }],
+          'The code cannot be used',
+        );
+      }
+      const { person, created } = await this.people.findOrCreate(
+        email,
+        displayNameFromEmail(email),
+      );
+      if (created) await this.people.grantRole(person.id, Role.MEMBER, null);
+      const sessionId = await this.sessions.createSession(person.id);
+      return { ...(await this.issueTokens(person.id, sessionId)), person };
+    });
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token presented twice was copied: the whole
+   * session is revoked, so neither the thief nor the owner can go on without signing in.
+   */
+  async refresh(refreshToken: string): Promise<SignedIn> {
+    const now = this.clock.now();
+    const outcome = await this.db.transaction(async () => {
+      const token = await this.sessions.lockRefreshToken(hashRefreshToken(refreshToken));
+      if (!token || token.sessionRevokedAt)
+        return { ok: false as const, reason: 'The session has ended; sign in again' };
+      if (token.usedAt) {
+        await this.sessions.revoke(token.sessionId, 'refresh-token-reuse', now);
+        return { ok: false as const, reason: 'This refresh token was already used; sign in again' };
+      }
+      if (token.expiresAt <= now)
+        return { ok: false as const, reason: 'The session has expired; sign in again' };
+      await this.sessions.markUsed(token.id, now);
+      const person = await this.people.byId(token.personId);
+      if (!person) return { ok: false as const, reason: 'The session has ended; sign in again' };
+      return {
+        ok: true as const,
+        signedIn: { ...(await this.issueTokens(person.id, token.sessionId)), person },
+      };
+    });
+    // Thrown after the transaction so that a revocation for reuse is kept.
+    if (!outcome.ok) throw DomainError.unauthenticated(outcome.reason);
+    return outcome.signedIn;
+  }
+
+  async signOut(principal: Principal): Promise<true> {
+    await this.sessions.revoke(principal.sessionId, 'sign-out', this.clock.now());
+    return true;
+  }
+
+  /** The caller behind an access token, re-read so that a revoked session stops at once. */
+  async principalFor(accessToken: string): Promise<Principal> {
+    const claims = this.tokens.verifyAccessToken(accessToken);
+    const principal = await this.sessions.livePrincipal(claims.sessionId, claims.personId);
+    if (!principal) throw DomainError.unauthenticated('The session has ended; sign in again');
+    return principal;
+  }
+
+  private async issueTokens(
+    personId: string,
+    sessionId: string,
+  ): Promise<{ accessToken: string; refreshToken: string }> {
+    const refreshToken = newRefreshToken();
+    const expiresAt = new Date(
+      this.clock.now().getTime() + this.config.auth.refreshTokenTtlSeconds * 1000,
+    );
+    await this.sessions.addRefreshToken(sessionId, hashRefreshToken(refreshToken), expiresAt);
+    return { accessToken: this.tokens.issueAccessToken({ personId, sessionId }), refreshToken };
+  }
+
+  private parseEmail(raw: string): string {
+    const email = normaliseEmail(raw);
+    if (!email)
+      throw DomainError.badInput([{ path: 'email', message: 'This is not an email address' }]);
+    return email;
+  }
+}

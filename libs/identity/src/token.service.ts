@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DomainError, KITH_CONFIG } from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
+
+export interface AccessClaims {
+  personId: string;
+  sessionId: string;
+}
+
+interface JwtClaims {
+  sub: string;
+  sid: string;
+  typ: string;
+}
+
+const ISSUER = 'kith';
+
+function isJwtClaims(value: unknown): value is JwtClaims {
+  if (typeof value !== 'object' || value === null) return false;
+  const claims = value as Record<string, unknown>;
+  return (
+    typeof claims.sub === 'string' && typeof claims.sid === 'string' && claims.typ === 'access'
+  );
+}
+
+/** Short-lived signed access tokens (HS256), naming the person and the signed-in session. */
+@Injectable()
+export class TokenService {
+  private readonly jwt = new JwtService();
+
+  constructor(@Inject(KITH_CONFIG) private readonly config: KithConfig) {}
+
+  issueAccessToken(claims: AccessClaims): string {
+    return this.jwt.sign(
+      { sub: claims.personId, sid: claims.sessionId, typ: 'access' },
+      {
+        secret: this.config.auth.jwtSecret,
+        algorithm: 'HS256',
+        expiresIn: this.config.auth.accessTokenTtlSeconds,
+        issuer: ISSUER,
+      },
+    );
+  }
+
+  verifyAccessToken(token: string): AccessClaims {
+    let decoded: unknown;
+    try {
+      decoded = this.jwt.verify(token, {
+        secret: this.config.auth.jwtSecret,
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+      });
+    } catch (error) {
+      const expired = error instanceof Error && error.name === 'TokenExpiredError';
+      throw DomainError.unauthenticated(
+        expired
+          ? 'Your access token has expired; refresh the session'
+          : 'The access token is not valid',
+      );
+    }
+    if (!isJwtClaims(decoded)) throw DomainError.unauthenticated('The access token is not valid');
+    return { personId: decoded.sub, sessionId: decoded.sid };
+  }
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'kith-development-secret-do-not-use-in-production';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    errorMap: () => ({ message: 'must be one of true, false, 1, 0, yes, no' }),
+  })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const urlWithProtocol = (protocols: string[], label: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${label} URL (${protocols.map((p) => `${p}//…`).join(' or ')})` },
+  );
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: urlWithProtocol(['postgres:', 'postgresql:'], 'postgres').default(
+      'postgres://root@127.0.0.1:5432/kith',
+    ),
+    DATABASE_POOL_SIZE: positiveInt(10),
+    REDIS_URL: urlWithProtocol(['redis:', 'rediss:'], 'redis').default('redis://127.0.0.1:6379'),
+    // Prefix of every Redis key Kith writes (BullMQ queues, rate limits).
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]+$/, 'may hold only letters, digits, - and _')
+      .default('kith'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    MAIL_URL: z
+      .string()
+      .refine((v) => v === 'log' || /^smtps?:\/\/[^/]+/.test(v), {
+        message: 'must be "log" or smtp://host:port',
+      })
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/@/, 'must hold an address, e.g. Kith <hello@example.org>')
+      .default('Kith <hello@kith.local>'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    TRUST_PROXY: booleanFlag.default('false'),
+    RATE_LIMIT_SIGNIN_PER_EMAIL: positiveInt(5),
+    RATE_LIMIT_SIGNIN_PER_IP: positiveInt(100),
+    GRAPHQL_MAX_DEPTH: positiveInt(10),
+    GRAPHQL_MAX_COST: positiveInt(5000),
+    OUTBOX_POLL_MS: positiveInt(500),
+    SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+    WORKER_CONCURRENCY: positiveInt(5),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+    if (env.NODE_ENV === 'production' && env.MAIL_URL === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['MAIL_URL'], message: 'is required in production' });
+    }
+  });
+
+export type Environment = z.infer<typeof envSchema>['NODE_ENV'];
+
+export interface KithConfig {
+  env: Environment;
+  isProduction: boolean;
+  port: number;
+  database: { url: string; poolSize: number };
+  redis: { url: string };
+  queue: { prefix: string; concurrency: number; outboxPollMs: number };
+  auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    signInCodeTtlSeconds: number;
+    signInCodeMaxAttempts: number;
+  };
+  mail: { transport: { kind: 'log' } | { kind: 'smtp'; url: string }; from: string };
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  trustProxy: boolean;
+  rateLimits: { signInPerEmail: number; signInPerIp: number };
+  graphql: { maxDepth: number; maxCost: number };
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; every bad variable is named in one error. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig {
+  // An empty variable means "not set", as in most shells' `FOO= cmd`.
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  const mailUrl = env.MAIL_URL ?? 'log';
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    port: env.PORT,
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    redis: { url: env.REDIS_URL },
+    queue: {
+      prefix: env.QUEUE_PREFIX,
+      concurrency: env.WORKER_CONCURRENCY,
+      outboxPollMs: env.OUTBOX_POLL_MS,
+    },
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
+      accessTokenTtlSeconds: 15 * 60,
+      refreshTokenTtlSeconds: 30 * 24 * 3600,
+      signInCodeTtlSeconds: 10 * 60,
+      signInCodeMaxAttempts: 5,
+    },
+    mail: {
+      transport: mailUrl === 'log' ? { kind: 'log' } : { kind: 'smtp', url: mailUrl },
+      from: env.MAIL_FROM,
+    },
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+    rateLimits: {
+      signInPerEmail: env.RATE_LIMIT_SIGNIN_PER_EMAIL,
+      signInPerIp: env.RATE_LIMIT_SIGNIN_PER_IP,
+    },
+    graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST },
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** A URL with any password replaced, safe to print. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

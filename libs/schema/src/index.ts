@@ -1,0 +1,10 @@
+import { AREA_ENTITIES } from '@kith/areas';
+import { IDENTITY_ENTITIES } from '@kith/identity';
+import { OutboxEntity } from '@kith/platform';
+import { MIGRATIONS } from './migrations';
+
+/** The whole database: every lib's entities and the one ordered migration history. */
+export const KITH_SCHEMA = {
+  entities: [OutboxEntity, ...AREA_ENTITIES, ...IDENTITY_ENTITIES],
+  migrations: MIGRATIONS,
+};

@@ -1,0 +1,28 @@
+import { Client } from 'pg';
+
+/** Tests connect as DATABASE_URL's user to databases named here, on the same server. */
+export const BASE_URL =
+  process.env.KITH_TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+export const TEMPLATE_DB = 'kith_test_template';
+
+export function databaseUrl(name: string): string {
+  const url = new URL(BASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function workerDatabase(
+  workerId: string | number = process.env.JEST_WORKER_ID ?? '1',
+): string {
+  return `kith_test_w${workerId}`;
+}
+
+export async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
