@@ -18,6 +18,7 @@ import { depthLimitRule } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
 import { AuthResolver } from './identity/auth.resolver';
 import { PersonResolver } from './identity/person.resolver';
+import { RolesResolver } from './identity/roles.resolver';
 
 @Module({})
 export class ApiModule {
@@ -51,6 +52,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         AuthResolver,
         PersonResolver,
+        RolesResolver,
         AreasResolver,
       ],
     };

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, DomainError, loadConfig } from '@kith/platform';
 import { ensureDatabase, generateMigration, migrate } from './database-commands';
+import { grantRole, importAreas, seedDemo } from './operator-commands';
 
 const USAGE = `Kith operator CLI
 
@@ -9,11 +10,18 @@ const USAGE = `Kith operator CLI
   npm run cli -- migrate --revert      undo the last migration
   npm run cli -- migration:generate <Name>
                                        write a migration from the entities' drift (development)
+  npm run cli -- grant-role --email <email> --role <MEMBER|HELPER|COORDINATOR|COMMISSIONER> [--area <code>]
+                                       creates the person if needed; without --area the role holds everywhere
+  npm run cli -- import-areas <file.geojson> --kind <ward|borough|…> --code-property <p> --name-property <p> [--srid <n>]
+                                       imports or updates boundaries (e.g. ONS ward boundaries)
+  npm run demo -- [--members 3000] [--seed 20261124] [--if-empty]
+                                       seeds the demo neighbourhood into an empty database
 `;
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const config = loadConfig();
+  // The CLI prints its own results; logs only for warnings unless asked otherwise.
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   switch (command) {
     case 'migrate': {
       const { values } = parseArgs({
@@ -37,6 +45,15 @@ async function run(argv: string[]): Promise<void> {
       );
       return;
     }
+    case 'grant-role':
+      console.log(await grantRole(config, rest));
+      return;
+    case 'import-areas':
+      console.log(await importAreas(config, rest));
+      return;
+    case 'demo':
+      console.log(await seedDemo(config, rest));
+      return;
     default:
       console.log(USAGE);
       if (command !== undefined && command !== 'help')

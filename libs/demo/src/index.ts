@@ -1,1 +1,3 @@
-export {};
+export * from './demo-people';
+export * from './demo.service';
+export * from './demo.module';

@@ -3,7 +3,8 @@ import { AreaService } from '@kith/areas';
 import { Db, DomainError } from '@kith/platform';
 import { PersonRepository } from './person.repository';
 import type { PersonRow } from './person.repository';
-import type { Role, RoleGrantView } from './role';
+import { Role } from './role';
+import type { RoleGrantView } from './role';
 import { displayNameFromEmail, normaliseEmail } from './secrets';
 
 @Injectable()
@@ -26,6 +27,27 @@ export class PersonService {
 
   holdsRoleIn(personId: string, role: Role, areaId: string): Promise<boolean> {
     return this.people.holdsRoleIn(personId, role, areaId);
+  }
+
+  /**
+   * A coordinator's grant: MEMBER, HELPER or COORDINATOR, only in an area they coordinate (or
+   * one inside it). Commissioners and grants that hold everywhere are the operator's (CLI).
+   */
+  async grantRoleAsCoordinator(
+    coordinatorId: string,
+    rawEmail: string,
+    role: Role,
+    areaCode: string,
+  ): Promise<{ person: PersonRow; areaId: string }> {
+    if (role === Role.COMMISSIONER) {
+      throw DomainError.forbidden('Commissioner roles are granted by the operator');
+    }
+    const area = await this.areas.byCode(areaCode);
+    if (!(await this.people.holdsRoleIn(coordinatorId, Role.COORDINATOR, area.id))) {
+      throw DomainError.forbidden(`You do not coordinate ${area.name}`);
+    }
+    const { person } = await this.grantRole(rawEmail, role, areaCode);
+    return { person, areaId: area.id };
   }
 
   /**

@@ -17,6 +17,7 @@ export * from './queue/outbox.entity';
 export * from './queue/outbox-relay';
 export * from './queue/queue-registry';
 export * from './queue/queue.module';
+export * from './queue/job-handler-registry';
 export * from './queue/worker-host';
 export * from './mail/mailer';
 export * from './mail/mail.module';

@@ -1,6 +1,6 @@
 import { ConfigError } from '../config/config';
 import { StartupError } from '../health/probes';
-import { WorkerStartupError } from '../queue/worker-host';
+import { WorkerStartupError } from '../queue/job-handler-registry';
 
 /**
  * Runs a process entry point. A start-up problem (bad config, a service out of reach, a job

@@ -66,15 +66,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await withTimeout(
         Promise.all(
           [...byQueue].map(([queue, batch]) =>
-            this.queues
-              .get(queue)
-              .addBulk(
-                batch.map((row) => ({
-                  name: row.jobName,
-                  data: row.payload,
-                  opts: { jobId: row.jobId },
-                })),
-              ),
+            this.queues.get(queue).addBulk(
+              batch.map((row) => ({
+                name: row.jobName,
+                data: row.payload,
+                opts: { jobId: row.jobId },
+              })),
+            ),
           ),
         ),
         REDIS_WRITE_TIMEOUT_MS,

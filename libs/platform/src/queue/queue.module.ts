@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { JobHandlerRegistry } from './job-handler-registry';
 import { JobOutbox } from './job-outbox';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxRepository } from './outbox.repository';
@@ -23,7 +24,15 @@ export class OutboxRelayModule {}
 /** Processing jobs: only the worker imports this. */
 @Module({
   imports: [DiscoveryModule, OutboxRelayModule],
-  providers: [WorkerHost],
+  providers: [JobHandlerRegistry, WorkerHost],
   exports: [WorkerHost],
 })
 export class WorkerHostModule {}
+
+/** Only the handler check, for tests of what the worker would refuse. */
+@Module({
+  imports: [DiscoveryModule],
+  providers: [JobHandlerRegistry],
+  exports: [JobHandlerRegistry],
+})
+export class JobHandlerRegistryModule {}

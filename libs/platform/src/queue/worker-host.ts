@@ -4,69 +4,34 @@ import type {
   OnApplicationBootstrap,
   OnModuleInit,
 } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Worker } from 'bullmq';
 import type { Job as BullJob } from 'bullmq';
 import type { KithConfig } from '../config/config';
 import { KITH_CONFIG } from '../config/config.module';
 import { redisOptions } from '../redis/redis';
-import { handlerProblems, JOB_HANDLER_METADATA } from './job-handler';
-import type { FoundHandler, JobContext } from './job-handler';
-import { isJobName, JobName, QueueName } from './jobs';
+import { JobHandlerRegistry } from './job-handler-registry';
+import type { BoundHandler } from './job-handler-registry';
+import { isJobName, QueueName } from './jobs';
+import type { JobName } from './jobs';
 import type { JobResult } from './jobs';
 
-type BoundHandler = (payload: unknown, context: JobContext) => Promise<JobResult>;
-
-export class WorkerStartupError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The worker cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'WorkerStartupError';
-  }
-}
-
 /**
- * Finds every @JobHandler, refuses to start unless each job name has exactly one, and runs a
- * BullMQ worker per queue that dispatches by job name.
+ * Refuses to start unless each job name has exactly one handler, then runs a BullMQ worker per
+ * queue that dispatches by job name.
  */
 @Injectable()
 export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerHost.name);
-  private readonly handlers = new Map<JobName, BoundHandler>();
+  private handlers = new Map<JobName, BoundHandler>();
   private workers: Worker[] = [];
 
   constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
-    private readonly reflector: Reflector,
+    private readonly registry: JobHandlerRegistry,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
   onModuleInit(): void {
-    const found: (FoundHandler & { fn: BoundHandler })[] = [];
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance: unknown = wrapper.instance;
-      if (!instance || typeof instance !== 'object') continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const fn = (instance as Record<string, unknown>)[method];
-        if (typeof fn !== 'function') continue;
-        const name = this.reflector.get<string | undefined>(
-          JOB_HANDLER_METADATA,
-          fn as () => unknown,
-        );
-        if (name === undefined) continue;
-        found.push({
-          name,
-          owner: `${instance.constructor.name}.${method}`,
-          fn: (fn as BoundHandler).bind(instance),
-        });
-      }
-    }
-    const problems = handlerProblems(found, Object.values(JobName));
-    if (problems.length > 0) throw new WorkerStartupError(problems);
-    for (const handler of found) {
-      if (isJobName(handler.name)) this.handlers.set(handler.name, handler.fn);
-    }
+    this.handlers = this.registry.discover();
   }
 
   onApplicationBootstrap(): void {

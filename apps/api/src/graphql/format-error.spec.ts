@@ -1,0 +1,89 @@
+import { BadRequestException, ForbiddenException, Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { DomainError, ErrorCode } from '@kith/platform';
+import { formatGraphQLError } from './format-error';
+
+const formatted = {
+  message: 'original',
+  path: ['x'],
+  extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at secret.ts:1'] },
+};
+
+function fromResolver(error: Error): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, path: ['x'] });
+}
+
+describe('formatGraphQLError', () => {
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+  afterAll(() => {
+    Logger.overrideLogger(['error', 'warn', 'log']);
+  });
+
+  it('carries a domain error code, and field details for bad input', () => {
+    const out = formatGraphQLError(
+      formatted,
+      fromResolver(DomainError.badInput([{ path: 'email', message: 'not an email' }])),
+      true,
+    );
+    expect(out.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'email', message: 'not an email' }],
+    });
+    const limited = formatGraphQLError(
+      formatted,
+      fromResolver(DomainError.rateLimited('slow down', 30)),
+      true,
+    );
+    expect(limited.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
+  });
+
+  it('maps Nest HTTP exceptions to the contract codes', () => {
+    expect(
+      formatGraphQLError(formatted, fromResolver(new ForbiddenException()), true).extensions?.code,
+    ).toBe(ErrorCode.FORBIDDEN);
+    expect(
+      formatGraphQLError(formatted, fromResolver(new BadRequestException('bad')), true).extensions
+        ?.code,
+    ).toBe(ErrorCode.BAD_USER_INPUT);
+  });
+
+  it('turns validation failures into BAD_USER_INPUT naming the field', () => {
+    const out = formatGraphQLError(
+      {
+        message: 'Cannot query field "nope" on type "Person".',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+      new GraphQLError('Cannot query field "nope" on type "Person".'),
+      true,
+    );
+    expect(out.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'nope', message: 'Cannot query field "nope" on type "Person".' }],
+    });
+  });
+
+  it('says which service is away, as a retryable error', () => {
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    const out = formatGraphQLError(formatted, fromResolver(down), true);
+    expect(out).toMatchObject({
+      message: 'The database is unavailable; please try again shortly',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', dependency: 'postgres' },
+    });
+  });
+
+  it('hides the message and stack of unexpected errors in production only', () => {
+    const boom = fromResolver(new TypeError('x is undefined in secret.ts'));
+    const production = formatGraphQLError(formatted, boom, true);
+    expect(production).toEqual({
+      message: 'Something went wrong on our side',
+      path: ['x'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(formatGraphQLError(formatted, boom, false).message).toBe('original');
+  });
+});

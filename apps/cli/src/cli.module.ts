@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { AreasModule } from '@kith/areas';
+import { DemoModule } from '@kith/demo';
+import { IdentityModule } from '@kith/identity';
+import { PlatformModule } from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
+import { KITH_SCHEMA } from '@kith/schema';
+
+@Module({})
+export class CliModule {
+  static forRoot(config: KithConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        PlatformModule.forRoot(config, 'cli', KITH_SCHEMA),
+        AreasModule,
+        IdentityModule,
+        DemoModule,
+      ],
+    };
+  }
+}

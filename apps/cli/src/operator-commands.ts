@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AreaService } from '@kith/areas';
+import { DEMO_PEOPLE, DemoService } from '@kith/demo';
+import { isRole, PersonService, Role } from '@kith/identity';
+import { DomainError } from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
+import { CliModule } from './cli.module';
+
+async function withContext<T>(
+  config: KithConfig,
+  work: (app: INestApplicationContext) => Promise<T>,
+): Promise<T> {
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+function required(value: string | undefined, option: string): string {
+  if (!value)
+    throw DomainError.badInput(
+      [{ path: option, message: `--${option} is required` }],
+      `--${option} is required`,
+    );
+  return value;
+}
+
+export async function grantRole(config: KithConfig, args: string[]): Promise<string> {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, role: { type: 'string' }, area: { type: 'string' } },
+  });
+  const email = required(values.email, 'email');
+  const role = required(values.role, 'role').toUpperCase();
+  if (!isRole(role)) {
+    throw DomainError.badInput(
+      [{ path: 'role', message: `use one of ${Object.values(Role).join(', ')}` }],
+      `unknown role "${role}"`,
+    );
+  }
+  return withContext(config, async (app) => {
+    const result = await app.get(PersonService).grantRole(email, role, values.area);
+    const where = values.area ? `in ${values.area} and the areas inside it` : 'everywhere';
+    return [
+      result.createdPerson ? `created ${result.person.email}` : `found ${result.person.email}`,
+      result.newGrant ? `granted ${role} ${where}` : `already held ${role} ${where}`,
+    ].join('; ');
+  });
+}
+
+export async function importAreas(config: KithConfig, args: string[]): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string' },
+      'code-property': { type: 'string' },
+      'name-property': { type: 'string' },
+      srid: { type: 'string' },
+    },
+  });
+  const file = required(positionals[0], 'file');
+  let geojson: unknown;
+  try {
+    geojson = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw DomainError.badInput(
+      [{ path: 'file', message: String(error instanceof Error ? error.message : error) }],
+      `cannot read ${file} as JSON`,
+    );
+  }
+  const srid = values.srid === undefined ? undefined : Number(values.srid);
+  if (srid !== undefined && !Number.isInteger(srid))
+    throw DomainError.badInput([{ path: 'srid', message: 'an EPSG number, e.g. 27700' }]);
+  return withContext(config, async (app) => {
+    const { imported } = await app
+      .get(AreaService)
+      .importGeoJson(geojson, required(values.kind, 'kind'), {
+        codeProperty: required(values['code-property'], 'code-property'),
+        nameProperty: required(values['name-property'], 'name-property'),
+        srid,
+      });
+    return `imported ${imported} ${values.kind} areas from ${file}`;
+  });
+}
+
+export async function seedDemo(config: KithConfig, args: string[]): Promise<string> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      members: { type: 'string', default: '3000' },
+      seed: { type: 'string', default: '20261124' },
+      'if-empty': { type: 'boolean', default: false },
+    },
+  });
+  const people = DEMO_PEOPLE.map(
+    (p) => `  ${p.email.padEnd(34)} ${p.role}${p.area ? ` in ${p.area}` : ''}`,
+  ).join('\n');
+  const signIn = `Sign in with requestSignInCode(email) then signIn(email, code); the code is in the worker's log.`;
+  return withContext(config, async (app) => {
+    const demo = app.get(DemoService);
+    if (values['if-empty'] && !(await demo.isEmpty())) {
+      return `The database already holds people; left as it is. Demo people:\n${people}\n${signIn}`;
+    }
+    const result = await demo.seed({ members: Number(values.members), seed: Number(values.seed) });
+    return [
+      `Seeded ${result.counts.areas} areas, ${result.counts.people} people and ${result.counts.grants} role grants.`,
+      'Demo people:',
+      people,
+      signIn,
+    ].join('\n');
+  });
+}

@@ -1,0 +1,73 @@
+import { ConfigError, loadConfig, redactUrl } from './config';
+
+describe('loadConfig', () => {
+  it('has defaults that work for local development', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.database.url).toBe('postgres://root@127.0.0.1:5432/kith');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.mail.transport).toEqual({ kind: 'log' });
+    expect(config.rateLimits).toEqual({ signInPerEmail: 5, signInPerIp: 100 });
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'nope',
+        MAIL_URL: 'carrier-pigeon',
+        TRUST_PROXY: 'maybe',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'MAIL_URL', 'TRUST_PROXY']) {
+      expect(problems).toContain(name);
+    }
+  });
+
+  it('requires JWT_SECRET and MAIL_URL in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET is required in production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET must be at least 32/,
+    );
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      MAIL_URL: 'smtp://mail:25',
+    });
+    expect(config.isProduction).toBe(true);
+    expect(config.mail.transport).toEqual({ kind: 'smtp', url: 'smtp://mail:25' });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+
+  it('reads the sign-in rate limits and the proxy flag', () => {
+    const config = loadConfig({
+      RATE_LIMIT_SIGNIN_PER_EMAIL: '2',
+      RATE_LIMIT_SIGNIN_PER_IP: '7',
+      TRUST_PROXY: 'true',
+    });
+    expect(config.rateLimits).toEqual({ signInPerEmail: 2, signInPerIp: 7 });
+    expect(config.trustProxy).toBe(true);
+  });
+});
+
+describe('redactUrl', () => {
+  it('hides passwords', () => {
+    expect(redactUrl('postgres://kith:s3cret@db:5432/kith')).toBe(
+      'postgres://kith:***@db:5432/kith',
+    );
+    expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
+  });
+});

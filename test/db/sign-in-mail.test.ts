@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { TestingModule } from '@nestjs/testing';
+import { IdentityModule } from '@kith/identity';
+import { Db, Mailer } from '@kith/platform';
+import type { OutgoingMail } from '@kith/platform';
+import { SignInCodeMailHandler } from '../../libs/identity/src/sign-in-code.mail-handler';
+import { createContext } from '../support/context';
+import { uniqueEmail } from '../support/sign-in';
+
+@Injectable()
+class RecordingMailer {
+  readonly sent: OutgoingMail[] = [];
+  send(mail: OutgoingMail): Promise<void> {
+    this.sent.push(mail);
+    return Promise.resolve();
+  }
+}
+
+describe('the sign-in code mail job', () => {
+  let context: TestingModule;
+  let handler: SignInCodeMailHandler;
+  let db: Db;
+  let mailer: RecordingMailer;
+
+  beforeAll(async () => {
+    context = await createContext([IdentityModule]);
+    db = context.get(Db);
+    // Handlers re-read state: a handler built over a recording mailer shows what it would send.
+    mailer = new RecordingMailer();
+    const real = context.get(SignInCodeMailHandler);
+    handler = Object.assign(
+      Object.create(SignInCodeMailHandler.prototype) as SignInCodeMailHandler,
+      real,
+      { mailer },
+    );
+    expect(context.get(Mailer)).toBeDefined();
+  });
+
+  afterAll(() => context.close());
+
+  async function code(
+    email: string,
+    changes: { expiresInMs?: number; consumed?: boolean; createdAgoMs?: number } = {},
+  ): Promise<string> {
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO sign_in_code (id, email, code_hash, expires_at, consumed_at, created_at)
+       VALUES ($1, $2, 'h', now() + ($3 || ' milliseconds')::interval, $4, now() - ($5 || ' milliseconds')::interval)`,
+      [
+        id,
+        email,
+        String(changes.expiresInMs ?? 600_000),
+        changes.consumed ? new Date() : null,
+        String(changes.createdAgoMs ?? 0),
+      ],
+    );
+    return id;
+  }
+
+  it('sends a live code once and skips the retry', async () => {
+    const email = uniqueEmail();
+    const id = await code(email);
+    expect(await handler.send({ signInCodeId: id })).toEqual({ status: 'done' });
+    expect(await handler.send({ signInCodeId: id })).toEqual({
+      status: 'skipped',
+      reason: 'already sent',
+    });
+    const mails = mailer.sent.filter((m) => m.to === email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toMatch(/sign in to Kith is \d{6}/);
+  });
+
+  it('skips codes that moved on: used, expired, replaced or gone', async () => {
+    const email = uniqueEmail();
+    expect(await handler.send({ signInCodeId: await code(email, { consumed: true }) })).toEqual({
+      status: 'skipped',
+      reason: 'already used',
+    });
+    expect(await handler.send({ signInCodeId: await code(email, { expiresInMs: -1000 }) })).toEqual(
+      {
+        status: 'skipped',
+        reason: 'expired before it could be sent',
+      },
+    );
+    const older = await code(email, { createdAgoMs: 60_000 });
+    await code(email);
+    expect(await handler.send({ signInCodeId: older })).toEqual({
+      status: 'skipped',
+      reason: 'a newer code was asked for',
+    });
+    expect(await handler.send({ signInCodeId: randomUUID() })).toEqual({
+      status: 'skipped',
+      reason: 'the code no longer exists',
+    });
+    expect(mailer.sent.filter((m) => m.to === email)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,21 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
+import { PlatformModule } from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
+import { KITH_SCHEMA } from '@kith/schema';
+import { testConfig } from './config';
+
+/** A Nest context over this worker's real database and Redis, with the given modules. */
+export async function createContext(
+  imports: (Type | DynamicModule)[],
+  config: KithConfig = testConfig(),
+  providers: Type[] = [],
+): Promise<TestingModule> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [PlatformModule.forRoot(config, 'cli', KITH_SCHEMA), ...imports],
+    providers,
+  }).compile();
+  await moduleRef.init();
+  return moduleRef;
+}
