@@ -1,0 +1,154 @@
+import { Client } from 'pg';
+import { startApi } from '../support/api';
+import type { RunningApi } from '../support/api';
+import { testConfig } from '../support/config';
+import { clearRedisPrefix } from '../support/redis';
+import { signIn, uniqueEmail } from '../support/sign-in';
+
+async function post(
+  api: RunningApi,
+  body: string,
+  contentType = 'application/json',
+): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+describe('what the HTTP edge survives', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COST: '200' }));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await clearRedisPrefix(api.config);
+  });
+
+  it('answers malformed JSON with 400 and keeps serving', async () => {
+    const bad = await post(api, '{"query": "{ me { id }');
+    expect(bad.status).toBe(400);
+    expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+  });
+
+  it('answers bodies that are not GraphQL requests with 400 BAD_USER_INPUT', async () => {
+    for (const body of ['{"hello":"world"}', '[1,2,3]', '{"query": 42}']) {
+      const response = await post(api, body);
+      expect(response.status).toBe(400);
+      expect(
+        (JSON.parse(response.text) as { errors: { extensions: { code: string } }[] }).errors[0]
+          .extensions.code,
+      ).toBe('BAD_USER_INPUT');
+    }
+    expect((await post(api, 'query=%7Bme%7Bid%7D%7D', 'text/plain')).status).toBeGreaterThanOrEqual(
+      400,
+    );
+  });
+
+  it('refuses unknown fields, unknown arguments and wrong types as BAD_USER_INPUT with field details', async () => {
+    const unknownField = await api.gql(`{ me { id shoeSize } }`);
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'shoeSize' }],
+    });
+    const unknownArgument = await api.gql(
+      `mutation { requestSignInCode(email: "a@b.org", urgent: true) }`,
+    );
+    expect(unknownArgument.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'urgent' }],
+    });
+    const wrongType = await api.gql(`mutation M($e: String!) { requestSignInCode(email: $e) }`, {
+      e: { not: 'a string' },
+    });
+    expect(wrongType.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'e' }],
+    });
+    const wrongLiteral = await api.gql(`mutation { requestSignInCode(email: 42) }`);
+    expect(wrongLiteral.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('rejects an over-deep query before it runs', async () => {
+    const session = await signIn(api);
+    const deep = await api.gql(`{ me { roles { area { id } } } }`, {}, session.accessToken);
+    expect(deep.status).toBe(400);
+    expect(deep.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(deep.errors?.[0].message).toMatch(/4 levels deep; at most 3/);
+    expect(deep.data).toBeUndefined();
+  });
+
+  it('rejects an over-costly operation before any of it runs', async () => {
+    const email = uniqueEmail('costly');
+    // 201 aliased mutations cost 201 > 200: had any run, a code would be stored for the email.
+    const aliases = Array.from(
+      { length: 201 },
+      (_, i) => `m${i}: requestSignInCode(email: "${email}")`,
+    ).join('\n');
+    const costly = await api.gql(`mutation { ${aliases} }`);
+    expect(costly.status).toBe(400);
+    expect(costly.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(costly.errors?.[0].message).toMatch(/would cost 201; at most 200/);
+    const db = new Client({ connectionString: api.config.database.url });
+    await db.connect();
+    try {
+      expect((await db.query('SELECT 1 FROM sign_in_code WHERE email = $1', [email])).rows).toEqual(
+        [],
+      );
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('echoes a request id, or makes one', async () => {
+    const given = await fetch(`${api.url}/health/live`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const made = await fetch(`${api.url}/health/live`, {
+      headers: { 'x-request-id': 'no spaces allowed!' },
+    });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('offers introspection outside production', async () => {
+    const introspection = await api.gql(`{ __schema { queryType { name } } }`);
+    expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('in production', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ NODE_ENV: 'production', MAIL_URL: 'log' }));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await clearRedisPrefix(api.config);
+  });
+
+  it('refuses introspection and serves no landing page', async () => {
+    const introspection = await api.gql(`{ __schema { queryType { name } } }`);
+    expect(introspection.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const landing = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await landing.text()).not.toMatch(/<html/i);
+  });
+
+  it('sends no stack traces', async () => {
+    const failures = [
+      await api.gql(`{ me { id } }`),
+      await api.gql(`{ nope }`),
+      await api.gql(`mutation { signIn(email: "x@y.org", code: "123456") { accessToken } }`),
+    ];
+    for (const failure of failures) {
+      expect(failure.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(failure.errors)).not.toMatch(/stacktrace|\.ts:\d+|at [A-Z]\w+\./);
+    }
+  });
+});
