@@ -8,7 +8,14 @@ const booleanFlag = z
   })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ invalid_type_error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
+
+const positiveInt = (fallback: number) => wholeNumber(1, 1_000_000_000).default(fallback);
 
 const urlWithProtocol = (protocols: string[], label: string) =>
   z.string().refine(
@@ -22,51 +29,40 @@ const urlWithProtocol = (protocols: string[], label: string) =>
     { message: `must be a ${label} URL (${protocols.map((p) => `${p}//…`).join(' or ')})` },
   );
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATABASE_URL: urlWithProtocol(['postgres:', 'postgresql:'], 'postgres').default(
-      'postgres://root@127.0.0.1:5432/kith',
-    ),
-    DATABASE_POOL_SIZE: positiveInt(10),
-    REDIS_URL: urlWithProtocol(['redis:', 'rediss:'], 'redis').default('redis://127.0.0.1:6379'),
-    // Prefix of every Redis key Kith writes (BullMQ queues, rate limits).
-    QUEUE_PREFIX: z
-      .string()
-      .regex(/^[a-zA-Z0-9_-]+$/, 'may hold only letters, digits, - and _')
-      .default('kith'),
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    MAIL_URL: z
-      .string()
-      .refine((v) => v === 'log' || /^smtps?:\/\/[^/]+/.test(v), {
-        message: 'must be "log" or smtp://host:port',
-      })
-      .optional(),
-    MAIL_FROM: z
-      .string()
-      .regex(/@/, 'must hold an address, e.g. Kith <hello@example.org>')
-      .default('Kith <hello@kith.local>'),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
-    TRUST_PROXY: booleanFlag.default('false'),
-    RATE_LIMIT_SIGNIN_PER_EMAIL: positiveInt(5),
-    RATE_LIMIT_SIGNIN_PER_IP: positiveInt(100),
-    GRAPHQL_MAX_DEPTH: positiveInt(10),
-    GRAPHQL_MAX_COST: positiveInt(5000),
-    OUTBOX_POLL_MS: positiveInt(500),
-    SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
-    WORKER_CONCURRENCY: positiveInt(5),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
-    }
-    if (env.NODE_ENV === 'production' && env.MAIL_URL === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['MAIL_URL'], message: 'is required in production' });
-    }
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: wholeNumber(0, 65535).default(3000),
+  DATABASE_URL: urlWithProtocol(['postgres:', 'postgresql:'], 'postgres').default(
+    'postgres://root@127.0.0.1:5432/kith',
+  ),
+  DATABASE_POOL_SIZE: positiveInt(10),
+  REDIS_URL: urlWithProtocol(['redis:', 'rediss:'], 'redis').default('redis://127.0.0.1:6379'),
+  // Prefix of every Redis key Kith writes (BullMQ queues, rate limits).
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'may hold only letters, digits, - and _')
+    .default('kith'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MAIL_URL: z
+    .string()
+    .refine((v) => v === 'log' || /^smtps?:\/\/[^/]+/.test(v), {
+      message: 'must be "log" or smtp://host:port',
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/@/, 'must hold an address, e.g. Kith <hello@example.org>')
+    .default('Kith <hello@kith.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: booleanFlag.default('false'),
+  RATE_LIMIT_SIGNIN_PER_EMAIL: positiveInt(5),
+  RATE_LIMIT_SIGNIN_PER_IP: positiveInt(100),
+  GRAPHQL_MAX_DEPTH: positiveInt(10),
+  GRAPHQL_MAX_COST: positiveInt(5000),
+  OUTBOX_POLL_MS: positiveInt(500),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  WORKER_CONCURRENCY: positiveInt(5),
+});
 
 export type Environment = z.infer<typeof envSchema>['NODE_ENV'];
 
@@ -106,11 +102,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`),
-    );
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`);
+  // Checked apart from the schema so they are reported together with any other problem.
+  if (present.NODE_ENV === 'production') {
+    if (!present.JWT_SECRET) problems.push('JWT_SECRET is required in production');
+    if (!present.MAIL_URL) problems.push('MAIL_URL is required in production');
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   const isProduction = env.NODE_ENV === 'production';
   const mailUrl = env.MAIL_URL ?? 'log';

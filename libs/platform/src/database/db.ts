@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager, QueryResult } from 'typeorm';
+import { rethrowUnavailable } from '../health/dependency-error';
 
 /**
  * The way repositories reach Postgres. `transaction` opens one transaction for everything the
@@ -24,7 +25,9 @@ export class Db {
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return work();
-    return this.dataSource.transaction((manager) => this.current.run(manager, work));
+    return this.dataSource
+      .transaction((manager) => this.current.run(manager, work))
+      .catch((error: unknown) => rethrowUnavailable('postgres', error));
   }
 
   /** Parameterised SQL for hot paths; rows come back as plain objects. */
@@ -35,6 +38,8 @@ export class Db {
     try {
       const result: QueryResult = await runner.query(sql, parameters, true);
       return result.records as Row[];
+    } catch (error) {
+      return rethrowUnavailable('postgres', error);
     } finally {
       if (!own) await runner.release();
     }

@@ -11,48 +11,43 @@ const PG_CONNECTION_CODES = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
   '08000',
-  '08003',
-  '08006',
   '08001',
+  '08003',
   '08004',
+  '08006',
 ]);
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+const PG_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|terminating connection|Client has encountered a connection error|Connection is not established/i;
+const REDIS_MESSAGES =
+  /Stream isn't writeable|enableOfflineQueue|Connection is closed|Reached the max retries/i;
+
+// Read fields without `instanceof`: errors raised inside Node (or another realm) still count.
+function field(value: unknown, key: 'message' | 'code' | 'cause'): unknown {
+  return typeof value === 'object' && value !== null
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
-function codeOf(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const { code } = error;
-    return typeof code === 'string' ? code : undefined;
-  }
-  return undefined;
-}
-
-/** Which backing service an error says is away, if any. */
+/** Which backing service an error says is away, if any, following `cause` a few levels. */
 export function unavailableDependency(error: unknown): 'postgres' | 'redis' | null {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+  let current = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth += 1) {
     if (current instanceof DependencyUnavailableError) return current.dependency;
-    const name = current instanceof Error ? current.constructor.name : '';
-    const message = messageOf(current);
-    if (
-      name === 'MaxRetriesPerRequestError' ||
-      /Stream isn't writeable|enableOfflineQueue|Connection is closed|Redis connection/i.test(
-        message,
-      )
-    ) {
-      return 'redis';
-    }
-    const code = codeOf(current);
-    if (
-      (code && PG_CONNECTION_CODES.has(code)) ||
-      /Connection terminated|timeout exceeded when trying to connect|terminating connection|Client has encountered a connection error/i.test(
-        message,
-      )
-    ) {
+    const message = String(field(current, 'message') ?? '');
+    const code = field(current, 'code');
+    if (REDIS_MESSAGES.test(message)) return 'redis';
+    if ((typeof code === 'string' && PG_CONNECTION_CODES.has(code)) || PG_MESSAGES.test(message))
       return 'postgres';
-    }
-    current = current instanceof Error ? current.cause : undefined;
+    current = field(current, 'cause');
   }
   return null;
+}
+
+/** Rethrows a connection failure as DependencyUnavailableError naming the service called. */
+export function rethrowUnavailable(dependency: 'postgres' | 'redis', error: unknown): never {
+  if (unavailableDependency(error) !== null && !(error instanceof DependencyUnavailableError)) {
+    throw new DependencyUnavailableError(dependency, error);
+  }
+  throw error;
 }

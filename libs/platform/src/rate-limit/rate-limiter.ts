@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { KithConfig } from '../config/config';
 import { KITH_CONFIG } from '../config/config.module';
+import { rethrowUnavailable } from '../health/dependency-error';
 import { REDIS } from '../redis/redis.module';
 
 export interface RateLimitVerdict {
@@ -37,10 +38,9 @@ export class RateLimiter {
   ): Promise<RateLimitVerdict> {
     const digest = createHash('sha256').update(subject).digest('base64url').slice(0, 22);
     const key = `${this.config.queue.prefix}:rl:${bucket}:${digest}`;
-    const [count, ttl] = (await this.redis.eval(CONSUME, 1, key, windowSeconds)) as [
-      number,
-      number,
-    ];
+    const [count, ttl] = (await this.redis
+      .eval(CONSUME, 1, key, windowSeconds)
+      .catch((error: unknown) => rethrowUnavailable('redis', error))) as [number, number];
     return { allowed: count <= limit, count, retryAfterSeconds: ttl > 0 ? ttl : windowSeconds };
   }
 }
