@@ -11,6 +11,8 @@ const shared = {
 
 module.exports = {
   maxWorkers: 2,
+  // A global option: spawned processes and outage recovery take seconds, not milliseconds.
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
@@ -22,14 +24,12 @@ module.exports = {
       displayName: 'db',
       testMatch: ['<rootDir>/test/db/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 30_000,
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 60_000,
     },
   ],
 };

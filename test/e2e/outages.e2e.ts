@@ -77,7 +77,7 @@ describe('a backing service lost while running', () => {
 
   const ready = async () => {
     const response = await fetch(`${api.url}/health/ready`);
-    return { status: response.status, body: (await response.json()) as unknown };
+    return { status: response.status, body: await response.json() };
   };
 
   it('reports Postgres down, fails requests clearly, and recovers when it returns', async () => {

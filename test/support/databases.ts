@@ -26,3 +26,21 @@ export async function withAdmin<T>(work: (client: Client) => Promise<T>): Promis
     await client.end();
   }
 }
+
+/** A fresh, migrated, empty database of its own (for tests that need an empty one). */
+export async function freshDatabase(
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `kith_test_${label}_${process.env.JEST_WORKER_ID ?? '1'}`;
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  });
+  return {
+    url: databaseUrl(name),
+    drop: () =>
+      withAdmin(
+        async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+      ),
+  };
+}

@@ -34,7 +34,8 @@ export function unavailableDependency(error: unknown): 'postgres' | 'redis' | nu
   let current = error;
   for (let depth = 0; current !== undefined && current !== null && depth < 5; depth += 1) {
     if (current instanceof DependencyUnavailableError) return current.dependency;
-    const message = String(field(current, 'message') ?? '');
+    const rawMessage = field(current, 'message');
+    const message = typeof rawMessage === 'string' ? rawMessage : '';
     const code = field(current, 'code');
     if (REDIS_MESSAGES.test(message)) return 'redis';
     if ((typeof code === 'string' && PG_CONNECTION_CODES.has(code)) || PG_MESSAGES.test(message))

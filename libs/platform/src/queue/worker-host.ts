@@ -61,17 +61,21 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
 
   /** Stops taking jobs, lets running ones finish for a bounded time, then closes hard. */
   async beforeApplicationShutdown(): Promise<void> {
-    const graceful = Promise.all(this.workers.map((worker) => worker.close()));
+    // pause() waits for running jobs; close() is memoised, so close(true) after a pending
+    // graceful close() would wait anyway. Hence: pause with a deadline, then close.
+    const drained = Promise.all(this.workers.map((worker) => worker.pause()));
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
+    const deadline = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.config.shutdownTimeoutMs);
     });
-    const outcome = await Promise.race([graceful.then(() => 'closed' as const), timedOut]);
+    const outcome = await Promise.race([drained.then(() => 'drained' as const), deadline]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
-      this.logger.warn('Jobs still running at the shutdown deadline; closing anyway');
-      await Promise.all(this.workers.map((worker) => worker.close(true)));
+      this.logger.warn(
+        'Jobs still running at the shutdown deadline; closing anyway (they will be retried)',
+      );
     }
+    await Promise.all(this.workers.map((worker) => worker.close(outcome === 'timeout')));
   }
 
   dispatch(job: BullJob): Promise<JobResult> {

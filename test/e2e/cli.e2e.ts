@@ -1,0 +1,183 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { testEnv } from '../support/config';
+import { freshDatabase } from '../support/databases';
+import { runBuilt } from '../support/processes';
+import { uniqueEmail } from '../support/sign-in';
+
+async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe('the operator CLI', () => {
+  const env = testEnv();
+  const url = env.DATABASE_URL!;
+  const cli = (...args: string[]) => runBuilt('cli', args, env);
+
+  beforeAll(async () => {
+    const wards = await cli(
+      'import-areas',
+      'infra/data/areas/demo-boroughs.geojson',
+      '--kind',
+      'borough',
+      '--code-property',
+      'LAD23CD',
+      '--name-property',
+      'LAD23NM',
+    );
+    expect(wards).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('imported 2 borough areas') as unknown,
+    });
+    const result = await cli(
+      'import-areas',
+      'infra/data/areas/demo-wards.geojson',
+      '--kind',
+      'ward',
+      '--code-property',
+      'WD23CD',
+      '--name-property',
+      'WD23NM',
+    );
+    expect(result.stdout).toContain('imported 8 ward areas');
+  });
+
+  it('grants a role in an area, creating the person', async () => {
+    const email = uniqueEmail('cli-coordinator');
+    const result = await cli(
+      'grant-role',
+      '--email',
+      email,
+      '--role',
+      'coordinator',
+      '--area',
+      'K05000002',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `created ${email}; granted COORDINATOR in K05000002 and the areas inside it`,
+    );
+    const rows = await query<{ role: string; code: string }>(
+      url,
+      `SELECT g.role, a.code FROM role_grant g JOIN person p ON p.id = g.person_id JOIN area a ON a.id = g.area_id WHERE p.email = $1`,
+      [email],
+    );
+    expect(rows).toEqual([{ role: 'COORDINATOR', code: 'K05000002' }]);
+    const again = await cli(
+      'grant-role',
+      '--email',
+      email,
+      '--role',
+      'COORDINATOR',
+      '--area',
+      'K05000002',
+    );
+    expect(again.stdout).toContain('already held COORDINATOR');
+  });
+
+  it('grants a role everywhere without --area', async () => {
+    const email = uniqueEmail('cli-commissioner');
+    const result = await cli('grant-role', '--email', email, '--role', 'COMMISSIONER');
+    expect(result.stdout).toContain('granted COMMISSIONER everywhere');
+  });
+
+  it('refuses bad input with a clear message, a non-zero exit and nothing written', async () => {
+    const email = uniqueEmail('cli-bad');
+    const badRole = await cli('grant-role', '--email', email, '--role', 'king');
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain('unknown role "KING"');
+    const badArea = await cli(
+      'grant-role',
+      '--email',
+      email,
+      '--role',
+      'HELPER',
+      '--area',
+      'ATLANTIS',
+    );
+    expect(badArea.code).toBe(1);
+    expect(badArea.stderr).toContain('Area "ATLANTIS" was not found');
+    const missing = await cli('grant-role', '--role', 'HELPER');
+    expect(missing.stderr).toContain('--email is required');
+    expect(await query(url, 'SELECT 1 FROM person WHERE email = $1', [email])).toEqual([]);
+
+    const dir = mkdtempSync(join(tmpdir(), 'kith-'));
+    const broken = join(dir, 'broken.geojson');
+    writeFileSync(broken, '{"type": "FeatureCollection", "features": [');
+    const notJson = await cli(
+      'import-areas',
+      broken,
+      '--kind',
+      'ward',
+      '--code-property',
+      'a',
+      '--name-property',
+      'b',
+    );
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toContain('cannot read');
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toContain('grant-role');
+  });
+});
+
+describe('the demo neighbourhood', () => {
+  it('seeds an empty database deterministically, and refuses a second time', async () => {
+    const first = await freshDatabase('demo_a');
+    const second = await freshDatabase('demo_b');
+    try {
+      const seed = (url: string, ...args: string[]) =>
+        runBuilt(
+          'cli',
+          ['demo', '--members', '200', '--seed', '7', ...args],
+          testEnv({ DATABASE_URL: url }),
+        );
+      const result = await seed(first.url);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Seeded 10 areas, 214 people');
+      expect(result.stdout).toContain('member@demo.kith.example');
+      expect(result.stdout).toContain('coordinator@demo.kith.example');
+      expect(result.stdout).toContain('commissioner@demo.kith.example');
+      await seed(second.url);
+
+      const people = (url: string) =>
+        query<{ email: string; display_name: string }>(
+          url,
+          'SELECT email, display_name FROM person ORDER BY email',
+        );
+      expect(await people(first.url)).toEqual(await people(second.url));
+      const grants = await query<{ role: string; code: string | null; n: number }>(
+        first.url,
+        `SELECT g.role, a.code, count(*)::int AS n FROM role_grant g LEFT JOIN area a ON a.id = g.area_id
+          GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
+      expect(grants).toEqual(
+        expect.arrayContaining([
+          { role: 'COORDINATOR', code: 'K05000001', n: 1 },
+          { role: 'COORDINATOR', code: 'K09000001', n: 1 },
+          { role: 'COMMISSIONER', code: 'K09000002', n: 1 },
+          { role: 'MEMBER', code: null, n: 204 },
+        ]),
+      );
+
+      const again = await seed(first.url);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('already holds people');
+      const ifEmpty = await seed(first.url, '--if-empty');
+      expect(ifEmpty.code).toBe(0);
+      expect(ifEmpty.stdout).toContain('left as it is');
+    } finally {
+      await first.drop();
+      await second.drop();
+    }
+  });
+});
