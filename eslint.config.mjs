@@ -37,7 +37,10 @@ export default tseslint.config(
     // Plain Node scripts: the recommended rules without type information.
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { console: 'readonly', URL: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      parserOptions: { projectService: false, project: null },
+      globals: { console: 'readonly', URL: 'readonly', process: 'readonly' },
+    },
   },
   prettier,
 );
