@@ -18,9 +18,10 @@ echo "[quickstart] seeding the demo neighbourhood (skipped if already there)"
 npm run --silent demo -- --if-empty
 
 echo "[quickstart] starting the API on port ${PORT:-3000} and the worker; Ctrl-C stops both"
+# Started directly (not through npm) so that stopping this script stops both.
 pids=()
-stop() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
+stop() { kill -TERM "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
 trap stop INT TERM EXIT
-npm run --silent start:api & pids+=($!)
-npm run --silent start:worker & pids+=($!)
-wait -n "${pids[@]}"
+node dist/apps/api/src/main.js & pids+=($!)
+node dist/apps/worker/src/main.js & pids+=($!)
+wait -n "${pids[@]}" || true
