@@ -2,7 +2,6 @@ import { Client } from 'pg';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testConfig } from '../support/config';
-import { clearRedisPrefix } from '../support/redis';
 import { signIn, uniqueEmail } from '../support/sign-in';
 
 async function post(
@@ -27,7 +26,6 @@ describe('what the HTTP edge survives', () => {
 
   afterAll(async () => {
     await api?.close();
-    await clearRedisPrefix(api.config);
   });
 
   it('answers malformed JSON with 400 and keeps serving', async () => {
@@ -130,7 +128,6 @@ describe('in production', () => {
 
   afterAll(async () => {
     await api?.close();
-    await clearRedisPrefix(api.config);
   });
 
   it('refuses introspection and serves no landing page', async () => {

@@ -5,7 +5,6 @@ import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testConfig, testEnv } from '../support/config';
 import { runBuilt } from '../support/processes';
-import { clearRedisPrefix } from '../support/redis';
 import { REQUEST_CODE, signIn, uniqueEmail } from '../support/sign-in';
 import { TcpProxy } from '../support/tcp-proxy';
 
@@ -72,7 +71,6 @@ describe('a backing service lost while running', () => {
     await api?.close();
     await pgProxy.stop();
     await redisProxy.stop();
-    await clearRedisPrefix(base);
   });
 
   const ready = async () => {

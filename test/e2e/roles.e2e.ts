@@ -4,7 +4,6 @@ import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
 import { testConfig } from '../support/config';
-import { clearRedisPrefix } from '../support/redis';
 import { signIn, uniqueEmail } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 
@@ -31,7 +30,6 @@ describe('roles and deny-by-default', () => {
 
   afterAll(async () => {
     await api?.close();
-    await clearRedisPrefix(api.config);
   });
 
   const codeOf = (result: { errors?: { extensions: { code: string } }[] }) =>

@@ -3,7 +3,6 @@ import { Client } from 'pg';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testConfig } from '../support/config';
-import { clearRedisPrefix } from '../support/redis';
 import { latestCode, REQUEST_CODE, SIGN_IN, signIn, uniqueEmail } from '../support/sign-in';
 
 const ME = `{ me { id email } }`;
@@ -22,7 +21,6 @@ describe('sign-in rules over HTTP', () => {
   afterAll(async () => {
     await db?.end();
     await api?.close();
-    await clearRedisPrefix(api.config);
   });
 
   const codeRows = async (email: string) =>
@@ -171,8 +169,6 @@ describe('sign-in requests per IP address', () => {
     } finally {
       await direct.close();
       await proxied.close();
-      await clearRedisPrefix(direct.config);
-      await clearRedisPrefix(proxied.config);
     }
   });
 });
@@ -187,7 +183,6 @@ describe('tokens', () => {
 
   afterAll(async () => {
     await api?.close();
-    await clearRedisPrefix(api.config);
   });
 
   const codeOf = (result: { errors?: { extensions: { code: string } }[] }) =>

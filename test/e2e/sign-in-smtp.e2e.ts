@@ -2,7 +2,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
 import { Db, JobName, QueueName, redisOptions } from '@kith/platform';
 import { startApi, startWorker } from '../support/api';
-import { clearRedisPrefix } from '../support/redis';
 import type { RunningApi } from '../support/api';
 import { testConfig } from '../support/config';
 import { REQUEST_CODE, SIGN_IN, uniqueEmail } from '../support/sign-in';
@@ -23,7 +22,6 @@ describe('signing in through a real SMTP exchange', () => {
     await worker?.close();
     await api?.close();
     await sink.stop();
-    await clearRedisPrefix(api.config);
   });
 
   it('mails a code through the worker, signs in with it and answers me', async () => {
@@ -104,7 +102,6 @@ describe('two codes asked for before the worker runs', () => {
       await events.close();
       await api.close();
       await sink.stop();
-      await clearRedisPrefix(config);
     }
   });
 });

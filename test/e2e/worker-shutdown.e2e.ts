@@ -5,7 +5,6 @@ import { QueueEvents } from 'bullmq';
 import { JobName, QueueName, QueueRegistry, redisOptions } from '@kith/platform';
 import { startApi, startWorker } from '../support/api';
 import { testConfig } from '../support/config';
-import { clearRedisPrefix } from '../support/redis';
 import { REQUEST_CODE, uniqueEmail } from '../support/sign-in';
 
 describe('worker shutdown', () => {
@@ -43,7 +42,6 @@ describe('worker shutdown', () => {
       await api.close();
       sockets.forEach((socket) => socket.destroy());
       await new Promise((resolve) => silent.close(resolve));
-      await clearRedisPrefix(config);
     }
   }, 15_000);
 });

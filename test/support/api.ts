@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { KithConfig } from '@kith/platform';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { createWorker } from '../../apps/worker/src/bootstrap';
+import { clearRedisPrefix } from './redis';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -25,6 +26,7 @@ export interface RunningApi {
     token?: string,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
+  /** Closes the app and deletes the Redis keys under its prefix. */
   close(): Promise<void>;
 }
 
@@ -51,7 +53,10 @@ export async function startApi(config: KithConfig): Promise<RunningApi> {
       const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: response.status, ...body } as never;
     },
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      await clearRedisPrefix(config);
+    },
   };
 }
 
