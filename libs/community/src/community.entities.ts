@@ -1,0 +1,350 @@
+import type { Point } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { AreaEntity } from '@kith/areas';
+import { PersonEntity } from '@kith/identity';
+import { AccessibilityFeature, Weekday } from './taxonomy';
+
+export enum ActivityStatus {
+  APPROVED = 'APPROVED',
+  PROPOSED = 'PROPOSED',
+  DECLINED = 'DECLINED',
+}
+
+export enum BookingStatus {
+  BOOKED = 'BOOKED',
+  WAITLISTED = 'WAITLISTED',
+  CANCELLED = 'CANCELLED',
+  ATTENDED = 'ATTENDED',
+  NO_SHOW = 'NO_SHOW',
+}
+
+const accessibility = {
+  type: 'enum',
+  enum: AccessibilityFeature,
+  enumName: 'accessibility_feature',
+  array: true,
+  default: [],
+} as const;
+
+/** The shipped interest taxonomy; ids are derived from slugs, so they match everywhere. */
+@Entity('interest')
+export class InterestEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Index('ux_interest_slug', { unique: true })
+  @Column('text')
+  slug!: string;
+
+  @Column('text')
+  label!: string;
+
+  @Column('text')
+  groupSlug!: string;
+
+  @Column('text')
+  groupLabel!: string;
+
+  @Column('boolean')
+  active!: boolean;
+}
+
+@Entity('member_profile')
+@Check('ck_member_profile_radius', 'travel_radius_metres BETWEEN 100 AND 50000')
+export class MemberProfileEntity {
+  @PrimaryColumn('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_member_profile_person' })
+  person?: PersonEntity;
+
+  /** Never shown to anyone: used only to place the member and to compute distance bands. */
+  @Index('ix_member_profile_home', { spatial: true })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true })
+  home!: Point | null;
+
+  @Index('ix_member_profile_home_area_id')
+  @Column({ type: 'uuid', nullable: true })
+  homeAreaId!: string | null;
+
+  @ManyToOne(() => AreaEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'home_area_id', foreignKeyConstraintName: 'fk_member_profile_home_area' })
+  homeArea?: AreaEntity | null;
+
+  @Column({ type: 'int', default: 2000 })
+  travelRadiusMetres!: number;
+
+  @Column(accessibility)
+  accessibilityNeeds!: AccessibilityFeature[];
+
+  @Column({ type: 'text', array: true, default: [] })
+  goals!: string[];
+
+  @Column({ type: 'boolean', default: false })
+  peerIntroductions!: boolean;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+@Entity('member_interest')
+export class MemberInterestEntity {
+  @PrimaryColumn('uuid')
+  personId!: string;
+
+  @PrimaryColumn('uuid')
+  interestId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_member_interest_person' })
+  person?: PersonEntity;
+
+  @Index('ix_member_interest_interest_id')
+  @ManyToOne(() => InterestEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'interest_id', foreignKeyConstraintName: 'fk_member_interest_interest' })
+  interest?: InterestEntity;
+}
+
+/** A weekly window in London wall time, minutes from midnight. */
+@Entity('availability_window')
+@Check(
+  'ck_availability_window_span',
+  'start_minute >= 0 AND end_minute <= 1440 AND start_minute < end_minute',
+)
+export class AvailabilityWindowEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('ix_availability_window_person_id')
+  @Column('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_availability_window_person' })
+  person?: PersonEntity;
+
+  @Column({ type: 'enum', enum: Weekday, enumName: 'weekday' })
+  weekday!: Weekday;
+
+  @Column('int')
+  startMinute!: number;
+
+  @Column('int')
+  endMinute!: number;
+}
+
+@Entity('venue')
+export class VenueEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Index('ix_venue_location', { spatial: true })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  location!: Point;
+
+  @Column(accessibility)
+  accessibility!: AccessibilityFeature[];
+
+  @Index('ix_venue_area_id')
+  @Column('uuid')
+  areaId!: string;
+
+  @ManyToOne(() => AreaEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'area_id', foreignKeyConstraintName: 'fk_venue_area' })
+  area?: AreaEntity;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+@Entity('activity')
+@Check('ck_activity_capacity', 'capacity BETWEEN 1 AND 500')
+@Check('ck_activity_duration', 'duration_minutes BETWEEN 5 AND 1440')
+export class ActivityEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  title!: string;
+
+  @Column('text')
+  description!: string;
+
+  @Index('ix_activity_venue_id')
+  @Column('uuid')
+  venueId!: string;
+
+  @ManyToOne(() => VenueEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'venue_id', foreignKeyConstraintName: 'fk_activity_venue' })
+  venue?: VenueEntity;
+
+  @Column('int')
+  capacity!: number;
+
+  @Column('int')
+  durationMinutes!: number;
+
+  @Column('timestamptz')
+  firstStartsAt!: Date;
+
+  /** An RFC 5545 RRULE in Europe/London wall time; null for a single session. */
+  @Column({ type: 'text', nullable: true })
+  recurrence!: string | null;
+
+  @Column({ type: 'enum', enum: ActivityStatus, enumName: 'activity_status' })
+  status!: ActivityStatus;
+
+  @Index('ix_activity_created_by')
+  @Column('uuid')
+  createdBy!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_activity_created_by' })
+  creator?: PersonEntity;
+
+  @Column({ type: 'uuid', nullable: true })
+  approvedBy!: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'approved_by', foreignKeyConstraintName: 'fk_activity_approved_by' })
+  approver?: PersonEntity | null;
+
+  /** Sessions exist up to here; the daily expansion continues from it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  expandedUntil!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+@Entity('activity_interest')
+export class ActivityInterestEntity {
+  @PrimaryColumn('uuid')
+  activityId!: string;
+
+  @PrimaryColumn('uuid')
+  interestId!: string;
+
+  @ManyToOne(() => ActivityEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_interest_activity' })
+  activity?: ActivityEntity;
+
+  @Index('ix_activity_interest_interest_id')
+  @ManyToOne(() => InterestEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'interest_id', foreignKeyConstraintName: 'fk_activity_interest_interest' })
+  interest?: InterestEntity;
+}
+
+/** One dated occurrence. `bookedCount` counts places taken and can never pass capacity. */
+@Entity('session')
+@Unique('ux_session_activity_start', ['activityId', 'startsAt'])
+@Check('ck_session_places', 'booked_count >= 0 AND booked_count <= capacity')
+@Check('ck_session_waitlist', 'waitlist_count >= 0')
+@Check('ck_session_times', 'ends_at > starts_at')
+@Index('ix_session_starts_at', ['startsAt', 'id'])
+export class SessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  activityId!: string;
+
+  @ManyToOne(() => ActivityEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_session_activity' })
+  activity?: ActivityEntity;
+
+  @Column('timestamptz')
+  startsAt!: Date;
+
+  @Column('timestamptz')
+  endsAt!: Date;
+
+  @Column('int')
+  capacity!: number;
+
+  @Column({ type: 'int', default: 0 })
+  bookedCount!: number;
+
+  @Column({ type: 'int', default: 0 })
+  waitlistCount!: number;
+
+  /** Hands out waitlist places in order; positions are ranks among those still waiting. */
+  @Column({ type: 'int', default: 0 })
+  waitlistSeq!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+}
+
+@Entity('booking')
+@Unique('ux_booking_session_person', ['sessionId', 'personId'])
+@Index('ix_booking_person_id', ['personId'])
+@Check('ck_booking_waitlist', `(status = 'WAITLISTED') = (waitlist_seq IS NOT NULL)`)
+export class BookingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  sessionId!: string;
+
+  @ManyToOne(() => SessionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'fk_booking_session' })
+  session?: SessionEntity;
+
+  @Column('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_booking_person' })
+  person?: PersonEntity;
+
+  @Column({ type: 'enum', enum: BookingStatus, enumName: 'booking_status' })
+  status!: BookingStatus;
+
+  @Column({ type: 'int', nullable: true })
+  waitlistSeq!: number | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  attendanceRecordedBy!: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({
+    name: 'attendance_recorded_by',
+    foreignKeyConstraintName: 'fk_booking_attendance_recorded_by',
+  })
+  attendanceRecorder?: PersonEntity | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+export const COMMUNITY_ENTITIES = [
+  InterestEntity,
+  MemberProfileEntity,
+  MemberInterestEntity,
+  AvailabilityWindowEntity,
+  VenueEntity,
+  ActivityEntity,
+  ActivityInterestEntity,
+  SessionEntity,
+  BookingEntity,
+];
