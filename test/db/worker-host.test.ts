@@ -12,6 +12,7 @@ import {
 } from '@kith/platform';
 import type { JobResult } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
+import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
 import { testConfig } from '../support/config';
 
@@ -51,11 +52,12 @@ describe('the worker at start-up', () => {
     expect(error).toBeInstanceOf(WorkerStartupError);
     expect((error as WorkerStartupError).problems).toEqual([
       `job "${JobName.SendSignInCodeMail}" has no handler`,
+      `job "${JobName.ExpandRecurringSessions}" has no handler`,
     ]);
   });
 
   it('refuses to start when a job has two handlers, naming both', async () => {
-    const error = await checkHandlers([IdentityModule, DuplicateHandlerModule]);
+    const error = await checkHandlers([IdentityModule, CommunityModule, DuplicateHandlerModule]);
     expect(error).toBeInstanceOf(WorkerStartupError);
     expect((error as WorkerStartupError).message).toMatch(
       /has 2 handlers: SignInCodeMailHandler.send, SecondMailHandler.send/,
@@ -63,6 +65,6 @@ describe('the worker at start-up', () => {
   });
 
   it('starts when every job has exactly one handler', async () => {
-    expect(await checkHandlers([IdentityModule])).toBeUndefined();
+    expect(await checkHandlers([IdentityModule, CommunityModule])).toBeUndefined();
   });
 });

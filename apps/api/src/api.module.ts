@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { AreasModule } from '@kith/areas';
 import { IdentityModule } from '@kith/identity';
 import { OutboxRelayModule, PlatformModule } from '@kith/platform';
@@ -12,6 +12,9 @@ import type { KithConfig } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
 import { AreasResolver } from './areas/areas.resolver';
 import { AuthGuard } from './auth/auth.guard';
+import type { RequestWithPrincipal } from './auth/request';
+import { CommunityApiModule } from './community/community-api.module';
+import { LoaderFactory } from './community/loaders';
 import { costLimitPlugin } from './graphql/cost-limit.plugin';
 import { formatGraphQLError } from './graphql/format-error';
 import { depthLimitRule } from './graphql/query-limits';
@@ -28,21 +31,30 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot(config, 'api', KITH_SCHEMA),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          introspection: !production,
-          // GraphiQL outside production; Apollo's landing page disabled in production.
-          ...(production ? { playground: false } : { graphiql: true }),
-          includeStacktraceInErrorResponses: !production,
-          autoTransformHttpErrors: false,
-          validationRules: [depthLimitRule(config.graphql.maxDepth)],
-          plugins: [costLimitPlugin(config.graphql.maxCost)],
-          formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
-          context: ({ req, res }: { req: Request; res: Response }) => ({ req, res }),
+          imports: [CommunityApiModule],
+          inject: [LoaderFactory],
+          useFactory: (loaders: LoaderFactory) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            introspection: !production,
+            // GraphiQL outside production; Apollo's landing page disabled in production.
+            ...(production ? { playground: false } : { graphiql: true }),
+            includeStacktraceInErrorResponses: !production,
+            autoTransformHttpErrors: false,
+            validationRules: [depthLimitRule(config.graphql.maxDepth)],
+            plugins: [costLimitPlugin(config.graphql.maxCost)],
+            formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
+            context: ({ req, res }: { req: RequestWithPrincipal; res: Response }) => ({
+              req,
+              res,
+              loaders: loaders.create(() => req.principal?.personId),
+            }),
+          }),
         }),
+        CommunityApiModule,
         OutboxRelayModule,
         AreasModule,
         IdentityModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { AreasModule } from '@kith/areas';
+import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
 import { PlatformModule, WorkerHostModule } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
@@ -17,6 +18,7 @@ export class WorkerModule {
         WorkerHostModule,
         AreasModule,
         IdentityModule,
+        CommunityModule,
       ],
     };
   }

@@ -18,7 +18,7 @@ export function decodeCursor(secret: string, cursor: string): Record<string, str
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
     const entries = Object.entries(value);
     return entries.every(([, v]) => typeof v === 'string')
-      ? (Object.fromEntries(entries))
+      ? Object.fromEntries(entries)
       : undefined;
   } catch {
     return undefined;

@@ -48,6 +48,13 @@ export class PersonRepository {
     return { person: existing, created: false };
   }
 
+  async rename(id: string, displayName: string): Promise<void> {
+    await this.db.query(`UPDATE person SET display_name = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      displayName,
+    ]);
+  }
+
   async grantRole(personId: string, role: Role, areaId: string | null): Promise<boolean> {
     const rows = await this.db.query(
       `INSERT INTO role_grant (person_id, role, area_id) VALUES ($1, $2, $3)

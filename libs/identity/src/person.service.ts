@@ -21,6 +21,15 @@ export class PersonService {
     return person;
   }
 
+  /** Sets the name others see; 1 to 60 characters after trimming. */
+  async rename(personId: string, rawName: string): Promise<void> {
+    const name = rawName.trim().replace(/\s+/g, ' ');
+    if (name.length < 1 || name.length > 60) {
+      throw DomainError.badInput([{ path: 'displayName', message: 'use 1 to 60 characters' }]);
+    }
+    await this.people.rename(personId, name);
+  }
+
   rolesOf(personId: string): Promise<RoleGrantView[]> {
     return this.people.rolesOf(personId);
   }

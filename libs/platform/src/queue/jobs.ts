@@ -4,6 +4,7 @@
  */
 export enum JobName {
   SendSignInCodeMail = 'send-sign-in-code-mail',
+  ExpandRecurringSessions = 'expand-recurring-sessions',
 }
 
 export enum QueueName {
@@ -13,6 +14,8 @@ export enum QueueName {
 
 export interface JobPayloads {
   [JobName.SendSignInCodeMail]: { signInCodeId: string };
+  /** Decides for every recurring activity; no ids needed. */
+  [JobName.ExpandRecurringSessions]: Record<string, never>;
 }
 
 export type Job<N extends JobName = JobName> = {
@@ -21,7 +24,27 @@ export type Job<N extends JobName = JobName> = {
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendSignInCodeMail]: QueueName.Mail,
+  [JobName.ExpandRecurringSessions]: QueueName.Default,
 };
+
+export interface JobSchedule<N extends JobName = JobName> {
+  /** Stable: upserting the same key again replaces, never duplicates. */
+  key: string;
+  name: N;
+  payload: JobPayloads[N];
+  /** Cron pattern in Europe/London wall time. */
+  pattern: string;
+}
+
+/** Repeating work, registered by the worker at start as BullMQ job schedulers. */
+export const JOB_SCHEDULES: JobSchedule[] = [
+  {
+    key: 'expand-recurring-sessions-daily',
+    name: JobName.ExpandRecurringSessions,
+    payload: {},
+    pattern: '15 3 * * *',
+  },
+];
 
 export type JobResult = { status: 'done' } | { status: 'skipped'; reason: string };
 

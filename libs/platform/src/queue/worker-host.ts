@@ -11,7 +11,8 @@ import { KITH_CONFIG } from '../config/config.module';
 import { redisOptions } from '../redis/redis';
 import { JobHandlerRegistry } from './job-handler-registry';
 import type { BoundHandler } from './job-handler-registry';
-import { isJobName, QueueName } from './jobs';
+import { isJobName, JOB_QUEUE, JOB_SCHEDULES, QueueName } from './jobs';
+import { QueueRegistry } from './queue-registry';
 import type { JobName } from './jobs';
 import type { JobResult } from './jobs';
 
@@ -27,6 +28,7 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
 
   constructor(
     private readonly registry: JobHandlerRegistry,
+    private readonly queues: QueueRegistry,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
@@ -34,7 +36,8 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     this.handlers = this.registry.discover();
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.registerSchedules();
     const connection = { ...redisOptions(this.config.redis.url), maxRetriesPerRequest: null };
     this.workers = Object.values(QueueName).map((queue) => {
       const worker = new Worker(queue, (job) => this.dispatch(job), {
@@ -57,6 +60,19 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
       return worker;
     });
     this.logger.log(`Processing ${this.handlers.size} job kinds on ${this.workers.length} queues`);
+  }
+
+  /** Upserts every job scheduler under its stable key: restarts never add a second one. */
+  private async registerSchedules(): Promise<void> {
+    for (const schedule of JOB_SCHEDULES) {
+      await this.queues
+        .get(JOB_QUEUE[schedule.name])
+        .upsertJobScheduler(
+          schedule.key,
+          { pattern: schedule.pattern, tz: 'Europe/London' },
+          { name: schedule.name, data: schedule.payload },
+        );
+    }
   }
 
   /** Stops taking jobs, lets running ones finish for a bounded time, then closes hard. */

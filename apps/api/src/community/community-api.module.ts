@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AreasModule } from '@kith/areas';
+import { CommunityModule } from '@kith/community';
+import { ActivityResolver } from './activity.resolver';
+import { LoaderFactory } from './loaders';
+import { CatalogueResolver, PersonProfileResolver, ProfileResolver } from './profile.resolver';
+import { BookingResolver, SessionResolver } from './session.resolver';
+
+/** The community part of the GraphQL API, and the per-request loaders the context carries. */
+@Module({
+  imports: [CommunityModule, AreasModule],
+  providers: [
+    LoaderFactory,
+    CatalogueResolver,
+    ProfileResolver,
+    PersonProfileResolver,
+    ActivityResolver,
+    SessionResolver,
+    BookingResolver,
+  ],
+  exports: [LoaderFactory],
+})
+export class CommunityApiModule {}

@@ -1,0 +1,97 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GOALS, ProfileService } from '@kith/community';
+import type { ProfileRow } from '@kith/community';
+import type { Principal } from '@kith/identity';
+import { Area } from '../areas/area.model';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import { Person } from '../identity/person.model';
+import { toInterest, toWindow } from './community.mappers';
+import {
+  AvailabilityWindow,
+  Goal,
+  Interest,
+  MemberProfile,
+  MemberProfileInput,
+} from './community.types';
+import type { Loaders } from './loaders';
+import { RequestLoaders } from './loaders.decorator';
+
+function toProfile(row: ProfileRow): MemberProfile {
+  return Object.assign(new MemberProfile(), {
+    personId: row.personId,
+    homeAreaId: row.homeAreaId,
+    travelRadiusMetres: row.travelRadiusMetres,
+    accessibilityNeeds: row.accessibilityNeeds,
+    peerIntroductions: row.peerIntroductions,
+    goals: row.goals,
+    hasHome: row.hasHome,
+  });
+}
+
+@Resolver()
+export class CatalogueResolver {
+  constructor(private readonly profiles: ProfileService) {}
+
+  @Query(() => [Interest], {
+    description: 'The interest taxonomy, about 60 interests in 10 groups',
+  })
+  async interests(): Promise<Interest[]> {
+    return (await this.profiles.interests()).map(toInterest);
+  }
+
+  @Query(() => [Goal], { description: 'The goals a member can choose' })
+  goals(): Goal[] {
+    return GOALS;
+  }
+}
+
+@Resolver(() => MemberProfile)
+export class ProfileResolver {
+  constructor(private readonly profiles: ProfileService) {}
+
+  @Mutation(() => MemberProfile)
+  async updateMemberProfile(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: MemberProfileInput,
+  ): Promise<MemberProfile> {
+    return toProfile(await this.profiles.update(principal.personId, input));
+  }
+
+  @ResolveField('interests', () => [Interest])
+  async profileInterests(
+    @Parent() profile: MemberProfile,
+    @RequestLoaders() loaders: Loaders,
+  ): Promise<Interest[]> {
+    return (await loaders.memberInterests.load(profile.personId)).map(toInterest);
+  }
+
+  @ResolveField(() => Area, { nullable: true })
+  async area(
+    @Parent() profile: MemberProfile,
+    @RequestLoaders() loaders: Loaders,
+  ): Promise<Area | null> {
+    const row = profile.homeAreaId ? await loaders.area.load(profile.homeAreaId) : null;
+    return row ? Area.from(row) : null;
+  }
+
+  @ResolveField(() => [AvailabilityWindow])
+  async availability(@Parent() profile: MemberProfile): Promise<AvailabilityWindow[]> {
+    return (await this.profiles.availabilityOf(profile.personId)).map(toWindow);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonProfileResolver {
+  constructor(private readonly profiles: ProfileService) {}
+
+  /** Only the person themself sees their profile. */
+  @ResolveField(() => MemberProfile, { nullable: true })
+  async memberProfile(
+    @Parent() person: Person,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MemberProfile | null> {
+    if (person.id !== principal.personId) return null;
+    const row = await this.profiles.profileOf(person.id);
+    return row ? toProfile(row) : null;
+  }
+}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@kith/platform';
+import type { ActivityStatus } from './community.entities';
+import type { AccessibilityFeature } from './taxonomy';
+import type { LatLng } from './validation';
+
+export interface ActivityRow {
+  id: string;
+  title: string;
+  description: string;
+  status: ActivityStatus;
+  capacity: number;
+  durationMinutes: number;
+  firstStartsAt: Date;
+  recurrence: string | null;
+  expandedUntil: Date | null;
+  venueId: string;
+  venueName: string;
+  accessibility: AccessibilityFeature[];
+  areaId: string;
+  createdBy: string;
+}
+
+const ACTIVITY = `a.id, a.title, a.description, a.status, a.capacity, a.duration_minutes AS "durationMinutes",
+  a.first_starts_at AS "firstStartsAt", a.recurrence, a.expanded_until AS "expandedUntil", a.venue_id AS "venueId",
+  v.name AS "venueName", v.accessibility::text[] AS accessibility, v.area_id AS "areaId", a.created_by AS "createdBy"`;
+
+@Injectable()
+export class ActivityRepository {
+  constructor(private readonly db: Db) {}
+
+  byIds(ids: readonly string[]): Promise<ActivityRow[]> {
+    return this.db.query<ActivityRow>(
+      `SELECT ${ACTIVITY} FROM activity a JOIN venue v ON v.id = a.venue_id WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  async lock(id: string): Promise<ActivityRow | undefined> {
+    const [row] = await this.db.query<ActivityRow>(
+      `SELECT ${ACTIVITY} FROM activity a JOIN venue v ON v.id = a.venue_id WHERE a.id = $1 FOR UPDATE OF a`,
+      [id],
+    );
+    return row;
+  }
+
+  /** The smallest area containing the point (its ward), or undefined outside them all. */
+  async areaAt(point: LatLng): Promise<string | undefined> {
+    const [row] = await this.db.query<{ id: string }>(
+      `SELECT id FROM area WHERE ST_Contains(boundary, ST_SetSRID(ST_MakePoint($1, $2), 4326))
+        ORDER BY ST_Area(boundary) LIMIT 1`,
+      [point.lng, point.lat],
+    );
+    return row?.id;
+  }
+
+  /** A venue of this name within 50 m, or a new one. */
+  async findOrCreateVenue(
+    name: string,
+    point: LatLng,
+    accessibility: AccessibilityFeature[],
+    areaId: string,
+  ): Promise<string> {
+    const [existing] = await this.db.query<{ id: string }>(
+      `SELECT id FROM venue
+        WHERE lower(name) = lower($1) AND ST_DWithin(location, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, 50)
+        LIMIT 1`,
+      [name, point.lng, point.lat],
+    );
+    if (existing) {
+      await this.db.query(
+        `UPDATE venue SET accessibility = $2::accessibility_feature[] WHERE id = $1`,
+        [existing.id, accessibility],
+      );
+      return existing.id;
+    }
+    const [row] = await this.db.query<{ id: string }>(
+      `INSERT INTO venue (name, location, accessibility, area_id)
+       VALUES ($1, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4::accessibility_feature[], $5) RETURNING id`,
+      [name, point.lng, point.lat, accessibility, areaId],
+    );
+    return row.id;
+  }
+
+  async insert(activity: {
+    title: string;
+    description: string;
+    venueId: string;
+    capacity: number;
+    durationMinutes: number;
+    firstStartsAt: Date;
+    recurrence: string | null;
+    status: ActivityStatus;
+    createdBy: string;
+    approvedBy: string | null;
+    interestIds: string[];
+  }): Promise<string> {
+    const [row] = await this.db.query<{ id: string }>(
+      `INSERT INTO activity (title, description, venue_id, capacity, duration_minutes, first_starts_at, recurrence, status, created_by, approved_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        activity.title,
+        activity.description,
+        activity.venueId,
+        activity.capacity,
+        activity.durationMinutes,
+        activity.firstStartsAt,
+        activity.recurrence,
+        activity.status,
+        activity.createdBy,
+        activity.approvedBy,
+      ],
+    );
+    await this.db.query(
+      `INSERT INTO activity_interest (activity_id, interest_id) SELECT $1, unnest($2::uuid[])`,
+      [row.id, activity.interestIds],
+    );
+    return row.id;
+  }
+
+  async setStatus(id: string, status: ActivityStatus, approvedBy: string | null): Promise<void> {
+    await this.db.query(`UPDATE activity SET status = $2, approved_by = $3 WHERE id = $1`, [
+      id,
+      status,
+      approvedBy,
+    ]);
+  }
+
+  /** Inserts sessions that are not there yet (unique activity + start); returns how many. */
+  async insertSessions(
+    activityId: string,
+    starts: Date[],
+    durationMinutes: number,
+    capacity: number,
+  ): Promise<number> {
+    if (starts.length === 0) return 0;
+    const rows = await this.db.query(
+      `INSERT INTO session (activity_id, starts_at, ends_at, capacity)
+       SELECT $1, s, s + make_interval(mins => $3), $4 FROM unnest($2::timestamptz[]) AS s
+       ON CONFLICT (activity_id, starts_at) DO NOTHING RETURNING id`,
+      [activityId, starts, durationMinutes, capacity],
+    );
+    return rows.length;
+  }
+
+  async setExpandedUntil(id: string, until: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE activity SET expanded_until = GREATEST(expanded_until, $2) WHERE id = $1`,
+      [id, until],
+    );
+  }
+
+  /** Approved recurring activities whose sessions stop short of the horizon. */
+  async needingExpansion(horizon: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM activity
+        WHERE status = 'APPROVED' AND recurrence IS NOT NULL AND (expanded_until IS NULL OR expanded_until < $1)
+        ORDER BY expanded_until NULLS FIRST, id LIMIT $2`,
+      [horizon, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+}

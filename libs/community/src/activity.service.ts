@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { PersonService, Role } from '@kith/identity';
+import type { Principal } from '@kith/identity';
+import { Clock, Db, DomainError } from '@kith/platform';
+import { ActivityRepository } from './activity.repository';
+import type { ActivityRow } from './activity.repository';
+import { ActivityStatus } from './community.entities';
+import { InterestRepository } from './interest.repository';
+import { occurrencesBetween, parseRecurrence, RecurrenceError, yieldsAny } from './recurrence';
+import type { AccessibilityFeature } from './taxonomy';
+import { Problems } from './validation';
+import type { LatLng } from './validation';
+
+export const EXPANSION_WEEKS = 8;
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+export interface NewActivity {
+  title: string;
+  description: string;
+  interestIds: string[];
+  venueName: string;
+  venueLocation: LatLng;
+  venueAccessibility?: AccessibilityFeature[] | null;
+  capacity: number;
+  firstStartsAt: Date;
+  durationMinutes: number;
+  recurrence?: string | null;
+}
+
+@Injectable()
+export class ActivityService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly activities: ActivityRepository,
+    private readonly interests: InterestRepository,
+    private readonly people: PersonService,
+  ) {}
+
+  byIds(ids: readonly string[]): Promise<ActivityRow[]> {
+    return this.activities.byIds(ids);
+  }
+
+  /**
+   * A coordinator of the venue's area creates an approved activity, whose sessions for the next
+   * eight weeks exist at once. Anyone else proposes a member-led one that waits for approval.
+   */
+  async create(principal: Principal, input: NewActivity): Promise<ActivityRow> {
+    const now = this.clock.now();
+    const problems = new Problems();
+    const title = problems.text(input.title, 'title', 120) ?? '';
+    const description = problems.text(input.description, 'description', 4000) ?? '';
+    const venueName = problems.text(input.venueName, 'venueName', 120) ?? '';
+    problems.latLng(input.venueLocation, 'venueLocation');
+    problems.intRange(input.capacity, 'capacity', 1, 500);
+    problems.intRange(input.durationMinutes, 'durationMinutes', 5, 1440);
+    const firstStartsAt = input.firstStartsAt;
+    if (problems.check(!Number.isNaN(firstStartsAt.getTime()), 'firstStartsAt', 'not a date')) {
+      problems.check(firstStartsAt > now, 'firstStartsAt', 'must be in the future');
+      problems.check(
+        firstStartsAt.getTime() < now.getTime() + 366 * 24 * 3600 * 1000,
+        'firstStartsAt',
+        'must be within a year',
+      );
+    }
+    const interestIds = [...new Set(input.interestIds)];
+    if (
+      problems.check(
+        interestIds.length >= 1 && interestIds.length <= 10,
+        'interestIds',
+        'choose 1 to 10 interests',
+      )
+    ) {
+      const known = new Set((await this.interests.byIds(interestIds)).map((i) => i.id));
+      const unknown = interestIds.filter((id) => !known.has(id));
+      problems.check(
+        unknown.length === 0,
+        'interestIds',
+        `unknown interest ids: ${unknown.join(', ')}`,
+      );
+    }
+    const recurrence = input.recurrence?.trim()
+      ? input.recurrence.trim().replace(/^RRULE:/i, '')
+      : null;
+    if (recurrence !== null && !Number.isNaN(firstStartsAt.getTime())) {
+      try {
+        problems.check(
+          yieldsAny(parseRecurrence(recurrence, firstStartsAt)),
+          'recurrence',
+          'this rule yields no session',
+        );
+      } catch (error) {
+        if (!(error instanceof RecurrenceError)) throw error;
+        problems.add('recurrence', error.message);
+      }
+    }
+    problems.throwIfAny('The activity was not created');
+
+    const areaId = await this.activities.areaAt(input.venueLocation);
+    if (!areaId) {
+      throw DomainError.badInput([
+        { path: 'venueLocation', message: 'this place is outside the areas Kith serves' },
+      ]);
+    }
+    const coordinates = await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, areaId);
+    return this.db.transaction(async () => {
+      const venueId = await this.activities.findOrCreateVenue(
+        venueName,
+        input.venueLocation,
+        [...new Set(input.venueAccessibility ?? [])],
+        areaId,
+      );
+      const id = await this.activities.insert({
+        title,
+        description,
+        venueId,
+        capacity: input.capacity,
+        durationMinutes: input.durationMinutes,
+        firstStartsAt,
+        recurrence,
+        status: coordinates ? ActivityStatus.APPROVED : ActivityStatus.PROPOSED,
+        createdBy: principal.personId,
+        approvedBy: coordinates ? principal.personId : null,
+        interestIds,
+      });
+      if (coordinates) await this.expand(id);
+      return this.mustGet(id);
+    });
+  }
+
+  /** A coordinator of the area approves (or declines) a member-led activity. */
+  async review(principal: Principal, activityId: string, approve: boolean): Promise<ActivityRow> {
+    return this.db.transaction(async () => {
+      const activity = await this.activities.lock(activityId);
+      if (!activity) throw DomainError.notFound('Activity');
+      await this.assertCoordinates(principal, activity.areaId);
+      if (activity.status !== ActivityStatus.PROPOSED) {
+        throw DomainError.conflict(`This activity is already ${activity.status.toLowerCase()}`);
+      }
+      await this.activities.setStatus(
+        activityId,
+        approve ? ActivityStatus.APPROVED : ActivityStatus.DECLINED,
+        principal.personId,
+      );
+      if (approve) await this.expand(activityId);
+      return this.mustGet(activityId);
+    });
+  }
+
+  async assertCoordinates(principal: Principal, areaId: string): Promise<void> {
+    if (!(await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, areaId))) {
+      throw DomainError.forbidden('Only a coordinator of this area can do that');
+    }
+  }
+
+  /**
+   * Creates the sessions of an approved activity up to eight weeks ahead; safe to repeat (unique
+   * activity + start). Returns how many sessions were new.
+   */
+  async expand(activityId: string): Promise<number> {
+    return this.db.transaction(async () => {
+      const activity = await this.activities.lock(activityId);
+      if (!activity || activity.status !== ActivityStatus.APPROVED) return 0;
+      const now = this.clock.now();
+      const horizon = new Date(now.getTime() + EXPANSION_WEEKS * WEEK_MS);
+      let starts: Date[];
+      if (activity.recurrence === null) {
+        starts = activity.firstStartsAt > now ? [activity.firstStartsAt] : [];
+      } else {
+        const from = new Date(
+          Math.max(
+            now.getTime(),
+            (activity.expandedUntil ?? activity.firstStartsAt).getTime(),
+            activity.firstStartsAt.getTime(),
+          ),
+        );
+        starts = occurrencesBetween(
+          parseRecurrence(activity.recurrence, activity.firstStartsAt),
+          from,
+          horizon,
+        );
+      }
+      const created = await this.activities.insertSessions(
+        activityId,
+        starts,
+        activity.durationMinutes,
+        activity.capacity,
+      );
+      await this.activities.setExpandedUntil(activityId, horizon);
+      return created;
+    });
+  }
+
+  /** The daily run: every approved recurring activity whose sessions stop short of the horizon. */
+  async expandAll(batch = 200): Promise<{ activities: number; sessions: number }> {
+    const horizon = new Date(this.clock.now().getTime() + EXPANSION_WEEKS * WEEK_MS - 60_000);
+    let activities = 0;
+    let sessions = 0;
+    for (;;) {
+      const ids = await this.activities.needingExpansion(horizon, batch);
+      for (const id of ids) {
+        sessions += await this.expand(id);
+        activities += 1;
+      }
+      if (ids.length < batch) return { activities, sessions };
+    }
+  }
+
+  private async mustGet(id: string): Promise<ActivityRow> {
+    const [row] = await this.activities.byIds([id]);
+    if (!row) throw DomainError.notFound('Activity');
+    return row;
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@kith/identity';
+import { Clock, Db, DomainError } from '@kith/platform';
+import { ActivityService } from './activity.service';
+import { BookingRepository } from './booking.repository';
+import type { BookingRow, LockedSession } from './booking.repository';
+import { BookingStatus } from './community.entities';
+import { isUuid } from './validation';
+
+const HOLDS_PLACE = new Set<BookingStatus>([
+  BookingStatus.BOOKED,
+  BookingStatus.ATTENDED,
+  BookingStatus.NO_SHOW,
+]);
+
+@Injectable()
+export class BookingService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly bookings: BookingRepository,
+    private readonly activities: ActivityService,
+  ) {}
+
+  /**
+   * A place while any remain, else the next waitlist place. Joining again returns the same
+   * booking; a session that is cancelled or has started cannot be joined.
+   */
+  join(personId: string, sessionId: string): Promise<BookingRow> {
+    return this.db.transaction(async () => {
+      const session = await this.lockOpenSession(sessionId);
+      const existing = await this.bookings.find(sessionId, personId);
+      if (existing && existing.status !== BookingStatus.CANCELLED) return existing;
+      const place =
+        session.bookedCount < session.capacity ? BookingStatus.BOOKED : BookingStatus.WAITLISTED;
+      await this.bookings.take(sessionId, personId, place);
+      return this.mustFind(sessionId, personId);
+    });
+  }
+
+  /** Frees the place (or waitlist place); a freed place goes to the first waiting, at once. */
+  leave(personId: string, sessionId: string): Promise<BookingRow> {
+    return this.db.transaction(async () => {
+      const session = await this.lockOpenSession(sessionId);
+      const booking = await this.bookings.find(sessionId, personId);
+      if (!booking) throw DomainError.notFound('Booking');
+      if (booking.status === BookingStatus.CANCELLED) return booking;
+      if (booking.status !== BookingStatus.BOOKED && booking.status !== BookingStatus.WAITLISTED) {
+        throw DomainError.conflict(`This booking is ${booking.status.toLowerCase()}`);
+      }
+      await this.bookings.release(booking.id, session.id, booking.status);
+      if (booking.status === BookingStatus.BOOKED) await this.bookings.promoteFirst(session.id);
+      return this.mustFind(sessionId, personId);
+    });
+  }
+
+  /** A coordinator of the area records who came, once the session has started. */
+  recordAttendance(
+    principal: Principal,
+    sessionId: string,
+    personId: string,
+    attended: boolean,
+  ): Promise<BookingRow> {
+    return this.db.transaction(async () => {
+      const session = isUuid(sessionId) ? await this.bookings.lockSession(sessionId) : undefined;
+      if (!session) throw DomainError.notFound('Session');
+      await this.activities.assertCoordinates(principal, session.areaId);
+      if (session.cancelledAt) throw DomainError.conflict('This session was cancelled');
+      if (session.startsAt > this.clock.now())
+        throw DomainError.conflict('Attendance can be recorded once the session has started');
+      const booking = isUuid(personId) ? await this.bookings.find(sessionId, personId) : undefined;
+      if (!booking) throw DomainError.notFound('Booking');
+      if (!HOLDS_PLACE.has(booking.status)) {
+        throw DomainError.conflict(
+          `This person's booking is ${booking.status.toLowerCase()}, not a place`,
+        );
+      }
+      await this.bookings.setAttendance(
+        booking.id,
+        attended ? 'ATTENDED' : 'NO_SHOW',
+        principal.personId,
+      );
+      return this.mustFind(sessionId, personId);
+    });
+  }
+
+  mine(personId: string, upcoming: boolean): Promise<BookingRow[]> {
+    return this.bookings.ofPerson(personId, upcoming, this.clock.now());
+  }
+
+  private async lockOpenSession(sessionId: string): Promise<LockedSession> {
+    const session = isUuid(sessionId) ? await this.bookings.lockSession(sessionId) : undefined;
+    if (!session) throw DomainError.notFound('Session');
+    if (session.cancelledAt) throw DomainError.conflict('This session was cancelled');
+    if (session.startsAt <= this.clock.now())
+      throw DomainError.conflict('This session has already started');
+    return session;
+  }
+
+  private async mustFind(sessionId: string, personId: string): Promise<BookingRow> {
+    const booking = await this.bookings.find(sessionId, personId);
+    if (!booking) throw new Error('a booking vanished inside its own transaction');
+    return booking;
+  }
+}

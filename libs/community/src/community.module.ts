@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@kith/identity';
+import { ActivityRepository } from './activity.repository';
+import { ActivityService } from './activity.service';
+import { BookingRepository } from './booking.repository';
+import { BookingService } from './booking.service';
+import { InterestRepository } from './interest.repository';
+import { ProfileRepository } from './profile.repository';
+import { ProfileService } from './profile.service';
+import { SessionExpansionHandler } from './session-expansion.handler';
+import { SessionRepository } from './session.repository';
+import { SessionService } from './session.service';
+
+@Module({
+  imports: [IdentityModule],
+  providers: [
+    InterestRepository,
+    ProfileRepository,
+    ProfileService,
+    ActivityRepository,
+    ActivityService,
+    SessionRepository,
+    SessionService,
+    BookingRepository,
+    BookingService,
+    SessionExpansionHandler,
+  ],
+  exports: [InterestRepository, ProfileService, ActivityService, SessionService, BookingService],
+})
+export class CommunityModule {}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@kith/platform';
+import type { AvailabilityWindow } from './availability';
+import type { AccessibilityFeature, Weekday } from './taxonomy';
+import type { LatLng } from './validation';
+
+export interface ProfileRow {
+  personId: string;
+  hasHome: boolean;
+  homeAreaId: string | null;
+  travelRadiusMetres: number;
+  accessibilityNeeds: AccessibilityFeature[];
+  goals: string[];
+  peerIntroductions: boolean;
+}
+
+@Injectable()
+export class ProfileRepository {
+  constructor(private readonly db: Db) {}
+
+  async byPerson(personId: string): Promise<ProfileRow | undefined> {
+    const [row] = await this.db.query<ProfileRow>(
+      `SELECT person_id AS "personId", home IS NOT NULL AS "hasHome", home_area_id AS "homeAreaId",
+              travel_radius_metres AS "travelRadiusMetres", accessibility_needs::text[] AS "accessibilityNeeds",
+              goals, peer_introductions AS "peerIntroductions"
+         FROM member_profile WHERE person_id = $1`,
+      [personId],
+    );
+    return row;
+  }
+
+  async ensure(personId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO member_profile (person_id) VALUES ($1) ON CONFLICT DO NOTHING`,
+      [personId],
+    );
+  }
+
+  /** Sets the home and places it in the smallest area containing it (its ward), if any. */
+  async setHome(personId: string, home: LatLng): Promise<void> {
+    await this.db.query(
+      `UPDATE member_profile p
+          SET home = ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography,
+              home_area_id = (SELECT a.id FROM area a
+                               WHERE ST_Contains(a.boundary, ST_SetSRID(ST_MakePoint($2, $3), 4326))
+                               ORDER BY ST_Area(a.boundary) LIMIT 1)
+        WHERE p.person_id = $1`,
+      [personId, home.lng, home.lat],
+    );
+  }
+
+  async update(
+    personId: string,
+    changes: Partial<
+      Pick<ProfileRow, 'travelRadiusMetres' | 'accessibilityNeeds' | 'goals' | 'peerIntroductions'>
+    >,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE member_profile
+          SET travel_radius_metres = COALESCE($2, travel_radius_metres),
+              accessibility_needs = COALESCE($3::accessibility_feature[], accessibility_needs),
+              goals = COALESCE($4::text[], goals),
+              peer_introductions = COALESCE($5, peer_introductions),
+              updated_at = now()
+        WHERE person_id = $1`,
+      [
+        personId,
+        changes.travelRadiusMetres ?? null,
+        changes.accessibilityNeeds ?? null,
+        changes.goals ?? null,
+        changes.peerIntroductions ?? null,
+      ],
+    );
+  }
+
+  async replaceInterests(personId: string, interestIds: string[]): Promise<void> {
+    await this.db.query(`DELETE FROM member_interest WHERE person_id = $1`, [personId]);
+    await this.db.query(
+      `INSERT INTO member_interest (person_id, interest_id) SELECT $1, unnest($2::uuid[])`,
+      [personId, interestIds],
+    );
+  }
+
+  async replaceAvailability(personId: string, windows: AvailabilityWindow[]): Promise<void> {
+    await this.db.query(`DELETE FROM availability_window WHERE person_id = $1`, [personId]);
+    await this.db.query(
+      `INSERT INTO availability_window (person_id, weekday, start_minute, end_minute)
+       SELECT $1, * FROM unnest($2::weekday[], $3::int[], $4::int[])`,
+      [
+        personId,
+        windows.map((w) => w.weekday),
+        windows.map((w) => w.startMinute),
+        windows.map((w) => w.endMinute),
+      ],
+    );
+  }
+
+  availability(personId: string): Promise<AvailabilityWindow[]> {
+    return this.db.query<AvailabilityWindow & { weekday: Weekday }>(
+      `SELECT weekday, start_minute AS "startMinute", end_minute AS "endMinute"
+         FROM availability_window WHERE person_id = $1
+        ORDER BY array_position(enum_range(NULL::weekday), weekday), start_minute`,
+      [personId],
+    );
+  }
+}

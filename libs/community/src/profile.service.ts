@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { PersonService } from '@kith/identity';
+import { Db } from '@kith/platform';
+import { parseAvailability } from './availability';
+import type { AvailabilityInput, AvailabilityWindow } from './availability';
+import { InterestRepository } from './interest.repository';
+import type { InterestRow } from './interest.repository';
+import { ProfileRepository } from './profile.repository';
+import type { ProfileRow } from './profile.repository';
+import { GOALS } from './taxonomy';
+import type { AccessibilityFeature } from './taxonomy';
+import { Problems } from './validation';
+import type { LatLng } from './validation';
+
+export interface ProfileChanges {
+  displayName?: string | null;
+  interestIds?: string[] | null;
+  home?: LatLng | null;
+  travelRadiusMetres?: number | null;
+  availability?: AvailabilityInput[] | null;
+  accessibilityNeeds?: AccessibilityFeature[] | null;
+  goals?: string[] | null;
+  peerIntroductions?: boolean | null;
+}
+
+const GOAL_SLUGS = new Set(GOALS.map((goal) => goal.slug));
+export const MIN_RADIUS = 100;
+export const MAX_RADIUS = 50_000;
+
+@Injectable()
+export class ProfileService {
+  constructor(
+    private readonly db: Db,
+    private readonly profiles: ProfileRepository,
+    private readonly interestRows: InterestRepository,
+    private readonly people: PersonService,
+  ) {}
+
+  interests(): Promise<InterestRow[]> {
+    return this.interestRows.all();
+  }
+
+  profileOf(personId: string): Promise<ProfileRow | undefined> {
+    return this.profiles.byPerson(personId);
+  }
+
+  availabilityOf(personId: string): Promise<AvailabilityWindow[]> {
+    return this.profiles.availability(personId);
+  }
+
+  /**
+   * Changes what is given and leaves the rest. Every problem is reported at once, and nothing
+   * is written unless all of it is valid.
+   */
+  async update(personId: string, changes: ProfileChanges): Promise<ProfileRow> {
+    const problems = new Problems();
+    const displayName = problems.text(changes.displayName, 'displayName', 60);
+    problems.latLng(changes.home, 'home');
+    problems.intRange(changes.travelRadiusMetres, 'travelRadiusMetres', MIN_RADIUS, MAX_RADIUS);
+    const interestIds = changes.interestIds ? [...new Set(changes.interestIds)] : undefined;
+    if (interestIds) {
+      if (problems.check(interestIds.length <= 30, 'interestIds', 'choose at most 30 interests')) {
+        const known = new Set((await this.interestRows.byIds(interestIds)).map((i) => i.id));
+        const unknown = interestIds.filter((id) => !known.has(id));
+        problems.check(
+          unknown.length === 0,
+          'interestIds',
+          `unknown interest ids: ${unknown.join(', ')}`,
+        );
+      }
+    }
+    const goals = changes.goals ? [...new Set(changes.goals)] : undefined;
+    const unknownGoals = (goals ?? []).filter((goal) => !GOAL_SLUGS.has(goal));
+    problems.check(
+      unknownGoals.length === 0,
+      'goals',
+      `unknown goals: ${unknownGoals.join(', ')}; choose from ${[...GOAL_SLUGS].join(', ')}`,
+    );
+    const availability = changes.availability ? parseAvailability(changes.availability) : undefined;
+    availability?.problems.forEach((p) => problems.add(p.path, p.message));
+    problems.throwIfAny('The profile was not saved');
+
+    return this.db.transaction(async () => {
+      await this.profiles.ensure(personId);
+      if (displayName !== undefined) await this.people.rename(personId, displayName);
+      if (changes.home) await this.profiles.setHome(personId, changes.home);
+      await this.profiles.update(personId, {
+        travelRadiusMetres: changes.travelRadiusMetres ?? undefined,
+        accessibilityNeeds: changes.accessibilityNeeds
+          ? [...new Set(changes.accessibilityNeeds)]
+          : undefined,
+        goals,
+        peerIntroductions: changes.peerIntroductions ?? undefined,
+      });
+      if (interestIds) await this.profiles.replaceInterests(personId, interestIds);
+      if (availability) await this.profiles.replaceAvailability(personId, availability.windows);
+      const saved = await this.profiles.byPerson(personId);
+      if (!saved) throw new Error('the profile vanished inside its own transaction');
+      return saved;
+    });
+  }
+}
