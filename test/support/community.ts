@@ -1,0 +1,52 @@
+import type { RunningApi } from './api';
+
+export const CREATE_ACTIVITY = `mutation Create($input: CreateActivityInput!) {
+  createActivity(input: $input) { id status sessions(first: 20) { id startsAt placesLeft } }
+}`;
+export const JOIN = `mutation Join($id: ID!) { joinSession(sessionId: $id) { id status waitlistPosition session { id } } }`;
+export const LEAVE = `mutation Leave($id: ID!) { leaveSession(sessionId: $id) { id status waitlistPosition } }`;
+export const UPDATE_PROFILE = `mutation Profile($input: MemberProfileInput!) {
+  updateMemberProfile(input: $input) { travelRadiusMetres hasHome area { code } accessibilityNeeds goals peerIntroductions
+    interests { slug } availability { weekday start end } }
+}`;
+
+/** Bankside Wharf (ward K05000001) in the shipped synthetic Riverside borough. */
+export const BANKSIDE = { lat: 51.505, lng: -0.1 };
+
+export async function interestIds(
+  api: RunningApi,
+  token: string,
+  ...slugs: string[]
+): Promise<string[]> {
+  const result = await api.gql<{ interests: { id: string; slug: string }[] }>(
+    `{ interests { id slug } }`,
+    {},
+    token,
+  );
+  return slugs.map((slug) => {
+    const found = result.data?.interests.find((i) => i.slug === slug);
+    if (!found) throw new Error(`no interest ${slug}`);
+    return found.id;
+  });
+}
+
+export function weeklyActivity(
+  interests: string[],
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const nextWeek = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+  nextWeek.setUTCHours(10, 0, 0, 0);
+  return {
+    title: 'Riverside walk',
+    description: 'A gentle walk along the river, about an hour, with a café stop.',
+    interestIds: interests,
+    venueName: `Bankside Pier ${Math.random().toString(36).slice(2, 8)}`,
+    venueLocation: BANKSIDE,
+    venueAccessibility: ['STEP_FREE', 'SEATING'],
+    capacity: 10,
+    firstStartsAt: nextWeek.toISOString(),
+    durationMinutes: 90,
+    recurrence: 'FREQ=WEEKLY',
+    ...overrides,
+  };
+}
