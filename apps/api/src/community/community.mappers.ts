@@ -6,7 +6,7 @@ import type {
   InterestRow,
   SessionView,
 } from '@kith/community';
-import type { AvailabilityWindow} from './community.types';
+import type { AvailabilityWindow } from './community.types';
 import { Activity, Booking, Interest, Session } from './community.types';
 
 export function toInterest(row: InterestRow): Interest {

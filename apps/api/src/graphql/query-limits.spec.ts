@@ -2,7 +2,9 @@ import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { ASSUMED_LIST_SIZE, depthLimitRule, operationCost } from './query-limits';
 
 const schema = buildSchema(`
-  type Query { me: Person!, people(first: Int = 20): [Person!]!, tags: [String!]! }
+  type Query { me: Person!, people(first: Int = 20): [Person!]!, tags: [String!]!, page(first: Int = 20): Page! }
+  type Page { edges: [Edge!]!, total: Int! }
+  type Edge { cursor: String!, node: Person! }
   type Person { id: ID!, name: String!, friends(first: Int): [Person!]!, best: Person }
 `);
 
@@ -49,6 +51,13 @@ describe('operationCost', () => {
     expect(cost('query($n: Int) { people(first: $n) { id } }', { n: 50 })).toBe(1 + 50);
     expect(cost('{ me { friends { id } } }')).toBe(1 + (1 + ASSUMED_LIST_SIZE));
     expect(cost('{ people(first: 10) { friends(first: 10) { id } } }')).toBe(1 + 10 * (1 + 10));
+  });
+
+  it("counts a connection's edges once, by its first", () => {
+    expect(cost('{ page(first: 50) { edges { node { id } } total } }')).toBe(
+      1 + 50 * (1 + (1 + 1) + 1),
+    );
+    expect(cost('{ page { edges { cursor } } }')).toBe(1 + 20 * (1 + 1));
   });
 
   it('adds up aliases, fragments and the chosen operation only', () => {

@@ -118,10 +118,12 @@ export function operationCost(
         ? schema.getSubscriptionType()
         : schema.getQueryType();
 
+  // `paged`: the parent took `first`, so its connection's `edges`/`nodes` list is that long already.
   const costOf = (
     selectionSet: SelectionSetNode | undefined,
     type: GraphQLNamedType | null | undefined,
     seen: Set<string>,
+    paged = false,
   ): number => {
     if (!selectionSet || !type) return 0;
     let total = 0;
@@ -136,17 +138,20 @@ export function operationCost(
         const firstArg = selection.arguments?.find((arg) => arg.name.value === 'first');
         const firstDefault = field.args.find((arg) => arg.name === 'first')?.defaultValue;
         const isList = isListType(getNullableType(field.type));
-        const multiplier =
+        const first =
           intValue(firstArg?.value, variables) ??
-          (typeof firstDefault === 'number' ? firstDefault : isList ? ASSUMED_LIST_SIZE : 1);
+          (typeof firstDefault === 'number' ? firstDefault : undefined);
+        const connectionList = paged && (field.name === 'edges' || field.name === 'nodes');
+        const multiplier = first ?? (isList && !connectionList ? ASSUMED_LIST_SIZE : 1);
         total +=
           1 +
-          Math.max(multiplier, 1) * costOf(selection.selectionSet, getNamedType(field.type), seen);
+          Math.max(multiplier, 1) *
+            costOf(selection.selectionSet, getNamedType(field.type), seen, first !== undefined);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const inner = selection.typeCondition
           ? schema.getType(selection.typeCondition.name.value)
           : type;
-        total += costOf(selection.selectionSet, inner, seen);
+        total += costOf(selection.selectionSet, inner, seen, paged);
       } else {
         const name = selection.name.value;
         const fragment = fragments[name];
@@ -155,6 +160,7 @@ export function operationCost(
           fragment.selectionSet,
           schema.getType(fragment.typeCondition.name.value),
           new Set(seen).add(name),
+          paged,
         );
       }
     }

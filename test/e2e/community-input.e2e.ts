@@ -1,0 +1,234 @@
+import { AreaService } from '@kith/areas';
+import { PersonService, Role } from '@kith/identity';
+import { Db } from '@kith/platform';
+import { startApi } from '../support/api';
+import type { RunningApi } from '../support/api';
+import { importShippedAreas } from '../support/areas';
+import { CREATE_ACTIVITY, interestIds, UPDATE_PROFILE, weeklyActivity } from '../support/community';
+import { testConfig } from '../support/config';
+import { signIn } from '../support/sign-in';
+import type { Session } from '../support/sign-in';
+
+type Problem = { path: string; message: string };
+
+describe('bad input to the member journey', () => {
+  let api: RunningApi;
+  let db: Db;
+  let coordinator: Session;
+  let member: Session;
+  let walking: string;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig());
+    db = api.app.get(Db);
+    await importShippedAreas(api.app.get(AreaService));
+    coordinator = await signIn(api);
+    member = await signIn(api);
+    await api.app.get(PersonService).grantRole(coordinator.email, Role.COORDINATOR, 'K09000001');
+    [walking] = await interestIds(api, member.accessToken, 'walking');
+  });
+
+  afterAll(() => api?.close());
+
+  const activityCount = async () =>
+    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM activity`))[0].n;
+
+  async function expectActivityRefused(
+    overrides: Record<string, unknown>,
+    path: string,
+    message?: RegExp,
+  ) {
+    const before = await activityCount();
+    const result = await api.gql(
+      CREATE_ACTIVITY,
+      { input: weeklyActivity([walking], overrides) },
+      coordinator.accessToken,
+    );
+    expect(result.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const fields = result.errors?.[0].extensions.fields as Problem[];
+    expect(fields.map((f) => f.path)).toContain(path);
+    if (message) expect(fields.find((f) => f.path === path)?.message).toMatch(message);
+    expect(await activityCount()).toBe(before);
+  }
+
+  it('refuses an invalid RRULE, or one that yields no session', async () => {
+    await expectActivityRefused({ recurrence: 'FREQ=FORTNIGHTLY' }, 'recurrence', /FREQ must be/);
+    await expectActivityRefused({ recurrence: 'EVERY TUESDAY' }, 'recurrence', /not a valid RRULE/);
+    await expectActivityRefused({ recurrence: 'FREQ=MINUTELY' }, 'recurrence');
+    await expectActivityRefused(
+      { recurrence: 'FREQ=WEEKLY;UNTIL=20200101T000000Z' },
+      'recurrence',
+      /yields no session/,
+    );
+    await expectActivityRefused(
+      { recurrence: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31' },
+      'recurrence',
+      /yields no session/,
+    );
+  });
+
+  it('refuses a capacity under 1 or over 500', async () => {
+    await expectActivityRefused({ capacity: 0 }, 'capacity');
+    await expectActivityRefused({ capacity: 501 }, 'capacity', /1 to 500/);
+  });
+
+  it('refuses latitude or longitude out of range, and places outside the areas served', async () => {
+    await expectActivityRefused({ venueLocation: { lat: 91, lng: 0 } }, 'venueLocation.lat');
+    await expectActivityRefused({ venueLocation: { lat: 51.5, lng: -181 } }, 'venueLocation.lng');
+    await expectActivityRefused(
+      { venueLocation: { lat: 48.85, lng: 2.35 } },
+      'venueLocation',
+      /outside the areas/,
+    );
+    const profile = await api.gql(
+      UPDATE_PROFILE,
+      { input: { home: { lat: -95, lng: 0 } } },
+      member.accessToken,
+    );
+    expect((profile.errors?.[0].extensions.fields as Problem[])[0].path).toBe('home.lat');
+  });
+
+  it('refuses unknown interest ids, to activities, profiles and filters', async () => {
+    await expectActivityRefused(
+      { interestIds: ['00000000-0000-4000-8000-000000000000'] },
+      'interestIds',
+      /unknown interest/,
+    );
+    await expectActivityRefused({ interestIds: ['walking'] }, 'interestIds');
+    const profile = await api.gql(
+      UPDATE_PROFILE,
+      { input: { interestIds: [walking, 'nope'] } },
+      member.accessToken,
+    );
+    expect(profile.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'interestIds' }],
+    });
+    const filter = await api.gql(
+      `query($f: SessionFilter) { sessions(filter: $f) { edges { cursor } } }`,
+      { f: { interestIds: ['nope'] } },
+      member.accessToken,
+    );
+    expect(filter.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'filter.interestIds' }],
+    });
+  });
+
+  it('refuses availability windows that end before they start or overlap, and saves nothing of that profile change', async () => {
+    await api.gql(UPDATE_PROFILE, { input: { travelRadiusMetres: 1500 } }, member.accessToken);
+    const result = await api.gql(
+      UPDATE_PROFILE,
+      {
+        input: {
+          travelRadiusMetres: 3000,
+          availability: [
+            { weekday: 'MON', start: '10:00', end: '09:00' },
+            { weekday: 'TUE', start: '09:00', end: '12:00' },
+            { weekday: 'TUE', start: '11:00', end: '13:00' },
+          ],
+        },
+      },
+      member.accessToken,
+    );
+    expect(result.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((result.errors?.[0].extensions.fields as Problem[]).map((f) => f.path)).toEqual([
+      'availability.0.end',
+      'availability.2',
+    ]);
+    const me = await api.gql(
+      `{ me { memberProfile { travelRadiusMetres availability { weekday } } } }`,
+      {},
+      member.accessToken,
+    );
+    expect(me.data).toEqual({
+      me: { memberProfile: { travelRadiusMetres: 1500, availability: [] } },
+    });
+  });
+
+  it('refuses unknown goals and a travel radius out of range', async () => {
+    const result = await api.gql(
+      UPDATE_PROFILE,
+      { input: { goals: ['get-rich'], travelRadiusMetres: 60_000 } },
+      member.accessToken,
+    );
+    expect((result.errors?.[0].extensions.fields as Problem[]).map((f) => f.path).sort()).toEqual([
+      'goals',
+      'travelRadiusMetres',
+    ]);
+  });
+
+  it('refuses a radius over 50 km, first over 100, and a tampered cursor', async () => {
+    const browse = (variables: Record<string, unknown>) =>
+      api.gql(
+        `query($f: SessionFilter, $first: Int, $after: String) { sessions(filter: $f, first: $first, after: $after) { edges { cursor } pageInfo { endCursor } } }`,
+        variables,
+        member.accessToken,
+      );
+    const radius = await browse({ f: { near: { lat: 51.5, lng: -0.1 }, withinMetres: 50_001 } });
+    expect(radius.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'filter.withinMetres' }],
+    });
+    const tooMany = await browse({ first: 101 });
+    expect(tooMany.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'first' }],
+    });
+    expect((await browse({ first: 0 })).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    await api.gql(CREATE_ACTIVITY, { input: weeklyActivity([walking]) }, coordinator.accessToken);
+    const page = await browse({ first: 1 });
+    const cursor = (page.data as { sessions: { pageInfo: { endCursor: string } } }).sessions
+      .pageInfo.endCursor;
+    expect((await browse({ first: 1, after: cursor })).errors).toBeUndefined();
+    const [body, signature] = cursor.split('.');
+    const decoded = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, string>;
+    const forged = Buffer.from(
+      JSON.stringify({ ...decoded, startsAt: '2000-01-01T00:00:00.000Z' }),
+    ).toString('base64url');
+    for (const tampered of [`${forged}.${signature}`, 'garbage', `${body}.`, cursor.slice(0, -2)]) {
+      const result = await browse({ first: 1, after: tampered });
+      expect(result.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'after' }],
+      });
+    }
+  });
+
+  it('asks for a point when filtering by distance without a home', async () => {
+    const homeless = await signIn(api);
+    const result = await api.gql(
+      `{ sessions(filter: { withinMetres: 1000 }) { edges { cursor } } }`,
+      {},
+      homeless.accessToken,
+    );
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'filter.near' }],
+    });
+  });
+
+  it('refuses a first start in the past and names several problems at once', async () => {
+    const before = await activityCount();
+    const result = await api.gql(
+      CREATE_ACTIVITY,
+      {
+        input: weeklyActivity([walking], {
+          firstStartsAt: '2020-01-01T10:00:00Z',
+          capacity: 0,
+          title: '  ',
+          durationMinutes: 0,
+        }),
+      },
+      coordinator.accessToken,
+    );
+    expect((result.errors?.[0].extensions.fields as Problem[]).map((f) => f.path).sort()).toEqual([
+      'capacity',
+      'durationMinutes',
+      'firstStartsAt',
+      'title',
+    ]);
+    expect(await activityCount()).toBe(before);
+  });
+});
