@@ -143,7 +143,9 @@ describe('the demo neighbourhood', () => {
         );
       const result = await seed(first.url);
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain('Seeded 10 areas, 214 people');
+      expect(result.stdout).toMatch(
+        /Seeded 10 areas, 214 people and \d+ role grants; 24 venues, 48 weekly activities, \d+ sessions and \d+ bookings/,
+      );
       expect(result.stdout).toContain('member@demo.kith.example');
       expect(result.stdout).toContain('coordinator@demo.kith.example');
       expect(result.stdout).toContain('commissioner@demo.kith.example');
@@ -155,6 +157,16 @@ describe('the demo neighbourhood', () => {
           'SELECT email, display_name FROM person ORDER BY email',
         );
       expect(await people(first.url)).toEqual(await people(second.url));
+      // Six months of history: attendance recorded on past sessions, places taken within capacity.
+      const history = await query<{ attended: number; over: number; profiles: number }>(
+        first.url,
+        `SELECT (SELECT count(*)::int FROM booking WHERE status = 'ATTENDED') AS attended,
+                (SELECT count(*)::int FROM session WHERE booked_count > capacity) AS over,
+                (SELECT count(*)::int FROM member_profile WHERE home_area_id IS NOT NULL) AS profiles`,
+      );
+      expect(history[0].attended).toBeGreaterThan(500);
+      expect(history[0].over).toBe(0);
+      expect(history[0].profiles).toBe(214);
       const grants = await query<{ role: string; code: string | null; n: number }>(
         first.url,
         `SELECT g.role, a.code, count(*)::int AS n FROM role_grant g LEFT JOIN area a ON a.id = g.area_id

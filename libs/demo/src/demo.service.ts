@@ -4,12 +4,20 @@ import { Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { Role } from '@kith/identity';
 import { Db, DomainError } from '@kith/platform';
+import {
+  generateActivities,
+  generateBookings,
+  generateProfiles,
+  generateVenues,
+} from './demo-community';
 import { generatePeople } from './demo-people';
 import { DemoRepository } from './demo.repository';
 
 export interface DemoOptions {
   members: number;
   seed: number;
+  /** "now" for the history: six months back and eight weeks ahead of it. */
+  now?: Date;
 }
 
 export interface DemoPerson {
@@ -22,8 +30,19 @@ export interface DemoPerson {
 export interface DemoResult {
   seeded: boolean;
   demoPeople: DemoPerson[];
-  counts: { areas: number; people: number; grants: number };
+  counts: {
+    areas: number;
+    people: number;
+    grants: number;
+    venues: number;
+    activities: number;
+    sessions: number;
+    bookings: number;
+  };
 }
+
+const HISTORY_WEEKS = 26;
+const HORIZON_WEEKS = 8;
 
 export const DEMO_BOROUGH = 'K09000001';
 export const DEMO_WARD = 'K05000001';
@@ -123,12 +142,75 @@ export class DemoService {
       for (; at < ids.length; at += 1)
         grants.push({ personId: ids[at], role: Role.MEMBER, areaId: null });
       await this.demo.insertGrants(grants);
+      const community = await this.seedCommunity(options, ids, wards.length);
       return {
         seeded: true,
         demoPeople: DEMO_PEOPLE,
-        counts: { areas: areas.size, people: ids.length, grants: grants.length },
+        counts: { areas: areas.size, people: ids.length, grants: grants.length, ...community },
       };
     });
+  }
+
+  /**
+   * Venues and weekly activities in every ward, a profile for every member, and six months of
+   * bookings and attendance: the history later network and report work reads.
+   */
+  private async seedCommunity(
+    options: DemoOptions,
+    personIds: string[],
+    wardCount: number,
+  ): Promise<{ venues: number; activities: number; sessions: number; bookings: number }> {
+    const now = options.now ?? new Date();
+    const wardBoxes = await this.demo.wardBoxes();
+    const interestIds = await this.demo.interestIdsBySlug();
+    // Coordinators were inserted right after the demo people, one per ward in code order.
+    const coordinatorIds = personIds.slice(DEMO_PEOPLE.length, DEMO_PEOPLE.length + wardCount);
+    const venues = generateVenues(wardBoxes, 3, options.seed + 3);
+    const venueIds = await this.demo.insertVenues(venues);
+    const activities = generateActivities(
+      venues,
+      2,
+      options.seed + 4,
+      now,
+      HISTORY_WEEKS,
+      HORIZON_WEEKS,
+    );
+    const wardIndex = new Map(wardBoxes.map((box, i) => [box.id, i]));
+    const sessionIds = await this.demo.insertActivities(
+      activities,
+      venueIds,
+      (venueIndex) => coordinatorIds[wardIndex.get(venues[venueIndex].areaId) ?? 0],
+      interestIds,
+      new Date(now.getTime() + HORIZON_WEEKS * 7 * 24 * 3600 * 1000),
+    );
+    // Everyone is given a profile, members and the demo people alike.
+    const bounds = {
+      id: 'all',
+      minLng: Math.min(...wardBoxes.map((b) => b.minLng)),
+      minLat: Math.min(...wardBoxes.map((b) => b.minLat)),
+      maxLng: Math.max(...wardBoxes.map((b) => b.maxLng)),
+      maxLat: Math.max(...wardBoxes.map((b) => b.maxLat)),
+    };
+    const profiles = generateProfiles(personIds.length, bounds, options.seed + 5);
+    await this.demo.insertProfiles(personIds, profiles, interestIds);
+    const bookings = generateBookings(activities, profiles, options.seed + 6, now).map((b) => ({
+      sessionId: sessionIds[b.activityIndex][b.startIndex],
+      personId: personIds[b.memberIndex],
+      status: b.status,
+      recordedBy:
+        b.status === 'BOOKED'
+          ? null
+          : coordinatorIds[
+              wardIndex.get(venues[activities[b.activityIndex].venueIndex].areaId) ?? 0
+            ],
+    }));
+    await this.demo.insertBookings(bookings);
+    return {
+      venues: venueIds.length,
+      activities: activities.length,
+      sessions: sessionIds.reduce((sum, ids) => sum + ids.length, 0),
+      bookings: bookings.length,
+    };
   }
 
   async isEmpty(): Promise<boolean> {
