@@ -59,6 +59,8 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
       );
       return worker;
     });
+    // Started means connected: closing a worker still connecting makes BullMQ emit an error late.
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
     this.logger.log(`Processing ${this.handlers.size} job kinds on ${this.workers.length} queues`);
   }
 
@@ -75,23 +77,21 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     }
   }
 
-  /** Stops taking jobs, lets running ones finish for a bounded time, then closes hard. */
+  /**
+   * Stops taking jobs and lets running ones finish, for at most SHUTDOWN_TIMEOUT_MS. Past that it
+   * stops waiting: the process exits, the jobs' locks lapse and BullMQ retries them elsewhere.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    // pause() waits for running jobs; close() is memoised, so close(true) after a pending
-    // graceful close() would wait anyway. Hence: pause with a deadline, then close.
-    const drained = Promise.all(this.workers.map((worker) => worker.pause()));
+    const closed = Promise.all(this.workers.map((worker) => worker.close()));
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.config.shutdownTimeoutMs);
     });
-    const outcome = await Promise.race([drained.then(() => 'drained' as const), deadline]);
+    const outcome = await Promise.race([closed.then(() => 'closed' as const), deadline]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
-      this.logger.warn(
-        'Jobs still running at the shutdown deadline; closing anyway (they will be retried)',
-      );
+      this.logger.warn('Jobs still running at the shutdown deadline; leaving them to be retried');
     }
-    await Promise.all(this.workers.map((worker) => worker.close(outcome === 'timeout')));
   }
 
   dispatch(job: BullJob): Promise<JobResult> {
