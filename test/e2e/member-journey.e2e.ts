@@ -192,6 +192,38 @@ describe('the member journey over HTTP', () => {
     );
     expect(await counters(sessionId)).toEqual({ booked: 10, waitlist: 40 });
 
+    // A full session is left out when asking only for places; the date range narrows to it.
+    const starts = new Date(activity.sessions[0].startsAt);
+    const around = {
+      from: new Date(starts.getTime() - 60_000).toISOString(),
+      to: new Date(starts.getTime() + 60_000).toISOString(),
+    };
+    const browse = async (filter: Record<string, unknown>) =>
+      (
+        await api.gql<{
+          sessions: {
+            edges: { node: { id: string; placesLeft: number; waitlistLength: number } }[];
+          };
+        }>(
+          `query($f: SessionFilter) { sessions(filter: $f, first: 100) { edges { node { id placesLeft waitlistLength } } } }`,
+          { f: filter },
+          members[0].accessToken,
+        )
+      ).data!.sessions.edges.map((e) => e.node);
+    expect((await browse(around)).find((n) => n.id === sessionId)).toEqual({
+      id: sessionId,
+      placesLeft: 0,
+      waitlistLength: 40,
+    });
+    expect((await browse({ ...around, hasPlaces: true })).some((n) => n.id === sessionId)).toBe(
+      false,
+    );
+    expect(
+      (await browse({ from: new Date(starts.getTime() + 60_000).toISOString() })).some(
+        (n) => n.id === sessionId,
+      ),
+    ).toBe(false);
+
     // Joining again returns the same booking.
     const again = await join(members[0].accessToken, sessionId);
     expect(again.data!.joinSession).toEqual(bookings[0]);
