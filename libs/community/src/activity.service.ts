@@ -71,8 +71,7 @@ export class ActivityService {
         'choose 1 to 10 interests',
       )
     ) {
-      const known = new Set((await this.interests.byIds(interestIds)).map((i) => i.id));
-      const unknown = interestIds.filter((id) => !known.has(id));
+      const unknown = await this.interests.unknownIds(interestIds);
       problems.check(
         unknown.length === 0,
         'interestIds',

@@ -33,6 +33,12 @@ export class InterestRepository {
     );
   }
 
+  /** Which of these ids name no interest (malformed ones included). */
+  async unknownIds(ids: readonly string[]): Promise<string[]> {
+    const known = new Set((await this.byIds(ids)).map((interest) => interest.id));
+    return ids.filter((id) => !known.has(id));
+  }
+
   /** Interests of each member, for a batch of members. */
   ofMembers(personIds: readonly string[]): Promise<(InterestRow & { ownerId: string })[]> {
     return this.db.query(

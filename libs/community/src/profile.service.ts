@@ -60,8 +60,7 @@ export class ProfileService {
     const interestIds = changes.interestIds ? [...new Set(changes.interestIds)] : undefined;
     if (interestIds) {
       if (problems.check(interestIds.length <= 30, 'interestIds', 'choose at most 30 interests')) {
-        const known = new Set((await this.interestRows.byIds(interestIds)).map((i) => i.id));
-        const unknown = interestIds.filter((id) => !known.has(id));
+        const unknown = await this.interestRows.unknownIds(interestIds);
         problems.check(
           unknown.length === 0,
           'interestIds',

@@ -87,8 +87,7 @@ export class SessionService {
     }
     const interestIds = filter.interestIds ? [...new Set(filter.interestIds)] : null;
     if (interestIds) {
-      const known = new Set((await this.interests.byIds(interestIds)).map((i) => i.id));
-      const unknown = interestIds.filter((id) => !known.has(id));
+      const unknown = await this.interests.unknownIds(interestIds);
       problems.check(
         unknown.length === 0,
         'filter.interestIds',
