@@ -1,11 +1,18 @@
 import { AREA_ENTITIES } from '@kith/areas';
 import { COMMUNITY_ENTITIES } from '@kith/community';
+import { HELP_ENTITIES } from '@kith/help';
 import { IDENTITY_ENTITIES } from '@kith/identity';
 import { OutboxEntity } from '@kith/platform';
 import { MIGRATIONS } from './migrations';
 
 /** The whole database: every lib's entities and the one ordered migration history. */
 export const KITH_SCHEMA = {
-  entities: [OutboxEntity, ...AREA_ENTITIES, ...IDENTITY_ENTITIES, ...COMMUNITY_ENTITIES],
+  entities: [
+    OutboxEntity,
+    ...AREA_ENTITIES,
+    ...IDENTITY_ENTITIES,
+    ...COMMUNITY_ENTITIES,
+    ...HELP_ENTITIES,
+  ],
   migrations: MIGRATIONS,
 };
