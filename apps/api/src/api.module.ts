@@ -15,6 +15,7 @@ import { AuthGuard } from './auth/auth.guard';
 import type { RequestWithPrincipal } from './auth/request';
 import { CommunityApiModule } from './community/community-api.module';
 import { LoaderFactory } from './community/loaders';
+import { HelpApiModule } from './help/help-api.module';
 import { costLimitPlugin } from './graphql/cost-limit.plugin';
 import { formatGraphQLError } from './graphql/format-error';
 import { depthLimitRule } from './graphql/query-limits';
@@ -55,6 +56,7 @@ export class ApiModule {
           }),
         }),
         CommunityApiModule,
+        HelpApiModule,
         OutboxRelayModule,
         AreasModule,
         IdentityModule,

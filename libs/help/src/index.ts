@@ -1,2 +1,7 @@
 export * from './skills';
 export * from './help.entities';
+export * from './help.repository';
+export * from './ledger';
+export * from './helper.service';
+export * from './help-request.service';
+export * from './help.module';

@@ -30,6 +30,11 @@ export class PersonService {
     await this.people.rename(personId, name);
   }
 
+  /** Grants a role to a known person (idempotent); true when it is new. */
+  grantRoleById(personId: string, role: Role, areaId: string | null = null): Promise<boolean> {
+    return this.people.grantRole(personId, role, areaId);
+  }
+
   rolesOf(personId: string): Promise<RoleGrantView[]> {
     return this.people.rolesOf(personId);
   }

@@ -62,6 +62,7 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: positiveInt(500),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   WORKER_CONCURRENCY: positiveInt(5),
+  TIME_CREDIT_FLOOR_MINUTES: wholeNumber(-100_000, 0).default(-120),
 });
 
 export type Environment = z.infer<typeof envSchema>['NODE_ENV'];
@@ -86,6 +87,7 @@ export interface KithConfig {
   rateLimits: { signInPerEmail: number; signInPerIp: number };
   graphql: { maxDepth: number; maxCost: number };
   shutdownTimeoutMs: number;
+  timeCredits: { floorMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -144,6 +146,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
     },
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    timeCredits: { floorMinutes: env.TIME_CREDIT_FLOOR_MINUTES },
   };
 }
 

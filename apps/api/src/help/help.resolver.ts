@@ -1,0 +1,228 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { HelperService, HelperStatus, HelpRequestService, Ledger } from '@kith/help';
+import type { AssignmentRow, HelperRow, RequestRow } from '@kith/help';
+import { Role } from '@kith/identity';
+import type { Principal } from '@kith/identity';
+import { DomainError } from '@kith/platform';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { Person } from '../identity/person.model';
+import {
+  HelpAssignment,
+  HelperProfile,
+  HelperProfileInput,
+  HelpRequest,
+  HelpRequestInput,
+  Skill,
+  TimeCreditAccount,
+  TimeCreditEntry,
+} from './help.types';
+
+function toHelperProfile(
+  row: HelperRow,
+  skills: { id: string; slug: string; label: string }[],
+): HelperProfile {
+  return {
+    skills: skills.map(({ id, slug, label }) => ({ id, slug, label })),
+    travelRadiusMetres: row.travelRadiusMetres,
+    approved: row.status === HelperStatus.APPROVED,
+    status: row.status,
+    dbsExpiresOn: row.dbsExpiresOn ? new Date(`${row.dbsExpiresOn}T00:00:00Z`) : null,
+    maxMinutesPerWeek: row.maxMinutesPerWeek,
+  };
+}
+
+@Resolver()
+export class HelpResolver {
+  constructor(
+    private readonly helpers: HelperService,
+    private readonly requests: HelpRequestService,
+  ) {}
+
+  @Query(() => [Skill], { description: 'The practical skills helpers can offer' })
+  skills(): Promise<Skill[]> {
+    return this.helpers.skills();
+  }
+
+  @Mutation(() => HelperProfile, { description: 'Offer help; a coordinator approves new helpers' })
+  async updateHelperProfile(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: HelperProfileInput,
+  ): Promise<HelperProfile> {
+    return this.toHelper(await this.helpers.update(principal, input));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => HelperProfile, {
+    description: 'Coordinator: approve a helper in your area with their DBS check dates',
+  })
+  async approveHelper(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('dbsCheckedOn') dbsCheckedOn: Date,
+    @Args('dbsExpiresOn', { type: () => Date, nullable: true }) dbsExpiresOn: Date | null,
+  ): Promise<HelperProfile> {
+    return this.toHelper(
+      await this.helpers.approve(principal, personId, dbsCheckedOn, dbsExpiresOn),
+    );
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => HelperProfile, {
+    description: 'Coordinator: suspend a helper; their live assignments are withdrawn',
+  })
+  async suspendHelper(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('reason') reason: string,
+  ): Promise<HelperProfile> {
+    return this.toHelper(await this.helpers.suspend(principal, personId, reason));
+  }
+
+  @Mutation(() => HelpRequest)
+  async createHelpRequest(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: HelpRequestInput,
+  ): Promise<HelpRequest> {
+    return (await this.toRequests([await this.requests.create(principal, input)]))[0];
+  }
+
+  @Query(() => [HelpRequest])
+  async myHelpRequests(@CurrentPrincipal() principal: Principal): Promise<HelpRequest[]> {
+    return this.toRequests(await this.requests.mine(principal.personId));
+  }
+
+  @Query(() => [HelpAssignment])
+  async myAssignments(@CurrentPrincipal() principal: Principal): Promise<HelpAssignment[]> {
+    return this.toAssignments(await this.requests.assignmentsOf(principal.personId));
+  }
+
+  @Mutation(() => HelpAssignment, {
+    description: 'A coordinator of the area, or the member choosing from helperMatches',
+  })
+  async assignHelper(
+    @CurrentPrincipal() principal: Principal,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('helperId', { type: () => ID }) helperId: string,
+  ): Promise<HelpAssignment> {
+    return (
+      await this.toAssignments([await this.requests.assign(principal, requestId, helperId)])
+    )[0];
+  }
+
+  @Mutation(() => HelpAssignment, {
+    description: 'Helper: accept or decline an offered assignment',
+  })
+  async respondToAssignment(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+  ): Promise<HelpAssignment> {
+    return (await this.toAssignments([await this.requests.respond(principal, id, accept)]))[0];
+  }
+
+  @Mutation(() => HelpAssignment, {
+    description:
+      "Helper: done, with the minutes spent; moves time credits from the member's account to yours, once",
+  })
+  async completeAssignment(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('minutes', { type: () => Int }) minutes: number,
+  ): Promise<HelpAssignment> {
+    return (await this.toAssignments([await this.requests.complete(principal, id, minutes)]))[0];
+  }
+
+  @Mutation(() => HelpAssignment, { description: 'Member: rate completed help from 1 to 5' })
+  async rateAssignment(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('rating', { type: () => Int }) rating: number,
+    @Args('comment', { type: () => String, nullable: true }) comment: string | null,
+  ): Promise<HelpAssignment> {
+    return (
+      await this.toAssignments([await this.requests.rate(principal, id, rating, comment)])
+    )[0];
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Never be assigned to, or suggested to, this person again',
+  })
+  blockPerson(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }) personId: string,
+  ): Promise<boolean> {
+    return this.requests.block(principal, personId);
+  }
+
+  private async toHelper(row: HelperRow): Promise<HelperProfile> {
+    return toHelperProfile(row, await this.helpers.skillsOf([row.personId]));
+  }
+
+  private async toRequests(rows: RequestRow[]): Promise<HelpRequest[]> {
+    const skills = new Map((await this.helpers.skills()).map((s) => [s.id, s]));
+    return rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      skill: skills.get(row.skillId)!,
+      description: row.description,
+      durationMinutes: row.durationMinutes,
+      atHome: row.atHome,
+    }));
+  }
+
+  private async toAssignments(rows: AssignmentRow[]): Promise<HelpAssignment[]> {
+    const requests = new Map(
+      (
+        await this.toRequests(
+          await this.requests.requestsByIds([...new Set(rows.map((r) => r.requestId))]),
+        )
+      ).map((r) => [r.id, r]),
+    );
+    return rows.map((row) => {
+      const request = requests.get(row.requestId);
+      if (!request) throw DomainError.notFound('Help request');
+      return { id: row.id, request, status: row.status, minutes: row.minutes, rating: row.rating };
+    });
+  }
+}
+
+@Resolver(() => TimeCreditAccount)
+export class TimeCreditResolver {
+  constructor(private readonly ledger: Ledger) {}
+
+  @Query(() => TimeCreditAccount)
+  async myTimeCredits(@CurrentPrincipal() principal: Principal): Promise<TimeCreditAccount> {
+    const { balanceMinutes } = await this.ledger.account(principal.personId, 0);
+    return { personId: principal.personId, balanceMinutes };
+  }
+
+  @ResolveField(() => [TimeCreditEntry], { description: 'Newest first' })
+  async entries(
+    @Parent() account: TimeCreditAccount,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+  ): Promise<TimeCreditEntry[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 100) {
+      throw DomainError.badInput([
+        { path: 'first', message: 'must be a whole number from 1 to 100' },
+      ]);
+    }
+    return (await this.ledger.account(account.personId, first)).entries;
+  }
+}
+
+@Resolver(() => Person)
+export class PersonHelperResolver {
+  constructor(private readonly helpers: HelperService) {}
+
+  /** Only the person themself sees their helper profile here. */
+  @ResolveField(() => HelperProfile, { nullable: true })
+  async helperProfile(
+    @Parent() person: Person,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<HelperProfile | null> {
+    if (person.id !== principal.personId) return null;
+    const row = await this.helpers.profileOf(person.id);
+    if (!row) return null;
+    return toHelperProfile(row, await this.helpers.skillsOf([row.personId]));
+  }
+}

@@ -1,0 +1,76 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { AvailabilityWindowInput, LatLngInput } from '../community/community.types';
+
+@ObjectType()
+export class Skill {
+  @Field(() => ID) id!: string;
+  @Field() slug!: string;
+  @Field() label!: string;
+}
+
+@ObjectType()
+export class HelperProfile {
+  @Field(() => [Skill]) skills!: Skill[];
+  @Field(() => Int) travelRadiusMetres!: number;
+  @Field() approved!: boolean;
+  @Field({ description: 'PENDING, APPROVED or SUSPENDED' }) status!: string;
+  @Field(() => Date, { nullable: true }) dbsExpiresOn!: Date | null;
+  @Field(() => Int, { nullable: true }) maxMinutesPerWeek!: number | null;
+}
+
+@InputType()
+export class HelperProfileInput {
+  @Field(() => [ID]) skillIds!: string[];
+  @Field(() => LatLngInput) base!: LatLngInput;
+  @Field(() => Int) travelRadiusMetres!: number;
+  @Field(() => [AvailabilityWindowInput]) availability!: AvailabilityWindowInput[];
+  @Field(() => Int, { nullable: true }) maxMinutesPerWeek?: number | null;
+}
+
+@InputType()
+export class HelpRequestInput {
+  @Field(() => ID) skillId!: string;
+  @Field() description!: string;
+  @Field(() => Int) durationMinutes!: number;
+  @Field() atHome!: boolean;
+  @Field(() => [AvailabilityWindowInput], { nullable: true }) preferredWindows?:
+    AvailabilityWindowInput[] | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Come with me to this session: first-visit support',
+  })
+  sessionId?: string | null;
+}
+
+@ObjectType()
+export class HelpRequest {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'OPEN ASSIGNED ACCEPTED DONE CANCELLED' }) status!: string;
+  @Field(() => Skill) skill!: Skill;
+  @Field() description!: string;
+  @Field(() => Int) durationMinutes!: number;
+  @Field() atHome!: boolean;
+}
+
+@ObjectType()
+export class HelpAssignment {
+  @Field(() => ID) id!: string;
+  @Field(() => HelpRequest) request!: HelpRequest;
+  @Field({ description: 'OFFERED ACCEPTED DECLINED COMPLETED WITHDRAWN' }) status!: string;
+  @Field(() => Int, { nullable: true }) minutes!: number | null;
+  @Field(() => Int, { nullable: true }) rating!: number | null;
+}
+
+@ObjectType()
+export class TimeCreditEntry {
+  @Field() at!: Date;
+  @Field(() => Int, { description: 'Positive when received, negative when spent' })
+  minutes!: number;
+  @Field() reason!: string;
+}
+
+@ObjectType()
+export class TimeCreditAccount {
+  personId!: string;
+  @Field(() => Int) balanceMinutes!: number;
+}

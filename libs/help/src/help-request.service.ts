@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid, parseAvailability, Problems } from '@kith/community';
+import type { AvailabilityInput } from '@kith/community';
+import { PersonService, Role } from '@kith/identity';
+import type { Principal } from '@kith/identity';
+import { Clock, Db, DomainError } from '@kith/platform';
+import { AuditLog } from './audit.repository';
+import { AssignmentStatus, HelpRequestStatus } from './help.entities';
+import { HelpRepository } from './help.repository';
+import type { AssignmentRow, RequestRow } from './help.repository';
+import { ineligibility, isoDay } from './helper.service';
+import { Ledger } from './ledger';
+
+export interface NewHelpRequest {
+  skillId: string;
+  description: string;
+  durationMinutes: number;
+  atHome: boolean;
+  preferredWindows?: AvailabilityInput[] | null;
+  sessionId?: string | null;
+}
+
+/** Requests OPEN → ASSIGNED → ACCEPTED → DONE (or CANCELLED); a declined offer reopens it. */
+@Injectable()
+export class HelpRequestService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly help: HelpRepository,
+    private readonly people: PersonService,
+    private readonly ledger: Ledger,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(principal: Principal, input: NewHelpRequest): Promise<RequestRow> {
+    const problems = new Problems();
+    const description = problems.text(input.description, 'description', 2000) ?? '';
+    problems.intRange(input.durationMinutes, 'durationMinutes', 15, 600);
+    if (problems.check(isUuid(input.skillId), 'skillId', 'unknown skill')) {
+      problems.check(
+        (await this.help.unknownSkills([input.skillId])).length === 0,
+        'skillId',
+        'unknown skill',
+      );
+    }
+    const windows = parseAvailability(input.preferredWindows ?? [], 'preferredWindows');
+    windows.problems.forEach((p) => problems.add(p.path, p.message));
+    if (input.sessionId) problems.check(isUuid(input.sessionId), 'sessionId', 'unknown session');
+    problems.throwIfAny('The request was not made');
+    return this.db.transaction(async () => {
+      const id = await this.help.insertRequest({
+        memberId: principal.personId,
+        skillId: input.skillId,
+        description,
+        durationMinutes: input.durationMinutes,
+        atHome: input.atHome,
+        preferredWindows: windows.windows,
+        sessionId: input.sessionId ?? null,
+        areaId: await this.help.memberAreaId(principal.personId),
+      });
+      await this.audit.record(principal.personId, 'request.created', 'help_request', id);
+      return (await this.help.request(id))!;
+    });
+  }
+
+  mine(memberId: string): Promise<RequestRow[]> {
+    return this.help.requestsOf(memberId);
+  }
+
+  requestsByIds(ids: readonly string[]): Promise<RequestRow[]> {
+    return this.help.requestsByIds(ids);
+  }
+
+  assignmentsOf(helperId: string): Promise<AssignmentRow[]> {
+    return this.help.assignmentsOf(helperId);
+  }
+
+  /** By the member who asked, or a coordinator of the request's area. */
+  assign(principal: Principal, requestId: string, helperId: string): Promise<AssignmentRow> {
+    return this.db.transaction(async () => {
+      const request = isUuid(requestId) ? await this.help.request(requestId, true) : undefined;
+      if (!request) throw DomainError.notFound('Help request');
+      const coordinates =
+        request.areaId !== null &&
+        (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId));
+      if (request.memberId !== principal.personId && !coordinates) {
+        throw DomainError.forbidden(
+          'Only the member who asked, or a coordinator of the area, can assign a helper',
+        );
+      }
+      if (request.status !== HelpRequestStatus.OPEN)
+        throw DomainError.conflict(`This request is ${request.status.toLowerCase()}`);
+      if (helperId === request.memberId)
+        throw DomainError.badInput([
+          { path: 'helperId', message: 'a member cannot help themself here' },
+        ]);
+      const helper = isUuid(helperId) ? await this.help.helper(helperId) : undefined;
+      if (!helper) throw DomainError.notFound('Helper');
+      const why = ineligibility(helper, isoDay(this.clock.now()));
+      if (why) throw DomainError.conflict(`This helper ${why}`);
+      if (!(await this.help.hasSkill(helperId, request.skillId)))
+        throw DomainError.conflict('This helper does not offer that skill');
+      if (await this.help.blockedEitherWay(helperId, request.memberId))
+        throw DomainError.conflict('This helper cannot be assigned to this member');
+      const id = await this.help.insertAssignment(request.id, helperId, principal.personId);
+      await this.help.setRequestStatus(request.id, HelpRequestStatus.ASSIGNED);
+      await this.audit.record(principal.personId, 'assignment.offered', 'assignment', id, {
+        requestId,
+        helperId,
+      });
+      return (await this.help.assignment(id))!;
+    });
+  }
+
+  /** The helper accepts or declines; declining reopens the request. */
+  respond(principal: Principal, assignmentId: string, accept: boolean): Promise<AssignmentRow> {
+    return this.db.transaction(async () => {
+      const assignment = await this.lockOwnAssignment(principal, assignmentId);
+      const wanted = accept ? AssignmentStatus.ACCEPTED : AssignmentStatus.DECLINED;
+      if (assignment.status === wanted) return assignment;
+      if (assignment.status !== AssignmentStatus.OFFERED)
+        throw DomainError.conflict(`This assignment is ${assignment.status.toLowerCase()}`);
+      await this.help.updateAssignment(assignment.id, { status: wanted });
+      await this.help.setRequestStatus(
+        assignment.requestId,
+        accept ? HelpRequestStatus.ACCEPTED : HelpRequestStatus.OPEN,
+      );
+      await this.audit.record(
+        principal.personId,
+        accept ? 'assignment.accepted' : 'assignment.declined',
+        'assignment',
+        assignment.id,
+      );
+      return (await this.help.assignment(assignment.id))!;
+    });
+  }
+
+  /**
+   * The helper completes the assignment with the minutes spent, which move from the member's
+   * account to the helper's once, however often this is called.
+   */
+  complete(principal: Principal, assignmentId: string, minutes: number): Promise<AssignmentRow> {
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600) {
+      throw DomainError.badInput([
+        { path: 'minutes', message: 'must be a whole number from 1 to 600' },
+      ]);
+    }
+    return this.db.transaction(async () => {
+      const assignment = await this.lockOwnAssignment(principal, assignmentId);
+      if (assignment.status === AssignmentStatus.COMPLETED) return assignment;
+      if (assignment.status !== AssignmentStatus.ACCEPTED)
+        throw DomainError.conflict(`This assignment is ${assignment.status.toLowerCase()}`);
+      const request = (await this.help.request(assignment.requestId, true))!;
+      await this.ledger.transfer({
+        key: `assignment:${assignment.id}`,
+        from: request.memberId,
+        to: assignment.helperId,
+        minutes,
+        reason: 'Help given',
+        actorId: principal.personId,
+      });
+      await this.help.updateAssignment(assignment.id, {
+        status: AssignmentStatus.COMPLETED,
+        minutes,
+      });
+      await this.help.setRequestStatus(request.id, HelpRequestStatus.DONE);
+      await this.audit.record(
+        principal.personId,
+        'assignment.completed',
+        'assignment',
+        assignment.id,
+        { minutes },
+      );
+      return (await this.help.assignment(assignment.id))!;
+    });
+  }
+
+  /** The member rates completed help, 1 to 5, with an optional comment. */
+  rate(
+    principal: Principal,
+    assignmentId: string,
+    rating: number,
+    comment: string | null,
+  ): Promise<AssignmentRow> {
+    const problems = new Problems();
+    problems.intRange(rating, 'rating', 1, 5);
+    if (comment) problems.text(comment, 'comment', 500);
+    problems.throwIfAny();
+    return this.db.transaction(async () => {
+      const assignment = isUuid(assignmentId)
+        ? await this.help.assignment(assignmentId, true)
+        : undefined;
+      if (!assignment) throw DomainError.notFound('Assignment');
+      const request = (await this.help.request(assignment.requestId))!;
+      if (request.memberId !== principal.personId)
+        throw DomainError.forbidden('Only the member who was helped can rate');
+      if (assignment.status !== AssignmentStatus.COMPLETED)
+        throw DomainError.conflict('Only completed help can be rated');
+      await this.help.updateAssignment(assignment.id, {
+        rating,
+        ratingComment: comment?.trim() || null,
+      });
+      return (await this.help.assignment(assignment.id))!;
+    });
+  }
+
+  /** Either side blocks the other: never assigned to each other again. */
+  async block(principal: Principal, personId: string): Promise<true> {
+    if (!isUuid(personId) || personId === principal.personId) {
+      throw DomainError.badInput([{ path: 'personId', message: 'name someone else' }]);
+    }
+    await this.db.transaction(async () => {
+      await this.help.block(principal.personId, personId);
+      await this.audit.record(principal.personId, 'person.blocked', 'person', personId);
+    });
+    return true;
+  }
+
+  private async lockOwnAssignment(
+    principal: Principal,
+    assignmentId: string,
+  ): Promise<AssignmentRow> {
+    const assignment = isUuid(assignmentId)
+      ? await this.help.assignment(assignmentId, true)
+      : undefined;
+    if (!assignment) throw DomainError.notFound('Assignment');
+    if (assignment.helperId !== principal.personId)
+      throw DomainError.forbidden('This is not your assignment');
+    return assignment;
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@kith/identity';
+import { AuditLog } from './audit.repository';
+import { HelpRepository } from './help.repository';
+import { HelpRequestService } from './help-request.service';
+import { HelperService } from './helper.service';
+import { Ledger } from './ledger';
+
+@Module({
+  imports: [IdentityModule],
+  providers: [AuditLog, HelpRepository, Ledger, HelperService, HelpRequestService],
+  exports: [HelperService, HelpRequestService, Ledger],
+})
+export class HelpModule {}

@@ -1,0 +1,276 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@kith/platform';
+import type { AvailabilityWindow } from '@kith/community';
+import type { AssignmentStatus, HelperStatus, HelpRequestStatus } from './help.entities';
+
+export interface HelperRow {
+  personId: string;
+  status: HelperStatus;
+  baseAreaId: string | null;
+  travelRadiusMetres: number;
+  maxMinutesPerWeek: number | null;
+  dbsCheckedOn: string | null;
+  dbsExpiresOn: string | null;
+}
+
+export interface RequestRow {
+  id: string;
+  memberId: string;
+  skillId: string;
+  description: string;
+  durationMinutes: number;
+  atHome: boolean;
+  areaId: string | null;
+  sessionId: string | null;
+  status: HelpRequestStatus;
+}
+
+export interface AssignmentRow {
+  id: string;
+  requestId: string;
+  helperId: string;
+  status: AssignmentStatus;
+  minutes: number | null;
+  rating: number | null;
+}
+
+const HELPER = `person_id AS "personId", status, base_area_id AS "baseAreaId", travel_radius_metres AS "travelRadiusMetres",
+  max_minutes_per_week AS "maxMinutesPerWeek", to_char(dbs_checked_on, 'YYYY-MM-DD') AS "dbsCheckedOn",
+  to_char(dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn"`;
+const REQUEST = `r.id, r.member_id AS "memberId", r.skill_id AS "skillId", r.description, r.duration_minutes AS "durationMinutes",
+  r.at_home AS "atHome", r.area_id AS "areaId", r.session_id AS "sessionId", r.status`;
+const ASSIGNMENT = `a.id, a.request_id AS "requestId", a.helper_id AS "helperId", a.status, a.minutes, a.rating`;
+
+@Injectable()
+export class HelpRepository {
+  constructor(private readonly db: Db) {}
+
+  async unknownSkills(ids: string[]): Promise<string[]> {
+    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const rows = valid.length
+      ? await this.db.query<{ id: string }>(`SELECT id FROM skill WHERE id = ANY($1::uuid[])`, [
+          valid,
+        ])
+      : [];
+    const known = new Set(rows.map((row) => row.id));
+    return ids.filter((id) => !known.has(id));
+  }
+
+  skills(): Promise<{ id: string; slug: string; label: string }[]> {
+    return this.db.query(`SELECT id, slug, label FROM skill ORDER BY label`);
+  }
+
+  skillsByIds(ids: readonly string[]): Promise<{ id: string; slug: string; label: string }[]> {
+    return this.db.query(`SELECT id, slug, label FROM skill WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async upsertHelper(
+    personId: string,
+    profile: {
+      lat: number;
+      lng: number;
+      travelRadiusMetres: number;
+      maxMinutesPerWeek: number | null;
+      availability: AvailabilityWindow[];
+      skillIds: string[];
+    },
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO helper_profile (person_id, base, base_area_id, travel_radius_metres, max_minutes_per_week, availability)
+       VALUES ($1, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography,
+               (SELECT id FROM area WHERE ST_Contains(boundary, ST_SetSRID(ST_MakePoint($2, $3), 4326)) ORDER BY ST_Area(boundary) LIMIT 1),
+               $4, $5, $6)
+       ON CONFLICT (person_id) DO UPDATE SET base = EXCLUDED.base, base_area_id = EXCLUDED.base_area_id,
+         travel_radius_metres = EXCLUDED.travel_radius_metres, max_minutes_per_week = EXCLUDED.max_minutes_per_week,
+         availability = EXCLUDED.availability`,
+      [
+        personId,
+        profile.lng,
+        profile.lat,
+        profile.travelRadiusMetres,
+        profile.maxMinutesPerWeek,
+        JSON.stringify(profile.availability),
+      ],
+    );
+    await this.db.query(`DELETE FROM helper_skill WHERE person_id = $1`, [personId]);
+    await this.db.query(
+      `INSERT INTO helper_skill (person_id, skill_id) SELECT $1, unnest($2::uuid[])`,
+      [personId, profile.skillIds],
+    );
+  }
+
+  async helper(personId: string, lock = false): Promise<HelperRow | undefined> {
+    const [row] = await this.db.query<HelperRow>(
+      `SELECT ${HELPER} FROM helper_profile WHERE person_id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [personId],
+    );
+    return row;
+  }
+
+  helperSkills(
+    personIds: readonly string[],
+  ): Promise<{ personId: string; id: string; slug: string; label: string }[]> {
+    return this.db.query(
+      `SELECT hs.person_id AS "personId", s.id, s.slug, s.label FROM helper_skill hs JOIN skill s ON s.id = hs.skill_id
+        WHERE hs.person_id = ANY($1::uuid[]) ORDER BY s.label`,
+      [personIds],
+    );
+  }
+
+  async setHelperStatus(
+    personId: string,
+    status: HelperStatus,
+    dbs?: { checkedOn: string; expiresOn: string | null },
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE helper_profile SET status = $2,
+              dbs_checked_on = COALESCE($3::date, dbs_checked_on),
+              dbs_expires_on = CASE WHEN $3::date IS NULL THEN dbs_expires_on ELSE $4::date END
+        WHERE person_id = $1`,
+      [personId, status, dbs?.checkedOn ?? null, dbs?.expiresOn ?? null],
+    );
+  }
+
+  async hasSkill(personId: string, skillId: string): Promise<boolean> {
+    return (
+      (
+        await this.db.query(`SELECT 1 FROM helper_skill WHERE person_id = $1 AND skill_id = $2`, [
+          personId,
+          skillId,
+        ])
+      ).length > 0
+    );
+  }
+
+  async blockedEitherWay(a: string, b: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM block WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1) LIMIT 1`,
+      [a, b],
+    );
+    return rows.length > 0;
+  }
+
+  async block(blockerId: string, blockedId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO block (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [blockerId, blockedId],
+    );
+  }
+
+  async memberAreaId(personId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ areaId: string | null }>(
+      `SELECT home_area_id AS "areaId" FROM member_profile WHERE person_id = $1`,
+      [personId],
+    );
+    return row?.areaId ?? null;
+  }
+
+  async insertRequest(
+    request: Omit<RequestRow, 'id' | 'status'> & { preferredWindows: AvailabilityWindow[] },
+  ): Promise<string> {
+    const [row] = await this.db.query<{ id: string }>(
+      `INSERT INTO help_request (member_id, skill_id, description, duration_minutes, at_home, preferred_windows, session_id, area_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        request.memberId,
+        request.skillId,
+        request.description,
+        request.durationMinutes,
+        request.atHome,
+        JSON.stringify(request.preferredWindows),
+        request.sessionId,
+        request.areaId,
+      ],
+    );
+    return row.id;
+  }
+
+  async request(id: string, lock = false): Promise<RequestRow | undefined> {
+    const [row] = await this.db.query<RequestRow>(
+      `SELECT ${REQUEST} FROM help_request r WHERE r.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return row;
+  }
+
+  requestsByIds(ids: readonly string[]): Promise<RequestRow[]> {
+    return this.db.query<RequestRow>(
+      `SELECT ${REQUEST} FROM help_request r WHERE r.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  requestsOf(memberId: string): Promise<RequestRow[]> {
+    return this.db.query<RequestRow>(
+      `SELECT ${REQUEST} FROM help_request r WHERE r.member_id = $1 ORDER BY r.created_at DESC LIMIT 200`,
+      [memberId],
+    );
+  }
+
+  async setRequestStatus(id: string, status: HelpRequestStatus): Promise<void> {
+    await this.db.query(`UPDATE help_request SET status = $2 WHERE id = $1`, [id, status]);
+  }
+
+  async insertAssignment(requestId: string, helperId: string, assignedBy: string): Promise<string> {
+    const [row] = await this.db.query<{ id: string }>(
+      `INSERT INTO help_assignment (request_id, helper_id, assigned_by) VALUES ($1, $2, $3) RETURNING id`,
+      [requestId, helperId, assignedBy],
+    );
+    return row.id;
+  }
+
+  async assignment(id: string, lock = false): Promise<AssignmentRow | undefined> {
+    const [row] = await this.db.query<AssignmentRow>(
+      `SELECT ${ASSIGNMENT} FROM help_assignment a WHERE a.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return row;
+  }
+
+  assignmentsOf(helperId: string): Promise<AssignmentRow[]> {
+    return this.db.query<AssignmentRow>(
+      `SELECT ${ASSIGNMENT} FROM help_assignment a WHERE a.helper_id = $1 ORDER BY a.created_at DESC LIMIT 200`,
+      [helperId],
+    );
+  }
+
+  async liveAssignmentOf(requestId: string): Promise<AssignmentRow | undefined> {
+    const [row] = await this.db.query<AssignmentRow>(
+      `SELECT ${ASSIGNMENT} FROM help_assignment a WHERE a.request_id = $1 AND a.status IN ('OFFERED', 'ACCEPTED') FOR UPDATE`,
+      [requestId],
+    );
+    return row;
+  }
+
+  async updateAssignment(
+    id: string,
+    changes: {
+      status?: AssignmentStatus;
+      minutes?: number;
+      rating?: number;
+      ratingComment?: string | null;
+    },
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE help_assignment SET status = COALESCE($2::assignment_status, status), minutes = COALESCE($3, minutes),
+              rating = COALESCE($4, rating), rating_comment = CASE WHEN $4::int IS NULL THEN rating_comment ELSE $5 END,
+              completed_at = CASE WHEN $2 = 'COMPLETED' THEN now() ELSE completed_at END
+        WHERE id = $1`,
+      [
+        id,
+        changes.status ?? null,
+        changes.minutes ?? null,
+        changes.rating ?? null,
+        changes.ratingComment ?? null,
+      ],
+    );
+  }
+
+  /** Live assignments of a helper, for suspension. */
+  liveAssignmentsOfHelper(helperId: string): Promise<AssignmentRow[]> {
+    return this.db.query<AssignmentRow>(
+      `SELECT ${ASSIGNMENT} FROM help_assignment a WHERE a.helper_id = $1 AND a.status IN ('OFFERED', 'ACCEPTED') FOR UPDATE`,
+      [helperId],
+    );
+  }
+}

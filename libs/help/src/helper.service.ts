@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { parseAvailability, Problems } from '@kith/community';
+import type { AvailabilityInput, LatLng } from '@kith/community';
+import { PersonService, Role } from '@kith/identity';
+import type { Principal } from '@kith/identity';
+import { Clock, Db, DomainError } from '@kith/platform';
+import { AuditLog } from './audit.repository';
+import { AssignmentStatus, HelperStatus, HelpRequestStatus } from './help.entities';
+import { HelpRepository } from './help.repository';
+import type { HelperRow } from './help.repository';
+
+export interface HelperProfileChanges {
+  skillIds: string[];
+  base: LatLng;
+  travelRadiusMetres: number;
+  availability: AvailabilityInput[];
+  maxMinutesPerWeek?: number | null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Why a helper cannot be assigned, or null if they can: unapproved, suspended or DBS-expired
+ * helpers are never assigned (so never for a visit at home either).
+ */
+export function ineligibility(helper: HelperRow | undefined, today: string): string | null {
+  if (!helper) return 'has not offered help';
+  if (helper.status === HelperStatus.SUSPENDED) return 'is suspended';
+  if (helper.status !== HelperStatus.APPROVED) return 'is not approved yet';
+  if (
+    helper.dbsCheckedOn === null ||
+    (helper.dbsExpiresOn !== null && helper.dbsExpiresOn <= today)
+  ) {
+    return 'has no DBS check in date';
+  }
+  return null;
+}
+
+@Injectable()
+export class HelperService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly help: HelpRepository,
+    private readonly people: PersonService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  skills(): Promise<{ id: string; slug: string; label: string }[]> {
+    return this.help.skills();
+  }
+
+  profileOf(personId: string): Promise<HelperRow | undefined> {
+    return this.help.helper(personId);
+  }
+
+  skillsOf(
+    personIds: readonly string[],
+  ): Promise<{ personId: string; id: string; slug: string; label: string }[]> {
+    return this.help.helperSkills(personIds);
+  }
+
+  /** Anyone can offer help; a new helper waits for a coordinator's approval. */
+  async update(principal: Principal, changes: HelperProfileChanges): Promise<HelperRow> {
+    const problems = new Problems();
+    const skillIds = [...new Set(changes.skillIds)];
+    if (
+      problems.check(
+        skillIds.length >= 1 && skillIds.length <= 15,
+        'skillIds',
+        'choose 1 to 15 skills',
+      )
+    ) {
+      const unknown = await this.help.unknownSkills(skillIds);
+      problems.check(unknown.length === 0, 'skillIds', `unknown skill ids: ${unknown.join(', ')}`);
+    }
+    problems.latLng(changes.base, 'base');
+    problems.intRange(changes.travelRadiusMetres, 'travelRadiusMetres', 100, 50_000);
+    problems.intRange(changes.maxMinutesPerWeek, 'maxMinutesPerWeek', 15, 3000);
+    const availability = parseAvailability(changes.availability);
+    availability.problems.forEach((p) => problems.add(p.path, p.message));
+    problems.throwIfAny('The helper profile was not saved');
+    return this.db.transaction(async () => {
+      const before = await this.help.helper(principal.personId, true);
+      await this.help.upsertHelper(principal.personId, {
+        ...changes.base,
+        travelRadiusMetres: changes.travelRadiusMetres,
+        maxMinutesPerWeek: changes.maxMinutesPerWeek ?? null,
+        availability: availability.windows,
+        skillIds,
+      });
+      await this.audit.record(
+        principal.personId,
+        before ? 'helper.updated' : 'helper.offered',
+        'helper',
+        principal.personId,
+        { skillIds },
+      );
+      return (await this.help.helper(principal.personId))!;
+    });
+  }
+
+  /** A coordinator of the helper's area approves them with the dates of their DBS check. */
+  async approve(
+    principal: Principal,
+    personId: string,
+    dbsCheckedOn: Date,
+    dbsExpiresOn: Date | null,
+  ): Promise<HelperRow> {
+    const checked = isoDay(dbsCheckedOn);
+    const expires = dbsExpiresOn ? isoDay(dbsExpiresOn) : null;
+    const problems = new Problems();
+    problems.check(
+      DAY.test(checked) && checked <= isoDay(this.clock.now()),
+      'dbsCheckedOn',
+      'must be a date, not in the future',
+    );
+    problems.check(
+      expires === null || expires > checked,
+      'dbsExpiresOn',
+      'must be after the date of the check',
+    );
+    problems.throwIfAny('The helper was not approved');
+    return this.db.transaction(async () => {
+      const helper = await this.lockForCoordinator(principal, personId);
+      await this.help.setHelperStatus(personId, HelperStatus.APPROVED, {
+        checkedOn: checked,
+        expiresOn: expires,
+      });
+      await this.people.grantRoleById(personId, Role.HELPER);
+      await this.audit.record(principal.personId, 'helper.approved', 'helper', personId, {
+        from: helper.status,
+        dbsCheckedOn: checked,
+        dbsExpiresOn: expires,
+      });
+      return (await this.help.helper(personId))!;
+    });
+  }
+
+  /** Suspends a helper: never assigned while suspended; their live assignments are withdrawn. */
+  async suspend(principal: Principal, personId: string, reason: string): Promise<HelperRow> {
+    return this.db.transaction(async () => {
+      const helper = await this.lockForCoordinator(principal, personId);
+      await this.help.setHelperStatus(personId, HelperStatus.SUSPENDED);
+      for (const live of await this.help.liveAssignmentsOfHelper(personId)) {
+        await this.help.updateAssignment(live.id, { status: AssignmentStatus.WITHDRAWN });
+        await this.help.setRequestStatus(live.requestId, HelpRequestStatus.OPEN);
+        await this.audit.record(principal.personId, 'assignment.withdrawn', 'assignment', live.id, {
+          reason: 'helper suspended',
+        });
+      }
+      await this.audit.record(principal.personId, 'helper.suspended', 'helper', personId, {
+        from: helper.status,
+        reason,
+      });
+      return (await this.help.helper(personId))!;
+    });
+  }
+
+  private async lockForCoordinator(principal: Principal, personId: string): Promise<HelperRow> {
+    const helper = /^[0-9a-f-]{36}$/i.test(personId)
+      ? await this.help.helper(personId, true)
+      : undefined;
+    if (!helper) throw DomainError.notFound('Helper');
+    if (
+      !helper.baseAreaId ||
+      !(await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, helper.baseAreaId))
+    ) {
+      throw DomainError.forbidden("Only a coordinator of the helper's area can do that");
+    }
+    return helper;
+  }
+}

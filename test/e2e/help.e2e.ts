@@ -1,0 +1,360 @@
+import { AreaService } from '@kith/areas';
+import { PersonService, Role } from '@kith/identity';
+import { Db } from '@kith/platform';
+import { startApi } from '../support/api';
+import type { RunningApi } from '../support/api';
+import { importShippedAreas } from '../support/areas';
+import { UPDATE_PROFILE } from '../support/community';
+import { testConfig } from '../support/config';
+import { signIn } from '../support/sign-in';
+import type { Session } from '../support/sign-in';
+
+const OFFER = `mutation($input: HelperProfileInput!) { updateHelperProfile(input: $input) { approved status skills { slug } travelRadiusMetres } }`;
+const APPROVE = `mutation($p: ID!, $c: DateTime!, $e: DateTime) { approveHelper(personId: $p, dbsCheckedOn: $c, dbsExpiresOn: $e) { approved status dbsExpiresOn } }`;
+const ASK = `mutation($input: HelpRequestInput!) { createHelpRequest(input: $input) { id status skill { slug } } }`;
+const ASSIGN = `mutation($r: ID!, $h: ID!) { assignHelper(requestId: $r, helperId: $h) { id status request { id status } } }`;
+const RESPOND = `mutation($id: ID!, $a: Boolean!) { respondToAssignment(id: $id, accept: $a) { status request { status } } }`;
+const COMPLETE = `mutation($id: ID!, $m: Int!) { completeAssignment(id: $id, minutes: $m) { status minutes request { status } } }`;
+const CREDITS = `{ myTimeCredits { balanceMinutes entries(first: 50) { minutes reason } } }`;
+
+type Errors = { errors?: { extensions: { code: string } }[] };
+const codeOf = (result: Errors) => result.errors?.[0].extensions.code;
+
+describe('help: helpers, requests, assignments and time credits over HTTP', () => {
+  let api: RunningApi;
+  let db: Db;
+  let coordinator: Session;
+  let skills: Record<string, string>;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' }));
+    db = api.app.get(Db);
+    await importShippedAreas(api.app.get(AreaService));
+    coordinator = await signIn(api);
+    await api.app.get(PersonService).grantRole(coordinator.email, Role.COORDINATOR, 'K09000001');
+    const result = await api.gql<{ skills: { id: string; slug: string }[] }>(
+      `{ skills { id slug label } }`,
+      {},
+      coordinator.accessToken,
+    );
+    skills = Object.fromEntries(result.data!.skills.map((s) => [s.slug, s.id]));
+  });
+
+  afterAll(() => api?.close());
+
+  async function member(): Promise<Session> {
+    const session = await signIn(api);
+    await api.gql(
+      UPDATE_PROFILE,
+      { input: { home: { lat: 51.504, lng: -0.099 } } },
+      session.accessToken,
+    );
+    return session;
+  }
+
+  async function helper(approve = true, skill = 'gardening'): Promise<Session> {
+    const session = await signIn(api);
+    const offered = await api.gql(
+      OFFER,
+      {
+        input: {
+          skillIds: [skills[skill]],
+          base: { lat: 51.506, lng: -0.1 },
+          travelRadiusMetres: 3000,
+          availability: [{ weekday: 'SAT', start: '09:00', end: '17:00' }],
+        },
+      },
+      session.accessToken,
+    );
+    expect(offered.data).toMatchObject({
+      updateHelperProfile: { approved: false, status: 'PENDING' },
+    });
+    if (approve) {
+      const approved = await api.gql(
+        APPROVE,
+        { p: session.personId, c: '2026-01-10T00:00:00Z', e: '2029-01-10T00:00:00Z' },
+        coordinator.accessToken,
+      );
+      expect(approved.data).toMatchObject({
+        approveHelper: { approved: true, status: 'APPROVED' },
+      });
+    }
+    return session;
+  }
+
+  async function accepted(asker: Session, helping: Session, skill = 'gardening'): Promise<string> {
+    const request = await api.gql<{ createHelpRequest: { id: string } }>(
+      ASK,
+      {
+        input: {
+          skillId: skills[skill],
+          description: 'The front garden needs weeding',
+          durationMinutes: 60,
+          atHome: true,
+        },
+      },
+      asker.accessToken,
+    );
+    const assignment = await api.gql<{ assignHelper: { id: string } }>(
+      ASSIGN,
+      { r: request.data!.createHelpRequest.id, h: helping.personId },
+      asker.accessToken,
+    );
+    if (!assignment.data) throw new Error(JSON.stringify(assignment.errors));
+    await api.gql(RESPOND, { id: assignment.data.assignHelper.id, a: true }, helping.accessToken);
+    return assignment.data.assignHelper.id;
+  }
+
+  const zeroSum = async () =>
+    (
+      await db.query<{ sum: number }>(
+        `SELECT COALESCE(sum(minutes), 0)::int AS sum FROM time_credit_entry`,
+      )
+    )[0].sum;
+  const unbalancedTransfers = async () =>
+    (
+      await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT transfer_id FROM time_credit_entry GROUP BY transfer_id HAVING sum(minutes) <> 0) t`,
+      )
+    )[0].n;
+
+  it('walks a request from creation to completion with a rating; balances and the ledger add up', async () => {
+    const asker = await member();
+    const gardener = await helper();
+    const request = await api.gql<{ createHelpRequest: { id: string; status: string } }>(
+      ASK,
+      {
+        input: {
+          skillId: skills.gardening,
+          description: 'The front garden needs weeding',
+          durationMinutes: 90,
+          atHome: true,
+          preferredWindows: [{ weekday: 'SAT', start: '10:00', end: '12:00' }],
+        },
+      },
+      asker.accessToken,
+    );
+    expect(request.data).toMatchObject({ createHelpRequest: { status: 'OPEN' } });
+    const requestId = request.data!.createHelpRequest.id;
+
+    const assigned = await api.gql<{ assignHelper: { id: string; request: { status: string } } }>(
+      ASSIGN,
+      { r: requestId, h: gardener.personId },
+      asker.accessToken,
+    );
+    expect(assigned.data!.assignHelper.request.status).toBe('ASSIGNED');
+    const assignmentId = assigned.data!.assignHelper.id;
+    expect(
+      (await api.gql(RESPOND, { id: assignmentId, a: true }, gardener.accessToken)).data,
+    ).toEqual({ respondToAssignment: { status: 'ACCEPTED', request: { status: 'ACCEPTED' } } });
+    expect(
+      (await api.gql(COMPLETE, { id: assignmentId, m: 75 }, gardener.accessToken)).data,
+    ).toEqual({
+      completeAssignment: { status: 'COMPLETED', minutes: 75, request: { status: 'DONE' } },
+    });
+    const rated = await api.gql(
+      `mutation($id: ID!) { rateAssignment(id: $id, rating: 5, comment: "Lovely job") { rating } }`,
+      { id: assignmentId },
+      asker.accessToken,
+    );
+    expect(rated.data).toEqual({ rateAssignment: { rating: 5 } });
+
+    expect((await api.gql(CREDITS, {}, asker.accessToken)).data).toEqual({
+      myTimeCredits: { balanceMinutes: -75, entries: [{ minutes: -75, reason: 'Help given' }] },
+    });
+    expect((await api.gql(CREDITS, {}, gardener.accessToken)).data).toEqual({
+      myTimeCredits: { balanceMinutes: 75, entries: [{ minutes: 75, reason: 'Help given' }] },
+    });
+    expect(await zeroSum()).toBe(0);
+    expect(await unbalancedTransfers()).toBe(0);
+    const mine = await api.gql<{ myHelpRequests: { status: string }[] }>(
+      `{ myHelpRequests { id status } }`,
+      {},
+      asker.accessToken,
+    );
+    expect(mine.data!.myHelpRequests).toEqual([{ id: requestId, status: 'DONE' }]);
+    const audit = await db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id`,
+      [assignmentId],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'assignment.offered',
+      'assignment.accepted',
+      'assignment.completed',
+    ]);
+  });
+
+  it('moves the minutes once when the same assignment is completed twice at once', async () => {
+    const asker = await member();
+    const gardener = await helper();
+    const assignmentId = await accepted(asker, gardener);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api.gql(COMPLETE, { id: assignmentId, m: 30 }, gardener.accessToken),
+      ),
+    );
+    expect(results.every((r) => !r.errors)).toBe(true);
+    expect(
+      (
+        await api.gql<{ myTimeCredits: { balanceMinutes: number } }>(
+          CREDITS,
+          {},
+          gardener.accessToken,
+        )
+      ).data!.myTimeCredits.balanceMinutes,
+    ).toBe(30);
+    expect(await zeroSum()).toBe(0);
+  });
+
+  it('never breaks the floor or the zero sum under many concurrent completions against one account', async () => {
+    const asker = await member();
+    const helpers = await Promise.all(Array.from({ length: 6 }, () => helper()));
+    const assignments: string[] = [];
+    for (const h of helpers) assignments.push(await accepted(asker, h));
+    // Six completions of 50 minutes against a floor of -120: at most two can succeed.
+    const results = await Promise.all(
+      helpers.map((h, i) => api.gql(COMPLETE, { id: assignments[i], m: 50 }, h.accessToken)),
+    );
+    const succeeded = results.filter((r) => !r.errors);
+    expect(succeeded).toHaveLength(2);
+    expect(results.filter((r) => codeOf(r) === 'CONFLICT')).toHaveLength(4);
+    const balance = (
+      await api.gql<{ myTimeCredits: { balanceMinutes: number } }>(CREDITS, {}, asker.accessToken)
+    ).data!.myTimeCredits.balanceMinutes;
+    expect(balance).toBe(-100);
+    expect(await zeroSum()).toBe(0);
+    expect(await unbalancedTransfers()).toBe(0);
+  });
+
+  it("refuses minutes out of range and someone else's assignment", async () => {
+    const asker = await member();
+    const gardener = await helper();
+    const stranger = await helper();
+    const assignmentId = await accepted(asker, gardener);
+    for (const m of [0, 601, -5]) {
+      const result = await api.gql(COMPLETE, { id: assignmentId, m }, gardener.accessToken);
+      expect(result.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'minutes' }],
+      });
+    }
+    expect(codeOf(await api.gql(COMPLETE, { id: assignmentId, m: 30 }, stranger.accessToken))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      codeOf(await api.gql(RESPOND, { id: assignmentId, a: false }, stranger.accessToken)),
+    ).toBe('FORBIDDEN');
+    expect(codeOf(await api.gql(COMPLETE, { id: assignmentId, m: 30 }, asker.accessToken))).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('never assigns an unapproved, suspended or blocked helper, and reopens a declined request', async () => {
+    const asker = await member();
+    const ask = async () =>
+      (
+        await api.gql<{ createHelpRequest: { id: string } }>(
+          ASK,
+          {
+            input: {
+              skillId: skills.gardening,
+              description: 'Weeding',
+              durationMinutes: 60,
+              atHome: true,
+            },
+          },
+          asker.accessToken,
+        )
+      ).data!.createHelpRequest.id;
+    const unapproved = await helper(false);
+    const requestId = await ask();
+    expect(
+      codeOf(await api.gql(ASSIGN, { r: requestId, h: unapproved.personId }, asker.accessToken)),
+    ).toBe('CONFLICT');
+
+    const suspended = await helper();
+    const s = await api.gql(
+      `mutation($p: ID!) { suspendHelper(personId: $p, reason: "complaint") { status approved } }`,
+      { p: suspended.personId },
+      coordinator.accessToken,
+    );
+    expect(s.data).toEqual({ suspendHelper: { status: 'SUSPENDED', approved: false } });
+    expect(
+      codeOf(await api.gql(ASSIGN, { r: requestId, h: suspended.personId }, asker.accessToken)),
+    ).toBe('CONFLICT');
+
+    const blocked = await helper();
+    expect(
+      (
+        await api.gql(
+          `mutation($p: ID!) { blockPerson(personId: $p) }`,
+          { p: blocked.personId },
+          asker.accessToken,
+        )
+      ).data,
+    ).toEqual({ blockPerson: true });
+    expect(
+      codeOf(await api.gql(ASSIGN, { r: requestId, h: blocked.personId }, asker.accessToken)),
+    ).toBe('CONFLICT');
+
+    const wrongSkill = await helper(true, 'dog-walking');
+    expect(
+      codeOf(await api.gql(ASSIGN, { r: requestId, h: wrongSkill.personId }, asker.accessToken)),
+    ).toBe('CONFLICT');
+
+    const decliner = await helper();
+    const offered = await api.gql<{ assignHelper: { id: string } }>(
+      ASSIGN,
+      { r: requestId, h: decliner.personId },
+      asker.accessToken,
+    );
+    expect(
+      (
+        await api.gql(
+          RESPOND,
+          { id: offered.data!.assignHelper.id, a: false },
+          decliner.accessToken,
+        )
+      ).data,
+    ).toEqual({
+      respondToAssignment: { status: 'DECLINED', request: { status: 'OPEN' } },
+    });
+    const audit = await db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id`,
+      [suspended.personId],
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'helper.offered',
+      'helper.approved',
+      'helper.suspended',
+    ]);
+  });
+
+  it('refuses a DBS expiry before the check, and approval by a member or a coordinator elsewhere', async () => {
+    const h = await helper(false);
+    const bad = await api.gql(
+      APPROVE,
+      { p: h.personId, c: '2026-05-01T00:00:00Z', e: '2026-04-01T00:00:00Z' },
+      coordinator.accessToken,
+    );
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'dbsExpiresOn' }],
+    });
+    const asMember = await member();
+    expect(
+      codeOf(
+        await api.gql(APPROVE, { p: h.personId, c: '2026-05-01T00:00:00Z' }, asMember.accessToken),
+      ),
+    ).toBe('FORBIDDEN');
+    const elsewhere = await signIn(api);
+    await api.app.get(PersonService).grantRole(elsewhere.email, Role.COORDINATOR, 'K09000002');
+    expect(
+      codeOf(
+        await api.gql(APPROVE, { p: h.personId, c: '2026-05-01T00:00:00Z' }, elsewhere.accessToken),
+      ),
+    ).toBe('FORBIDDEN');
+    const me = await api.gql(`{ me { helperProfile { approved status } } }`, {}, h.accessToken);
+    expect(me.data).toEqual({ me: { helperProfile: { approved: false, status: 'PENDING' } } });
+  });
+});
