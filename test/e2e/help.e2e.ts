@@ -357,4 +357,102 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     const me = await api.gql(`{ me { helperProfile { approved status } } }`, {}, h.accessToken);
     expect(me.data).toEqual({ me: { helperProfile: { approved: false, status: 'PENDING' } } });
   });
+
+  it('shows the helper a first name and distance band, and the phone and address only once accepted', async () => {
+    const asker = await signIn(api);
+    await api.gql(
+      UPDATE_PROFILE,
+      {
+        input: {
+          displayName: 'Margaret Brown',
+          home: { lat: 51.504, lng: -0.099 },
+          phone: '+44 20 7946 0000',
+          address: '12 Tanner Street, SE1',
+        },
+      },
+      asker.accessToken,
+    );
+    const gardener = await helper();
+    const request = await api.gql<{ createHelpRequest: { id: string } }>(
+      ASK,
+      {
+        input: {
+          skillId: skills.gardening,
+          description: 'Weeding',
+          durationMinutes: 60,
+          atHome: true,
+        },
+      },
+      asker.accessToken,
+    );
+    const offered = await api.gql<{ assignHelper: { id: string } }>(
+      ASSIGN,
+      { r: request.data!.createHelpRequest.id, h: gardener.personId },
+      asker.accessToken,
+    );
+    const view = async () =>
+      (
+        await api.gql<{ myAssignments: { member: unknown }[] }>(
+          `{ myAssignments { status member { firstName distanceBand phone address } } }`,
+          {},
+          gardener.accessToken,
+        )
+      ).data!.myAssignments;
+    expect(await view()).toEqual([
+      {
+        status: 'OFFERED',
+        member: { firstName: 'Margaret', distanceBand: 'under 500 m', phone: null, address: null },
+      },
+    ]);
+    await api.gql(RESPOND, { id: offered.data!.assignHelper.id, a: true }, gardener.accessToken);
+    expect(await view()).toEqual([
+      {
+        status: 'ACCEPTED',
+        member: {
+          firstName: 'Margaret',
+          distanceBand: 'under 500 m',
+          phone: '+44 20 7946 0000',
+          address: '12 Tanner Street, SE1',
+        },
+      },
+    ]);
+    await api.gql(COMPLETE, { id: offered.data!.assignHelper.id, m: 60 }, gardener.accessToken);
+    expect(await view()).toEqual([
+      {
+        status: 'COMPLETED',
+        member: { firstName: 'Margaret', distanceBand: 'under 500 m', phone: null, address: null },
+      },
+    ]);
+  });
+
+  it('lets a coordinator of the area grant minutes from the time bank, keeping the ledger at zero sum', async () => {
+    const asker = await member();
+    const grant = (token: string, minutes: number, reason = 'Personal budget, November') =>
+      api.gql(
+        `mutation($p: ID!, $m: Int!, $r: String!) { grantTimeCredits(personId: $p, minutes: $m, reason: $r) }`,
+        { p: asker.personId, m: minutes, r: reason },
+        token,
+      );
+    expect((await grant(coordinator.accessToken, 180)).data).toEqual({ grantTimeCredits: true });
+    expect((await api.gql(CREDITS, {}, asker.accessToken)).data).toEqual({
+      myTimeCredits: {
+        balanceMinutes: 180,
+        entries: [{ minutes: 180, reason: 'Granted: Personal budget, November' }],
+      },
+    });
+    expect((await grant(coordinator.accessToken, 0)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'minutes' }],
+    });
+    expect((await grant(coordinator.accessToken, 10, '  ')).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'reason' }],
+    });
+    expect(codeOf(await grant(asker.accessToken, 60))).toBe('FORBIDDEN');
+    const elsewhere = await signIn(api);
+    await api.app.get(PersonService).grantRole(elsewhere.email, Role.COORDINATOR, 'K09000002');
+    expect(codeOf(await grant(elsewhere.accessToken, 60))).toBe('FORBIDDEN');
+    expect(await zeroSum()).toBe(0);
+    expect(await unbalancedTransfers()).toBe(0);
+  });
 });

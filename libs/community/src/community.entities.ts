@@ -96,6 +96,14 @@ export class MemberProfileEntity {
   @Column({ type: 'boolean', default: false })
   peerIntroductions!: boolean;
 
+  /** Shown only to a helper on an accepted assignment for this member. */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  /** Shown only to a helper on an accepted assignment for this member. */
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -12,6 +12,8 @@ export interface ProfileRow {
   accessibilityNeeds: AccessibilityFeature[];
   goals: string[];
   peerIntroductions: boolean;
+  phone: string | null;
+  address: string | null;
 }
 
 @Injectable()
@@ -22,7 +24,7 @@ export class ProfileRepository {
     const [row] = await this.db.query<ProfileRow>(
       `SELECT person_id AS "personId", home IS NOT NULL AS "hasHome", home_area_id AS "homeAreaId",
               travel_radius_metres AS "travelRadiusMetres", accessibility_needs::text[] AS "accessibilityNeeds",
-              goals, peer_introductions AS "peerIntroductions"
+              goals, peer_introductions AS "peerIntroductions", phone, address
          FROM member_profile WHERE person_id = $1`,
       [personId],
     );
@@ -52,7 +54,15 @@ export class ProfileRepository {
   async update(
     personId: string,
     changes: Partial<
-      Pick<ProfileRow, 'travelRadiusMetres' | 'accessibilityNeeds' | 'goals' | 'peerIntroductions'>
+      Pick<
+        ProfileRow,
+        | 'travelRadiusMetres'
+        | 'accessibilityNeeds'
+        | 'goals'
+        | 'peerIntroductions'
+        | 'phone'
+        | 'address'
+      >
     >,
   ): Promise<void> {
     await this.db.query(
@@ -61,6 +71,8 @@ export class ProfileRepository {
               accessibility_needs = COALESCE($3::accessibility_feature[], accessibility_needs),
               goals = COALESCE($4::text[], goals),
               peer_introductions = COALESCE($5, peer_introductions),
+              phone = COALESCE($6, phone),
+              address = COALESCE($7, address),
               updated_at = now()
         WHERE person_id = $1`,
       [
@@ -69,6 +81,8 @@ export class ProfileRepository {
         changes.accessibilityNeeds ?? null,
         changes.goals ?? null,
         changes.peerIntroductions ?? null,
+        changes.phone ?? null,
+        changes.address ?? null,
       ],
     );
   }

@@ -21,7 +21,11 @@ export interface ProfileChanges {
   accessibilityNeeds?: AccessibilityFeature[] | null;
   goals?: string[] | null;
   peerIntroductions?: boolean | null;
+  phone?: string | null;
+  address?: string | null;
 }
+
+const PHONE = /^\+?[0-9][0-9 ()-]{5,22}$/;
 
 const GOAL_SLUGS = new Set(GOALS.map((goal) => goal.slug));
 export const MIN_RADIUS = 100;
@@ -75,6 +79,10 @@ export class ProfileService {
       'goals',
       `unknown goals: ${unknownGoals.join(', ')}; choose from ${[...GOAL_SLUGS].join(', ')}`,
     );
+    const phone = problems.text(changes.phone, 'phone', 30);
+    if (phone !== undefined)
+      problems.check(PHONE.test(phone), 'phone', 'use digits, spaces and an optional leading +');
+    const address = problems.text(changes.address, 'address', 300);
     const availability = changes.availability ? parseAvailability(changes.availability) : undefined;
     availability?.problems.forEach((p) => problems.add(p.path, p.message));
     problems.throwIfAny('The profile was not saved');
@@ -90,6 +98,8 @@ export class ProfileService {
           : undefined,
         goals,
         peerIntroductions: changes.peerIntroductions ?? undefined,
+        phone,
+        address,
       });
       if (interestIds) await this.profiles.replaceInterests(personId, interestIds);
       if (availability) await this.profiles.replaceAvailability(personId, availability.windows);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TIME_BANK_ID } from '@kith/help';
 import { Db } from '@kith/platform';
 import type { Role } from '@kith/identity';
 import type { DemoActivity, DemoProfile, DemoVenue } from './demo-community';
@@ -18,7 +19,11 @@ export class DemoRepository {
   constructor(private readonly db: Db) {}
 
   async personCount(): Promise<number> {
-    const [row] = await this.db.query<{ count: string }>('SELECT count(*) FROM person');
+    // The time bank (made by a migration) is not someone the demo adds.
+    const [row] = await this.db.query<{ count: string }>(
+      'SELECT count(*) FROM person WHERE id <> $1',
+      [TIME_BANK_ID],
+    );
     return Number(row.count);
   }
 

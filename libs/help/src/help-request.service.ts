@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, parseAvailability, Problems } from '@kith/community';
+import { distanceBand, isUuid, parseAvailability, Problems } from '@kith/community';
 import type { AvailabilityInput } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
@@ -10,6 +10,13 @@ import { HelpRepository } from './help.repository';
 import type { AssignmentRow, RequestRow } from './help.repository';
 import { ineligibility, isoDay } from './helper.service';
 import { Ledger } from './ledger';
+
+export interface MemberView {
+  firstName: string;
+  distanceBand: string | null;
+  phone: string | null;
+  address: string | null;
+}
 
 export interface NewHelpRequest {
   skillId: string;
@@ -214,6 +221,33 @@ export class HelpRequestService {
       await this.audit.record(principal.personId, 'person.blocked', 'person', personId);
     });
     return true;
+  }
+
+  /**
+   * What the helper of each assignment may know of the member: their first name and a distance
+   * band, and their phone and address only while the assignment is accepted.
+   */
+  async memberViews(
+    principal: Principal,
+    assignments: AssignmentRow[],
+  ): Promise<Map<string, MemberView>> {
+    const own = assignments.filter((a) => a.helperId === principal.personId);
+    const status = new Map(own.map((a) => [a.id, a.status]));
+    const rows = own.length ? await this.help.memberViews(own.map((a) => a.id)) : [];
+    return new Map(
+      rows.map((row) => {
+        const accepted = status.get(row.assignmentId) === AssignmentStatus.ACCEPTED;
+        return [
+          row.assignmentId,
+          {
+            firstName: row.displayName.split(' ')[0],
+            distanceBand: row.distance === null ? null : distanceBand(row.distance),
+            phone: accepted ? row.phone : null,
+            address: accepted ? row.address : null,
+          },
+        ];
+      }),
+    );
   }
 
   private async lockOwnAssignment(

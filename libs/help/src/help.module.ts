@@ -5,10 +5,18 @@ import { HelpRepository } from './help.repository';
 import { HelpRequestService } from './help-request.service';
 import { HelperService } from './helper.service';
 import { Ledger } from './ledger';
+import { TimeCreditService } from './time-credit.service';
 
 @Module({
   imports: [IdentityModule],
-  providers: [AuditLog, HelpRepository, Ledger, HelperService, HelpRequestService],
-  exports: [HelperService, HelpRequestService, Ledger],
+  providers: [
+    AuditLog,
+    HelpRepository,
+    Ledger,
+    HelperService,
+    HelpRequestService,
+    TimeCreditService,
+  ],
+  exports: [HelperService, HelpRequestService, TimeCreditService],
 })
 export class HelpModule {}

@@ -273,4 +273,32 @@ export class HelpRepository {
       [helperId],
     );
   }
+
+  /** For each assignment: the member's name, their distance from the helper's base, contact details. */
+  memberViews(
+    assignmentIds: readonly string[],
+  ): Promise<
+    {
+      assignmentId: string;
+      displayName: string;
+      distance: number | null;
+      phone: string | null;
+      address: string | null;
+    }[]
+  > {
+    return this.db.query(
+      `SELECT a.id AS "assignmentId", p.display_name AS "displayName", ST_Distance(hp.base, mp.home) AS distance, mp.phone, mp.address
+         FROM help_assignment a
+         JOIN help_request r ON r.id = a.request_id
+         JOIN person p ON p.id = r.member_id
+         LEFT JOIN member_profile mp ON mp.person_id = r.member_id
+         LEFT JOIN helper_profile hp ON hp.person_id = a.helper_id
+        WHERE a.id = ANY($1::uuid[])`,
+      [assignmentIds],
+    );
+  }
+
+  async personExists(id: string): Promise<boolean> {
+    return (await this.db.query(`SELECT 1 FROM person WHERE id = $1`, [id])).length > 0;
+  }
 }

@@ -5,3 +5,4 @@ export * from './ledger';
 export * from './helper.service';
 export * from './help-request.service';
 export * from './help.module';
+export * from './time-credit.service';

@@ -3,6 +3,9 @@ import { Db, DomainError, KITH_CONFIG } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { AuditLog } from './audit.repository';
 
+/** The circle's own account, created by a migration; grants are transfers from it. */
+export const TIME_BANK_ID = '00000000-0000-4000-8000-00000000b4a7';
+
 export interface LedgerEntry {
   at: Date;
   minutes: number;

@@ -47,6 +47,16 @@ export class MemberProfile {
   @Field(() => [String], { description: 'Goal slugs' }) goals!: string[];
   @Field(() => [AvailabilityWindow]) availability!: AvailabilityWindow[];
   @Field() hasHome!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Shared only with a helper on an accepted assignment',
+  })
+  phone!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Shared only with a helper on an accepted assignment',
+  })
+  address!: string | null;
 }
 
 @ObjectType()
@@ -140,6 +150,8 @@ export class MemberProfileInput {
   @Field(() => [String], { nullable: true, description: 'Goal slugs, see the goals query' })
   goals?: string[] | null;
   @Field(() => Boolean, { nullable: true }) peerIntroductions?: boolean | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
 }
 
 @InputType()

@@ -25,6 +25,8 @@ function toProfile(row: ProfileRow): MemberProfile {
     peerIntroductions: row.peerIntroductions,
     goals: row.goals,
     hasHome: row.hasHome,
+    phone: row.phone,
+    address: row.address,
   });
 }
 

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { HelperService, HelperStatus, HelpRequestService, Ledger } from '@kith/help';
+import { HelperService, HelperStatus, HelpRequestService, TimeCreditService } from '@kith/help';
 import type { AssignmentRow, HelperRow, RequestRow } from '@kith/help';
 import { Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
@@ -93,7 +93,7 @@ export class HelpResolver {
 
   @Query(() => [HelpAssignment])
   async myAssignments(@CurrentPrincipal() principal: Principal): Promise<HelpAssignment[]> {
-    return this.toAssignments(await this.requests.assignmentsOf(principal.personId));
+    return this.toAssignments(principal, await this.requests.assignmentsOf(principal.personId));
   }
 
   @Mutation(() => HelpAssignment, {
@@ -105,7 +105,9 @@ export class HelpResolver {
     @Args('helperId', { type: () => ID }) helperId: string,
   ): Promise<HelpAssignment> {
     return (
-      await this.toAssignments([await this.requests.assign(principal, requestId, helperId)])
+      await this.toAssignments(principal, [
+        await this.requests.assign(principal, requestId, helperId),
+      ])
     )[0];
   }
 
@@ -117,7 +119,9 @@ export class HelpResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('accept') accept: boolean,
   ): Promise<HelpAssignment> {
-    return (await this.toAssignments([await this.requests.respond(principal, id, accept)]))[0];
+    return (
+      await this.toAssignments(principal, [await this.requests.respond(principal, id, accept)])
+    )[0];
   }
 
   @Mutation(() => HelpAssignment, {
@@ -129,7 +133,9 @@ export class HelpResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('minutes', { type: () => Int }) minutes: number,
   ): Promise<HelpAssignment> {
-    return (await this.toAssignments([await this.requests.complete(principal, id, minutes)]))[0];
+    return (
+      await this.toAssignments(principal, [await this.requests.complete(principal, id, minutes)])
+    )[0];
   }
 
   @Mutation(() => HelpAssignment, { description: 'Member: rate completed help from 1 to 5' })
@@ -140,7 +146,9 @@ export class HelpResolver {
     @Args('comment', { type: () => String, nullable: true }) comment: string | null,
   ): Promise<HelpAssignment> {
     return (
-      await this.toAssignments([await this.requests.rate(principal, id, rating, comment)])
+      await this.toAssignments(principal, [
+        await this.requests.rate(principal, id, rating, comment),
+      ])
     )[0];
   }
 
@@ -170,7 +178,11 @@ export class HelpResolver {
     }));
   }
 
-  private async toAssignments(rows: AssignmentRow[]): Promise<HelpAssignment[]> {
+  private async toAssignments(
+    principal: Principal,
+    rows: AssignmentRow[],
+  ): Promise<HelpAssignment[]> {
+    const members = await this.requests.memberViews(principal, rows);
     const requests = new Map(
       (
         await this.toRequests(
@@ -181,19 +193,41 @@ export class HelpResolver {
     return rows.map((row) => {
       const request = requests.get(row.requestId);
       if (!request) throw DomainError.notFound('Help request');
-      return { id: row.id, request, status: row.status, minutes: row.minutes, rating: row.rating };
+      return {
+        id: row.id,
+        request,
+        status: row.status,
+        minutes: row.minutes,
+        rating: row.rating,
+        member: members.get(row.id) ?? null,
+      };
     });
   }
 }
 
 @Resolver(() => TimeCreditAccount)
 export class TimeCreditResolver {
-  constructor(private readonly ledger: Ledger) {}
+  constructor(private readonly credits: TimeCreditService) {}
 
   @Query(() => TimeCreditAccount)
   async myTimeCredits(@CurrentPrincipal() principal: Principal): Promise<TimeCreditAccount> {
-    const { balanceMinutes } = await this.ledger.account(principal.personId, 0);
+    const { balanceMinutes } = await this.credits.account(principal.personId, 1);
     return { personId: principal.personId, balanceMinutes };
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => Boolean, {
+    description:
+      'Coordinator: grant minutes from the time bank to a member in your area, with a reason',
+  })
+  async grantTimeCredits(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('minutes', { type: () => Int }) minutes: number,
+    @Args('reason') reason: string,
+  ): Promise<boolean> {
+    await this.credits.grant(principal, personId, minutes, reason);
+    return true;
   }
 
   @ResolveField(() => [TimeCreditEntry], { description: 'Newest first' })
@@ -206,7 +240,7 @@ export class TimeCreditResolver {
         { path: 'first', message: 'must be a whole number from 1 to 100' },
       ]);
     }
-    return (await this.ledger.account(account.personId, first)).entries;
+    return (await this.credits.account(account.personId, first)).entries;
   }
 }
 

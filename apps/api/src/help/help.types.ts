@@ -52,6 +52,19 @@ export class HelpRequest {
   @Field() atHome!: boolean;
 }
 
+@ObjectType({
+  description:
+    'What a helper knows of the member: a first name and a distance band; contact details only once accepted',
+})
+export class AssignmentMember {
+  @Field() firstName!: string;
+  @Field(() => String, { nullable: true }) distanceBand!: string | null;
+  @Field(() => String, { nullable: true, description: 'Only while the assignment is ACCEPTED' })
+  phone!: string | null;
+  @Field(() => String, { nullable: true, description: 'Only while the assignment is ACCEPTED' })
+  address!: string | null;
+}
+
 @ObjectType()
 export class HelpAssignment {
   @Field(() => ID) id!: string;
@@ -59,6 +72,11 @@ export class HelpAssignment {
   @Field({ description: 'OFFERED ACCEPTED DECLINED COMPLETED WITHDRAWN' }) status!: string;
   @Field(() => Int, { nullable: true }) minutes!: number | null;
   @Field(() => Int, { nullable: true }) rating!: number | null;
+  @Field(() => AssignmentMember, {
+    nullable: true,
+    description: 'Shown to the helper of the assignment only',
+  })
+  member!: AssignmentMember | null;
 }
 
 @ObjectType()

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { isUuid, Problems } from '@kith/community';
+import { PersonService, Role } from '@kith/identity';
+import type { Principal } from '@kith/identity';
+import { DomainError } from '@kith/platform';
+import { HelpRepository } from './help.repository';
+import { Ledger, TIME_BANK_ID } from './ledger';
+import type { LedgerEntry } from './ledger';
+
+@Injectable()
+export class TimeCreditService {
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly help: HelpRepository,
+    private readonly people: PersonService,
+  ) {}
+
+  account(
+    personId: string,
+    first: number,
+  ): Promise<{ balanceMinutes: number; entries: LedgerEntry[] }> {
+    return this.ledger.account(personId, first);
+  }
+
+  /**
+   * A coordinator of the member's area grants minutes from the time bank, with a reason (for
+   * instance funded from a personal budget). A member without an area needs a coordinator
+   * whose role holds everywhere.
+   */
+  async grant(
+    principal: Principal,
+    personId: string,
+    minutes: number,
+    reason: string,
+  ): Promise<void> {
+    const problems = new Problems();
+    problems.intRange(minutes, 'minutes', 1, 6000);
+    const text = problems.text(reason, 'reason', 200);
+    problems.throwIfAny('Nothing was granted');
+    if (!isUuid(personId) || personId === TIME_BANK_ID || !(await this.help.personExists(personId)))
+      throw DomainError.notFound('Person');
+    const areaId = await this.help.memberAreaId(personId);
+    const allowed = areaId
+      ? await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, areaId)
+      : principal.roles.some((grant) => grant.role === Role.COORDINATOR && grant.areaId === null);
+    if (!allowed)
+      throw DomainError.forbidden("Only a coordinator of the member's area can grant minutes");
+    await this.ledger.transfer({
+      key: `grant:${randomUUID()}`,
+      from: TIME_BANK_ID,
+      to: personId,
+      minutes,
+      reason: `Granted: ${text}`,
+      actorId: principal.personId,
+    });
+  }
+}
