@@ -266,6 +266,23 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
           asker.accessToken,
         )
       ).data!.createHelpRequest.id;
+    const noSuchSession = await api.gql(
+      ASK,
+      {
+        input: {
+          skillId: skills['first-visit-company'],
+          description: 'Come with me',
+          durationMinutes: 60,
+          atHome: false,
+          sessionId: '00000000-0000-4000-8000-000000000000',
+        },
+      },
+      asker.accessToken,
+    );
+    expect(noSuchSession.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'sessionId' }],
+    });
     const unapproved = await helper(false);
     const requestId = await ask();
     expect(

@@ -52,7 +52,11 @@ export class HelpRequestService {
     }
     const windows = parseAvailability(input.preferredWindows ?? [], 'preferredWindows');
     windows.problems.forEach((p) => problems.add(p.path, p.message));
-    if (input.sessionId) problems.check(isUuid(input.sessionId), 'sessionId', 'unknown session');
+    if (input.sessionId) {
+      const known =
+        isUuid(input.sessionId) && (await this.help.upcomingSessionExists(input.sessionId));
+      problems.check(known, 'sessionId', 'no upcoming session has this id');
+    }
     problems.throwIfAny('The request was not made');
     return this.db.transaction(async () => {
       const id = await this.help.insertRequest({

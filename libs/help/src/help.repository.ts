@@ -275,9 +275,7 @@ export class HelpRepository {
   }
 
   /** For each assignment: the member's name, their distance from the helper's base, contact details. */
-  memberViews(
-    assignmentIds: readonly string[],
-  ): Promise<
+  memberViews(assignmentIds: readonly string[]): Promise<
     {
       assignmentId: string;
       displayName: string;
@@ -295,6 +293,17 @@ export class HelpRepository {
          LEFT JOIN helper_profile hp ON hp.person_id = a.helper_id
         WHERE a.id = ANY($1::uuid[])`,
       [assignmentIds],
+    );
+  }
+
+  async upcomingSessionExists(id: string): Promise<boolean> {
+    return (
+      (
+        await this.db.query(
+          `SELECT 1 FROM session WHERE id = $1 AND starts_at > now() AND cancelled_at IS NULL`,
+          [id],
+        )
+      ).length > 0
     );
   }
 
