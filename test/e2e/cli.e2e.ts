@@ -167,6 +167,16 @@ describe('the demo neighbourhood', () => {
       expect(history[0].attended).toBeGreaterThan(500);
       expect(history[0].over).toBe(0);
       expect(history[0].profiles).toBe(214);
+      const help = await query<{ helpers: number; done: number; sum: number; below: number }>(
+        first.url,
+        `SELECT (SELECT count(*)::int FROM helper_profile WHERE status = 'APPROVED') AS helpers,
+                (SELECT count(*)::int FROM help_assignment WHERE status = 'COMPLETED') AS done,
+                (SELECT COALESCE(sum(minutes), 0)::int FROM time_credit_entry) AS sum,
+                (SELECT count(*)::int FROM time_credit_account WHERE balance_minutes < floor_minutes) AS below`,
+      );
+      expect(help[0].helpers).toBeGreaterThanOrEqual(1);
+      expect(help[0].done).toBeGreaterThan(0);
+      expect(help[0]).toMatchObject({ sum: 0, below: 0 });
       const grants = await query<{ role: string; code: string | null; n: number }>(
         first.url,
         `SELECT g.role, a.code, count(*)::int AS n FROM role_grant g LEFT JOIN area a ON a.id = g.area_id

@@ -112,7 +112,8 @@ export async function seedDemo(config: KithConfig, args: string[]): Promise<stri
     const result = await demo.seed({ members: Number(values.members), seed: Number(values.seed) });
     return [
       `Seeded ${result.counts.areas} areas, ${result.counts.people} people and ${result.counts.grants} role grants; ` +
-        `${result.counts.venues} venues, ${result.counts.activities} weekly activities, ${result.counts.sessions} sessions and ${result.counts.bookings} bookings.`,
+        `${result.counts.venues} venues, ${result.counts.activities} weekly activities, ${result.counts.sessions} sessions and ${result.counts.bookings} bookings; ` +
+        `${result.counts.helpers} helpers and ${result.counts.helpGiven} completed pieces of help.`,
       'Demo people:',
       people,
       signIn,

@@ -211,4 +211,128 @@ export class DemoRepository {
         WHERE c.session_id = s.id`,
     );
   }
+
+  async skillIdsBySlug(): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; slug: string }>('SELECT id, slug FROM skill');
+    return new Map(rows.map((row) => [row.slug, row.id]));
+  }
+
+  async insertHelpers(
+    helpers: {
+      personId: string;
+      lat: number;
+      lng: number;
+      radius: number;
+      status: string;
+      checked: string | null;
+      expires: string | null;
+      approvedBy: string;
+      skillIds: string[];
+    }[],
+  ): Promise<void> {
+    if (helpers.length === 0) return;
+    await this.db.query(
+      `INSERT INTO helper_profile (person_id, base, travel_radius_metres, status, dbs_checked_on, dbs_expires_on, availability)
+       SELECT p, ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography, r, s::helper_status, c::date, e::date,
+              '[{"weekday":"SAT","startMinute":540,"endMinute":1020}]'::jsonb
+         FROM unnest($1::uuid[], $2::float8[], $3::float8[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(p, lng, lat, r, s, c, e)`,
+      [
+        helpers.map((h) => h.personId),
+        helpers.map((h) => h.lng),
+        helpers.map((h) => h.lat),
+        helpers.map((h) => h.radius),
+        helpers.map((h) => h.status),
+        helpers.map((h) => h.checked),
+        helpers.map((h) => h.expires),
+      ],
+    );
+    await this.db.query(
+      `UPDATE helper_profile hp SET base_area_id = (
+         SELECT a.id FROM area a WHERE ST_Contains(a.boundary, hp.base::geometry) ORDER BY ST_Area(a.boundary) LIMIT 1)
+        WHERE hp.person_id = ANY($1::uuid[])`,
+      [helpers.map((h) => h.personId)],
+    );
+    const skills = helpers.flatMap((h) => h.skillIds.map((skillId) => [h.personId, skillId]));
+    await this.db.query(
+      `INSERT INTO helper_skill (person_id, skill_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+      [skills.map((x) => x[0]), skills.map((x) => x[1])],
+    );
+    const approved = helpers.filter((h) => h.status === 'APPROVED');
+    await this.db.query(
+      `INSERT INTO role_grant (person_id, role) SELECT unnest($1::uuid[]), 'HELPER' ON CONFLICT DO NOTHING`,
+      [approved.map((h) => h.personId)],
+    );
+  }
+
+  /** Completed help with its ledger: two entries per transfer, balances summed from the entries. */
+  async insertHelpHistory(
+    rows: {
+      requestId: string;
+      assignmentId: string;
+      transferId: string;
+      memberId: string;
+      helperId: string;
+      skillId: string;
+      description: string;
+      minutes: number;
+      atHome: boolean;
+      rating: number | null;
+      completedAt: Date;
+    }[],
+    floorMinutes: number,
+  ): Promise<void> {
+    for (const batch of chunks(rows)) {
+      const col = <K extends keyof (typeof batch)[number]>(key: K) => batch.map((row) => row[key]);
+      await this.db.query(
+        `INSERT INTO help_request (id, member_id, skill_id, description, duration_minutes, at_home, status, created_at, area_id)
+         SELECT r, m, s, d, n, h, 'DONE', c - interval '3 days', (SELECT home_area_id FROM member_profile WHERE person_id = m)
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::bool[], $7::timestamptz[]) AS t(r, m, s, d, n, h, c)`,
+        [
+          col('requestId'),
+          col('memberId'),
+          col('skillId'),
+          col('description'),
+          col('minutes'),
+          col('atHome'),
+          col('completedAt'),
+        ],
+      );
+      await this.db.query(
+        `INSERT INTO help_assignment (id, request_id, helper_id, assigned_by, status, minutes, rating, created_at, completed_at)
+         SELECT a, r, h, m, 'COMPLETED', n, g, c - interval '2 days', c
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::int[], $7::timestamptz[]) AS t(a, r, h, m, n, g, c)`,
+        [
+          col('assignmentId'),
+          col('requestId'),
+          col('helperId'),
+          col('memberId'),
+          col('minutes'),
+          col('rating'),
+          col('completedAt'),
+        ],
+      );
+      await this.db.query(
+        `INSERT INTO time_credit_transfer (id, key, reason, created_by, created_at)
+         SELECT x, 'assignment:' || a, 'Help given', h, c FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[]) AS t(x, a, h, c)`,
+        [col('transferId'), col('assignmentId'), col('helperId'), col('completedAt')],
+      );
+      await this.db.query(
+        `INSERT INTO time_credit_account (person_id, floor_minutes)
+         SELECT DISTINCT unnest($1::uuid[] || $2::uuid[]), $3::int ON CONFLICT DO NOTHING`,
+        [col('memberId'), col('helperId'), floorMinutes],
+      );
+      await this.db.query(
+        `INSERT INTO time_credit_entry (transfer_id, person_id, minutes, created_at)
+         SELECT x, p, v, c FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::timestamptz[]) AS t(x, m, h, n, c),
+              LATERAL (VALUES (m, -n), (h, n)) AS e(p, v)
+          ORDER BY c`,
+        [col('transferId'), col('memberId'), col('helperId'), col('minutes'), col('completedAt')],
+      );
+    }
+    await this.db.query(
+      `UPDATE time_credit_account a SET balance_minutes = e.total
+         FROM (SELECT person_id, sum(minutes)::int AS total FROM time_credit_entry GROUP BY person_id) e
+        WHERE e.person_id = a.person_id`,
+    );
+  }
 }

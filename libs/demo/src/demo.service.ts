@@ -1,15 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { Role } from '@kith/identity';
-import { Db, DomainError } from '@kith/platform';
+import { Db, DomainError, KITH_CONFIG } from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
 import {
   generateActivities,
   generateBookings,
   generateProfiles,
   generateVenues,
 } from './demo-community';
+import type { DemoProfile } from './demo-community';
+import { generateHelpers, generateHelpHistory } from './demo-help';
 import { generatePeople } from './demo-people';
 import { DemoRepository } from './demo.repository';
 
@@ -38,6 +42,8 @@ export interface DemoResult {
     activities: number;
     sessions: number;
     bookings: number;
+    helpers: number;
+    helpGiven: number;
   };
 }
 
@@ -85,6 +91,7 @@ export class DemoService {
     private readonly db: Db,
     private readonly areas: AreaService,
     private readonly demo: DemoRepository,
+    @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
   async seed(options: DemoOptions): Promise<DemoResult> {
@@ -159,7 +166,14 @@ export class DemoService {
     options: DemoOptions,
     personIds: string[],
     wardCount: number,
-  ): Promise<{ venues: number; activities: number; sessions: number; bookings: number }> {
+  ): Promise<{
+    venues: number;
+    activities: number;
+    sessions: number;
+    bookings: number;
+    helpers: number;
+    helpGiven: number;
+  }> {
     const now = options.now ?? new Date();
     const wardBoxes = await this.demo.wardBoxes();
     const interestIds = await this.demo.interestIdsBySlug();
@@ -205,12 +219,68 @@ export class DemoService {
             ],
     }));
     await this.demo.insertBookings(bookings);
+    const help = await this.seedHelp(options, now, personIds, profiles, coordinatorIds[0]);
     return {
+      ...help,
       venues: venueIds.length,
       activities: activities.length,
       sessions: sessionIds.reduce((sum, ids) => sum + ids.length, 0),
       bookings: bookings.length,
     };
+  }
+
+  /** Helpers with skills and approvals, and six months of completed help with its ledger. */
+  private async seedHelp(
+    options: DemoOptions,
+    now: Date,
+    personIds: string[],
+    profiles: DemoProfile[],
+    approver: string,
+  ): Promise<{ helpers: number; helpGiven: number }> {
+    const skillIds = await this.demo.skillIdsBySlug();
+    const demoHelper = DEMO_PEOPLE.findIndex((p) => p.role === Role.HELPER);
+    const helpers = [
+      {
+        memberIndex: demoHelper,
+        skillSlugs: ['gardening', 'smartphone-help', 'first-visit-company'],
+        travelRadiusMetres: 5000,
+        status: 'APPROVED' as const,
+        dbsCheckedOn: '2026-01-15',
+        dbsExpiresOn: '2029-01-15',
+      },
+      ...generateHelpers(profiles, options.seed + 7, now, DEMO_PEOPLE.length),
+    ];
+    await this.demo.insertHelpers(
+      helpers.map((h) => ({
+        personId: personIds[h.memberIndex],
+        lat: profiles[h.memberIndex].lat,
+        lng: profiles[h.memberIndex].lng,
+        radius: h.travelRadiusMetres,
+        status: h.status,
+        checked: h.dbsCheckedOn,
+        expires: h.dbsExpiresOn,
+        approvedBy: approver,
+        skillIds: h.skillSlugs.map((slug) => skillIds.get(slug)!),
+      })),
+    );
+    const history = generateHelpHistory(helpers, personIds.length, options.seed + 8, now);
+    await this.demo.insertHelpHistory(
+      history.map((h) => ({
+        requestId: randomUUID(),
+        assignmentId: randomUUID(),
+        transferId: randomUUID(),
+        memberId: personIds[h.memberIndex],
+        helperId: personIds[helpers[h.helperIndex].memberIndex],
+        skillId: skillIds.get(h.skillSlug)!,
+        description: h.description,
+        minutes: h.minutes,
+        atHome: h.atHome,
+        rating: h.rating,
+        completedAt: h.completedAt,
+      })),
+      this.config.timeCredits.floorMinutes,
+    );
+    return { helpers: helpers.length, helpGiven: history.length };
   }
 
   async isEmpty(): Promise<boolean> {
