@@ -472,4 +472,57 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     expect(await zeroSum()).toBe(0);
     expect(await unbalancedTransfers()).toBe(0);
   });
+
+  it('lets the member cancel a request, withdrawing the offer, and not someone else', async () => {
+    const asker = await member();
+    const gardener = await helper();
+    const request = await api.gql<{ createHelpRequest: { id: string } }>(
+      ASK,
+      {
+        input: {
+          skillId: skills.gardening,
+          description: 'Weeding',
+          durationMinutes: 60,
+          atHome: true,
+        },
+      },
+      asker.accessToken,
+    );
+    const requestId = request.data!.createHelpRequest.id;
+    const offered = await api.gql<{ assignHelper: { id: string } }>(
+      ASSIGN,
+      { r: requestId, h: gardener.personId },
+      asker.accessToken,
+    );
+    const cancel = (token: string) =>
+      api.gql(
+        `mutation($id: ID!) { cancelHelpRequest(id: $id) { status } }`,
+        { id: requestId },
+        token,
+      );
+    expect(codeOf(await cancel(gardener.accessToken))).toBe('FORBIDDEN');
+    expect((await cancel(asker.accessToken)).data).toEqual({
+      cancelHelpRequest: { status: 'CANCELLED' },
+    });
+    expect((await cancel(asker.accessToken)).data).toEqual({
+      cancelHelpRequest: { status: 'CANCELLED' },
+    });
+    const mine = await api.gql<{ myAssignments: { id: string; status: string }[] }>(
+      `{ myAssignments { id status } }`,
+      {},
+      gardener.accessToken,
+    );
+    expect(mine.data!.myAssignments).toEqual([
+      { id: offered.data!.assignHelper.id, status: 'WITHDRAWN' },
+    ]);
+    expect(
+      codeOf(
+        await api.gql(
+          RESPOND,
+          { id: offered.data!.assignHelper.id, a: true },
+          gardener.accessToken,
+        ),
+      ),
+    ).toBe('CONFLICT');
+  });
 });

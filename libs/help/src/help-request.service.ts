@@ -86,6 +86,32 @@ export class HelpRequestService {
     return this.help.assignmentsOf(helperId);
   }
 
+  /** The member who asked (or a coordinator of the area) cancels; a live offer is withdrawn. */
+  cancel(principal: Principal, requestId: string): Promise<RequestRow> {
+    return this.db.transaction(async () => {
+      const request = isUuid(requestId) ? await this.help.request(requestId, true) : undefined;
+      if (!request) throw DomainError.notFound('Help request');
+      const coordinates =
+        request.areaId !== null &&
+        (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId));
+      if (request.memberId !== principal.personId && !coordinates)
+        throw DomainError.forbidden('This is not your request');
+      if (request.status === HelpRequestStatus.CANCELLED) return request;
+      if (request.status === HelpRequestStatus.DONE)
+        throw DomainError.conflict('This request is already done');
+      const live = await this.help.liveAssignmentOf(request.id);
+      if (live) {
+        await this.help.updateAssignment(live.id, { status: AssignmentStatus.WITHDRAWN });
+        await this.audit.record(principal.personId, 'assignment.withdrawn', 'assignment', live.id, {
+          reason: 'request cancelled',
+        });
+      }
+      await this.help.setRequestStatus(request.id, HelpRequestStatus.CANCELLED);
+      await this.audit.record(principal.personId, 'request.cancelled', 'help_request', request.id);
+      return (await this.help.request(request.id))!;
+    });
+  }
+
   /** By the member who asked, or a coordinator of the request's area. */
   assign(principal: Principal, requestId: string, helperId: string): Promise<AssignmentRow> {
     return this.db.transaction(async () => {

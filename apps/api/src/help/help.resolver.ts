@@ -86,6 +86,16 @@ export class HelpResolver {
     return (await this.toRequests([await this.requests.create(principal, input)]))[0];
   }
 
+  @Mutation(() => HelpRequest, {
+    description: 'Cancel your request; an offered or accepted helper is told it is withdrawn',
+  })
+  async cancelHelpRequest(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<HelpRequest> {
+    return (await this.toRequests([await this.requests.cancel(principal, id)]))[0];
+  }
+
   @Query(() => [HelpRequest])
   async myHelpRequests(@CurrentPrincipal() principal: Principal): Promise<HelpRequest[]> {
     return this.toRequests(await this.requests.mine(principal.personId));
