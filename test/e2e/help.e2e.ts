@@ -525,4 +525,65 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       ),
     ).toBe('CONFLICT');
   });
+
+  it('never assigns a helper whose DBS check has expired; a coordinator of the area may assign', async () => {
+    const asker = await member();
+    const request = await api.gql<{ createHelpRequest: { id: string } }>(
+      ASK,
+      {
+        input: {
+          skillId: skills.gardening,
+          description: 'Weeding',
+          durationMinutes: 60,
+          atHome: true,
+        },
+      },
+      asker.accessToken,
+    );
+    const requestId = request.data!.createHelpRequest.id;
+    const lapsed = await helper(false);
+    const approved = await api.gql(
+      APPROVE,
+      { p: lapsed.personId, c: '2021-01-10T00:00:00Z', e: '2024-01-10T00:00:00Z' },
+      coordinator.accessToken,
+    );
+    expect(approved.data).toMatchObject({ approveHelper: { approved: true } });
+    const refused = await api.gql(
+      ASSIGN,
+      { r: requestId, h: lapsed.personId },
+      coordinator.accessToken,
+    );
+    expect(codeOf(refused)).toBe('CONFLICT');
+    expect(refused.errors?.[0]).toMatchObject({ message: 'This helper has no DBS check in date' });
+
+    const current = await helper();
+    const assigned = await api.gql<{ assignHelper: { request: { status: string } } }>(
+      ASSIGN,
+      { r: requestId, h: current.personId },
+      coordinator.accessToken,
+    );
+    expect(assigned.data!.assignHelper.request.status).toBe('ASSIGNED');
+    const bystander = await member();
+    const other = await api.gql<{ createHelpRequest: { id: string } }>(
+      ASK,
+      {
+        input: {
+          skillId: skills.gardening,
+          description: 'Weeding',
+          durationMinutes: 60,
+          atHome: false,
+        },
+      },
+      bystander.accessToken,
+    );
+    expect(
+      codeOf(
+        await api.gql(
+          ASSIGN,
+          { r: other.data!.createHelpRequest.id, h: current.personId },
+          asker.accessToken,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+  });
 });
