@@ -89,13 +89,7 @@ export class HelpRequestService {
   /** The member who asked (or a coordinator of the area) cancels; a live offer is withdrawn. */
   cancel(principal: Principal, requestId: string): Promise<RequestRow> {
     return this.db.transaction(async () => {
-      const request = isUuid(requestId) ? await this.help.request(requestId, true) : undefined;
-      if (!request) throw DomainError.notFound('Help request');
-      const coordinates =
-        request.areaId !== null &&
-        (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId));
-      if (request.memberId !== principal.personId && !coordinates)
-        throw DomainError.forbidden('This is not your request');
+      const request = await this.lockRequestFor(principal, requestId, 'cancel it');
       if (request.status === HelpRequestStatus.CANCELLED) return request;
       if (request.status === HelpRequestStatus.DONE)
         throw DomainError.conflict('This request is already done');
@@ -115,16 +109,7 @@ export class HelpRequestService {
   /** By the member who asked, or a coordinator of the request's area. */
   assign(principal: Principal, requestId: string, helperId: string): Promise<AssignmentRow> {
     return this.db.transaction(async () => {
-      const request = isUuid(requestId) ? await this.help.request(requestId, true) : undefined;
-      if (!request) throw DomainError.notFound('Help request');
-      const coordinates =
-        request.areaId !== null &&
-        (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId));
-      if (request.memberId !== principal.personId && !coordinates) {
-        throw DomainError.forbidden(
-          'Only the member who asked, or a coordinator of the area, can assign a helper',
-        );
-      }
+      const request = await this.lockRequestFor(principal, requestId, 'assign a helper');
       if (request.status !== HelpRequestStatus.OPEN)
         throw DomainError.conflict(`This request is ${request.status.toLowerCase()}`);
       if (helperId === request.memberId)
@@ -277,6 +262,26 @@ export class HelpRequestService {
           },
         ];
       }),
+    );
+  }
+
+  /** The request, locked, if the caller asked for it or coordinates its area. */
+  private async lockRequestFor(
+    principal: Principal,
+    requestId: string,
+    action: string,
+  ): Promise<RequestRow> {
+    const request = isUuid(requestId) ? await this.help.request(requestId, true) : undefined;
+    if (!request) throw DomainError.notFound('Help request');
+    if (request.memberId === principal.personId) return request;
+    if (
+      request.areaId !== null &&
+      (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId))
+    ) {
+      return request;
+    }
+    throw DomainError.forbidden(
+      `Only the member who asked, or a coordinator of the area, can ${action}`,
     );
   }
 
