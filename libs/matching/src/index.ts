@@ -1,0 +1,3 @@
+export * from './weights';
+export * from './reasons';
+export * from './session-scoring';

@@ -1,0 +1,21 @@
+/** Every weight matching uses, in one place, so tuning is one change and one review. */
+export const MATCH_WEIGHTS = {
+  session: {
+    interest: 0.35,
+    distance: 0.2,
+    availability: 0.15,
+    knownPeople: 0.1,
+    goals: 0.12,
+    novelty: 0.08,
+  },
+  /** Re-ranking: how much a repeat of an already-chosen interest group or activity costs. */
+  diversity: {
+    sameGroupPenalty: 0.15,
+    sameActivityPenalty: 0.4,
+  },
+  /** Reasons below this weighted contribution are not worth telling. */
+  minimumReasonWeight: 0.01,
+  maxReasons: 3,
+} as const;
+
+export type SessionWeights = { [K in keyof typeof MATCH_WEIGHTS.session]: number };
