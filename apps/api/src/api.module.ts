@@ -16,6 +16,7 @@ import type { RequestWithPrincipal } from './auth/request';
 import { CommunityApiModule } from './community/community-api.module';
 import { LoaderFactory } from './community/loaders';
 import { HelpApiModule } from './help/help-api.module';
+import { MatchingApiModule } from './matching/matching-api.module';
 import { costLimitPlugin } from './graphql/cost-limit.plugin';
 import { formatGraphQLError } from './graphql/format-error';
 import { depthLimitRule } from './graphql/query-limits';
@@ -57,6 +58,7 @@ export class ApiModule {
         }),
         CommunityApiModule,
         HelpApiModule,
+        MatchingApiModule,
         OutboxRelayModule,
         AreasModule,
         IdentityModule,

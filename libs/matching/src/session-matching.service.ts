@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, DomainError } from '@kith/platform';
+import { SessionCandidateRepository } from './session-candidates.repository';
+import { diversify, scoreSession } from './session-scoring';
+import type { InterestPopularity, ScoredSession } from './session-scoring';
+
+export const MAX_MATCHES = 50;
+const WINDOW_DAYS = 14;
+const CANDIDATES = 200;
+const POPULARITY_TTL_MS = 10 * 60 * 1000;
+
+/** What the member still needs to tell Kith before suggestions can be made. */
+export type MissingForMatching = 'HOME' | 'INTERESTS';
+
+export interface SessionRecommendations {
+  matches: ScoredSession[];
+  missing: MissingForMatching[];
+}
+
+function missingFor(
+  member: { hasHome: boolean; interestIds: ReadonlySet<string> } | undefined,
+): MissingForMatching[] {
+  const missing: MissingForMatching[] = [];
+  if (!member?.hasHome) missing.push('HOME');
+  if (!member || member.interestIds.size === 0) missing.push('INTERESTS');
+  return missing;
+}
+
+@Injectable()
+export class SessionMatchingService {
+  // Interest popularity moves slowly; it is cached briefly. Places are never cached.
+  private popularity: { value: InterestPopularity; at: number } | undefined;
+
+  constructor(
+    private readonly candidates: SessionCandidateRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async recommend(personId: string, first: number): Promise<SessionRecommendations> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_MATCHES) {
+      throw DomainError.badInput([
+        { path: 'first', message: `must be a whole number from 1 to ${MAX_MATCHES}` },
+      ]);
+    }
+    const member = await this.candidates.member(personId);
+    const missing = missingFor(member);
+    if (!member || missing.length > 0) return { matches: [], missing };
+
+    const now = this.clock.now();
+    const rows = await this.candidates.candidates(
+      personId,
+      now,
+      new Date(now.getTime() + WINDOW_DAYS * 24 * 3600 * 1000),
+      CANDIDATES,
+    );
+    const interests = await this.candidates.interestsOf([
+      ...new Set(rows.map((r) => r.activityId)),
+    ]);
+    const byActivity = new Map<string, typeof interests>();
+    for (const interest of interests)
+      byActivity.set(interest.activityId, [
+        ...(byActivity.get(interest.activityId) ?? []),
+        interest,
+      ]);
+    const popularity = await this.interestPopularity();
+    const scored = rows.map((row) =>
+      scoreSession(member, { ...row, interests: byActivity.get(row.activityId) ?? [] }, popularity),
+    );
+    return { matches: diversify(scored, first), missing: [] };
+  }
+
+  async needs(personId: string): Promise<MissingForMatching[]> {
+    return missingFor(await this.candidates.member(personId));
+  }
+
+  private async interestPopularity(): Promise<InterestPopularity> {
+    const now = Date.now();
+    if (!this.popularity || now - this.popularity.at > POPULARITY_TTL_MS) {
+      this.popularity = { value: await this.candidates.popularity(), at: now };
+    }
+    return this.popularity.value;
+  }
+}
