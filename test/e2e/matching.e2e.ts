@@ -98,7 +98,9 @@ describe('recommendedSessions over HTTP', () => {
       member.accessToken,
     );
     const matches = result.data!.recommendedSessions;
-    const ids = matches.map((m) => m.session.activity.id);
+    // Other test files share this database: compare only the activities made here.
+    const ours = new Set([nearWalk, farWalk, choirNear, noAccess, outOfRange].map((a) => a.id));
+    const ids = matches.map((m) => m.session.activity.id).filter((id) => ours.has(id));
     expect(ids).toContain(nearWalk.id);
     expect(ids).toContain(choirNear.id);
     expect(ids).not.toContain(noAccess.id); // needs step-free access the venue lacks
@@ -133,6 +135,153 @@ describe('recommendedSessions over HTTP', () => {
     ).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'first' }] });
     expect(
       (await api.gql(RECOMMEND, { first: 0 }, member.accessToken)).errors?.[0].extensions.code,
+    ).toBe('BAD_USER_INPUT');
+  });
+
+  it('matches helpers for a request: hard filters hold, and the trusted helper from before comes first', async () => {
+    const coordinator = await signIn(api);
+    await api.app.get(PersonService).grantRole(coordinator.email, Role.COORDINATOR, 'K09000001');
+    const skills = Object.fromEntries(
+      (
+        await api.gql<{ skills: { id: string; slug: string }[] }>(
+          `{ skills { id slug } }`,
+          {},
+          coordinator.accessToken,
+        )
+      ).data!.skills.map((x) => [x.slug, x.id]),
+    );
+    const member = await signIn(api);
+    await api.gql(
+      UPDATE_PROFILE,
+      { input: { home: { lat: 51.505, lng: -0.1 } } },
+      member.accessToken,
+    );
+    const offer = async (lat: number, lng: number, skill: string, approve: boolean) => {
+      const h = await signIn(api);
+      await api.gql(
+        `mutation($i: HelperProfileInput!) { updateHelperProfile(input: $i) { status } }`,
+        {
+          i: {
+            skillIds: [skills[skill]],
+            base: { lat, lng },
+            travelRadiusMetres: 2000,
+            availability: [{ weekday: 'SAT', start: '09:00', end: '17:00' }],
+          },
+        },
+        h.accessToken,
+      );
+      if (approve) {
+        await api.gql(
+          `mutation($p: ID!) { approveHelper(personId: $p, dbsCheckedOn: "2026-01-01T00:00:00Z") { status } }`,
+          { p: h.personId },
+          coordinator.accessToken,
+        );
+      }
+      return h;
+    };
+    const ask = async () =>
+      (
+        await api.gql<{ createHelpRequest: { id: string } }>(
+          `mutation($i: HelpRequestInput!) { createHelpRequest(input: $i) { id } }`,
+          {
+            i: {
+              skillId: skills.gardening,
+              description: 'Weeding',
+              durationMinutes: 60,
+              atHome: true,
+              preferredWindows: [{ weekday: 'SAT', start: '10:00', end: '12:00' }],
+            },
+          },
+          member.accessToken,
+        )
+      ).data!.createHelpRequest.id;
+
+    const near = await offer(51.5055, -0.1, 'gardening', true);
+    const trusted = await offer(51.509, -0.1, 'gardening', true);
+    const unapproved = await offer(51.505, -0.1, 'gardening', false);
+    const wrongSkill = await offer(51.505, -0.1, 'dog-walking', true);
+    const outOfRange = await offer(51.47, -0.1, 'gardening', true);
+    const blocked = await offer(51.505, -0.1005, 'gardening', true);
+    await api.gql(
+      `mutation($p: ID!) { blockPerson(personId: $p) }`,
+      { p: blocked.personId },
+      member.accessToken,
+    );
+
+    // The trusted helper helped before and was rated 5.
+    const first = await ask();
+    const assigned = await api.gql<{ assignHelper: { id: string } }>(
+      `mutation($r: ID!, $h: ID!) { assignHelper(requestId: $r, helperId: $h) { id } }`,
+      { r: first, h: trusted.personId },
+      member.accessToken,
+    );
+    const assignmentId = assigned.data!.assignHelper.id;
+    await api.gql(
+      `mutation($id: ID!) { respondToAssignment(id: $id, accept: true) { status } }`,
+      { id: assignmentId },
+      trusted.accessToken,
+    );
+    await api.gql(
+      `mutation($id: ID!) { completeAssignment(id: $id, minutes: 45) { status } }`,
+      { id: assignmentId },
+      trusted.accessToken,
+    );
+    await api.gql(
+      `mutation($id: ID!) { rateAssignment(id: $id, rating: 5) { rating } }`,
+      { id: assignmentId },
+      member.accessToken,
+    );
+
+    const request = await ask();
+    const matches = await api.gql<{
+      helperMatches: {
+        helper: { id: string; displayName: string; distanceBand: string };
+        score: number;
+        reasons: { code: string; text: string }[];
+      }[];
+    }>(
+      `query($r: ID!) { helperMatches(requestId: $r, first: 10) { score reasons { code text } helper { id displayName distanceBand sharedInterests { slug } } } }`,
+      { r: request },
+      member.accessToken,
+    );
+    // Other test files share this database: look at the helpers made here, in their order.
+    const ours = new Set(
+      [near, trusted, unapproved, wrongSkill, outOfRange, blocked].map((h) => h.personId),
+    );
+    const ids = matches.data!.helperMatches.map((m) => m.helper.id).filter((id) => ours.has(id));
+    expect(ids).toEqual([trusted.personId, near.personId]);
+    expect(matches.data!.helperMatches[0].helper.id).toBe(trusted.personId);
+    for (const excluded of [unapproved, wrongSkill, outOfRange, blocked])
+      expect(ids).not.toContain(excluded.personId);
+    expect(matches.data!.helperMatches[0].reasons[0]).toEqual({
+      code: 'HELPED_BEFORE',
+      text: 'Helped you once before, rated 5',
+    });
+    expect(
+      matches.data!.helperMatches.find((m) => m.helper.id === near.personId)?.helper.distanceBand,
+    ).toBe('under 500 m');
+
+    const stranger = await signIn(api);
+    const forbidden = await api.gql(
+      `query($r: ID!) { helperMatches(requestId: $r) { score } }`,
+      { r: request },
+      stranger.accessToken,
+    );
+    expect(forbidden.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const coordinated = await api.gql<{ helperMatches: unknown[] }>(
+      `query($r: ID!) { helperMatches(requestId: $r) { score } }`,
+      { r: request },
+      coordinator.accessToken,
+    );
+    expect(coordinated.data!.helperMatches.length).toBeGreaterThanOrEqual(2);
+    expect(
+      (
+        await api.gql(
+          `query($r: ID!) { helperMatches(requestId: $r, first: 51) { score } }`,
+          { r: request },
+          member.accessToken,
+        )
+      ).errors?.[0].extensions.code,
     ).toBe('BAD_USER_INPUT');
   });
 });

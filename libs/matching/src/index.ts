@@ -4,3 +4,6 @@ export * from './session-scoring';
 export * from './session-candidates.repository';
 export * from './session-matching.service';
 export * from './matching.module';
+export * from './helper-scoring';
+export * from './helper-candidates.repository';
+export * from './helper-matching.service';

@@ -13,6 +13,14 @@ export const MATCH_WEIGHTS = {
     sameGroupPenalty: 0.15,
     sameActivityPenalty: 0.4,
   },
+  /** Helpers: continuity first (the same trusted helper), then proximity, then fairness. */
+  helper: {
+    continuity: 0.6,
+    proximity: 0.25,
+    fairness: 0.15,
+    /** Minutes in four weeks after which a helper has given their fair share. */
+    fairShareMinutes: 600,
+  },
   /** Reasons below this weighted contribution are not worth telling. */
   minimumReasonWeight: 0.01,
   maxReasons: 3,

@@ -2,17 +2,19 @@ import {
   Args,
   Field,
   Float,
+  ID,
   Int,
   ObjectType,
   Query,
   registerEnumType,
   Resolver,
 } from '@nestjs/graphql';
-import { SessionMatchingService } from '@kith/matching';
+import { HelperMatchingService, SessionMatchingService } from '@kith/matching';
+import { distanceBand, InterestRepository } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
-import { toSession } from '../community/community.mappers';
-import { Session } from '../community/community.types';
+import { toInterest, toSession } from '../community/community.mappers';
+import { Interest, Session } from '../community/community.types';
 import type { Loaders } from '../community/loaders';
 import { RequestLoaders } from '../community/loaders.decorator';
 
@@ -40,9 +42,59 @@ export class SessionMatch {
   @Field(() => [MatchReason]) reasons!: MatchReason[];
 }
 
+@ObjectType({
+  description: 'Another person as you may see them: a first name, a distance band, what you share',
+})
+export class PublicPerson {
+  @Field(() => ID) id!: string;
+  @Field() displayName!: string;
+  @Field(() => String, { nullable: true }) distanceBand!: string | null;
+  @Field(() => [Interest]) sharedInterests!: Interest[];
+}
+
+@ObjectType()
+export class HelperMatch {
+  @Field(() => PublicPerson) helper!: PublicPerson;
+  @Field(() => Float) score!: number;
+  @Field(() => [MatchReason]) reasons!: MatchReason[];
+}
+
 @Resolver()
 export class MatchingResolver {
-  constructor(private readonly sessions: SessionMatchingService) {}
+  constructor(
+    private readonly sessions: SessionMatchingService,
+    private readonly helpers: HelperMatchingService,
+    private readonly interests: InterestRepository,
+  ) {}
+
+  @Query(() => [HelperMatch], {
+    description:
+      'Helpers who can take this request, best first, with reasons (the member who asked, or a coordinator)',
+  })
+  async helperMatches(
+    @CurrentPrincipal() principal: Principal,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('first', { type: () => Int, defaultValue: 5 }) first: number,
+  ): Promise<HelperMatch[]> {
+    const ranked = await this.helpers.match(principal, requestId, first);
+    const interests = new Map(
+      (
+        await this.interests.byIds([
+          ...new Set(ranked.flatMap((r) => r.candidate.sharedInterestIds)),
+        ])
+      ).map((i) => [i.id, toInterest(i)]),
+    );
+    return ranked.map((r) => ({
+      helper: {
+        id: r.candidate.helperId,
+        displayName: r.candidate.displayName.split(' ')[0],
+        distanceBand: distanceBand(r.candidate.distanceMetres),
+        sharedInterests: r.candidate.sharedInterestIds.flatMap((id) => interests.get(id) ?? []),
+      },
+      score: r.score,
+      reasons: r.reasons,
+    }));
+  }
 
   @Query(() => [SessionMatch], {
     description:

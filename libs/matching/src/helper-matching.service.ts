@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '@kith/community';
+import { PersonService, Role } from '@kith/identity';
+import type { Principal } from '@kith/identity';
+import { Clock, DomainError } from '@kith/platform';
+import { HelperCandidateRepository } from './helper-candidates.repository';
+import { rankHelpers } from './helper-scoring';
+import type { ScoredHelper } from './helper-scoring';
+
+export const MAX_HELPER_MATCHES = 50;
+
+@Injectable()
+export class HelperMatchingService {
+  constructor(
+    private readonly candidates: HelperCandidateRepository,
+    private readonly people: PersonService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** For the member who asked, or a coordinator of the request's area. */
+  async match(principal: Principal, requestId: string, first: number): Promise<ScoredHelper[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_HELPER_MATCHES) {
+      throw DomainError.badInput([
+        { path: 'first', message: `must be a whole number from 1 to ${MAX_HELPER_MATCHES}` },
+      ]);
+    }
+    const request = isUuid(requestId) ? await this.candidates.request(requestId) : undefined;
+    if (!request) throw DomainError.notFound('Help request');
+    const coordinates =
+      request.areaId !== null &&
+      (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId));
+    if (request.memberId !== principal.personId && !coordinates)
+      throw DomainError.forbidden('This is not your request');
+    if (request.status !== 'OPEN') return [];
+    const today = this.clock.now().toISOString().slice(0, 10);
+    return rankHelpers(await this.candidates.candidates(requestId, today, 200), first);
+  }
+}
