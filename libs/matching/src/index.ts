@@ -7,3 +7,4 @@ export * from './matching.module';
 export * from './helper-scoring';
 export * from './helper-candidates.repository';
 export * from './helper-matching.service';
+export * from './matching.entities';

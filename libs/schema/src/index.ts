@@ -1,6 +1,7 @@
 import { AREA_ENTITIES } from '@kith/areas';
 import { COMMUNITY_ENTITIES } from '@kith/community';
 import { HELP_ENTITIES } from '@kith/help';
+import { MATCHING_ENTITIES } from '@kith/matching';
 import { IDENTITY_ENTITIES } from '@kith/identity';
 import { OutboxEntity } from '@kith/platform';
 import { MIGRATIONS } from './migrations';
@@ -13,6 +14,7 @@ export const KITH_SCHEMA = {
     ...IDENTITY_ENTITIES,
     ...COMMUNITY_ENTITIES,
     ...HELP_ENTITIES,
+    ...MATCHING_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

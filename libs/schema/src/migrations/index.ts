@@ -2,6 +2,7 @@ import { Foundation1795479818721 } from './1795479818721-Foundation';
 import { Community1795482610617 } from './1795482610617-Community';
 import { Help1795484390364 } from './1795484390364-Help';
 import { ContactAndTimeBank1795484818718 } from './1795484818718-ContactAndTimeBank';
+import { Introductions1795486642719 } from './1795486642719-Introductions';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Community1795482610617,
   Help1795484390364,
   ContactAndTimeBank1795484818718,
+  Introductions1795486642719,
 ];
