@@ -8,3 +8,4 @@ export * from './helper-scoring';
 export * from './helper-candidates.repository';
 export * from './helper-matching.service';
 export * from './matching.entities';
+export * from './peer-scoring';

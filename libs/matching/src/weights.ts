@@ -13,6 +13,13 @@ export const MATCH_WEIGHTS = {
     sameGroupPenalty: 0.15,
     sameActivityPenalty: 0.4,
   },
+  /** Each side of a peer match; the two sides are combined by a harmonic mean. */
+  peer: {
+    interest: 0.5,
+    distance: 0.25,
+    availability: 0.15,
+    goals: 0.1,
+  },
   /** Helpers: continuity first (the same trusted helper), then proximity, then fairness. */
   helper: {
     continuity: 0.6,
