@@ -9,3 +9,5 @@ export * from './helper-candidates.repository';
 export * from './helper-matching.service';
 export * from './matching.entities';
 export * from './peer-scoring';
+export * from './peer.repository';
+export * from './peer-matching.service';

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@kith/identity';
 import { HelperCandidateRepository } from './helper-candidates.repository';
 import { HelperMatchingService } from './helper-matching.service';
+import { PeerMatchingService } from './peer-matching.service';
+import { PeerRepository } from './peer.repository';
 import { SessionCandidateRepository } from './session-candidates.repository';
 import { SessionMatchingService } from './session-matching.service';
 
@@ -12,7 +14,9 @@ import { SessionMatchingService } from './session-matching.service';
     SessionMatchingService,
     HelperCandidateRepository,
     HelperMatchingService,
+    PeerRepository,
+    PeerMatchingService,
   ],
-  exports: [SessionMatchingService, HelperMatchingService],
+  exports: [SessionMatchingService, HelperMatchingService, PeerMatchingService],
 })
 export class MatchingModule {}

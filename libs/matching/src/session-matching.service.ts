@@ -73,6 +73,11 @@ export class SessionMatchingService {
     return missingFor(await this.candidates.member(personId));
   }
 
+  /** Interest popularity for other scorers (peers), from the same short cache. */
+  popularityForScoring(): Promise<InterestPopularity> {
+    return this.interestPopularity();
+  }
+
   private async interestPopularity(): Promise<InterestPopularity> {
     const now = Date.now();
     if (!this.popularity || now - this.popularity.at > POPULARITY_TTL_MS) {

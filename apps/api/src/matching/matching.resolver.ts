@@ -4,12 +4,13 @@ import {
   Float,
   ID,
   Int,
+  Mutation,
   ObjectType,
   Query,
   registerEnumType,
   Resolver,
 } from '@nestjs/graphql';
-import { HelperMatchingService, SessionMatchingService } from '@kith/matching';
+import { HelperMatchingService, PeerMatchingService, SessionMatchingService } from '@kith/matching';
 import { distanceBand, InterestRepository } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
@@ -59,13 +60,76 @@ export class HelperMatch {
   @Field(() => [MatchReason]) reasons!: MatchReason[];
 }
 
+@ObjectType()
+export class PeerMatch {
+  @Field(() => PublicPerson) person!: PublicPerson;
+  @Field(() => Float) score!: number;
+  @Field(() => [MatchReason]) reasons!: MatchReason[];
+}
+
+@ObjectType()
+export class Introduction {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'PENDING ACCEPTED DECLINED' }) status!: string;
+}
+
 @Resolver()
 export class MatchingResolver {
   constructor(
     private readonly sessions: SessionMatchingService,
     private readonly helpers: HelperMatchingService,
     private readonly interests: InterestRepository,
+    private readonly peers: PeerMatchingService,
   ) {}
+
+  @Query(() => [PeerMatch], {
+    description: 'People near you who opted in to introductions, a match both would welcome first',
+  })
+  async suggestedPeers(
+    @CurrentPrincipal() principal: Principal,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ): Promise<PeerMatch[]> {
+    const peers = await this.peers.suggest(principal.personId, first);
+    const interests = new Map(
+      (
+        await this.interests.byIds([
+          ...new Set(peers.flatMap((p) => p.candidate.shared.map((i) => i.id))),
+        ])
+      ).map((i) => [i.id, toInterest(i)]),
+    );
+    return peers.map((p) => ({
+      person: {
+        id: p.candidate.personId,
+        displayName: p.candidate.displayName.split(' ')[0],
+        distanceBand: distanceBand(p.candidate.distanceMetres),
+        sharedInterests: p.candidate.shared.flatMap((i) => interests.get(i.id) ?? []),
+      },
+      score: p.score,
+      reasons: p.reasons,
+    }));
+  }
+
+  @Mutation(() => Introduction, {
+    description: 'Ask to be introduced; at most five a week; the same pending one if asked again',
+  })
+  requestIntroduction(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('message', { type: () => String, nullable: true }) message: string | null,
+  ): Promise<Introduction> {
+    return this.peers.requestIntroduction(principal, personId, message);
+  }
+
+  @Mutation(() => Introduction, {
+    description: 'Answer an introduction asked of you; accepting connects you',
+  })
+  respondToIntroduction(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+  ): Promise<Introduction> {
+    return this.peers.respond(principal, id, accept);
+  }
 
   @Query(() => [HelperMatch], {
     description:

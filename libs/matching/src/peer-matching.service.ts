@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid, Problems } from '@kith/community';
+import type { Principal } from '@kith/identity';
+import { Clock, Db, DomainError } from '@kith/platform';
+import { TieSource } from './matching.entities';
+import { scorePeer } from './peer-scoring';
+import type { ScoredPeer } from './peer-scoring';
+import { PeerRepository } from './peer.repository';
+import { SessionCandidateRepository } from './session-candidates.repository';
+import { SessionMatchingService } from './session-matching.service';
+
+export const INTRODUCTIONS_PER_WEEK = 5;
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+@Injectable()
+export class PeerMatchingService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly peers: PeerRepository,
+    private readonly members: SessionCandidateRepository,
+    private readonly sessions: SessionMatchingService,
+  ) {}
+
+  /** Reciprocal suggestions among members who opted in; empty until matchingNeeds is. */
+  async suggest(personId: string, first: number): Promise<ScoredPeer[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 50) {
+      throw DomainError.badInput([
+        { path: 'first', message: 'must be a whole number from 1 to 50' },
+      ]);
+    }
+    const member = await this.members.member(personId);
+    if (!member?.hasHome || member.interestIds.size === 0) return [];
+    const viewer = {
+      radiusMetres: member.radiusMetres,
+      goals: member.goals,
+      availability: member.availability,
+    };
+    const popularity = await this.sessions.popularityForScoring();
+    return (await this.peers.candidates(personId, 200))
+      .map((candidate) => scorePeer(viewer, candidate, popularity))
+      .sort((a, b) => b.score - a.score || a.candidate.personId.localeCompare(b.candidate.personId))
+      .slice(0, first);
+  }
+
+  /** At most five a week; only to members who opted in; never across a block; once per pair. */
+  async requestIntroduction(
+    principal: Principal,
+    personId: string,
+    rawMessage: string | null,
+  ): Promise<{ id: string; status: string }> {
+    const problems = new Problems();
+    problems.check(
+      personId !== principal.personId,
+      'personId',
+      'you cannot be introduced to yourself',
+    );
+    const message = rawMessage ? problems.text(rawMessage, 'message', 500) : undefined;
+    problems.throwIfAny('No introduction was asked for');
+    const target = isUuid(personId) ? await this.peers.target(personId) : undefined;
+    if (!target) throw DomainError.notFound('Person');
+    if (!target.optedIn)
+      throw DomainError.forbidden('This person has not chosen to be introduced to people');
+    if (await this.peers.blockedEitherWay(principal.personId, personId))
+      throw DomainError.forbidden('You cannot be introduced to this person');
+    if (await this.peers.tied(principal.personId, personId))
+      throw DomainError.conflict('You are already connected');
+    return this.db.transaction(async () => {
+      await this.peers.lockRequester(principal.personId);
+      const key = pairKey(principal.personId, personId);
+      const pending = await this.peers.pendingFor(key);
+      if (pending) return pending;
+      const since = new Date(this.clock.now().getTime() - WEEK_MS);
+      if ((await this.peers.sentSince(principal.personId, since)) >= INTRODUCTIONS_PER_WEEK) {
+        throw DomainError.rateLimited(
+          `At most ${INTRODUCTIONS_PER_WEEK} introductions a week`,
+          24 * 3600,
+        );
+      }
+      return this.peers.insertIntroduction(principal.personId, personId, key, message ?? null);
+    });
+  }
+
+  /** The person asked answers; accepting creates a tie between the two. */
+  respond(
+    principal: Principal,
+    introductionId: string,
+    accept: boolean,
+  ): Promise<{ id: string; status: string }> {
+    return this.db.transaction(async () => {
+      const introduction = isUuid(introductionId)
+        ? await this.peers.lockIntroduction(introductionId)
+        : undefined;
+      if (!introduction) throw DomainError.notFound('Introduction');
+      if (introduction.toId !== principal.personId)
+        throw DomainError.forbidden('Only the person asked can answer');
+      const wanted = accept ? 'ACCEPTED' : 'DECLINED';
+      if (introduction.status === wanted) return { id: introduction.id, status: wanted };
+      if (introduction.status !== 'PENDING')
+        throw DomainError.conflict(
+          `This introduction was already ${introduction.status.toLowerCase()}`,
+        );
+      await this.peers.answer(introduction.id, wanted);
+      if (accept)
+        await this.peers.addTie(introduction.fromId, introduction.toId, TieSource.INTRODUCTION);
+      return { id: introduction.id, status: wanted };
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@kith/platform';
+import { WEEKDAY_NUMBER } from '@kith/community';
+import type { Weekday } from '@kith/community';
+import type { PeerCandidate } from './peer-scoring';
+
+interface PeerRow {
+  personId: string;
+  displayName: string;
+  distanceMetres: number;
+  radius: number;
+  goals: string[];
+  availability: { weekday: Weekday; startMinute: number; endMinute: number }[];
+  shared: { id: string; label: string }[];
+}
+
+const AVAILABILITY = (
+  person: string,
+) => `COALESCE((SELECT json_agg(json_build_object('weekday', weekday, 'startMinute', start_minute, 'endMinute', end_minute))
+  FROM availability_window WHERE person_id = ${person}), '[]')`;
+
+/** The SQL half of peer matching, and introductions and ties. */
+@Injectable()
+export class PeerRepository {
+  constructor(private readonly db: Db) {}
+
+  async viewerAvailability(
+    personId: string,
+  ): Promise<{ weekday: number; startMinute: number; endMinute: number }[]> {
+    const [row] = await this.db.query<{ a: PeerRow['availability'] }>(
+      `SELECT ${AVAILABILITY('$1')} AS a`,
+      [personId],
+    );
+    return row.a.map((w) => ({ ...w, weekday: WEEKDAY_NUMBER[w.weekday] }));
+  }
+
+  /**
+   * Opted-in members within the viewer's travel radius who share an interest, excluding the
+   * viewer, existing ties, pending introductions either way and blocks either way.
+   */
+  async candidates(personId: string, limit: number): Promise<PeerCandidate[]> {
+    const rows = await this.db.query<PeerRow>(
+      `WITH me AS (SELECT home, travel_radius_metres AS radius FROM member_profile WHERE person_id = $1 AND home IS NOT NULL)
+       SELECT p.id AS "personId", p.display_name AS "displayName", ST_Distance(mp.home, me.home) AS "distanceMetres",
+              mp.travel_radius_metres AS radius, mp.goals, ${AVAILABILITY('mp.person_id')} AS availability,
+              (SELECT json_agg(json_build_object('id', i.id, 'label', i.label) ORDER BY i.label)
+                 FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id AND b.person_id = $1
+                 JOIN interest i ON i.id = a.interest_id WHERE a.person_id = mp.person_id) AS shared
+         FROM me
+         JOIN member_profile mp ON mp.peer_introductions AND mp.person_id <> $1 AND ST_DWithin(mp.home, me.home, me.radius)
+         JOIN person p ON p.id = mp.person_id
+        WHERE EXISTS (SELECT 1 FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id
+                       WHERE a.person_id = mp.person_id AND b.person_id = $1)
+          AND NOT EXISTS (SELECT 1 FROM tie t WHERE t.person_a = LEAST($1, mp.person_id) AND t.person_b = GREATEST($1, mp.person_id))
+          AND NOT EXISTS (SELECT 1 FROM introduction n WHERE n.pair_key = LEAST($1::text, mp.person_id::text) || ':' || GREATEST($1::text, mp.person_id::text) AND n.status = 'PENDING')
+          AND NOT EXISTS (SELECT 1 FROM block k WHERE (k.blocker_id = $1 AND k.blocked_id = mp.person_id) OR (k.blocker_id = mp.person_id AND k.blocked_id = $1))
+        ORDER BY "distanceMetres"
+        LIMIT $2`,
+      [personId, limit],
+    );
+    return rows.map((row) => ({
+      personId: row.personId,
+      displayName: row.displayName,
+      distanceMetres: row.distanceMetres,
+      shared: row.shared ?? [],
+      side: {
+        radiusMetres: row.radius,
+        goals: new Set(row.goals),
+        availability: row.availability.map((w) => ({ ...w, weekday: WEEKDAY_NUMBER[w.weekday] })),
+      },
+    }));
+  }
+
+  async target(personId: string): Promise<{ optedIn: boolean } | undefined> {
+    const [row] = await this.db.query<{ optedIn: boolean }>(
+      `SELECT COALESCE(mp.peer_introductions, false) AS "optedIn" FROM person p LEFT JOIN member_profile mp ON mp.person_id = p.id WHERE p.id = $1`,
+      [personId],
+    );
+    return row;
+  }
+
+  async blockedEitherWay(a: string, b: string): Promise<boolean> {
+    return (
+      (
+        await this.db.query(
+          `SELECT 1 FROM block WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1)`,
+          [a, b],
+        )
+      ).length > 0
+    );
+  }
+
+  async tied(a: string, b: string): Promise<boolean> {
+    return (
+      (
+        await this.db.query(
+          `SELECT 1 FROM tie WHERE person_a = LEAST($1::uuid, $2::uuid) AND person_b = GREATEST($1::uuid, $2::uuid)`,
+          [a, b],
+        )
+      ).length > 0
+    );
+  }
+
+  /** Serialises one person's introduction requests, so the weekly count cannot be raced. */
+  async lockRequester(personId: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('introductions:' || $1))`, [
+      personId,
+    ]);
+  }
+
+  async sentSince(personId: string, since: Date): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM introduction WHERE from_id = $1 AND created_at > $2`,
+      [personId, since],
+    );
+    return row.n;
+  }
+
+  async pendingFor(pairKey: string): Promise<{ id: string; status: string } | undefined> {
+    const [row] = await this.db.query<{ id: string; status: string }>(
+      `SELECT id, status FROM introduction WHERE pair_key = $1 AND status = 'PENDING'`,
+      [pairKey],
+    );
+    return row;
+  }
+
+  async insertIntroduction(
+    fromId: string,
+    toId: string,
+    pairKey: string,
+    message: string | null,
+  ): Promise<{ id: string; status: string }> {
+    const [row] = await this.db.query<{ id: string; status: string }>(
+      `INSERT INTO introduction (from_id, to_id, pair_key, message) VALUES ($1, $2, $3, $4) RETURNING id, status`,
+      [fromId, toId, pairKey, message],
+    );
+    return row;
+  }
+
+  async lockIntroduction(
+    id: string,
+  ): Promise<{ id: string; fromId: string; toId: string; status: string } | undefined> {
+    const [row] = await this.db.query<{ id: string; fromId: string; toId: string; status: string }>(
+      `SELECT id, from_id AS "fromId", to_id AS "toId", status FROM introduction WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row;
+  }
+
+  async answer(id: string, status: 'ACCEPTED' | 'DECLINED'): Promise<void> {
+    await this.db.query(`UPDATE introduction SET status = $2, responded_at = now() WHERE id = $1`, [
+      id,
+      status,
+    ]);
+  }
+
+  async addTie(a: string, b: string, source: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO tie (person_a, person_b, source) VALUES (LEAST($1::uuid, $2::uuid), GREATEST($1::uuid, $2::uuid), $3) ON CONFLICT DO NOTHING`,
+      [a, b, source],
+    );
+  }
+}

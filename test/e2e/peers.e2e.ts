@@ -1,0 +1,158 @@
+import { AreaService } from '@kith/areas';
+import { Db } from '@kith/platform';
+import { startApi } from '../support/api';
+import type { RunningApi } from '../support/api';
+import { importShippedAreas } from '../support/areas';
+import { interestIds, UPDATE_PROFILE } from '../support/community';
+import { testConfig } from '../support/config';
+import { signIn } from '../support/sign-in';
+import type { Session } from '../support/sign-in';
+
+const SUGGEST = `{ suggestedPeers(first: 50) { score reasons { code text } person { id displayName distanceBand sharedInterests { slug } } } }`;
+const INTRODUCE = `mutation($p: ID!, $m: String) { requestIntroduction(personId: $p, message: $m) { id status } }`;
+const ANSWER = `mutation($id: ID!, $a: Boolean!) { respondToIntroduction(id: $id, accept: $a) { id status } }`;
+type Errors = { errors?: { extensions: { code: string } }[] };
+const codeOf = (r: Errors) => r.errors?.[0].extensions.code;
+
+describe('suggested peers and introductions over HTTP', () => {
+  let api: RunningApi;
+  let choir: string;
+  let chess: string;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' }));
+    await importShippedAreas(api.app.get(AreaService));
+    const someone = await signIn(api);
+    [choir, chess] = await interestIds(api, someone.accessToken, 'choir', 'chess');
+  });
+
+  afterAll(() => api?.close());
+
+  async function person(
+    lat: number,
+    lng: number,
+    interests: string[],
+    optedIn: boolean,
+  ): Promise<Session> {
+    const s = await signIn(api);
+    await api.gql(
+      UPDATE_PROFILE,
+      {
+        input: {
+          home: { lat, lng },
+          interestIds: interests,
+          peerIntroductions: optedIn,
+          travelRadiusMetres: 2000,
+        },
+      },
+      s.accessToken,
+    );
+    return s;
+  }
+
+  it('suggests opted-in neighbours who share an interest, and introduces them once, with a tie on acceptance', async () => {
+    const me = await person(51.505, -0.1, [choir], true);
+    const match = await person(51.5055, -0.1, [choir], true);
+    const notOptedIn = await person(51.5052, -0.1, [choir], false);
+    const far = await person(51.47, -0.1, [choir], true);
+    const noShared = await person(51.5051, -0.1, [chess], true);
+    const blocked = await person(51.5053, -0.1, [choir], true);
+    await api.gql(
+      `mutation($p: ID!) { blockPerson(personId: $p) }`,
+      { p: blocked.personId },
+      me.accessToken,
+    );
+
+    const ours = new Set([match, notOptedIn, far, noShared, blocked].map((p) => p.personId));
+    const suggested = await api.gql<{
+      suggestedPeers: {
+        person: { id: string; distanceBand: string; sharedInterests: { slug: string }[] };
+        reasons: { text: string }[];
+      }[];
+    }>(SUGGEST, {}, me.accessToken);
+    const ids = suggested.data!.suggestedPeers.map((p) => p.person.id).filter((id) => ours.has(id));
+    expect(ids).toEqual([match.personId]);
+    const found = suggested.data!.suggestedPeers.find((p) => p.person.id === match.personId)!;
+    expect(found.person).toMatchObject({
+      distanceBand: 'under 500 m',
+      sharedInterests: [{ slug: 'choir' }],
+    });
+    expect(found.reasons.map((r) => r.text)).toContain('1 shared interest: choir');
+
+    expect(codeOf(await api.gql(INTRODUCE, { p: me.personId }, me.accessToken))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await api.gql(INTRODUCE, { p: notOptedIn.personId }, me.accessToken))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await api.gql(INTRODUCE, { p: blocked.personId }, me.accessToken))).toBe(
+      'FORBIDDEN',
+    );
+
+    const asked = await api.gql<{ requestIntroduction: { id: string; status: string } }>(
+      INTRODUCE,
+      { p: match.personId, m: 'We both sing!' },
+      me.accessToken,
+    );
+    expect(asked.data!.requestIntroduction.status).toBe('PENDING');
+    const again = await api.gql<{ requestIntroduction: { id: string } }>(
+      INTRODUCE,
+      { p: match.personId },
+      me.accessToken,
+    );
+    expect(again.data!.requestIntroduction.id).toBe(asked.data!.requestIntroduction.id);
+    const pendingHidden = await api.gql<{ suggestedPeers: { person: { id: string } }[] }>(
+      SUGGEST,
+      {},
+      me.accessToken,
+    );
+    expect(pendingHidden.data!.suggestedPeers.some((p) => p.person.id === match.personId)).toBe(
+      false,
+    );
+
+    expect(
+      codeOf(
+        await api.gql(ANSWER, { id: asked.data!.requestIntroduction.id, a: true }, me.accessToken),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await api.gql(
+          ANSWER,
+          { id: asked.data!.requestIntroduction.id, a: true },
+          match.accessToken,
+        )
+      ).data,
+    ).toEqual({
+      respondToIntroduction: { id: asked.data!.requestIntroduction.id, status: 'ACCEPTED' },
+    });
+    const ties = await api.app
+      .get(Db)
+      .query<{ source: string }>(
+        `SELECT source FROM tie WHERE person_a = LEAST($1::uuid, $2::uuid) AND person_b = GREATEST($1::uuid, $2::uuid)`,
+        [me.personId, match.personId],
+      );
+    expect(ties).toEqual([{ source: 'INTRODUCTION' }]);
+    expect(codeOf(await api.gql(INTRODUCE, { p: match.personId }, me.accessToken))).toBe(
+      'CONFLICT',
+    );
+  });
+
+  it('allows at most five introductions a week, even when asked for at the same moment', async () => {
+    const me = await person(51.505, -0.1, [choir], true);
+    const others = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => person(51.505 + i * 0.0002, -0.1, [choir], true)),
+    );
+    const results = await Promise.all(
+      others.map((o) => api.gql(INTRODUCE, { p: o.personId }, me.accessToken)),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(5);
+    expect(results.filter((r) => codeOf(r) === 'RATE_LIMITED')).toHaveLength(3);
+    const [row] = await api.app
+      .get(Db)
+      .query<{ n: number }>(`SELECT count(*)::int AS n FROM introduction WHERE from_id = $1`, [
+        me.personId,
+      ]);
+    expect(row.n).toBe(5);
+  });
+});
