@@ -1,9 +1,16 @@
 import { AreaService } from '@kith/areas';
+import { PersonService, Role } from '@kith/identity';
 import { Db } from '@kith/platform';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
-import { interestIds, UPDATE_PROFILE } from '../support/community';
+import {
+  CREATE_ACTIVITY,
+  interestIds,
+  JOIN,
+  UPDATE_PROFILE,
+  weeklyActivity,
+} from '../support/community';
 import { testConfig } from '../support/config';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
@@ -136,6 +143,35 @@ describe('suggested peers and introductions over HTTP', () => {
     expect(codeOf(await api.gql(INTRODUCE, { p: match.personId }, me.accessToken))).toBe(
       'CONFLICT',
     );
+
+    // Once connected, the new acquaintance going to a session is a reason to suggest it.
+    const coordinator = await signIn(api);
+    await api.app.get(PersonService).grantRole(coordinator.email, Role.COORDINATOR, 'K09000001');
+    const created = await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
+      CREATE_ACTIVITY,
+      {
+        input: weeklyActivity([choir], {
+          title: 'Community choir',
+          venueLocation: { lat: 51.5051, lng: -0.1 },
+          recurrence: null,
+          firstStartsAt: new Date(Date.now() + 30 * 3600 * 1000).toISOString(),
+        }),
+      },
+      coordinator.accessToken,
+    );
+    const sessionId = created.data!.createActivity.sessions[0].id;
+    await api.gql(JOIN, { id: sessionId }, match.accessToken);
+    const recommended = await api.gql<{
+      recommendedSessions: { session: { id: string }; reasons: { code: string; text: string }[] }[];
+    }>(
+      `{ recommendedSessions(first: 50) { session { id } reasons { code text } } }`,
+      {},
+      me.accessToken,
+    );
+    const choirMatch = recommended.data!.recommendedSessions.find(
+      (m) => m.session.id === sessionId,
+    );
+    expect(choirMatch?.reasons.find((r) => r.code === 'KNOWN_PEOPLE')?.text).toMatch(/ is going$/);
   });
 
   it('allows at most five introductions a week, even when asked for at the same moment', async () => {

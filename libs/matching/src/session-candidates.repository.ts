@@ -65,10 +65,13 @@ export class SessionCandidateRepository {
        blocked AS (
          SELECT blocked_id AS id FROM block WHERE blocker_id = $1
          UNION SELECT blocker_id FROM block WHERE blocked_id = $1),
+       -- People the member knows: met at a session, or connected (an accepted introduction, a tie).
        known AS (
-         SELECT DISTINCT other.person_id AS id
+         SELECT other.person_id AS id
            FROM booking mine JOIN booking other ON other.session_id = mine.session_id AND other.person_id <> mine.person_id
-          WHERE mine.person_id = $1 AND mine.status = 'ATTENDED' AND other.status = 'ATTENDED')
+          WHERE mine.person_id = $1 AND mine.status = 'ATTENDED' AND other.status = 'ATTENDED'
+         UNION
+         SELECT CASE WHEN person_a = $1 THEN person_b ELSE person_a END FROM tie WHERE person_a = $1 OR person_b = $1)
        SELECT s.id AS "sessionId", s.activity_id AS "activityId", s.starts_at AS "startsAt",
               ST_Distance(v.location, me.home) AS "distanceMetres", s.booked_count AS "bookedCount",
               COALESCE((SELECT array_agg(split_part(p.display_name, ' ', 1) ORDER BY p.display_name)

@@ -119,7 +119,8 @@ export function scoreSession(
     });
   }
 
-  const knownPeople = Math.min(candidate.knownGoing.length, 3) / 3;
+  // Diminishing: the first familiar face matters most (1 -> 0.5, 2 -> 0.75, 3 -> 0.875).
+  const knownPeople = 1 - 0.5 ** candidate.knownGoing.length;
   if (candidate.knownGoing.length > 0) {
     const names = candidate.knownGoing.slice(0, 2);
     const others = candidate.knownGoing.length - names.length;

@@ -1,12 +1,13 @@
 /** Every weight matching uses, in one place, so tuning is one change and one review. */
 export const MATCH_WEIGHTS = {
   session: {
-    interest: 0.35,
+    interest: 0.33,
     distance: 0.2,
     availability: 0.15,
-    knownPeople: 0.1,
+    // Someone you know going is one of the strongest reasons to try a session.
+    knownPeople: 0.15,
     goals: 0.12,
-    novelty: 0.08,
+    novelty: 0.05,
   },
   /** Re-ranking: how much a repeat of an already-chosen interest group or activity costs. */
   diversity: {
