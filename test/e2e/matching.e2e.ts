@@ -94,7 +94,7 @@ describe('recommendedSessions over HTTP', () => {
     });
     const result = await api.gql<{ recommendedSessions: Match[] }>(
       RECOMMEND,
-      { first: 10 },
+      { first: 50 },
       member.accessToken,
     );
     const matches = result.data!.recommendedSessions;
@@ -240,7 +240,7 @@ describe('recommendedSessions over HTTP', () => {
         reasons: { code: string; text: string }[];
       }[];
     }>(
-      `query($r: ID!) { helperMatches(requestId: $r, first: 10) { score reasons { code text } helper { id displayName distanceBand sharedInterests { slug } } } }`,
+      `query($r: ID!) { helperMatches(requestId: $r, first: 50) { score reasons { code text } helper { id displayName distanceBand sharedInterests { slug } } } }`,
       { r: request },
       member.accessToken,
     );
