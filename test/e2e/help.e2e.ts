@@ -105,6 +105,17 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     return assignment.data.assignHelper.id;
   }
 
+  /** A member asks for an hour of weeding; returns the request id. */
+  async function askWeeding(asker: Session, atHome = true): Promise<string> {
+    const result = await api.gql<{ createHelpRequest: { id: string } }>(
+      ASK,
+      { input: { skillId: skills.gardening, description: 'Weeding', durationMinutes: 60, atHome } },
+      asker.accessToken,
+    );
+    if (!result.data) throw new Error(JSON.stringify(result.errors));
+    return result.data.createHelpRequest.id;
+  }
+
   const zeroSum = async () =>
     (
       await db.query<{ sum: number }>(
@@ -251,21 +262,7 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
 
   it('never assigns an unapproved, suspended or blocked helper, and reopens a declined request', async () => {
     const asker = await member();
-    const ask = async () =>
-      (
-        await api.gql<{ createHelpRequest: { id: string } }>(
-          ASK,
-          {
-            input: {
-              skillId: skills.gardening,
-              description: 'Weeding',
-              durationMinutes: 60,
-              atHome: true,
-            },
-          },
-          asker.accessToken,
-        )
-      ).data!.createHelpRequest.id;
+    const ask = () => askWeeding(asker);
     const noSuchSession = await api.gql(
       ASK,
       {
@@ -390,21 +387,10 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       asker.accessToken,
     );
     const gardener = await helper();
-    const request = await api.gql<{ createHelpRequest: { id: string } }>(
-      ASK,
-      {
-        input: {
-          skillId: skills.gardening,
-          description: 'Weeding',
-          durationMinutes: 60,
-          atHome: true,
-        },
-      },
-      asker.accessToken,
-    );
+    const requestId = await askWeeding(asker);
     const offered = await api.gql<{ assignHelper: { id: string } }>(
       ASSIGN,
-      { r: request.data!.createHelpRequest.id, h: gardener.personId },
+      { r: requestId, h: gardener.personId },
       asker.accessToken,
     );
     const view = async () =>
@@ -476,19 +462,7 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
   it('lets the member cancel a request, withdrawing the offer, and not someone else', async () => {
     const asker = await member();
     const gardener = await helper();
-    const request = await api.gql<{ createHelpRequest: { id: string } }>(
-      ASK,
-      {
-        input: {
-          skillId: skills.gardening,
-          description: 'Weeding',
-          durationMinutes: 60,
-          atHome: true,
-        },
-      },
-      asker.accessToken,
-    );
-    const requestId = request.data!.createHelpRequest.id;
+    const requestId = await askWeeding(asker);
     const offered = await api.gql<{ assignHelper: { id: string } }>(
       ASSIGN,
       { r: requestId, h: gardener.personId },
@@ -528,19 +502,7 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
 
   it('never assigns a helper whose DBS check has expired; a coordinator of the area may assign', async () => {
     const asker = await member();
-    const request = await api.gql<{ createHelpRequest: { id: string } }>(
-      ASK,
-      {
-        input: {
-          skillId: skills.gardening,
-          description: 'Weeding',
-          durationMinutes: 60,
-          atHome: true,
-        },
-      },
-      asker.accessToken,
-    );
-    const requestId = request.data!.createHelpRequest.id;
+    const requestId = await askWeeding(asker);
     const lapsed = await helper(false);
     const approved = await api.gql(
       APPROVE,
@@ -564,26 +526,9 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     );
     expect(assigned.data!.assignHelper.request.status).toBe('ASSIGNED');
     const bystander = await member();
-    const other = await api.gql<{ createHelpRequest: { id: string } }>(
-      ASK,
-      {
-        input: {
-          skillId: skills.gardening,
-          description: 'Weeding',
-          durationMinutes: 60,
-          atHome: false,
-        },
-      },
-      bystander.accessToken,
-    );
+    const other = await askWeeding(bystander, false);
     expect(
-      codeOf(
-        await api.gql(
-          ASSIGN,
-          { r: other.data!.createHelpRequest.id, h: current.personId },
-          asker.accessToken,
-        ),
-      ),
+      codeOf(await api.gql(ASSIGN, { r: other, h: current.personId }, asker.accessToken)),
     ).toBe('FORBIDDEN');
   });
 });
