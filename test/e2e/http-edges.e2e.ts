@@ -31,6 +31,17 @@ describe('what the HTTP edge survives', () => {
   it('answers malformed JSON with 400 and keeps serving', async () => {
     const bad = await post(api, '{"query": "{ me { id }');
     expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.text)).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'body' }] } }],
+    });
+    const tooLarge = await post(
+      api,
+      JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(200_000)}` }),
+    );
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.text)).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT' } }],
+    });
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import { ApolloDriver } from '@nestjs/apollo';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { AreasModule } from '@kith/areas';
@@ -19,6 +19,7 @@ import { HelpApiModule } from './help/help-api.module';
 import { MatchingApiModule } from './matching/matching-api.module';
 import { costLimitPlugin } from './graphql/cost-limit.plugin';
 import { formatGraphQLError } from './graphql/format-error';
+import { GraphQLHttpErrorFilter } from './graphql/http-error.filter';
 import { depthLimitRule } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
 import { AuthResolver } from './identity/auth.resolver';
@@ -66,6 +67,7 @@ export class ApiModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GraphQLHttpErrorFilter },
         AuthResolver,
         PersonResolver,
         RolesResolver,
