@@ -1,0 +1,145 @@
+import type { TestingModule } from '@nestjs/testing';
+import { AreaService } from '@kith/areas';
+import {
+  AccessibilityFeature,
+  ActivityService,
+  BookingService,
+  CommunityModule,
+  ProfileService,
+} from '@kith/community';
+import type { NewActivity } from '@kith/community';
+import { PersonService, Role } from '@kith/identity';
+import type { Principal } from '@kith/identity';
+import { MatchingModule, SessionCandidateRepository } from '@kith/matching';
+import { Db } from '@kith/platform';
+import { importShippedAreas } from '../support/areas';
+import { TestClock } from '../support/clock';
+import { testConfig } from '../support/config';
+import { createContext } from '../support/context';
+import { uniqueEmail } from '../support/sign-in';
+
+describe('session candidates, filter by filter', () => {
+  const clock = new TestClock(new Date('2027-09-01T08:00:00Z'));
+  let context: TestingModule;
+  let db: Db;
+  let candidates: SessionCandidateRepository;
+  let activities: ActivityService;
+  let coordinator: Principal;
+  let walking: string;
+
+  beforeAll(async () => {
+    context = await createContext([CommunityModule, MatchingModule], testConfig(), [], clock);
+    db = context.get(Db);
+    candidates = context.get(SessionCandidateRepository);
+    activities = context.get(ActivityService);
+    await importShippedAreas(context.get(AreaService));
+    const { person } = await context
+      .get(PersonService)
+      .grantRole(uniqueEmail('coord'), Role.COORDINATOR, 'K09000001');
+    coordinator = {
+      personId: person.id,
+      sessionId: 'n/a',
+      roles: [{ role: Role.COORDINATOR, areaId: null }],
+    };
+    [{ id: walking }] = await db.query<{ id: string }>(
+      `SELECT id FROM interest WHERE slug = 'walking'`,
+    );
+  });
+
+  afterAll(() => context.close());
+
+  async function member(overrides: Record<string, unknown> = {}): Promise<string> {
+    const { person } = await context
+      .get(PersonService)
+      .grantRole(uniqueEmail('member'), Role.MEMBER);
+    await context.get(ProfileService).update(person.id, {
+      home: { lat: 51.505, lng: -0.1 },
+      travelRadiusMetres: 1000,
+      interestIds: [walking],
+      ...overrides,
+    });
+    return person.id;
+  }
+
+  async function session(overrides: Partial<NewActivity> = {}): Promise<string> {
+    const created = await activities.create(coordinator, {
+      title: 'Walk',
+      description: 'A walk',
+      interestIds: [walking],
+      venueName: `Pier ${Math.random()}`,
+      venueLocation: { lat: 51.5052, lng: -0.1 },
+      venueAccessibility: [AccessibilityFeature.STEP_FREE],
+      capacity: 2,
+      firstStartsAt: new Date('2027-09-03T09:00:00Z'),
+      durationMinutes: 60,
+      recurrence: null,
+      ...overrides,
+    });
+    const [row] = await db.query<{ id: string }>(`SELECT id FROM session WHERE activity_id = $1`, [
+      created.id,
+    ]);
+    return row.id;
+  }
+
+  const found = async (personId: string) =>
+    new Set(
+      (
+        await candidates.candidates(
+          personId,
+          clock.now(),
+          new Date(clock.now().getTime() + 14 * 24 * 3600 * 1000),
+          500,
+        )
+      ).map((c) => c.sessionId),
+    );
+
+  it('keeps a session inside the radius and window, and drops one outside either', async () => {
+    const me = await member();
+    const inside = await session();
+    const far = await session({ venueLocation: { lat: 51.5, lng: -0.08 } }); // about 1.5 km
+    const late = await session({ firstStartsAt: new Date('2027-09-20T09:00:00Z') }); // beyond 14 days
+    const result = await found(me);
+    expect(result.has(inside)).toBe(true);
+    expect(result.has(far)).toBe(false);
+    expect(result.has(late)).toBe(false);
+  });
+
+  it('drops a session whose venue lacks an access need', async () => {
+    const me = await member({ accessibilityNeeds: [AccessibilityFeature.HEARING_LOOP] });
+    const noLoop = await session();
+    const loop = await session({
+      venueAccessibility: [AccessibilityFeature.HEARING_LOOP, AccessibilityFeature.STEP_FREE],
+    });
+    const result = await found(me);
+    expect(result.has(noLoop)).toBe(false);
+    expect(result.has(loop)).toBe(true);
+  });
+
+  it('drops sessions already booked, full with a long waitlist, or cancelled', async () => {
+    const me = await member();
+    const bookings = context.get(BookingService);
+    const booked = await session();
+    await bookings.join(me, booked);
+    const full = await session({ capacity: 1 });
+    for (let i = 0; i < 6; i += 1) await bookings.join(await member(), full); // 1 booked, 5 waiting
+    const shortWait = await session({ capacity: 1 });
+    await bookings.join(await member(), shortWait);
+    const cancelled = await session();
+    await db.query(`UPDATE session SET cancelled_at = now() WHERE id = $1`, [cancelled]);
+    const result = await found(me);
+    expect(result.has(booked)).toBe(false);
+    expect(result.has(full)).toBe(false);
+    expect(result.has(shortWait)).toBe(true);
+    expect(result.has(cancelled)).toBe(false);
+  });
+
+  it('drops a session someone blocked (either way) is going to', async () => {
+    const me = await member();
+    const other = await member();
+    const theirs = await session();
+    await context.get(BookingService).join(other, theirs);
+    expect((await found(me)).has(theirs)).toBe(true);
+    await db.query(`INSERT INTO block (blocker_id, blocked_id) VALUES ($1, $2)`, [other, me]);
+    expect((await found(me)).has(theirs)).toBe(false);
+  });
+});
