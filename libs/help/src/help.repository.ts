@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@kith/platform';
+import { isUuid } from '@kith/community';
 import type { AvailabilityWindow } from '@kith/community';
 import type { AssignmentStatus, HelperStatus, HelpRequestStatus } from './help.entities';
 
@@ -46,7 +47,7 @@ export class HelpRepository {
   constructor(private readonly db: Db) {}
 
   async unknownSkills(ids: string[]): Promise<string[]> {
-    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const valid = ids.filter(isUuid);
     const rows = valid.length
       ? await this.db.query<{ id: string }>(`SELECT id FROM skill WHERE id = ANY($1::uuid[])`, [
           valid,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseAvailability, Problems } from '@kith/community';
+import { isUuid, parseAvailability, Problems } from '@kith/community';
 import type { AvailabilityInput, LatLng } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
@@ -162,9 +162,7 @@ export class HelperService {
   }
 
   private async lockForCoordinator(principal: Principal, personId: string): Promise<HelperRow> {
-    const helper = /^[0-9a-f-]{36}$/i.test(personId)
-      ? await this.help.helper(personId, true)
-      : undefined;
+    const helper = isUuid(personId) ? await this.help.helper(personId, true) : undefined;
     if (!helper) throw DomainError.notFound('Helper');
     if (
       !helper.baseAreaId ||
