@@ -46,12 +46,11 @@ export class ActivityRepository {
 
   /** The smallest area containing the point (its ward), or undefined outside them all. */
   async areaAt(point: LatLng): Promise<string | undefined> {
-    const [row] = await this.db.query<{ id: string }>(
-      `SELECT id FROM area WHERE ST_Contains(boundary, ST_SetSRID(ST_MakePoint($1, $2), 4326))
-        ORDER BY ST_Area(boundary) LIMIT 1`,
+    const [row] = await this.db.query<{ id: string | null }>(
+      `SELECT area_at(ST_MakePoint($1, $2)) AS id`,
       [point.lng, point.lat],
     );
-    return row?.id;
+    return row.id ?? undefined;
   }
 
   /** A venue of this name within 50 m, or a new one. */

@@ -43,9 +43,7 @@ export class ProfileRepository {
     await this.db.query(
       `UPDATE member_profile p
           SET home = ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography,
-              home_area_id = (SELECT a.id FROM area a
-                               WHERE ST_Contains(a.boundary, ST_SetSRID(ST_MakePoint($2, $3), 4326))
-                               ORDER BY ST_Area(a.boundary) LIMIT 1)
+              home_area_id = area_at(ST_MakePoint($2, $3))
         WHERE p.person_id = $1`,
       [personId, home.lng, home.lat],
     );

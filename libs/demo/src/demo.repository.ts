@@ -122,9 +122,7 @@ export class DemoRepository {
     }
     // Each home in the smallest area containing it, as the profile service does.
     await this.db.query(
-      `UPDATE member_profile mp SET home_area_id = (
-         SELECT a.id FROM area a WHERE ST_Contains(a.boundary, mp.home::geometry) ORDER BY ST_Area(a.boundary) LIMIT 1)
-        WHERE mp.person_id = ANY($1::uuid[])`,
+      `UPDATE member_profile SET home_area_id = area_at(home::geometry) WHERE person_id = ANY($1::uuid[])`,
       [personIds],
     );
   }
@@ -247,9 +245,7 @@ export class DemoRepository {
       ],
     );
     await this.db.query(
-      `UPDATE helper_profile hp SET base_area_id = (
-         SELECT a.id FROM area a WHERE ST_Contains(a.boundary, hp.base::geometry) ORDER BY ST_Area(a.boundary) LIMIT 1)
-        WHERE hp.person_id = ANY($1::uuid[])`,
+      `UPDATE helper_profile SET base_area_id = area_at(base::geometry) WHERE person_id = ANY($1::uuid[])`,
       [helpers.map((h) => h.personId)],
     );
     const skills = helpers.flatMap((h) => h.skillIds.map((skillId) => [h.personId, skillId]));

@@ -79,7 +79,7 @@ export class HelpRepository {
     await this.db.query(
       `INSERT INTO helper_profile (person_id, base, base_area_id, travel_radius_metres, max_minutes_per_week, availability)
        VALUES ($1, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography,
-               (SELECT id FROM area WHERE ST_Contains(boundary, ST_SetSRID(ST_MakePoint($2, $3), 4326)) ORDER BY ST_Area(boundary) LIMIT 1),
+               area_at(ST_MakePoint($2, $3)),
                $4, $5, $6)
        ON CONFLICT (person_id) DO UPDATE SET base = EXCLUDED.base, base_area_id = EXCLUDED.base_area_id,
          travel_radius_metres = EXCLUDED.travel_radius_metres, max_minutes_per_week = EXCLUDED.max_minutes_per_week,

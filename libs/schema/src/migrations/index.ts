@@ -3,6 +3,7 @@ import { Community1795482610617 } from './1795482610617-Community';
 import { Help1795484390364 } from './1795484390364-Help';
 import { ContactAndTimeBank1795484818718 } from './1795484818718-ContactAndTimeBank';
 import { Introductions1795486642719 } from './1795486642719-Introductions';
+import { AreaAt1795488000000 } from './1795488000000-AreaAt';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Help1795484390364,
   ContactAndTimeBank1795484818718,
   Introductions1795486642719,
+  AreaAt1795488000000,
 ];
