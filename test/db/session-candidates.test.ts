@@ -81,17 +81,27 @@ describe('session candidates, filter by filter', () => {
     return row.id;
   }
 
-  const found = async (personId: string) =>
-    new Set(
-      (
-        await candidates.candidates(
-          personId,
-          clock.now(),
-          new Date(clock.now().getTime() + 14 * 24 * 3600 * 1000),
-          500,
-        )
-      ).map((c) => c.sessionId),
-    );
+  const DAY = 24 * 3600 * 1000;
+
+  async function found(
+    personId: string,
+    { limit = 500, from = clock.now() }: { limit?: number; from?: Date } = {},
+  ): Promise<Set<string>> {
+    const me = await candidates.member(personId);
+    if (!me?.home) throw new Error('the member has no home');
+    const rows = await candidates.candidates({
+      personId,
+      home: me.home,
+      radiusMetres: me.radiusMetres,
+      from,
+      until: new Date(from.getTime() + 14 * DAY),
+      needs: me.needs,
+      blocked: me.blocked,
+      known: me.known,
+      limit,
+    });
+    return new Set(rows.map((c) => c.sessionId));
+  }
 
   it('keeps a session inside the radius and window, and drops one outside either', async () => {
     const me = await member();
@@ -141,5 +151,33 @@ describe('session candidates, filter by filter', () => {
     expect((await found(me)).has(theirs)).toBe(true);
     await db.query(`INSERT INTO block (blocker_id, blocked_id) VALUES ($1, $2)`, [other, me]);
     expect((await found(me)).has(theirs)).toBe(false);
+  });
+
+  it('reads further along the index when the nearest sessions are all filtered out', async () => {
+    // A window of its own, so only this test's sessions are in it.
+    const from = new Date('2027-11-01T00:00:00Z');
+    const at = { firstStartsAt: new Date('2027-11-03T09:00:00Z') };
+    const me = await member();
+    const bookings = context.get(BookingService);
+    for (let i = 0; i < 5; i += 1) {
+      await bookings.join(me, await session({ ...at, venueLocation: { lat: 51.505, lng: -0.1 } }));
+    }
+    const farther = await session({ ...at, venueLocation: { lat: 51.5095, lng: -0.1 } }); // 500 m
+    // One wanted, two read at first: both booked already, so it must read on to find the sixth.
+    expect([...(await found(me, { limit: 1, from }))]).toEqual([farther]);
+  });
+
+  it('keeps each session at its venue when the venue moves', async () => {
+    const moved = await session();
+    await db.query(
+      `UPDATE venue SET location = ST_SetSRID(ST_MakePoint(-0.2, 51.52), 4326)::geography, accessibility = '{QUIET_SPACE}'
+        WHERE id = (SELECT a.venue_id FROM session s JOIN activity a ON a.id = s.activity_id WHERE s.id = $1)`,
+      [moved],
+    );
+    const [row] = await db.query<{ lng: number; accessibility: string[] }>(
+      `SELECT ST_X(location::geometry) AS lng, accessibility::text[] AS accessibility FROM session WHERE id = $1`,
+      [moved],
+    );
+    expect(row).toEqual({ lng: -0.2, accessibility: ['QUIET_SPACE'] });
   });
 });

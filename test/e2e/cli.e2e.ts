@@ -202,4 +202,41 @@ describe('the demo neighbourhood', () => {
       await second.drop();
     }
   });
+
+  it("seeds a city at the members' scale with --city", async () => {
+    const city = await freshDatabase('demo_city');
+    try {
+      const result = await runBuilt(
+        'cli',
+        ['demo', '--city', '--members', '400', '--seed', '7'],
+        testEnv({ DATABASE_URL: city.url }),
+        60_000,
+      );
+      expect(result.code).toBe(0);
+      // 33 boroughs of 20 wards; a venue for every 20 members, four weekly activities each.
+      expect(result.stdout).toMatch(
+        /Seeded 693 areas, \d+ people .* 20 venues, 80 weekly activities/,
+      );
+      const [row] = await query<{
+        unplaced: number;
+        sessions: number;
+        misplaced: number;
+        borough: string;
+      }>(
+        city.url,
+        `SELECT (SELECT count(*)::int FROM member_profile WHERE home_area_id IS NULL) AS unplaced,
+                (SELECT count(*)::int FROM session WHERE starts_at > now()) AS sessions,
+                (SELECT count(*)::int FROM session s JOIN activity a ON a.id = s.activity_id JOIN venue v ON v.id = a.venue_id
+                  WHERE NOT ST_Equals(s.location::geometry, v.location::geometry)) AS misplaced,
+                (SELECT a.code FROM role_grant g JOIN area a ON a.id = g.area_id JOIN person p ON p.id = g.person_id
+                  WHERE p.email = 'commissioner@demo.kith.example') AS borough`,
+      );
+      // Every home inside a ward; five weeks of sessions ahead, each where its venue is.
+      expect(row).toMatchObject({ unplaced: 0, misplaced: 0, borough: 'K091000001' });
+      expect(row.sessions).toBeGreaterThanOrEqual(4 * 80);
+      expect(row.sessions).toBeLessThanOrEqual(5 * 80);
+    } finally {
+      await city.drop();
+    }
+  });
 });

@@ -14,8 +14,9 @@ const USAGE = `Kith operator CLI
                                        creates the person if needed; without --area the role holds everywhere
   npm run cli -- import-areas <file.geojson> --kind <ward|borough|…> --code-property <p> --name-property <p> [--srid <n>]
                                        imports or updates boundaries (e.g. ONS ward boundaries)
-  npm run demo -- [--members 3000] [--seed 20261124] [--if-empty]
-                                       seeds the demo neighbourhood into an empty database
+  npm run demo -- [--members 3000] [--seed 20261124] [--if-empty] [--city]
+                                       seeds the demo neighbourhood into an empty database;
+                                       --city: a synthetic Greater London at the members' scale
 `;
 
 async function run(argv: string[]): Promise<void> {

@@ -98,6 +98,7 @@ export async function seedDemo(config: KithConfig, args: string[]): Promise<stri
       members: { type: 'string', default: '3000' },
       seed: { type: 'string', default: '20261124' },
       'if-empty': { type: 'boolean', default: false },
+      city: { type: 'boolean', default: false },
     },
   });
   const people = DEMO_PEOPLE.map(
@@ -109,7 +110,11 @@ export async function seedDemo(config: KithConfig, args: string[]): Promise<stri
     if (values['if-empty'] && !(await demo.isEmpty())) {
       return `The database already holds people; left as it is. Demo people:\n${people}\n${signIn}`;
     }
-    const result = await demo.seed({ members: Number(values.members), seed: Number(values.seed) });
+    const result = await demo.seed({
+      members: Number(values.members),
+      seed: Number(values.seed),
+      city: values.city,
+    });
     return [
       `Seeded ${result.counts.areas} areas, ${result.counts.people} people and ${result.counts.grants} role grants; ` +
         `${result.counts.venues} venues, ${result.counts.activities} weekly activities, ${result.counts.sessions} sessions and ${result.counts.bookings} bookings; ` +

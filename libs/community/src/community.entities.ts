@@ -266,6 +266,8 @@ export class ActivityInterestEntity {
 @Check('ck_session_waitlist', 'waitlist_count >= 0')
 @Check('ck_session_times', 'ends_at > starts_at')
 @Index('ix_session_starts_at', ['startsAt', 'id'])
+// Nearest sessions in a time window from one index (btree_gist puts the time beside the place).
+@Index('ix_session_location_starts', ['location', 'startsAt'], { spatial: true })
 export class SessionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -298,6 +300,16 @@ export class SessionEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
+
+  /**
+   * The venue's place and access, copied onto each session by a database trigger (and kept in
+   * step when a venue or an activity's venue changes), so matching needs no joins to find them.
+   */
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  location!: Point;
+
+  @Column(accessibility)
+  accessibility!: AccessibilityFeature[];
 }
 
 @Entity('booking')

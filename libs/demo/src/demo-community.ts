@@ -97,11 +97,12 @@ function pointIn(faker: Faker, box: Box): { lat: number; lng: number } {
   };
 }
 
-/** Venues spread over the wards, the same for the same seed. */
-export function generateVenues(wards: Box[], perWard: number, seed: number): DemoVenue[] {
+/** `count` venues spread evenly over the wards (ward by ward), the same for the same seed. */
+export function generateVenues(wards: Box[], count: number, seed: number): DemoVenue[] {
   const faker = seeded(seed);
-  return wards.flatMap((ward) =>
-    Array.from({ length: perWard }, () => ({
+  return Array.from({ length: count }, (_, i) => {
+    const ward = wards[Math.floor((i * wards.length) / count)];
+    return {
       ...pointIn(faker, ward),
       name: `${faker.location.street()} ${faker.helpers.arrayElement(VENUE_KINDS)}`,
       areaId: ward.id,
@@ -109,8 +110,8 @@ export function generateVenues(wards: Box[], perWard: number, seed: number): Dem
         min: 1,
         max: 5,
       }),
-    })),
-  );
+    };
+  });
 }
 
 /**
@@ -152,13 +153,17 @@ export function generateActivities(
   );
 }
 
-/** A profile for each member: a home inside the demo boroughs, interests, goals, availability. */
-export function generateProfiles(count: number, bounds: Box, seed: number): DemoProfile[] {
+/**
+ * A profile for each member: a home inside one of the boxes (chosen evenly), interests, goals,
+ * availability.
+ */
+export function generateProfiles(count: number, boxes: Box[], seed: number): DemoProfile[] {
   const faker = seeded(seed);
   return Array.from({ length: count }, () => {
+    const box = boxes.length === 1 ? boxes[0] : faker.helpers.arrayElement(boxes);
     const days = faker.helpers.arrayElements(WEEKDAYS, { min: 1, max: 4 });
     return {
-      ...pointIn(faker, bounds),
+      ...pointIn(faker, box),
       travelRadiusMetres: faker.helpers.arrayElement([1000, 1500, 2000, 3000, 5000]),
       interestSlugs: faker.helpers.arrayElements(INTERESTS, { min: 2, max: 6 }).map((i) => i.slug),
       goals: faker.helpers.arrayElements(GOALS, { min: 1, max: 3 }).map((g) => g.slug),
@@ -185,38 +190,65 @@ export interface DemoBooking {
   status: 'BOOKED' | 'ATTENDED' | 'NO_SHOW';
 }
 
+// Regulars come from members living near the venue: a grid of cells about 2 km across.
+const CELL_LAT = 0.018;
+const CELL_LNG = 0.03;
+const cell = (lat: number, lng: number) => [Math.floor(lat / CELL_LAT), Math.floor(lng / CELL_LNG)];
+
+/** Members by interest and grid cell, so a venue's neighbours who share an interest are cheap to find. */
+function neighboursByInterest(profiles: DemoProfile[]): Map<string, Map<string, number[]>> {
+  const index = new Map<string, Map<string, number[]>>();
+  profiles.forEach((profile, memberIndex) => {
+    const key = cell(profile.lat, profile.lng).join(':');
+    for (const slug of profile.interestSlugs) {
+      let cells = index.get(slug);
+      if (!cells) index.set(slug, (cells = new Map<string, number[]>()));
+      const members = cells.get(key);
+      if (members) members.push(memberIndex);
+      else cells.set(key, [memberIndex]);
+    }
+  });
+  return index;
+}
+
 /**
- * Who went: each activity has regulars drawn from members who share an interest, and each
- * session some of them plus the odd newcomer; past sessions carry attendance.
+ * Who went: each activity has regulars drawn from members living nearby who share an interest,
+ * and each session some of them plus the odd newcomer; past sessions carry attendance. Yielded
+ * activity by activity, so a city's million bookings are never all in memory.
  */
-export function generateBookings(
+export function* generateBookings(
   activities: DemoActivity[],
+  venues: DemoVenue[],
   profiles: DemoProfile[],
   seed: number,
   now: Date,
-): DemoBooking[] {
+): Generator<DemoBooking> {
   const faker = seeded(seed);
-  const byInterest = new Map<string, number[]>();
-  profiles.forEach((profile, index) => {
-    for (const slug of profile.interestSlugs)
-      byInterest.set(slug, [...(byInterest.get(slug) ?? []), index]);
-  });
-  const bookings: DemoBooking[] = [];
-  activities.forEach((activity, activityIndex) => {
-    const pool = [...new Set(activity.interestSlugs.flatMap((slug) => byInterest.get(slug) ?? []))];
-    if (pool.length === 0) return;
+  const index = neighboursByInterest(profiles);
+  for (const [activityIndex, activity] of activities.entries()) {
+    const venue = venues[activity.venueIndex];
+    const [row, column] = cell(venue.lat, venue.lng);
+    const near = new Set<number>();
+    for (const slug of activity.interestSlugs) {
+      const cells = index.get(slug);
+      for (let dy = -1; dy <= 1; dy += 1)
+        for (let dx = -1; dx <= 1; dx += 1)
+          for (const member of cells?.get(`${row + dy}:${column + dx}`) ?? []) near.add(member);
+    }
+    const pool = [...near];
+    if (pool.length === 0) continue;
     const regulars = faker.helpers.arrayElements(
       pool,
       Math.min(pool.length, Math.ceil(activity.capacity * 0.8)),
     );
-    activity.starts.forEach((start, startIndex) => {
+    for (const [startIndex, start] of activity.starts.entries()) {
       const past = start.getTime() < now.getTime();
       const going = new Set(
         regulars.filter(() => faker.datatype.boolean({ probability: past ? 0.55 : 0.35 })),
       );
       if (faker.datatype.boolean({ probability: 0.4 })) going.add(faker.helpers.arrayElement(pool));
       for (const memberIndex of [...going].slice(0, activity.capacity)) {
-        bookings.push({
+        yield {
           activityIndex,
           startIndex,
           memberIndex,
@@ -225,9 +257,8 @@ export function generateBookings(
               ? 'ATTENDED'
               : 'NO_SHOW'
             : 'BOOKED',
-        });
+        };
       }
-    });
-  });
-  return bookings;
+    }
+  }
 }

@@ -1,9 +1,11 @@
 import { base, en, en_GB, Faker } from '@faker-js/faker';
+import { Weekday } from '@kith/community';
 import { SKILLS } from '@kith/help';
 import type { DemoProfile } from './demo-community';
 
 export interface DemoHelper {
   memberIndex: number;
+  availability: { weekday: Weekday; startMinute: number; endMinute: number }[];
   skillSlugs: string[];
   travelRadiusMetres: number;
   status: 'APPROVED' | 'PENDING' | 'SUSPENDED';
@@ -44,17 +46,21 @@ function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** About one member in thirty offers help; most are approved with a DBS check in date. */
+/**
+ * About `share` of the members offer help (one in thirty in a neighbourhood); most are approved
+ * with a DBS check in date, and each gives a few windows in the week.
+ */
 export function generateHelpers(
   profiles: DemoProfile[],
   seed: number,
   now: Date,
   firstIndex: number,
+  share = 1 / 30,
 ): DemoHelper[] {
   const faker = seeded(seed);
   const helpers: DemoHelper[] = [];
   for (let index = firstIndex; index < profiles.length; index += 1) {
-    if (!faker.datatype.boolean({ probability: 1 / 30 })) continue;
+    if (!faker.datatype.boolean({ probability: share })) continue;
     const status = faker.helpers.weightedArrayElement([
       { weight: 88, value: 'APPROVED' as const },
       { weight: 10, value: 'PENDING' as const },
@@ -65,6 +71,16 @@ export function generateHelpers(
     );
     helpers.push({
       memberIndex: index,
+      availability: faker.helpers
+        .arrayElements(Object.values(Weekday), { min: 1, max: 4 })
+        .map((weekday) => {
+          const start = faker.helpers.arrayElement([9, 10, 13, 16]) * 60;
+          return {
+            weekday,
+            startMinute: start,
+            endMinute: start + faker.helpers.arrayElement([180, 240, 300]),
+          };
+        }),
       skillSlugs: faker.helpers.arrayElements(SKILLS, { min: 2, max: 5 }).map((s) => s.slug),
       travelRadiusMetres: faker.helpers.arrayElement([2000, 3000, 5000]),
       status,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TIME_BANK_ID } from '@kith/help';
 import { Db } from '@kith/platform';
@@ -11,6 +12,18 @@ function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
   return out;
+}
+
+function* chunksOf<T>(rows: Iterable<T>): Generator<T[]> {
+  let batch: T[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === CHUNK) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** Bulk writes for the generator: one statement per 5,000 rows, arrays unnested by Postgres. */
@@ -145,7 +158,10 @@ export class DemoRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Activities with their interests and sessions; returns the session ids per activity. */
+  /**
+   * Activities with their interests and sessions, 5,000 rows a statement; returns the session
+   * ids per activity (made here, so no statement's row order matters).
+   */
   async insertActivities(
     activities: DemoActivity[],
     venueIds: string[],
@@ -153,43 +169,71 @@ export class DemoRepository {
     interestIds: Map<string, string>,
     expandedUntil: Date,
   ): Promise<string[][]> {
-    const sessionIds: string[][] = [];
-    for (const activity of activities) {
-      const coordinator = coordinatorOf(activity.venueIndex);
-      const [row] = await this.db.query<{ id: string }>(
-        `INSERT INTO activity (title, description, venue_id, capacity, duration_minutes, first_starts_at, recurrence, status, created_by, approved_by, expanded_until)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'APPROVED', $8, $8, $9) RETURNING id`,
+    const activityIds = activities.map(() => randomUUID());
+    for (const batch of chunks(
+      activities.map((activity, i) => ({ activity, id: activityIds[i] })),
+    )) {
+      const col = <T>(pick: (a: DemoActivity) => T) => batch.map((b) => pick(b.activity));
+      await this.db.query(
+        `INSERT INTO activity (id, title, description, venue_id, capacity, duration_minutes, first_starts_at, recurrence, status, created_by, approved_by, expanded_until)
+         SELECT i, t, d, v, c, m, f, r, 'APPROVED', b, b, $10
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::int[], $6::int[], $7::timestamptz[], $8::text[], $9::uuid[])
+             AS x(i, t, d, v, c, m, f, r, b)`,
         [
-          activity.title,
-          activity.description,
-          venueIds[activity.venueIndex],
-          activity.capacity,
-          activity.durationMinutes,
-          activity.firstStartsAt,
-          activity.recurrence,
-          coordinator,
+          batch.map((b) => b.id),
+          col((a) => a.title),
+          col((a) => a.description),
+          col((a) => venueIds[a.venueIndex]),
+          col((a) => a.capacity),
+          col((a) => a.durationMinutes),
+          col((a) => a.firstStartsAt),
+          col((a) => a.recurrence),
+          col((a) => coordinatorOf(a.venueIndex)),
           expandedUntil,
         ],
       );
+    }
+    const interests = activities.flatMap((activity, i) =>
+      activity.interestSlugs.map((slug) => [activityIds[i], interestIds.get(slug)!]),
+    );
+    for (const batch of chunks(interests)) {
       await this.db.query(
-        `INSERT INTO activity_interest (activity_id, interest_id) SELECT $1, unnest($2::uuid[])`,
-        [row.id, activity.interestSlugs.map((slug) => interestIds.get(slug))],
+        `INSERT INTO activity_interest (activity_id, interest_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+        [batch.map((x) => x[0]), batch.map((x) => x[1])],
       );
-      const sessions = await this.db.query<{ id: string }>(
-        `INSERT INTO session (activity_id, starts_at, ends_at, capacity)
-         SELECT $1, s, s + make_interval(mins => $3), $4 FROM unnest($2::timestamptz[]) WITH ORDINALITY AS t(s, o) ORDER BY o
-         RETURNING id`,
-        [row.id, activity.starts, activity.durationMinutes, activity.capacity],
+    }
+    const sessionIds = activities.map((activity) => activity.starts.map(() => randomUUID()));
+    const sessions = activities.flatMap((activity, i) =>
+      activity.starts.map((start, k) => ({ id: sessionIds[i][k], activity: i, start })),
+    );
+    for (const batch of chunks(sessions)) {
+      await this.db.query(
+        `INSERT INTO session (id, activity_id, starts_at, ends_at, capacity)
+         SELECT i, a, s, s + make_interval(mins => m), c
+           FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::int[], $5::int[]) AS x(i, a, s, m, c)`,
+        [
+          batch.map((b) => b.id),
+          batch.map((b) => activityIds[b.activity]),
+          batch.map((b) => b.start),
+          batch.map((b) => activities[b.activity].durationMinutes),
+          batch.map((b) => activities[b.activity].capacity),
+        ],
       );
-      sessionIds.push(sessions.map((s) => s.id));
     }
     return sessionIds;
   }
 
+  /** Writes the bookings as they are generated, 5,000 a statement; returns how many. */
   async insertBookings(
-    bookings: { sessionId: string; personId: string; status: string; recordedBy: string | null }[],
-  ): Promise<void> {
-    for (const batch of chunks(bookings)) {
+    bookings: Iterable<{
+      sessionId: string;
+      personId: string;
+      status: string;
+      recordedBy: string | null;
+    }>,
+  ): Promise<number> {
+    let count = 0;
+    for (const batch of chunksOf(bookings)) {
       await this.db.query(
         `INSERT INTO booking (session_id, person_id, status, attendance_recorded_by)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::booking_status[], $4::uuid[])
@@ -201,6 +245,7 @@ export class DemoRepository {
           batch.map((b) => b.recordedBy),
         ],
       );
+      count += batch.length;
     }
     await this.db.query(
       `UPDATE session s SET booked_count = c.n
@@ -208,6 +253,11 @@ export class DemoRepository {
                 WHERE status IN ('BOOKED', 'ATTENDED', 'NO_SHOW') GROUP BY session_id) c
         WHERE c.session_id = s.id`,
     );
+    return count;
+  }
+
+  async analyze(): Promise<void> {
+    await this.db.query('ANALYZE');
   }
 
   async skillIdsBySlug(): Promise<Map<string, string>> {
@@ -226,14 +276,15 @@ export class DemoRepository {
       expires: string | null;
       approvedBy: string;
       skillIds: string[];
+      availability: { weekday: string; startMinute: number; endMinute: number }[];
     }[],
   ): Promise<void> {
     if (helpers.length === 0) return;
     await this.db.query(
       `INSERT INTO helper_profile (person_id, base, travel_radius_metres, status, dbs_checked_on, dbs_expires_on, availability)
-       SELECT p, ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography, r, s::helper_status, c::date, e::date,
-              '[{"weekday":"SAT","startMinute":540,"endMinute":1020}]'::jsonb
-         FROM unnest($1::uuid[], $2::float8[], $3::float8[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(p, lng, lat, r, s, c, e)`,
+       SELECT p, ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography, r, s::helper_status, c::date, e::date, w
+         FROM unnest($1::uuid[], $2::float8[], $3::float8[], $4::int[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
+           AS t(p, lng, lat, r, s, c, e, w)`,
       [
         helpers.map((h) => h.personId),
         helpers.map((h) => h.lng),
@@ -242,6 +293,7 @@ export class DemoRepository {
         helpers.map((h) => h.status),
         helpers.map((h) => h.checked),
         helpers.map((h) => h.expires),
+        helpers.map((h) => JSON.stringify(h.availability)),
       ],
     );
     await this.db.query(

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { Role } from '@kith/identity';
+import { Weekday } from '@kith/community';
 import { Db, DomainError, KITH_CONFIG } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import {
@@ -14,12 +15,16 @@ import {
 } from './demo-community';
 import type { DemoProfile } from './demo-community';
 import { generateHelpers, generateHelpHistory } from './demo-help';
+import type { DemoHelper } from './demo-help';
+import { CITY_DEMO_BOROUGH, cityAreas } from './demo-city';
 import { generatePeople } from './demo-people';
 import { DemoRepository } from './demo.repository';
 
 export interface DemoOptions {
   members: number;
   seed: number;
+  /** A synthetic Greater London at the members' scale, instead of the demo neighbourhood. */
+  city?: boolean;
   /** "now" for the history: six months back and eight weeks ahead of it. */
   now?: Date;
 }
@@ -47,8 +52,38 @@ export interface DemoResult {
   };
 }
 
-const HISTORY_WEEKS = 26;
-const HORIZON_WEEKS = 8;
+/** How much of everything there is, for the members and the areas. */
+interface DemoShape {
+  venues: number;
+  activitiesPerVenue: number;
+  helperShare: number;
+  /** Sessions from this many weeks back (with attendance) to this many weeks ahead. */
+  historyWeeks: number;
+  horizonWeeks: number;
+}
+
+/**
+ * The neighbourhood: three venues a ward, six months of history. The city: one venue for every
+ * 20 members with four weekly activities each, one member in ten a helper, and five weeks ahead,
+ * so 100,000 members bring 5,000 venues, 20,000 activities and 100,000 upcoming sessions.
+ */
+function shapeOf(options: DemoOptions, wards: number): DemoShape {
+  if (!options.city)
+    return {
+      venues: wards * 3,
+      activitiesPerVenue: 2,
+      helperShare: 1 / 30,
+      historyWeeks: 26,
+      horizonWeeks: 8,
+    };
+  return {
+    venues: Math.max(1, Math.round(options.members / 20)),
+    activitiesPerVenue: 4,
+    helperShare: 1 / 10,
+    historyWeeks: 4,
+    horizonWeeks: 5,
+  };
+}
 
 export const DEMO_BOROUGH = 'K09000001';
 export const DEMO_WARD = 'K05000001';
@@ -70,6 +105,10 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   },
   { email: 'helper@demo.kith.example', displayName: 'Tomasz', role: Role.HELPER, area: null },
 ];
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
 
 /** The shipped synthetic boundaries, found from here whether running from src or dist. */
 export function shippedAreasDir(from = __dirname): string {
@@ -107,16 +146,7 @@ export class DemoService {
           'The database already holds people; the demo seeds an empty database',
         );
       }
-      const dir = shippedAreasDir();
-      const read = (file: string): unknown => JSON.parse(readFileSync(join(dir, file), 'utf8'));
-      await this.areas.importGeoJson(read('demo-boroughs.geojson'), 'borough', {
-        codeProperty: 'LAD23CD',
-        nameProperty: 'LAD23NM',
-      });
-      await this.areas.importGeoJson(read('demo-wards.geojson'), 'ward', {
-        codeProperty: 'WD23CD',
-        nameProperty: 'WD23NM',
-      });
+      await this.importAreas(options.city === true);
 
       const areas = await this.demo.areaIdsByCode();
       const wards = [...areas].filter(([, a]) => a.kind === 'ward');
@@ -132,12 +162,13 @@ export class DemoService {
       ];
       const ids = await this.demo.insertPeople(everyone);
       const grants: { personId: string; role: Role; areaId: string | null }[] = [];
+      const areaOf = (code: string) => {
+        const area = areas.get(options.city && code === DEMO_BOROUGH ? CITY_DEMO_BOROUGH : code);
+        if (!area) throw new Error(`the demo area ${code} was not imported`);
+        return area.id;
+      };
       DEMO_PEOPLE.forEach((p, i) => {
-        grants.push({
-          personId: ids[i],
-          role: p.role,
-          areaId: p.area ? (areas.get(p.area)?.id ?? null) : null,
-        });
+        grants.push({ personId: ids[i], role: p.role, areaId: p.area ? areaOf(p.area) : null });
         if (p.role !== Role.MEMBER)
           grants.push({ personId: ids[i], role: Role.MEMBER, areaId: null });
       });
@@ -150,11 +181,34 @@ export class DemoService {
         grants.push({ personId: ids[at], role: Role.MEMBER, areaId: null });
       await this.demo.insertGrants(grants);
       const community = await this.seedCommunity(options, ids, wards.length);
+      // Fresh statistics, so the first queries on a freshly seeded city are planned well.
+      await this.demo.analyze();
       return {
         seeded: true,
         demoPeople: DEMO_PEOPLE,
         counts: { areas: areas.size, people: ids.length, grants: grants.length, ...community },
       };
+    });
+  }
+
+  private async importAreas(city: boolean): Promise<void> {
+    let boroughs: unknown;
+    let wards: unknown;
+    if (city) {
+      ({ boroughs, wards } = cityAreas());
+    } else {
+      const dir = shippedAreasDir();
+      const read = (file: string): unknown => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      boroughs = read('demo-boroughs.geojson');
+      wards = read('demo-wards.geojson');
+    }
+    await this.areas.importGeoJson(boroughs, 'borough', {
+      codeProperty: 'LAD23CD',
+      nameProperty: 'LAD23NM',
+    });
+    await this.areas.importGeoJson(wards, 'ward', {
+      codeProperty: 'WD23CD',
+      nameProperty: 'WD23NM',
     });
   }
 
@@ -176,28 +230,32 @@ export class DemoService {
   }> {
     const now = options.now ?? new Date();
     const wardBoxes = await this.demo.wardBoxes();
+    const shape = shapeOf(options, wardBoxes.length);
     const interestIds = await this.demo.interestIdsBySlug();
     // Coordinators were inserted right after the demo people, one per ward in code order.
     const coordinatorIds = personIds.slice(DEMO_PEOPLE.length, DEMO_PEOPLE.length + wardCount);
-    const venues = generateVenues(wardBoxes, 3, options.seed + 3);
+    const venues = generateVenues(wardBoxes, shape.venues, options.seed + 3);
     const venueIds = await this.demo.insertVenues(venues);
     const activities = generateActivities(
       venues,
-      2,
+      shape.activitiesPerVenue,
       options.seed + 4,
       now,
-      HISTORY_WEEKS,
-      HORIZON_WEEKS,
+      shape.historyWeeks,
+      shape.horizonWeeks,
     );
     const wardIndex = new Map(wardBoxes.map((box, i) => [box.id, i]));
+    const coordinatorOf = (venueIndex: number) =>
+      coordinatorIds[wardIndex.get(venues[venueIndex].areaId) ?? 0];
     const sessionIds = await this.demo.insertActivities(
       activities,
       venueIds,
-      (venueIndex) => coordinatorIds[wardIndex.get(venues[venueIndex].areaId) ?? 0],
+      coordinatorOf,
       interestIds,
-      new Date(now.getTime() + HORIZON_WEEKS * 7 * 24 * 3600 * 1000),
+      new Date(now.getTime() + shape.horizonWeeks * 7 * 24 * 3600 * 1000),
     );
-    // Everyone is given a profile, members and the demo people alike.
+    // Everyone is given a profile, members and the demo people alike: in the neighbourhood
+    // anywhere inside its bounds, in the city in a ward chosen evenly (the grid leaves gaps).
     const bounds = {
       id: 'all',
       minLng: Math.min(...wardBoxes.map((b) => b.minLng)),
@@ -205,33 +263,35 @@ export class DemoService {
       maxLng: Math.max(...wardBoxes.map((b) => b.maxLng)),
       maxLat: Math.max(...wardBoxes.map((b) => b.maxLat)),
     };
-    const profiles = generateProfiles(personIds.length, bounds, options.seed + 5);
+    const profiles = generateProfiles(
+      personIds.length,
+      options.city ? wardBoxes : [bounds],
+      options.seed + 5,
+    );
     await this.demo.insertProfiles(personIds, profiles, interestIds);
-    const bookings = generateBookings(activities, profiles, options.seed + 6, now).map((b) => ({
-      sessionId: sessionIds[b.activityIndex][b.startIndex],
-      personId: personIds[b.memberIndex],
-      status: b.status,
-      recordedBy:
-        b.status === 'BOOKED'
-          ? null
-          : coordinatorIds[
-              wardIndex.get(venues[activities[b.activityIndex].venueIndex].areaId) ?? 0
-            ],
-    }));
-    await this.demo.insertBookings(bookings);
-    const help = await this.seedHelp(options, now, personIds, profiles, coordinatorIds[0]);
+    const bookings = await this.demo.insertBookings(
+      mapIterable(generateBookings(activities, venues, profiles, options.seed + 6, now), (b) => ({
+        sessionId: sessionIds[b.activityIndex][b.startIndex],
+        personId: personIds[b.memberIndex],
+        status: b.status,
+        recordedBy:
+          b.status === 'BOOKED' ? null : coordinatorOf(activities[b.activityIndex].venueIndex),
+      })),
+    );
+    const help = await this.seedHelp(options, shape, now, personIds, profiles, coordinatorIds[0]);
     return {
       ...help,
       venues: venueIds.length,
       activities: activities.length,
       sessions: sessionIds.reduce((sum, ids) => sum + ids.length, 0),
-      bookings: bookings.length,
+      bookings,
     };
   }
 
   /** Helpers with skills and approvals, and six months of completed help with its ledger. */
   private async seedHelp(
     options: DemoOptions,
+    shape: DemoShape,
     now: Date,
     personIds: string[],
     profiles: DemoProfile[],
@@ -239,16 +299,17 @@ export class DemoService {
   ): Promise<{ helpers: number; helpGiven: number }> {
     const skillIds = await this.demo.skillIdsBySlug();
     const demoHelper = DEMO_PEOPLE.findIndex((p) => p.role === Role.HELPER);
-    const helpers = [
+    const helpers: DemoHelper[] = [
       {
         memberIndex: demoHelper,
         skillSlugs: ['gardening', 'smartphone-help', 'first-visit-company'],
         travelRadiusMetres: 5000,
-        status: 'APPROVED' as const,
+        status: 'APPROVED',
         dbsCheckedOn: '2026-01-15',
         dbsExpiresOn: '2029-01-15',
+        availability: [{ weekday: Weekday.SAT, startMinute: 540, endMinute: 1020 }],
       },
-      ...generateHelpers(profiles, options.seed + 7, now, DEMO_PEOPLE.length),
+      ...generateHelpers(profiles, options.seed + 7, now, DEMO_PEOPLE.length, shape.helperShare),
     ];
     await this.demo.insertHelpers(
       helpers.map((h) => ({
@@ -259,6 +320,7 @@ export class DemoService {
         status: h.status,
         checked: h.dbsCheckedOn,
         expires: h.dbsExpiresOn,
+        availability: h.availability,
         approvedBy: approver,
         skillIds: h.skillSlugs.map((slug) => skillIds.get(slug)!),
       })),

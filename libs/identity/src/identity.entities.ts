@@ -38,6 +38,8 @@ export class PersonEntity {
   unique: true,
   where: 'area_id IS NOT NULL',
 })
+// Every signed-in request reads the caller's grants; the partial indexes above cannot serve that.
+@Index('ix_role_grant_person_id', ['personId'])
 export class RoleGrantEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -8,27 +8,7 @@ export interface RequestForMatching {
   status: string;
 }
 
-/** Hard filters for helpers, in SQL: the rules that must never bend. */
-@Injectable()
-export class HelperCandidateRepository {
-  constructor(private readonly db: Db) {}
-
-  async request(requestId: string): Promise<RequestForMatching | undefined> {
-    const [row] = await this.db.query<RequestForMatching>(
-      `SELECT member_id AS "memberId", area_id AS "areaId", status FROM help_request WHERE id = $1`,
-      [requestId],
-    );
-    return row;
-  }
-
-  /**
-   * Approved helpers with a DBS check in date, offering the skill, with the member's home inside
-   * their travel radius, free in one of the preferred windows (when any are given), under their
-   * weekly cap, and not blocked either way.
-   */
-  candidates(requestId: string, today: string, limit: number): Promise<HelperCandidate[]> {
-    return this.db.query<HelperCandidate>(
-      `WITH r AS (
+export const HELPER_CANDIDATES_SQL = `WITH r AS (
          SELECT hr.id, hr.member_id, hr.skill_id, hr.duration_minutes, hr.preferred_windows, mp.home
            FROM help_request hr JOIN member_profile mp ON mp.person_id = hr.member_id
           WHERE hr.id = $1 AND mp.home IS NOT NULL)
@@ -61,8 +41,27 @@ export class HelperCandidateRepository {
                  WHERE a.helper_id = hp.person_id AND a.status IN ('ACCEPTED', 'COMPLETED')
                    AND a.created_at > now() - interval '7 days'))
         ORDER BY "distanceMetres"
-        LIMIT $3`,
-      [requestId, today, limit],
+        LIMIT $3`;
+
+/** Hard filters for helpers, in SQL: the rules that must never bend. */
+@Injectable()
+export class HelperCandidateRepository {
+  constructor(private readonly db: Db) {}
+
+  async request(requestId: string): Promise<RequestForMatching | undefined> {
+    const [row] = await this.db.query<RequestForMatching>(
+      `SELECT member_id AS "memberId", area_id AS "areaId", status FROM help_request WHERE id = $1`,
+      [requestId],
     );
+    return row;
+  }
+
+  /**
+   * Approved helpers with a DBS check in date, offering the skill, with the member's home inside
+   * their travel radius, free in one of the preferred windows (when any are given), under their
+   * weekly cap, and not blocked either way.
+   */
+  candidates(requestId: string, today: string, limit: number): Promise<HelperCandidate[]> {
+    return this.db.query<HelperCandidate>(HELPER_CANDIDATES_SQL, [requestId, today, limit]);
   }
 }

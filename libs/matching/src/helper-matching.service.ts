@@ -1,3 +1,4 @@
+import { CANDIDATE_LIMITS } from './weights';
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
@@ -33,6 +34,9 @@ export class HelperMatchingService {
       throw DomainError.forbidden('This is not your request');
     if (request.status !== 'OPEN') return [];
     const today = this.clock.now().toISOString().slice(0, 10);
-    return rankHelpers(await this.candidates.candidates(requestId, today, 200), first);
+    return rankHelpers(
+      await this.candidates.candidates(requestId, today, CANDIDATE_LIMITS.helpers),
+      first,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { CANDIDATE_LIMITS } from './weights';
 import { Injectable } from '@nestjs/common';
 import { isUuid, Problems } from '@kith/community';
 import type { Principal } from '@kith/identity';
@@ -41,7 +42,7 @@ export class PeerMatchingService {
       availability: member.availability,
     };
     const popularity = await this.sessions.popularityForScoring();
-    return (await this.peers.candidates(personId, 200))
+    return (await this.peers.candidates(personId, CANDIDATE_LIMITS.peers))
       .map((candidate) => scorePeer(viewer, candidate, popularity))
       .sort((a, b) => b.score - a.score || a.candidate.personId.localeCompare(b.candidate.personId))
       .slice(0, first);

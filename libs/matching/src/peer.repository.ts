@@ -19,6 +19,23 @@ const AVAILABILITY = (
 ) => `COALESCE((SELECT json_agg(json_build_object('weekday', weekday, 'startMinute', start_minute, 'endMinute', end_minute))
   FROM availability_window WHERE person_id = ${person}), '[]')`;
 
+export const PEER_CANDIDATES_SQL = `WITH me AS (SELECT home, travel_radius_metres AS radius FROM member_profile WHERE person_id = $1 AND home IS NOT NULL)
+       SELECT p.id AS "personId", p.display_name AS "displayName", ST_Distance(mp.home, me.home) AS "distanceMetres",
+              mp.travel_radius_metres AS radius, mp.goals, ${AVAILABILITY('mp.person_id')} AS availability,
+              (SELECT json_agg(json_build_object('id', i.id, 'label', i.label) ORDER BY i.label)
+                 FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id AND b.person_id = $1
+                 JOIN interest i ON i.id = a.interest_id WHERE a.person_id = mp.person_id) AS shared
+         FROM me
+         JOIN member_profile mp ON mp.peer_introductions AND mp.person_id <> $1 AND ST_DWithin(mp.home, me.home, me.radius)
+         JOIN person p ON p.id = mp.person_id
+        WHERE EXISTS (SELECT 1 FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id
+                       WHERE a.person_id = mp.person_id AND b.person_id = $1)
+          AND NOT EXISTS (SELECT 1 FROM tie t WHERE t.person_a = LEAST($1, mp.person_id) AND t.person_b = GREATEST($1, mp.person_id))
+          AND NOT EXISTS (SELECT 1 FROM introduction n WHERE n.pair_key = LEAST($1::text, mp.person_id::text) || ':' || GREATEST($1::text, mp.person_id::text) AND n.status = 'PENDING')
+          AND NOT EXISTS (SELECT 1 FROM block k WHERE (k.blocker_id = $1 AND k.blocked_id = mp.person_id) OR (k.blocker_id = mp.person_id AND k.blocked_id = $1))
+        ORDER BY "distanceMetres"
+        LIMIT $2`;
+
 /** The SQL half of peer matching, and introductions and ties. */
 @Injectable()
 export class PeerRepository {
@@ -39,25 +56,7 @@ export class PeerRepository {
    * viewer, existing ties, pending introductions either way and blocks either way.
    */
   async candidates(personId: string, limit: number): Promise<PeerCandidate[]> {
-    const rows = await this.db.query<PeerRow>(
-      `WITH me AS (SELECT home, travel_radius_metres AS radius FROM member_profile WHERE person_id = $1 AND home IS NOT NULL)
-       SELECT p.id AS "personId", p.display_name AS "displayName", ST_Distance(mp.home, me.home) AS "distanceMetres",
-              mp.travel_radius_metres AS radius, mp.goals, ${AVAILABILITY('mp.person_id')} AS availability,
-              (SELECT json_agg(json_build_object('id', i.id, 'label', i.label) ORDER BY i.label)
-                 FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id AND b.person_id = $1
-                 JOIN interest i ON i.id = a.interest_id WHERE a.person_id = mp.person_id) AS shared
-         FROM me
-         JOIN member_profile mp ON mp.peer_introductions AND mp.person_id <> $1 AND ST_DWithin(mp.home, me.home, me.radius)
-         JOIN person p ON p.id = mp.person_id
-        WHERE EXISTS (SELECT 1 FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id
-                       WHERE a.person_id = mp.person_id AND b.person_id = $1)
-          AND NOT EXISTS (SELECT 1 FROM tie t WHERE t.person_a = LEAST($1, mp.person_id) AND t.person_b = GREATEST($1, mp.person_id))
-          AND NOT EXISTS (SELECT 1 FROM introduction n WHERE n.pair_key = LEAST($1::text, mp.person_id::text) || ':' || GREATEST($1::text, mp.person_id::text) AND n.status = 'PENDING')
-          AND NOT EXISTS (SELECT 1 FROM block k WHERE (k.blocker_id = $1 AND k.blocked_id = mp.person_id) OR (k.blocker_id = mp.person_id AND k.blocked_id = $1))
-        ORDER BY "distanceMetres"
-        LIMIT $2`,
-      [personId, limit],
-    );
+    const rows = await this.db.query<PeerRow>(PEER_CANDIDATES_SQL, [personId, limit]);
     return rows.map((row) => ({
       personId: row.personId,
       displayName: row.displayName,

@@ -5,36 +5,118 @@ import type { Weekday } from '@kith/community';
 import type { MemberForMatching, SessionCandidate } from './session-scoring';
 
 export interface MemberRow {
-  hasHome: boolean;
+  home: string | null;
   radius: number;
+  needs: string[];
   goals: string[];
   interestIds: string[];
   triedGroups: string[];
   availability: { weekday: Weekday; startMinute: number; endMinute: number }[];
+  blocked: string[];
+  known: string[];
 }
+
+/** What session matching knows of the member: their own data only, never shown to others. */
+export interface MatchingMember extends MemberForMatching {
+  hasHome: boolean;
+  /** The home as hex EWKB, passed back to Postgres only. */
+  home: string | null;
+  needs: string[];
+  /** People blocked either way. */
+  blocked: string[];
+  /** People the member knows: met at a session they both attended, or tied (an introduction). */
+  known: string[];
+}
+
+/** The member's side of session matching, in one round trip. */
+export const MATCHING_MEMBER_SQL = `SELECT mp.home::text AS home, mp.travel_radius_metres AS radius, mp.accessibility_needs::text[] AS needs, mp.goals,
+       COALESCE((SELECT array_agg(interest_id) FROM member_interest WHERE person_id = mp.person_id), '{}') AS "interestIds",
+       COALESCE((SELECT array_agg(DISTINCT i.group_slug) FROM booking b
+                   JOIN session s ON s.id = b.session_id
+                   JOIN activity_interest ai ON ai.activity_id = s.activity_id
+                   JOIN interest i ON i.id = ai.interest_id
+                  WHERE b.person_id = mp.person_id AND b.status = 'ATTENDED'), '{}') AS "triedGroups",
+       COALESCE((SELECT json_agg(json_build_object('weekday', weekday, 'startMinute', start_minute, 'endMinute', end_minute))
+                   FROM availability_window WHERE person_id = mp.person_id), '[]') AS availability,
+       ARRAY(SELECT blocked_id FROM block WHERE blocker_id = mp.person_id
+             UNION SELECT blocker_id FROM block WHERE blocked_id = mp.person_id) AS blocked,
+       ARRAY(SELECT other.person_id
+               FROM booking mine JOIN booking other ON other.session_id = mine.session_id AND other.person_id <> mine.person_id
+              WHERE mine.person_id = mp.person_id AND mine.status = 'ATTENDED' AND other.status = 'ATTENDED'
+             UNION
+             SELECT CASE WHEN person_a = mp.person_id THEN person_b ELSE person_a END
+               FROM tie WHERE person_a = mp.person_id OR person_b = mp.person_id) AS known
+  FROM member_profile mp WHERE mp.person_id = $1`;
+
+/**
+ * Upcoming sessions near the member, nearest first, read straight from the GiST index over each
+ * session's (location, starts_at): the nearest $5 sessions in the window that are not cancelled,
+ * have a place or a short waitlist and meet the member's access needs. Then, on those few rows
+ * only: the travel radius, an approved activity, not already booked, nobody blocked either way
+ * running it or going, and the first names of people the member knows who are going.
+ * $1 person, $2 home, $3 radius, $4/$5 window, $6 how many nearest to read, $7 how many to keep,
+ * $8 access needs, $9 blocked, $10 known people.
+ */
+export const SESSION_CANDIDATES_SQL = `WITH near AS MATERIALIZED (
+  SELECT s.id, s.activity_id, s.starts_at, s.booked_count, s.location <-> $2::geography AS metres
+    FROM session s
+   WHERE s.starts_at > $4 AND s.starts_at < $5 AND s.cancelled_at IS NULL
+     AND (s.booked_count < s.capacity OR s.waitlist_count < 5)
+     AND s.accessibility @> $8::accessibility_feature[]
+   ORDER BY s.location <-> $2::geography
+   LIMIT $6),
+stats AS (SELECT count(*)::int AS read, max(metres) AS reach FROM near)
+SELECT stats.read AS "nearRead", stats.reach AS "nearReach", c.*
+  FROM stats LEFT JOIN LATERAL (
+    SELECT n.id AS "sessionId", n.activity_id AS "activityId", n.starts_at AS "startsAt",
+           n.metres AS "distanceMetres", n.booked_count AS "bookedCount",
+           CASE WHEN cardinality($10::uuid[]) = 0 THEN '{}' ELSE
+             COALESCE((SELECT array_agg(split_part(p.display_name, ' ', 1) ORDER BY p.display_name)
+                         FROM booking b JOIN person p ON p.id = b.person_id
+                        WHERE b.session_id = n.id AND b.status = 'BOOKED' AND b.person_id = ANY($10::uuid[])), '{}') END AS "knownGoing"
+      FROM near n
+      JOIN activity a ON a.id = n.activity_id AND a.status = 'APPROVED'
+     WHERE n.metres <= $3
+       AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.session_id = n.id AND b.person_id = $1 AND b.status <> 'CANCELLED')
+       AND (cardinality($9::uuid[]) = 0 OR (
+            a.created_by <> ALL($9::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.session_id = n.id AND b.status = 'BOOKED' AND b.person_id = ANY($9::uuid[]))))
+     ORDER BY n.metres, n.starts_at
+     LIMIT $7) c ON true
+ ORDER BY c."distanceMetres", c."startsAt"`;
+
+export interface CandidateQuery {
+  personId: string;
+  home: string;
+  radiusMetres: number;
+  from: Date;
+  until: Date;
+  needs: string[];
+  blocked: string[];
+  known: string[];
+  limit: number;
+}
+
+type Candidate = Omit<SessionCandidate, 'interests'>;
+/** One row even when nothing passed: how far the index read got, and the candidates if any. */
+type CandidateRow = { nearRead: number; nearReach: number | null } & (
+  Candidate | { [K in keyof Candidate]: null }
+);
 
 /** The SQL half of session matching: hard filters here, scoring in pure functions. */
 @Injectable()
 export class SessionCandidateRepository {
   constructor(private readonly db: Db) {}
 
-  async member(personId: string): Promise<(MemberForMatching & { hasHome: boolean }) | undefined> {
-    const [row] = await this.db.query<MemberRow>(
-      `SELECT mp.home IS NOT NULL AS "hasHome", mp.travel_radius_metres AS radius, mp.goals,
-              COALESCE((SELECT array_agg(interest_id) FROM member_interest WHERE person_id = mp.person_id), '{}') AS "interestIds",
-              COALESCE((SELECT array_agg(DISTINCT i.group_slug) FROM booking b
-                          JOIN session s ON s.id = b.session_id
-                          JOIN activity_interest ai ON ai.activity_id = s.activity_id
-                          JOIN interest i ON i.id = ai.interest_id
-                         WHERE b.person_id = mp.person_id AND b.status = 'ATTENDED'), '{}') AS "triedGroups",
-              COALESCE((SELECT json_agg(json_build_object('weekday', weekday, 'startMinute', start_minute, 'endMinute', end_minute))
-                          FROM availability_window WHERE person_id = mp.person_id), '[]') AS availability
-         FROM member_profile mp WHERE mp.person_id = $1`,
-      [personId],
-    );
+  async member(personId: string): Promise<MatchingMember | undefined> {
+    const [row] = await this.db.query<MemberRow>(MATCHING_MEMBER_SQL, [personId]);
     if (!row) return undefined;
     return {
-      hasHome: row.hasHome,
+      hasHome: row.home !== null,
+      home: row.home,
+      needs: row.needs,
+      blocked: row.blocked,
+      known: row.known,
       radiusMetres: row.radius,
       goals: new Set(row.goals),
       interestIds: new Set(row.interestIds),
@@ -48,48 +130,31 @@ export class SessionCandidateRepository {
   }
 
   /**
-   * Upcoming sessions within the member's travel radius (GiST on venue.location) in the window,
-   * with a place or a short waitlist, meeting their access needs, not already booked, and with
-   * nobody blocked either way running or going; nearest first.
+   * The nearest `limit` sessions passing every filter. The index hands over the nearest few
+   * hundred in the window; when filters after it (radius aside) leave too few and there may be
+   * more inside the radius, it reads four times as many, so the answer is exact, not sampled.
    */
-  candidates(
-    personId: string,
-    from: Date,
-    until: Date,
-    limit: number,
-  ): Promise<Omit<SessionCandidate, 'interests'>[]> {
-    return this.db.query(
-      `WITH me AS (
-         SELECT home, travel_radius_metres AS radius, accessibility_needs AS needs
-           FROM member_profile WHERE person_id = $1 AND home IS NOT NULL),
-       blocked AS (
-         SELECT blocked_id AS id FROM block WHERE blocker_id = $1
-         UNION SELECT blocker_id FROM block WHERE blocked_id = $1),
-       -- People the member knows: met at a session, or connected (an accepted introduction, a tie).
-       known AS (
-         SELECT other.person_id AS id
-           FROM booking mine JOIN booking other ON other.session_id = mine.session_id AND other.person_id <> mine.person_id
-          WHERE mine.person_id = $1 AND mine.status = 'ATTENDED' AND other.status = 'ATTENDED'
-         UNION
-         SELECT CASE WHEN person_a = $1 THEN person_b ELSE person_a END FROM tie WHERE person_a = $1 OR person_b = $1)
-       SELECT s.id AS "sessionId", s.activity_id AS "activityId", s.starts_at AS "startsAt",
-              ST_Distance(v.location, me.home) AS "distanceMetres", s.booked_count AS "bookedCount",
-              COALESCE((SELECT array_agg(split_part(p.display_name, ' ', 1) ORDER BY p.display_name)
-                          FROM booking b JOIN person p ON p.id = b.person_id
-                         WHERE b.session_id = s.id AND b.status = 'BOOKED' AND b.person_id IN (SELECT id FROM known)), '{}') AS "knownGoing"
-         FROM me
-         JOIN venue v ON ST_DWithin(v.location, me.home, me.radius) AND v.accessibility @> me.needs
-         JOIN activity a ON a.venue_id = v.id AND a.status = 'APPROVED'
-         JOIN session s ON s.activity_id = a.id
-        WHERE s.cancelled_at IS NULL AND s.starts_at > $2 AND s.starts_at < $3
-          AND (s.booked_count < s.capacity OR s.waitlist_count < 5)
-          AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.session_id = s.id AND b.person_id = $1 AND b.status <> 'CANCELLED')
-          AND a.created_by NOT IN (SELECT id FROM blocked)
-          AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.session_id = s.id AND b.status = 'BOOKED' AND b.person_id IN (SELECT id FROM blocked))
-        ORDER BY ST_Distance(v.location, me.home), s.starts_at
-        LIMIT $4`,
-      [personId, from, until, limit],
-    );
+  async candidates(query: CandidateQuery): Promise<Candidate[]> {
+    for (let read = Math.ceil(query.limit * 1.5); ; read *= 4) {
+      const rows = await this.db.query<CandidateRow>(SESSION_CANDIDATES_SQL, [
+        query.personId,
+        query.home,
+        query.radiusMetres,
+        query.from,
+        query.until,
+        read,
+        query.limit,
+        query.needs,
+        query.blocked,
+        query.known,
+      ]);
+      const found = rows.flatMap(({ nearRead: _read, nearReach: _reach, ...row }) =>
+        row.sessionId === null ? [] : [row],
+      );
+      const { nearRead, nearReach } = rows[0];
+      const sawAll = nearRead < read || (nearReach ?? 0) > query.radiusMetres;
+      if (found.length >= query.limit || sawAll) return found;
+    }
   }
 
   interestsOf(activityIds: readonly string[]): Promise<

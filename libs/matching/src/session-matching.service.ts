@@ -1,3 +1,4 @@
+import { CANDIDATE_LIMITS } from './weights';
 import { Injectable } from '@nestjs/common';
 import { Clock, DomainError } from '@kith/platform';
 import { SessionCandidateRepository } from './session-candidates.repository';
@@ -6,7 +7,6 @@ import type { InterestPopularity, ScoredSession } from './session-scoring';
 
 export const MAX_MATCHES = 50;
 const WINDOW_DAYS = 14;
-const CANDIDATES = 200;
 const POPULARITY_TTL_MS = 10 * 60 * 1000;
 
 /** What the member still needs to tell Kith before suggestions can be made. */
@@ -29,7 +29,8 @@ function missingFor(
 @Injectable()
 export class SessionMatchingService {
   // Interest popularity moves slowly; it is cached briefly. Places are never cached.
-  private popularity: { value: InterestPopularity; at: number } | undefined;
+  // The promise is kept, so requests arriving together share one query instead of each running it.
+  private popularity: { value: Promise<InterestPopularity>; at: number } | undefined;
 
   constructor(
     private readonly candidates: SessionCandidateRepository,
@@ -44,15 +45,20 @@ export class SessionMatchingService {
     }
     const member = await this.candidates.member(personId);
     const missing = missingFor(member);
-    if (!member || missing.length > 0) return { matches: [], missing };
+    if (!member || member.home === null || missing.length > 0) return { matches: [], missing };
 
     const now = this.clock.now();
-    const rows = await this.candidates.candidates(
+    const rows = await this.candidates.candidates({
       personId,
-      now,
-      new Date(now.getTime() + WINDOW_DAYS * 24 * 3600 * 1000),
-      CANDIDATES,
-    );
+      home: member.home,
+      radiusMetres: member.radiusMetres,
+      from: now,
+      until: new Date(now.getTime() + WINDOW_DAYS * 24 * 3600 * 1000),
+      needs: member.needs,
+      blocked: member.blocked,
+      known: member.known,
+      limit: CANDIDATE_LIMITS.sessions,
+    });
     const interests = await this.candidates.interestsOf([
       ...new Set(rows.map((r) => r.activityId)),
     ]);
@@ -78,10 +84,15 @@ export class SessionMatchingService {
     return this.interestPopularity();
   }
 
-  private async interestPopularity(): Promise<InterestPopularity> {
+  private interestPopularity(): Promise<InterestPopularity> {
     const now = Date.now();
     if (!this.popularity || now - this.popularity.at > POPULARITY_TTL_MS) {
-      this.popularity = { value: await this.candidates.popularity(), at: now };
+      const value = this.candidates.popularity();
+      this.popularity = { value, at: now };
+      // A failed read is not kept: the next request tries again.
+      value.catch(() => {
+        if (this.popularity?.value === value) this.popularity = undefined;
+      });
     }
     return this.popularity.value;
   }

@@ -35,3 +35,6 @@ export const MATCH_WEIGHTS = {
 } as const;
 
 export type SessionWeights = { [K in keyof typeof MATCH_WEIGHTS.session]: number };
+
+/** How many candidates, nearest first, the SQL hands to scoring for each kind of match. */
+export const CANDIDATE_LIMITS = { sessions: 200, peers: 200, helpers: 200 } as const;

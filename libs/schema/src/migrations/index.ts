@@ -4,6 +4,7 @@ import { Help1795484390364 } from './1795484390364-Help';
 import { ContactAndTimeBank1795484818718 } from './1795484818718-ContactAndTimeBank';
 import { Introductions1795486642719 } from './1795486642719-Introductions';
 import { AreaAt1795488000000 } from './1795488000000-AreaAt';
+import { CityScale1795490000000 } from './1795490000000-CityScale';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ContactAndTimeBank1795484818718,
   Introductions1795486642719,
   AreaAt1795488000000,
+  CityScale1795490000000,
 ];
