@@ -68,5 +68,6 @@ export class CityScale1795490000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "session" DROP COLUMN "accessibility", DROP COLUMN "location"`,
     );
+    await queryRunner.query(`DROP INDEX "public"."ix_role_grant_person_id"`);
   }
 }
