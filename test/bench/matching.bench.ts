@@ -201,6 +201,15 @@ async function askForHelp(api: Api, pool: Pool, members: Member[], size: number)
   }
 }
 
+async function withPool(url: string, work: (pool: Pool) => Promise<void>): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    await work(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
 async function cleanUp(pool: Pool, members: Member[]): Promise<void> {
   const requests = members.flatMap((m) => (m.requestId ? [m.requestId] : []));
   await pool.query('DELETE FROM help_request WHERE id = ANY($1::uuid[])', [requests]);
@@ -264,30 +273,21 @@ async function measureApi(dataset: CityDataset, withPeersAndHelpers: boolean) {
     return { figures, peakRssMb, members };
   } catch (error) {
     await api.stop();
+    await cleanUp(pool, members);
     throw error;
   } finally {
-    await cleanUp(pool, members);
     await pool.end();
   }
 }
 
-/** The candidate SQL the repositories run, alone, on a plain pool of the same concurrency. */
+/**
+ * The candidate SQL the repositories run, alone, on a plain pool of the same concurrency, for
+ * the same signed-in members and the help requests they made through the API.
+ */
 async function measureBareSql(dataset: CityDataset, members: Member[]) {
   const pool = new Pool({ connectionString: dataset.databaseUrl, max: CONCURRENCY });
-  const sample = await pool.query<{ id: string }>(
-    `SELECT mp.person_id AS id FROM member_profile mp
-      WHERE mp.home IS NOT NULL AND EXISTS (SELECT 1 FROM member_interest mi WHERE mi.person_id = mp.person_id)
-      ORDER BY random() LIMIT $1`,
-    [members.length],
-  );
-  const people = sample.rows.map((r) => r.id);
-  // Help requests for the helper baseline, written straight to the table and removed after.
-  const { rows: requests } = await pool.query<{ id: string }>(
-    `INSERT INTO help_request (member_id, skill_id, description, duration_minutes, at_home, preferred_windows, status)
-     SELECT p, (SELECT id FROM skill ORDER BY md5(p::text || id::text) LIMIT 1), 'Bench', 60, true, '[]'::jsonb, 'OPEN'
-       FROM unnest($1::uuid[]) AS p RETURNING id`,
-    [people.slice(0, HELP_SAMPLE)],
-  );
+  const people = members.map((m) => m.personId);
+  const requests = members.flatMap((m) => (m.requestId ? [m.requestId] : []));
   const today = new Date().toISOString().slice(0, 10);
   try {
     // The member's side, then the candidates from the index: what the repository runs.
@@ -316,7 +316,7 @@ async function measureBareSql(dataset: CityDataset, members: Member[]) {
     });
     const helpers = await measure('bare SQL helpers', async () => {
       const result = await pool.query(HELPER_CANDIDATES_SQL, [
-        pick(requests).id,
+        pick(requests),
         today,
         CANDIDATE_LIMITS.helpers,
       ]);
@@ -324,9 +324,7 @@ async function measureBareSql(dataset: CityDataset, members: Member[]) {
     });
     return { sessions, peers, helpers };
   } finally {
-    await pool.query('DELETE FROM help_request WHERE id = ANY($1::uuid[])', [
-      requests.map((r) => r.id),
-    ]);
+    await cleanUp(pool, members);
     await pool.end();
   }
 }
@@ -342,6 +340,7 @@ async function main(): Promise<void> {
   const atBig = await measureApi(big, true);
   const bare = await measureBareSql(big, atBig.members);
   const atSmall = await measureApi(small, false);
+  await withPool(small.databaseUrl, (pool) => cleanUp(pool, atSmall.members));
 
   const rec = atBig.figures.recommendedSessions;
   const throughputRatio = round(rec.throughput / bare.sessions.throughput);

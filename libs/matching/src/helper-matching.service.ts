@@ -1,4 +1,3 @@
-import { CANDIDATE_LIMITS } from './weights';
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
@@ -7,6 +6,7 @@ import { Clock, DomainError } from '@kith/platform';
 import { HelperCandidateRepository } from './helper-candidates.repository';
 import { rankHelpers } from './helper-scoring';
 import type { ScoredHelper } from './helper-scoring';
+import { CANDIDATE_LIMITS } from './weights';
 
 export const MAX_HELPER_MATCHES = 50;
 

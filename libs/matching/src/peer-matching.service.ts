@@ -1,4 +1,3 @@
-import { CANDIDATE_LIMITS } from './weights';
 import { Injectable } from '@nestjs/common';
 import { isUuid, Problems } from '@kith/community';
 import type { Principal } from '@kith/identity';
@@ -9,6 +8,7 @@ import type { ScoredPeer } from './peer-scoring';
 import { PeerRepository } from './peer.repository';
 import { SessionCandidateRepository } from './session-candidates.repository';
 import { SessionMatchingService } from './session-matching.service';
+import { CANDIDATE_LIMITS } from './weights';
 
 export const INTRODUCTIONS_PER_WEEK = 5;
 const WEEK_MS = 7 * 24 * 3600 * 1000;

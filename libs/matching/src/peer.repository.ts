@@ -41,16 +41,6 @@ export const PEER_CANDIDATES_SQL = `WITH me AS (SELECT home, travel_radius_metre
 export class PeerRepository {
   constructor(private readonly db: Db) {}
 
-  async viewerAvailability(
-    personId: string,
-  ): Promise<{ weekday: number; startMinute: number; endMinute: number }[]> {
-    const [row] = await this.db.query<{ a: PeerRow['availability'] }>(
-      `SELECT ${AVAILABILITY('$1')} AS a`,
-      [personId],
-    );
-    return row.a.map((w) => ({ ...w, weekday: WEEKDAY_NUMBER[w.weekday] }));
-  }
-
   /**
    * Opted-in members within the viewer's travel radius who share an interest, excluding the
    * viewer, existing ties, pending introductions either way and blocks either way.

@@ -1,9 +1,9 @@
-import { CANDIDATE_LIMITS } from './weights';
 import { Injectable } from '@nestjs/common';
 import { Clock, DomainError } from '@kith/platform';
 import { SessionCandidateRepository } from './session-candidates.repository';
 import { diversify, scoreSession } from './session-scoring';
 import type { InterestPopularity, ScoredSession } from './session-scoring';
+import { CANDIDATE_LIMITS } from './weights';
 
 export const MAX_MATCHES = 50;
 const WINDOW_DAYS = 14;

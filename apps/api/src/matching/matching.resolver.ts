@@ -183,8 +183,7 @@ export class MatchingResolver {
     description: 'What the member still needs to tell Kith for suggestions; empty when ready',
   })
   async matchingNeeds(@CurrentPrincipal() principal: Principal): Promise<MatchingNeed[]> {
-    return (await this.sessions.recommend(principal.personId, 1)).missing.map(
-      (need) => MatchingNeed[need],
-    );
+    // Only the member's own profile: no candidate search just to learn what is missing.
+    return (await this.sessions.needs(principal.personId)).map((need) => MatchingNeed[need]);
   }
 }
