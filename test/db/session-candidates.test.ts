@@ -10,7 +10,7 @@ import {
 import type { NewActivity } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { MatchingModule, SessionCandidateRepository } from '@kith/matching';
+import { MatchingModule, SessionCandidateRepository, SessionMatchingService } from '@kith/matching';
 import { Db } from '@kith/platform';
 import { importShippedAreas } from '../support/areas';
 import { TestClock } from '../support/clock';
@@ -179,5 +179,32 @@ describe('session candidates, filter by filter', () => {
       [moved],
     );
     expect(row).toEqual({ lng: -0.2, accessibility: ['QUIET_SPACE'] });
+  });
+
+  it('names an interest added after the catalogue was cached', async () => {
+    const matching = context.get(SessionMatchingService);
+    const from = new Date('2027-12-01T00:00:00Z');
+    clock.at = from;
+    try {
+      const me = await member();
+      await session({ firstStartsAt: new Date('2027-12-02T09:00:00Z') });
+      expect((await matching.recommend(me, 5)).matches).toHaveLength(1); // the catalogue is cached
+      const [{ id: kites }] = await db.query<{ id: string }>(
+        `INSERT INTO interest (id, slug, label, group_slug, group_label, active)
+         VALUES (gen_random_uuid(), 'kite-flying', 'Kite flying', 'outdoors', 'Outdoors and nature', true)
+         RETURNING id`,
+      );
+      await context.get(ProfileService).update(me, { interestIds: [kites] });
+      const kiteSession = await session({
+        interestIds: [kites],
+        firstStartsAt: new Date('2027-12-03T09:00:00Z'),
+      });
+      const { matches } = await matching.recommend(me, 5);
+      const kite = matches.find((m) => m.candidate.sessionId === kiteSession);
+      expect(kite?.candidate.interests.map((i) => i.label)).toEqual(['Kite flying']);
+      expect(kite?.reasons.map((r) => r.text)).toContain('1 shared interest: kite flying');
+    } finally {
+      clock.at = new Date('2027-09-01T08:00:00Z');
+    }
   });
 });

@@ -33,6 +33,7 @@ export class ActivityRepository {
     return this.db.query<ActivityRow>(
       `SELECT ${ACTIVITY} FROM activity a JOIN venue v ON v.id = a.venue_id WHERE a.id = ANY($1::uuid[])`,
       [ids],
+      { prepare: true },
     );
   }
 

@@ -315,6 +315,9 @@ export class SessionEntity {
 @Entity('booking')
 @Unique('ux_booking_session_person', ['sessionId', 'personId'])
 @Index('ix_booking_person_id', ['personId'])
+// Who holds a place at a session: matching's "people you know going" and block checks read it
+// from the index alone.
+@Index('ix_booking_session_booked', ['sessionId', 'personId'], { where: `"status" = 'BOOKED'` })
 @Check('ck_booking_waitlist', `(status = 'WAITLISTED') = (waitlist_seq IS NOT NULL)`)
 export class BookingEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,4 +1,5 @@
-import { londonToUtc, londonWallTime } from './london-time';
+import fc from 'fast-check';
+import { londonOffsetMs, londonToUtc, londonWallTime } from './london-time';
 
 describe('London wall time', () => {
   it('is UTC in winter and one hour ahead in summer', () => {
@@ -19,5 +20,57 @@ describe('London wall time', () => {
   it('gives the first of a time the autumn change shows twice', () => {
     // 25 October 2026: 02:00 BST becomes 01:00 GMT, so 01:30 happens twice.
     expect(londonToUtc(2026, 10, 25, 1, 30).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it('agrees with Intl for any instant, either side of every clock change', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    const spring = Date.parse('2026-03-29T01:00:00Z');
+    const autumn = Date.parse('2026-10-25T01:00:00Z');
+    const instants = fc.oneof(
+      fc.integer({
+        min: Date.parse('1990-01-01T00:00:00Z'),
+        max: Date.parse('2060-01-01T00:00:00Z'),
+      }),
+      fc.integer({ min: spring - 2 * 3600_000, max: spring + 2 * 3600_000 }),
+      fc.integer({ min: autumn - 2 * 3600_000, max: autumn + 2 * 3600_000 }),
+    );
+    fc.assert(
+      fc.property(instants, (ms) => {
+        const parts = Object.fromEntries(
+          intl.formatToParts(new Date(ms)).map((p) => [p.type, p.value]),
+        );
+        const wall = londonWallTime(new Date(ms));
+        expect(wall).toEqual({
+          year: Number(parts.year),
+          month: Number(parts.month),
+          day: Number(parts.day),
+          hour: Number(parts.hour),
+          minute: Number(parts.minute),
+          second: Number(parts.second),
+          weekday: days.indexOf(parts.weekday) + 1,
+        });
+        const asUtc = Date.UTC(
+          wall.year,
+          wall.month - 1,
+          wall.day,
+          wall.hour,
+          wall.minute,
+          wall.second,
+        );
+        expect(londonOffsetMs(new Date(ms))).toBe(asUtc - Math.floor(ms / 1000) * 1000);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

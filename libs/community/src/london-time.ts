@@ -26,8 +26,7 @@ export interface WallTime {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-/** The London wall time of an instant. */
-export function londonWallTime(instant: Date): WallTime {
+function formattedWallTime(instant: Date): WallTime {
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),
@@ -40,11 +39,45 @@ export function londonWallTime(instant: Date): WallTime {
   };
 }
 
+const HOUR_MS = 3600 * 1000;
+const OFFSETS_KEPT = 50_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * London's offset from UTC during one UTC hour. London's clocks change only on the hour (01:00
+ * UTC), so one formatted instant per hour gives every instant in it; formatting each instant
+ * cost matching a tenth of its CPU under load.
+ */
+function offsetOfHour(hour: number): number {
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const w = formattedWallTime(new Date(start));
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - start;
+    if (offsetByHour.size >= OFFSETS_KEPT) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The London wall time of an instant. */
+export function londonWallTime(instant: Date): WallTime {
+  const ms = instant.getTime();
+  const wall = new Date(ms + offsetOfHour(Math.floor(ms / HOUR_MS)));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay() === 0 ? 7 : wall.getUTCDay(),
+  };
+}
+
 /** London's offset from UTC at an instant, in milliseconds (0 in winter, 3,600,000 in summer). */
 export function londonOffsetMs(instant: Date): number {
-  const w = londonWallTime(instant);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  return offsetOfHour(Math.floor(instant.getTime() / HOUR_MS));
 }
 
 const DAY_MS = 24 * 3600 * 1000;

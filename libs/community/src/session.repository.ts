@@ -83,6 +83,8 @@ export class SessionRepository {
          FROM session s JOIN activity a ON a.id = s.activity_id JOIN venue v ON v.id = a.venue_id
         WHERE s.id = ANY($2::uuid[])`,
       [viewerId, ids],
+      // Behind every session field of every list: planned once per connection.
+      { prepare: true },
     );
   }
 

@@ -66,6 +66,8 @@ export class AuthSessionRepository {
         WHERE s.id = $1 AND s.person_id = $2 AND s.revoked_at IS NULL
         GROUP BY s.id`,
       [sessionId, personId],
+      // Every signed-in request asks this: planned once per connection.
+      { prepare: true },
     );
     return row;
   }

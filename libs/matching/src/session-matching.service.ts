@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, DomainError } from '@kith/platform';
 import { SessionCandidateRepository } from './session-candidates.repository';
-import { diversify, scoreSession } from './session-scoring';
-import type { InterestPopularity, ScoredSession } from './session-scoring';
+import type { InterestStats } from './session-candidates.repository';
+import { diversify, scoreSession, sessionScore } from './session-scoring';
+import type { InterestPopularity, ScoredSession, SessionCandidate } from './session-scoring';
 import { CANDIDATE_LIMITS } from './weights';
 
 export const MAX_MATCHES = 50;
 const WINDOW_DAYS = 14;
-const POPULARITY_TTL_MS = 10 * 60 * 1000;
+const STATS_TTL_MS = 10 * 60 * 1000;
 
 /** What the member still needs to tell Kith before suggestions can be made. */
 export type MissingForMatching = 'HOME' | 'INTERESTS';
@@ -28,9 +29,9 @@ function missingFor(
 
 @Injectable()
 export class SessionMatchingService {
-  // Interest popularity moves slowly; it is cached briefly. Places are never cached.
+  // Interests and their popularity move slowly; they are cached briefly. Places are never cached.
   // The promise is kept, so requests arriving together share one query instead of each running it.
-  private popularity: { value: Promise<InterestPopularity>; at: number } | undefined;
+  private stats: { value: Promise<InterestStats>; at: number } | undefined;
 
   constructor(
     private readonly candidates: SessionCandidateRepository,
@@ -59,20 +60,28 @@ export class SessionMatchingService {
       known: member.known,
       limit: CANDIDATE_LIMITS.sessions,
     });
-    const interests = await this.candidates.interestsOf([
-      ...new Set(rows.map((r) => r.activityId)),
-    ]);
-    const byActivity = new Map<string, typeof interests>();
-    for (const interest of interests)
-      byActivity.set(interest.activityId, [
-        ...(byActivity.get(interest.activityId) ?? []),
-        interest,
-      ]);
-    const popularity = await this.interestPopularity();
-    const scored = rows.map((row) =>
-      scoreSession(member, { ...row, interests: byActivity.get(row.activityId) ?? [] }, popularity),
+    let stats = await this.interestStats();
+    // An interest newer than the cached catalogue: read it again, once.
+    if (rows.some((row) => row.interestIds.some((id) => !stats.catalogue.has(id))))
+      stats = await this.interestStats(true);
+    const { catalogue, popularity } = stats;
+    const ranked = rows.map((row) => {
+      const candidate: SessionCandidate = {
+        sessionId: row.sessionId,
+        activityId: row.activityId,
+        startsAt: row.startsAt,
+        distanceMetres: row.distanceMetres,
+        bookedCount: row.bookedCount,
+        knownGoing: row.knownGoing,
+        interests: row.interestIds.flatMap((id) => catalogue.get(id) ?? []),
+      };
+      return { candidate, score: sessionScore(member, candidate, popularity) };
+    });
+    // Every candidate is ranked; only the chosen few are explained.
+    const matches = diversify(ranked, first).map(({ candidate }) =>
+      scoreSession(member, candidate, popularity),
     );
-    return { matches: diversify(scored, first), missing: [] };
+    return { matches, missing: [] };
   }
 
   async needs(personId: string): Promise<MissingForMatching[]> {
@@ -80,20 +89,20 @@ export class SessionMatchingService {
   }
 
   /** Interest popularity for other scorers (peers), from the same short cache. */
-  popularityForScoring(): Promise<InterestPopularity> {
-    return this.interestPopularity();
+  async popularityForScoring(): Promise<InterestPopularity> {
+    return (await this.interestStats()).popularity;
   }
 
-  private interestPopularity(): Promise<InterestPopularity> {
+  private interestStats(refresh = false): Promise<InterestStats> {
     const now = Date.now();
-    if (!this.popularity || now - this.popularity.at > POPULARITY_TTL_MS) {
-      const value = this.candidates.popularity();
-      this.popularity = { value, at: now };
+    if (refresh || !this.stats || now - this.stats.at > STATS_TTL_MS) {
+      const value = this.candidates.interestStats();
+      this.stats = { value, at: now };
       // A failed read is not kept: the next request tries again.
       value.catch(() => {
-        if (this.popularity?.value === value) this.popularity = undefined;
+        if (this.stats?.value === value) this.stats = undefined;
       });
     }
-    return this.popularity.value;
+    return this.stats.value;
   }
 }

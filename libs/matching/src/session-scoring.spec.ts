@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { diversify, distanceDecay, rarity, scoreSession } from './session-scoring';
+import { diversify, distanceDecay, rarity, scoreSession, sessionScore } from './session-scoring';
 import type { InterestPopularity, MemberForMatching, SessionCandidate } from './session-scoring';
 import { MATCH_WEIGHTS } from './weights';
 
@@ -184,6 +184,23 @@ describe('scoring properties', () => {
         ).score;
         return more >= fewer;
       }),
+    );
+  });
+
+  it('ranks by the same score it explains', () => {
+    fc.assert(
+      fc.property(
+        arbitraryCandidate,
+        goals,
+        fc.subarray(['outdoors', 'music', 'games']),
+        (c, g, tried) => {
+          const who = { ...member, goals: new Set(g), triedGroups: new Set(tried) };
+          return (
+            sessionScore(who, build(c), popularity) ===
+            scoreSession(who, build(c), popularity).score
+          );
+        },
+      ),
     );
   });
 

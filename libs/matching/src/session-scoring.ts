@@ -84,12 +84,40 @@ export function scoreSession(
   weights: SessionWeights = MATCH_WEIGHTS.session,
 ): ScoredSession {
   const reasons: MatchReason[] = [];
+  const score = assess(member, candidate, popularity, weights, reasons);
+  return {
+    candidate,
+    score,
+    reasons: topReasons(reasons, MATCH_WEIGHTS.maxReasons, MATCH_WEIGHTS.minimumReasonWeight),
+  };
+}
 
+/**
+ * The same score as `scoreSession`, without writing any reason: ranking a couple of hundred
+ * candidates needs only numbers, and only the few chosen are explained.
+ */
+export function sessionScore(
+  member: MemberForMatching,
+  candidate: SessionCandidate,
+  popularity: InterestPopularity,
+  weights: SessionWeights = MATCH_WEIGHTS.session,
+): number {
+  return assess(member, candidate, popularity, weights, undefined);
+}
+
+/** One scoring for both: the reasons are written only when there is a list to write them to. */
+function assess(
+  member: MemberForMatching,
+  candidate: SessionCandidate,
+  popularity: InterestPopularity,
+  weights: SessionWeights,
+  reasons: MatchReason[] | undefined,
+): number {
   const shared = candidate.interests.filter((interest) => member.interestIds.has(interest.id));
   // Saturates: three shared interests of average rarity already count fully.
   const interestRaw = shared.reduce((sum, interest) => sum + rarity(interest.id, popularity), 0);
   const interest = Math.min(1, interestRaw / 1.5);
-  if (shared.length > 0) {
+  if (reasons && shared.length > 0) {
     const labels = shared.map((i) => i.label.toLowerCase());
     reasons.push({
       code: 'SHARED_INTERESTS',
@@ -99,7 +127,7 @@ export function scoreSession(
   }
 
   const distance = distanceDecay(candidate.distanceMetres, member.radiusMetres);
-  reasons.push({
+  reasons?.push({
     code: 'NEARBY',
     text: `${distanceBand(candidate.distanceMetres)} from home`,
     weight: weights.distance * distance,
@@ -111,7 +139,7 @@ export function scoreSession(
     (w) => w.weekday === wall.weekday && minute >= w.startMinute && minute < w.endMinute,
   );
   const availability = fits ? 1 : 0;
-  if (fits) {
+  if (reasons && fits) {
     reasons.push({
       code: 'AVAILABLE',
       text: `${DAY_NAMES[wall.weekday]} ${partOfDay(minute)} suit you`,
@@ -121,7 +149,7 @@ export function scoreSession(
 
   // Diminishing: the first familiar face matters most (1 -> 0.5, 2 -> 0.75, 3 -> 0.875).
   const knownPeople = 1 - 0.5 ** candidate.knownGoing.length;
-  if (candidate.knownGoing.length > 0) {
+  if (reasons && candidate.knownGoing.length > 0) {
     const names = candidate.knownGoing.slice(0, 2);
     const others = candidate.knownGoing.length - names.length;
     reasons.push({
@@ -137,7 +165,7 @@ export function scoreSession(
     const share = Math.min(newFaces, 8) / 8;
     if (share > goals) goals = share;
     if (newFaces >= 3)
-      reasons.push({
+      reasons?.push({
         code: 'GOAL_NEW_PEOPLE',
         text: `${newFaces} people you have not met yet are going`,
         weight: weights.goals * share,
@@ -145,7 +173,7 @@ export function scoreSession(
   }
   if (member.goals.has('get-active') && candidate.interests.some((i) => i.active)) {
     goals = 1;
-    reasons.push({
+    reasons?.push({
       code: 'GOAL_ACTIVE',
       text: 'Helps with your goal to get active',
       weight: weights.goals,
@@ -156,7 +184,7 @@ export function scoreSession(
     candidate.interests.some((i) => i.group === 'learning' || i.group === 'digital')
   ) {
     goals = 1;
-    reasons.push({
+    reasons?.push({
       code: 'GOAL_LEARN',
       text: 'A chance to learn something new',
       weight: weights.goals,
@@ -165,7 +193,7 @@ export function scoreSession(
 
   const newGroup = candidate.interests.find((i) => !member.triedGroups.has(i.group));
   const novelty = newGroup ? 1 : 0;
-  if (newGroup) {
+  if (reasons && newGroup) {
     reasons.push({
       code: 'SOMETHING_NEW',
       text: `Something new for you: ${newGroup.groupLabel.toLowerCase()}`,
@@ -180,41 +208,44 @@ export function scoreSession(
     weights.knownPeople * knownPeople +
     weights.goals * goals +
     weights.novelty * novelty;
-  return {
-    candidate,
-    score: Math.round(score * 10_000) / 10_000,
-    reasons: topReasons(reasons, MATCH_WEIGHTS.maxReasons, MATCH_WEIGHTS.minimumReasonWeight),
-  };
+  return Math.round(score * 10_000) / 10_000;
 }
 
 /**
  * Greedy re-ranking for variety: each pick costs the remaining sessions of the same activity or
  * interest group a little, so a list is not ten walks in a row. Returns at most `first`.
  */
-export function diversify(
-  scored: readonly ScoredSession[],
+export function diversify<T extends { candidate: SessionCandidate; score: number }>(
+  scored: readonly T[],
   first: number,
   penalties = MATCH_WEIGHTS.diversity,
-): ScoredSession[] {
+): T[] {
   const remaining = [...scored];
-  const chosen: ScoredSession[] = [];
+  const chosen: T[] = [];
   const groupsPicked = new Map<string, number>();
   const activitiesPicked = new Map<string, number>();
-  const adjusted = (s: ScoredSession) =>
-    s.score -
-    penalties.sameActivityPenalty * (activitiesPicked.get(s.candidate.activityId) ?? 0) -
-    penalties.sameGroupPenalty *
-      Math.max(0, ...s.candidate.interests.map((i) => groupsPicked.get(i.group) ?? 0));
+  const adjusted = (s: T) => {
+    let group = 0;
+    for (const interest of s.candidate.interests)
+      group = Math.max(group, groupsPicked.get(interest.group) ?? 0);
+    return (
+      s.score -
+      penalties.sameActivityPenalty * (activitiesPicked.get(s.candidate.activityId) ?? 0) -
+      penalties.sameGroupPenalty * group
+    );
+  };
   while (chosen.length < first && remaining.length > 0) {
     let best = 0;
+    let bestScore = adjusted(remaining[0]);
     for (let i = 1; i < remaining.length; i += 1) {
       const a = adjusted(remaining[i]);
-      const b = adjusted(remaining[best]);
       if (
-        a > b ||
-        (a === b && remaining[i].candidate.sessionId < remaining[best].candidate.sessionId)
-      )
+        a > bestScore ||
+        (a === bestScore && remaining[i].candidate.sessionId < remaining[best].candidate.sessionId)
+      ) {
         best = i;
+        bestScore = a;
+      }
     }
     const [pick] = remaining.splice(best, 1);
     chosen.push(pick);

@@ -5,6 +5,7 @@ import { ContactAndTimeBank1795484818718 } from './1795484818718-ContactAndTimeB
 import { Introductions1795486642719 } from './1795486642719-Introductions';
 import { AreaAt1795488000000 } from './1795488000000-AreaAt';
 import { CityScale1795490000000 } from './1795490000000-CityScale';
+import { BookedPlaces1795492838303 } from './1795492838303-BookedPlaces';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Introductions1795486642719,
   AreaAt1795488000000,
   CityScale1795490000000,
+  BookedPlaces1795492838303,
 ];
