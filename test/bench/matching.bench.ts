@@ -297,7 +297,7 @@ async function measureBareSql(dataset: CityDataset, members: Member[]) {
       const { rows } = await pool.query<MemberRow>(MATCHING_MEMBER_SQL, [personId]);
       const member = rows[0];
       const result = await pool.query<{ sessionId: string | null }>(SESSION_CANDIDATES_SQL, [
-        personId,
+        member.holding,
         member.home,
         member.radius,
         now,

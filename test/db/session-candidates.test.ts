@@ -90,7 +90,7 @@ describe('session candidates, filter by filter', () => {
     const me = await candidates.member(personId);
     if (!me?.home) throw new Error('the member has no home');
     const rows = await candidates.candidates({
-      personId,
+      holding: me.holding,
       home: me.home,
       radiusMetres: me.radiusMetres,
       from,
@@ -141,6 +141,20 @@ describe('session candidates, filter by filter', () => {
     expect(result.has(full)).toBe(false);
     expect(result.has(shortWait)).toBe(true);
     expect(result.has(cancelled)).toBe(false);
+  });
+
+  it('drops a session the member waits for, and suggests again one they left', async () => {
+    const me = await member();
+    const bookings = context.get(BookingService);
+    const waiting = await session({ capacity: 1 });
+    await bookings.join(await member(), waiting);
+    expect((await bookings.join(me, waiting)).status).toBe('WAITLISTED');
+    const left = await session();
+    await bookings.join(me, left);
+    await bookings.leave(me, left);
+    const result = await found(me);
+    expect(result.has(waiting)).toBe(false);
+    expect(result.has(left)).toBe(true);
   });
 
   it('drops a session someone blocked (either way) is going to', async () => {

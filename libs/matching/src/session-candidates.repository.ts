@@ -14,6 +14,7 @@ export interface MemberRow {
   availability: { weekday: Weekday; startMinute: number; endMinute: number }[];
   blocked: string[];
   known: string[];
+  holding: string[];
 }
 
 /** What session matching knows of the member: their own data only, never shown to others. */
@@ -26,6 +27,8 @@ export interface MatchingMember extends MemberForMatching {
   blocked: string[];
   /** People the member knows: met at a session they both attended, or tied (an introduction). */
   known: string[];
+  /** Sessions the member holds a place at, or waits for: never suggested again. */
+  holding: string[];
 }
 
 /** The member's side of session matching, in one round trip. */
@@ -45,7 +48,11 @@ export const MATCHING_MEMBER_SQL = `SELECT mp.home::text AS home, mp.travel_radi
               WHERE mine.person_id = mp.person_id AND mine.status = 'ATTENDED' AND other.status = 'ATTENDED'
              UNION
              SELECT CASE WHEN person_a = mp.person_id THEN person_b ELSE person_a END
-               FROM tie WHERE person_a = mp.person_id OR person_b = mp.person_id) AS known
+               FROM tie WHERE person_a = mp.person_id OR person_b = mp.person_id) AS known,
+       -- Only upcoming sessions can be candidates, and their bookings are BOOKED or WAITLISTED
+       -- (attendance comes after): a short list, checked per candidate without a probe.
+       ARRAY(SELECT session_id FROM booking
+              WHERE person_id = mp.person_id AND status IN ('BOOKED', 'WAITLISTED')) AS holding
   FROM member_profile mp WHERE mp.person_id = $1`;
 
 /**
@@ -55,8 +62,9 @@ export const MATCHING_MEMBER_SQL = `SELECT mp.home::text AS home, mp.travel_radi
  * only: the travel radius, an approved activity, not already booked, nobody blocked either way
  * running it or going, its interests (ids: labels come from the cached catalogue), and the first
  * names of people the member knows who are going.
- * $1 person, $2 home, $3 radius, $4/$5 window, $6 how many nearest to read, $7 how many to keep,
- * $8 access needs, $9 blocked, $10 known people.
+ * $1 sessions the member already holds a place at (or waits for), $2 home, $3 radius,
+ * $4/$5 window, $6 how many nearest to read, $7 how many to keep, $8 access needs, $9 blocked,
+ * $10 known people.
  */
 export const SESSION_CANDIDATES_SQL = `WITH near AS MATERIALIZED (
   SELECT s.id, s.activity_id, s.starts_at, s.booked_count, s.location <-> $2::geography AS metres
@@ -79,7 +87,7 @@ SELECT stats.read AS "nearRead", stats.reach AS "nearReach", c.*
       FROM near n
       JOIN activity a ON a.id = n.activity_id AND a.status = 'APPROVED'
      WHERE n.metres <= $3
-       AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.session_id = n.id AND b.person_id = $1 AND b.status <> 'CANCELLED')
+       AND n.id <> ALL($1::uuid[])
        AND (cardinality($9::uuid[]) = 0 OR (
             a.created_by <> ALL($9::uuid[])
             AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.session_id = n.id AND b.status = 'BOOKED' AND b.person_id = ANY($9::uuid[]))))
@@ -88,7 +96,8 @@ SELECT stats.read AS "nearRead", stats.reach AS "nearReach", c.*
  ORDER BY c."distanceMetres", c."startsAt"`;
 
 export interface CandidateQuery {
-  personId: string;
+  /** Sessions the member holds a place at or waits for. */
+  holding: string[];
   home: string;
   radiusMetres: number;
   from: Date;
@@ -127,6 +136,7 @@ export class SessionCandidateRepository {
       needs: row.needs,
       blocked: row.blocked,
       known: row.known,
+      holding: row.holding,
       radiusMetres: row.radius,
       goals: new Set(row.goals),
       interestIds: new Set(row.interestIds),
@@ -149,7 +159,7 @@ export class SessionCandidateRepository {
       const rows = await this.db.query<ReadRow>(
         SESSION_CANDIDATES_SQL,
         [
-          query.personId,
+          query.holding,
           query.home,
           query.radiusMetres,
           query.from,

@@ -50,7 +50,7 @@ export class SessionMatchingService {
 
     const now = this.clock.now();
     const rows = await this.candidates.candidates({
-      personId,
+      holding: member.holding,
       home: member.home,
       radiusMetres: member.radiusMetres,
       from: now,
