@@ -181,6 +181,26 @@ describe('session candidates, filter by filter', () => {
     expect([...(await found(me, { limit: 1, from }))]).toEqual([farther]);
   });
 
+  it('keeps looking past the nearest when the checks after them drop them all', async () => {
+    const from = new Date('2027-10-01T00:00:00Z');
+    const at = { firstStartsAt: new Date('2027-10-03T09:00:00Z') };
+    const me = await member();
+    const other = await member();
+    const bookings = context.get(BookingService);
+    for (let i = 0; i < 5; i += 1) {
+      await bookings.join(
+        other,
+        await session({ ...at, venueLocation: { lat: 51.505, lng: -0.1 } }),
+      );
+    }
+    await db.query(`INSERT INTO block (blocker_id, blocked_id) VALUES ($1, $2)`, [me, other]);
+    const farther = await session({ ...at, venueLocation: { lat: 51.5095, lng: -0.1 } }); // 500 m
+    // The five nearest pass the radius but someone blocked is going to each: one wanted, so it
+    // must keep more than one to reach the sixth; asked for two, it says there is only one.
+    expect([...(await found(me, { limit: 1, from }))]).toEqual([farther]);
+    expect([...(await found(me, { limit: 2, from }))]).toEqual([farther]);
+  });
+
   it('keeps each session at its venue when the venue moves', async () => {
     const moved = await session();
     await db.query(
