@@ -21,9 +21,31 @@ export interface ActivityRow {
   createdBy: string;
 }
 
-const ACTIVITY = `a.id, a.title, a.description, a.status, a.capacity, a.duration_minutes AS "durationMinutes",
-  a.first_starts_at AS "firstStartsAt", a.recurrence, a.expanded_until AS "expandedUntil", a.venue_id AS "venueId",
-  v.name AS "venueName", v.accessibility::text[] AS accessibility, v.area_id AS "areaId", a.created_by AS "createdBy"`;
+const ACTIVITY_COLUMNS: Record<keyof ActivityRow, string> = {
+  id: 'a.id',
+  title: 'a.title',
+  description: 'a.description',
+  status: 'a.status',
+  capacity: 'a.capacity',
+  durationMinutes: 'a.duration_minutes',
+  firstStartsAt: 'a.first_starts_at',
+  recurrence: 'a.recurrence',
+  expandedUntil: 'a.expanded_until',
+  venueId: 'a.venue_id',
+  venueName: 'v.name',
+  accessibility: 'v.accessibility::text[]',
+  areaId: 'v.area_id',
+  createdBy: 'a.created_by',
+};
+
+/** An ActivityRow's columns from `activity a JOIN venue v`, each named `${prefix}${field}`. */
+export function activityColumns(prefix = ''): string {
+  return Object.entries(ACTIVITY_COLUMNS)
+    .map(([field, column]) => `${column} AS "${prefix}${field}"`)
+    .join(', ');
+}
+
+const ACTIVITY = activityColumns();
 
 @Injectable()
 export class ActivityRepository {

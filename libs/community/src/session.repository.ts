@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@kith/platform';
+import { activityColumns } from './activity.repository';
+import type { ActivityRow } from './activity.repository';
 import type { AccessibilityFeature } from './taxonomy';
 
 export interface SessionRow {
@@ -31,6 +33,8 @@ export interface BrowseQuery {
 
 const SESSION = `s.id, s.activity_id AS "activityId", s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.capacity,
   s.booked_count AS "bookedCount", s.waitlist_count AS "waitlistCount", s.cancelled_at AS "cancelledAt", v.area_id AS "areaId"`;
+
+const ACTIVITY_PREFIX = 'activity.';
 
 // The viewer's home, or NULL: distances are computed here and only bands leave the service.
 const VIEWER_DISTANCE = `(SELECT ST_Distance(v.location, mp.home) FROM member_profile mp WHERE mp.person_id = $1) AS "viewerDistance"`;
@@ -86,6 +90,32 @@ export class SessionRepository {
       // Behind every session field of every list: planned once per connection.
       { prepare: true },
     );
+  }
+
+  /** Sessions with their activities, in one read, for lists that show both. */
+  async withActivities(
+    viewerId: string,
+    ids: readonly string[],
+  ): Promise<{ session: SessionRow; activity: ActivityRow }[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT ${SESSION}, ${VIEWER_DISTANCE}, ${activityColumns(ACTIVITY_PREFIX)}
+         FROM session s JOIN activity a ON a.id = s.activity_id JOIN venue v ON v.id = a.venue_id
+        WHERE s.id = ANY($2::uuid[])`,
+      [viewerId, ids],
+      { prepare: true },
+    );
+    return rows.map((row) => {
+      const session: Record<string, unknown> = {};
+      const activity: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) {
+        if (key.startsWith(ACTIVITY_PREFIX)) activity[key.slice(ACTIVITY_PREFIX.length)] = value;
+        else session[key] = value;
+      }
+      return {
+        session: session as unknown as SessionRow,
+        activity: activity as unknown as ActivityRow,
+      };
+    });
   }
 
   /** The next `limit` sessions of each activity, for a batch of activities. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@kith/identity';
 import { Clock, Db, DomainError, KITH_CONFIG } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
+import type { ActivityRow } from './activity.repository';
 import { ActivityService } from './activity.service';
 import { BookingRepository } from './booking.repository';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -138,6 +139,19 @@ export class SessionService {
   async byIds(viewerId: string, ids: readonly string[]): Promise<SessionView[]> {
     const valid = ids.filter(isUuid);
     return valid.length ? (await this.sessions.byIds(viewerId, valid)).map(toView) : [];
+  }
+
+  /** Sessions with their activities, in one read, for lists that show both. */
+  async withActivities(
+    viewerId: string,
+    ids: readonly string[],
+  ): Promise<{ session: SessionView; activity: ActivityRow }[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    return (await this.sessions.withActivities(viewerId, valid)).map(({ session, activity }) => ({
+      session: toView(session),
+      activity,
+    }));
   }
 
   async upcomingOf(

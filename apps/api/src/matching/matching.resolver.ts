@@ -11,7 +11,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { HelperMatchingService, PeerMatchingService, SessionMatchingService } from '@kith/matching';
-import { distanceBand, InterestRepository } from '@kith/community';
+import { distanceBand, InterestRepository, SessionService } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { toInterest, toSession } from '../community/community.mappers';
@@ -80,6 +80,7 @@ export class MatchingResolver {
     private readonly helpers: HelperMatchingService,
     private readonly interests: InterestRepository,
     private readonly peers: PeerMatchingService,
+    private readonly sessionViews: SessionService,
   ) {}
 
   @Query(() => [PeerMatch], {
@@ -170,12 +171,21 @@ export class MatchingResolver {
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
   ): Promise<SessionMatch[]> {
     const { matches } = await this.sessions.recommend(principal.personId, first);
-    const views = await loaders.session.loadMany(matches.map((m) => m.candidate.sessionId));
-    return matches.flatMap((match, i) => {
-      const view = views[i];
-      return view && !(view instanceof Error)
-        ? [{ session: toSession(view), score: match.score, reasons: match.reasons }]
-        : [];
+    // Each session and its activity in one read; the activity field then finds it loaded.
+    const views = new Map(
+      (
+        await this.sessionViews.withActivities(
+          principal.personId,
+          matches.map((m) => m.candidate.sessionId),
+        )
+      ).map(({ session, activity }) => {
+        loaders.activity.prime(activity.id, activity);
+        return [session.id, session];
+      }),
+    );
+    return matches.flatMap((match) => {
+      const view = views.get(match.candidate.sessionId);
+      return view ? [{ session: toSession(view), score: match.score, reasons: match.reasons }] : [];
     });
   }
 
