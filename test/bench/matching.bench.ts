@@ -320,15 +320,19 @@ async function measureBareSql(dataset: CityDataset, members: Member[]) {
       return result.rows.filter((row) => row.sessionId !== null).length;
     });
     const peers = await measure('bare SQL peers', async () => {
-      const result = await pool.query(PEER_CANDIDATES_SQL, [pick(people), CANDIDATE_LIMITS.peers]);
+      const result = await pool.query({
+        name: 'bench-peers',
+        text: PEER_CANDIDATES_SQL,
+        values: [pick(people), CANDIDATE_LIMITS.peers],
+      });
       return result.rowCount ?? 0;
     });
     const helpers = await measure('bare SQL helpers', async () => {
-      const result = await pool.query(HELPER_CANDIDATES_SQL, [
-        pick(requests),
-        today,
-        CANDIDATE_LIMITS.helpers,
-      ]);
+      const result = await pool.query({
+        name: 'bench-helpers',
+        text: HELPER_CANDIDATES_SQL,
+        values: [pick(requests), today, CANDIDATE_LIMITS.helpers],
+      });
       return result.rowCount ?? 0;
     });
     return { sessions, peers, helpers };

@@ -9,6 +9,7 @@ import {
   HelperCandidateRepository,
   MatchingModule,
   pairKey,
+  PeerMatchingService,
   PeerRepository,
 } from '@kith/matching';
 import { Db } from '@kith/platform';
@@ -243,6 +244,17 @@ describe('helper and peer candidates, filter by filter', () => {
       expect(result.has(me)).toBe(false);
       for (const dropped of [notOptedIn, outside, nothingShared])
         expect(result.has(dropped)).toBe(false);
+    });
+
+    it('suggests nobody, without error, to a member with no home or no interests yet', async () => {
+      await member({ home: NEAR }); // someone who would match
+      const suggest = (id: string) => context.get(PeerMatchingService).suggest(id, 10);
+      const homeless = await person();
+      await context.get(ProfileService).update(homeless, { interestIds: [walking] });
+      const uninterested = await member({ interests: [] });
+      expect(await suggest(homeless)).toEqual([]);
+      expect(await suggest(uninterested)).toEqual([]);
+      expect((await suggest(await member())).length).toBeGreaterThan(0);
     });
 
     it('uses the viewer’s radius, not the other member’s', async () => {

@@ -6,7 +6,6 @@ import { TieSource } from './matching.entities';
 import { scorePeer } from './peer-scoring';
 import type { ScoredPeer } from './peer-scoring';
 import { PeerRepository } from './peer.repository';
-import { SessionCandidateRepository } from './session-candidates.repository';
 import { SessionMatchingService } from './session-matching.service';
 import { CANDIDATE_LIMITS } from './weights';
 
@@ -23,7 +22,6 @@ export class PeerMatchingService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly peers: PeerRepository,
-    private readonly members: SessionCandidateRepository,
     private readonly sessions: SessionMatchingService,
   ) {}
 
@@ -34,13 +32,8 @@ export class PeerMatchingService {
         { path: 'first', message: 'must be a whole number from 1 to 50' },
       ]);
     }
-    const member = await this.members.member(personId);
-    if (!member?.hasHome || member.interestIds.size === 0) return [];
-    const viewer = {
-      radiusMetres: member.radiusMetres,
-      goals: member.goals,
-      availability: member.availability,
-    };
+    const viewer = await this.peers.viewer(personId);
+    if (!viewer) return [];
     const popularity = await this.sessions.popularityForScoring();
     return (await this.peers.candidates(personId, CANDIDATE_LIMITS.peers))
       .map((candidate) => scorePeer(viewer, candidate, popularity))
