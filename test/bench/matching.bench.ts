@@ -1,11 +1,12 @@
 /**
  * npm run bench:matching — matching at city scale.
  *
- * Builds (or reuses) a synthetic Greater London of 100k members with the demo generator, starts
- * the built API on it, and drives recommendedSessions, suggestedPeers and helperMatches over
- * HTTP with 16 concurrent clients for randomly chosen signed-in members; then runs the same
- * candidate SQL alone on a plain pg pool at the same concurrency as the baseline; then repeats
- * recommendedSessions on a 10k-member city to show how cost grows. Prints one JSON line at the end.
+ * Builds (or reuses) a synthetic Greater London of 100k members with the demo generator, and one
+ * of 10k, starts the built API on each, and drives recommendedSessions, suggestedPeers and
+ * helperMatches over HTTP with 16 concurrent clients for randomly chosen signed-in members. The
+ * baseline is the same candidate SQL alone on a plain pg pool at the same concurrency; the 10k
+ * city shows how cost grows. What is compared is measured in turns of 5 s, so a drift in the
+ * shared machine's speed falls on both sides. Prints one JSON line at the end.
  *
  * BENCH_SECONDS (default 20) per measurement, BENCH_CONCURRENCY (16), BENCH_MEMBERS (100000),
  * BENCH_SMALL_MEMBERS (10000), BENCH_SERVER_URL (postgres://root@127.0.0.1:5432),
@@ -31,11 +32,10 @@ import type { MemberRow } from '@kith/matching';
 import { loadConfig } from '@kith/platform';
 import { ensureCity, ROOT } from './city-dataset';
 import type { CityDataset } from './city-dataset';
-import { closedLoop } from './load';
-import type { Fire, LoadFigures } from './load';
+import { interleaved } from './load';
+import type { LoadFigures } from './load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const WARMUP_SECONDS = Math.min(5, SECONDS);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const SMALL_MEMBERS = Number(process.env.BENCH_SMALL_MEMBERS ?? 10_000);
@@ -45,7 +45,7 @@ const SEED = 20261124;
 const SAMPLE = 1000;
 const HELP_SAMPLE = 300;
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
-const PORT = 3000 + Math.floor(Math.random() * 1000) + 2000;
+const FIRST_PORT = 3000 + Math.floor(Math.random() * 1000) + 2000;
 const WINDOW_MS = 14 * 24 * 3600 * 1000;
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -65,9 +65,12 @@ const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length
 
 class Api {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
-  private constructor(private readonly child: ChildProcess) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly port: number,
+  ) {}
 
-  static async start(databaseUrl: string): Promise<Api> {
+  static async start(databaseUrl: string, port: number): Promise<Api> {
     const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
       cwd: ROOT,
       env: {
@@ -75,7 +78,7 @@ class Api {
         NODE_ENV: 'production',
         DATABASE_URL: databaseUrl,
         REDIS_URL,
-        PORT: String(PORT),
+        PORT: String(port),
         JWT_SECRET,
         MAIL_URL: 'log',
         LOG_LEVEL: 'warn',
@@ -83,7 +86,7 @@ class Api {
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    const api = new Api(child);
+    const api = new Api(child, port);
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
@@ -96,7 +99,7 @@ class Api {
   private ready(): Promise<boolean> {
     return new Promise((resolve) => {
       const req = request(
-        { host: '127.0.0.1', port: PORT, path: '/health/ready', agent: this.agent },
+        { host: '127.0.0.1', port: this.port, path: '/health/ready', agent: this.agent },
         (res) => {
           res.resume();
           resolve(res.statusCode === 200);
@@ -113,7 +116,7 @@ class Api {
       const req = request(
         {
           host: '127.0.0.1',
-          port: PORT,
+          port: this.port,
           path: '/graphql',
           method: 'POST',
           agent: this.agent,
@@ -201,15 +204,6 @@ async function askForHelp(api: Api, pool: Pool, members: Member[], size: number)
   }
 }
 
-async function withPool(url: string, work: (pool: Pool) => Promise<void>): Promise<void> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    await work(pool);
-  } finally {
-    await pool.end();
-  }
-}
-
 async function cleanUp(pool: Pool, members: Member[]): Promise<void> {
   const requests = members.flatMap((m) => (m.requestId ? [m.requestId] : []));
   await pool.query('DELETE FROM help_request WHERE id = ANY($1::uuid[])', [requests]);
@@ -227,81 +221,56 @@ const fireGraphql =
     return (data[field] as unknown[]).length;
   };
 
-async function measure(label: string, fire: Fire): Promise<LoadFigures> {
-  await closedLoop(CONCURRENCY, WARMUP_SECONDS, fire);
-  const figures = await closedLoop(CONCURRENCY, SECONDS, fire);
+function report(label: string, figures: LoadFigures): LoadFigures {
   log(
     `${label}: ${figures.throughput}/s p50 ${figures.p50Ms} p95 ${figures.p95Ms} p99 ${figures.p99Ms} ms, failures ${figures.failures}${figures.firstFailure ? ` (${figures.firstFailure})` : ''}`,
   );
   return figures;
 }
 
-async function measureApi(dataset: CityDataset, withPeersAndHelpers: boolean) {
-  const pool = new Pool({ connectionString: dataset.databaseUrl, max: 4 });
-  const api = await Api.start(dataset.databaseUrl);
-  let members: Member[] = [];
-  try {
-    members = await signInSample(pool, SAMPLE);
-    const figures: Record<string, LoadFigures> = {};
-    figures.recommendedSessions = await measure(
-      `recommendedSessions @${dataset.members}`,
-      fireGraphql<{ recommendedSessions: unknown[] }>(
-        api,
-        members,
-        RECOMMEND,
-        'recommendedSessions',
-      ),
-    );
-    if (withPeersAndHelpers) {
-      figures.suggestedPeers = await measure(
-        `suggestedPeers @${dataset.members}`,
-        fireGraphql<{ suggestedPeers: unknown[] }>(api, members, PEERS, 'suggestedPeers'),
-      );
-      await askForHelp(api, pool, members, HELP_SAMPLE);
-      figures.helperMatches = await measure(
-        `helperMatches @${dataset.members}`,
-        fireGraphql<{ helperMatches: unknown[] }>(
-          api,
-          members.slice(0, HELP_SAMPLE),
-          HELPERS,
-          'helperMatches',
-          true,
-        ),
-      );
-    }
-    const peakRssMb = await api.stop();
-    return { figures, peakRssMb, members };
-  } catch (error) {
-    await api.stop();
-    await cleanUp(pool, members);
-    throw error;
-  } finally {
+/** A city with the built API running on it and a sample of its members signed in. */
+interface Stage {
+  dataset: CityDataset;
+  api: Api;
+  pool: Pool;
+  members: Member[];
+}
+
+async function stage(dataset: CityDataset, port: number): Promise<Stage> {
+  const pool = new Pool({ connectionString: dataset.databaseUrl, max: CONCURRENCY });
+  const api = await Api.start(dataset.databaseUrl, port).catch(async (error: unknown) => {
     await pool.end();
-  }
+    throw error;
+  });
+  return { dataset, api, pool, members: await signInSample(pool, SAMPLE) };
+}
+
+/** Stops the API (returning its peak RSS) and removes what the bench added. */
+async function unstage(s: Stage): Promise<number> {
+  const peak = await s.api.stop();
+  await cleanUp(s.pool, s.members).finally(() => s.pool.end());
+  return peak;
 }
 
 /**
  * The candidate SQL the repositories run, alone, on a plain pool of the same concurrency, for
- * the same signed-in members and the help requests they made through the API.
+ * the same signed-in members and the help requests they made through the API, as the same
+ * named prepared statements, so both sides are spared planning alike.
  */
-async function measureBareSql(dataset: CityDataset, members: Member[]) {
-  const pool = new Pool({ connectionString: dataset.databaseUrl, max: CONCURRENCY });
-  const people = members.map((m) => m.personId);
-  const requests = members.flatMap((m) => (m.requestId ? [m.requestId] : []));
-  const today = new Date().toISOString().slice(0, 10);
-  try {
-    // The member's side, then the candidates from the index: what the repository runs, as the
-    // same named prepared statements, so both sides are spared planning alike.
-    const sessions = await measure('bare SQL sessions', async () => {
+function bareSql(s: Stage) {
+  const people = s.members.map((m) => m.personId);
+  const requests = s.members.flatMap((m) => (m.requestId ? [m.requestId] : []));
+  return {
+    // The member's side, then the candidates from the index: what the repository runs.
+    sessions: async () => {
       const now = new Date();
-      const personId = pick(people);
-      const { rows } = await pool.query<MemberRow>({
+      const { rows } = await s.pool.query<MemberRow>({
         name: 'bench-member',
         text: MATCHING_MEMBER_SQL,
-        values: [personId],
+        values: [pick(people)],
       });
       const member = rows[0];
-      const result = await pool.query<{ sessionId: string | null }>({
+      const result = await s.pool.query<{ sessionId: string | null }>({
         name: 'bench-candidates',
         text: SESSION_CANDIDATES_SQL,
         values: [
@@ -318,28 +287,24 @@ async function measureBareSql(dataset: CityDataset, members: Member[]) {
         ],
       });
       return result.rows.filter((row) => row.sessionId !== null).length;
-    });
-    const peers = await measure('bare SQL peers', async () => {
-      const result = await pool.query({
+    },
+    peers: async () => {
+      const result = await s.pool.query({
         name: 'bench-peers',
         text: PEER_CANDIDATES_SQL,
         values: [pick(people), CANDIDATE_LIMITS.peers],
       });
       return result.rowCount ?? 0;
-    });
-    const helpers = await measure('bare SQL helpers', async () => {
-      const result = await pool.query({
+    },
+    helpers: async () => {
+      const result = await s.pool.query({
         name: 'bench-helpers',
         text: HELPER_CANDIDATES_SQL,
-        values: [pick(requests), today, CANDIDATE_LIMITS.helpers],
+        values: [pick(requests), new Date().toISOString().slice(0, 10), CANDIDATE_LIMITS.helpers],
       });
       return result.rowCount ?? 0;
-    });
-    return { sessions, peers, helpers };
-  } finally {
-    await cleanUp(pool, members);
-    await pool.end();
-  }
+    },
+  };
 }
 
 const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
@@ -350,15 +315,70 @@ async function main(): Promise<void> {
   const small = await ensureCity(SERVER_URL, SMALL_MEMBERS, SEED, log);
   log(`datasets: ${JSON.stringify(big.counts)} / ${JSON.stringify(small.counts)}`);
 
-  const atBig = await measureApi(big, true);
-  const bare = await measureBareSql(big, atBig.members);
-  const atSmall = await measureApi(small, false);
-  await withPool(small.databaseUrl, (pool) => cleanUp(pool, atSmall.members));
+  // Both APIs run throughout (an idle one costs nothing); what is compared takes turns.
+  const atBig = await stage(big, FIRST_PORT);
+  const atSmall = await stage(small, FIRST_PORT + 1).catch(async (error: unknown) => {
+    await unstage(atBig);
+    throw error;
+  });
+  const peaks: number[] = [];
+  let sessions: Record<'api' | 'bare' | 'small', LoadFigures>;
+  let peers: Record<'api' | 'bare', LoadFigures>;
+  let helpers: Record<'api' | 'bare', LoadFigures>;
+  try {
+    await askForHelp(atBig.api, atBig.pool, atBig.members, HELP_SAMPLE);
+    const bare = bareSql(atBig);
+    log(`measuring, ${SECONDS} s per figure in ${Math.max(1, Math.round(SECONDS / 5))} turns`);
+    sessions = await interleaved(CONCURRENCY, SECONDS, {
+      api: fireGraphql<{ recommendedSessions: unknown[] }>(
+        atBig.api,
+        atBig.members,
+        RECOMMEND,
+        'recommendedSessions',
+      ),
+      bare: bare.sessions,
+      small: fireGraphql<{ recommendedSessions: unknown[] }>(
+        atSmall.api,
+        atSmall.members,
+        RECOMMEND,
+        'recommendedSessions',
+      ),
+    });
+    report(`recommendedSessions @${big.members}`, sessions.api);
+    report('bare SQL sessions', sessions.bare);
+    report(`recommendedSessions @${small.members}`, sessions.small);
+    peers = await interleaved(CONCURRENCY, SECONDS, {
+      api: fireGraphql<{ suggestedPeers: unknown[] }>(
+        atBig.api,
+        atBig.members,
+        PEERS,
+        'suggestedPeers',
+      ),
+      bare: bare.peers,
+    });
+    report(`suggestedPeers @${big.members}`, peers.api);
+    report('bare SQL peers', peers.bare);
+    helpers = await interleaved(CONCURRENCY, SECONDS, {
+      api: fireGraphql<{ helperMatches: unknown[] }>(
+        atBig.api,
+        atBig.members.slice(0, HELP_SAMPLE),
+        HELPERS,
+        'helperMatches',
+        true,
+      ),
+      bare: bare.helpers,
+    });
+    report(`helperMatches @${big.members}`, helpers.api);
+    report('bare SQL helpers', helpers.bare);
+  } finally {
+    peaks.push(await unstage(atBig), await unstage(atSmall));
+  }
+  const [bigRssMb, smallRssMb] = peaks;
 
-  const rec = atBig.figures.recommendedSessions;
-  const throughputRatio = round(rec.throughput / bare.sessions.throughput);
-  const growth = round(rec.p95Ms / atSmall.figures.recommendedSessions.p95Ms);
-  const peakRssMb = Math.max(atBig.peakRssMb, atSmall.peakRssMb);
+  const rec = sessions.api;
+  const throughputRatio = round(rec.throughput / sessions.bare.throughput);
+  const growth = round(rec.p95Ms / sessions.small.p95Ms);
+  const peakRssMb = Math.max(bigRssMb, smallRssMb);
   const summary = {
     bench: 'matching',
     at: new Date().toISOString(),
@@ -369,6 +389,7 @@ async function main(): Promise<void> {
     },
     concurrency: CONCURRENCY,
     secondsPerMeasurement: SECONDS,
+    interleavedSliceSeconds: 5,
     datasets: {
       [MEMBERS]: { ...big.counts, generateSeconds: big.generateSeconds, reused: big.reused },
       [SMALL_MEMBERS]: {
@@ -379,20 +400,16 @@ async function main(): Promise<void> {
     },
     http: {
       recommendedSessions: rec,
-      suggestedPeers: atBig.figures.suggestedPeers,
-      helperMatches: atBig.figures.helperMatches,
-      [`recommendedSessionsAt${SMALL_MEMBERS}`]: atSmall.figures.recommendedSessions,
+      suggestedPeers: peers.api,
+      helperMatches: helpers.api,
+      [`recommendedSessionsAt${SMALL_MEMBERS}`]: sessions.small,
     },
-    bareSql: bare,
-    apiPeakRssMb: { [MEMBERS]: atBig.peakRssMb, [SMALL_MEMBERS]: atSmall.peakRssMb },
+    bareSql: { sessions: sessions.bare, peers: peers.bare, helpers: helpers.bare },
+    apiPeakRssMb: { [MEMBERS]: bigRssMb, [SMALL_MEMBERS]: smallRssMb },
     ratios: {
       recommendedSessionsThroughputOverBareSql: throughputRatio,
-      suggestedPeersThroughputOverBareSql: round(
-        (atBig.figures.suggestedPeers?.throughput ?? NaN) / bare.peers.throughput,
-      ),
-      helperMatchesThroughputOverBareSql: round(
-        (atBig.figures.helperMatches?.throughput ?? NaN) / bare.helpers.throughput,
-      ),
+      suggestedPeersThroughputOverBareSql: round(peers.api.throughput / peers.bare.throughput),
+      helperMatchesThroughputOverBareSql: round(helpers.api.throughput / helpers.bare.throughput),
       recommendedSessionsP95Growth: growth,
     },
     targets: {
