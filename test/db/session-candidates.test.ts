@@ -16,6 +16,7 @@ import { importShippedAreas } from '../support/areas';
 import { TestClock } from '../support/clock';
 import { testConfig } from '../support/config';
 import { createContext } from '../support/context';
+import { principalWith } from '../support/principals';
 import { uniqueEmail } from '../support/sign-in';
 
 describe('session candidates, filter by filter', () => {
@@ -33,14 +34,7 @@ describe('session candidates, filter by filter', () => {
     candidates = context.get(SessionCandidateRepository);
     activities = context.get(ActivityService);
     await importShippedAreas(context.get(AreaService));
-    const { person } = await context
-      .get(PersonService)
-      .grantRole(uniqueEmail('coord'), Role.COORDINATOR, 'K09000001');
-    coordinator = {
-      personId: person.id,
-      sessionId: 'n/a',
-      roles: [{ role: Role.COORDINATOR, areaId: null }],
-    };
+    coordinator = await principalWith(context, Role.COORDINATOR, 'K09000001');
     [{ id: walking }] = await db.query<{ id: string }>(
       `SELECT id FROM interest WHERE slug = 'walking'`,
     );

@@ -9,6 +9,7 @@ import { importShippedAreas } from '../support/areas';
 import { TestClock } from '../support/clock';
 import { testConfig } from '../support/config';
 import { createContext } from '../support/context';
+import { principalWith } from '../support/principals';
 import { uniqueEmail } from '../support/sign-in';
 
 const WALKING = 'walking';
@@ -26,14 +27,7 @@ describe('activities and their sessions', () => {
     activities = context.get(ActivityService);
     db = context.get(Db);
     await importShippedAreas(context.get(AreaService));
-    const { person } = await context
-      .get(PersonService)
-      .grantRole(uniqueEmail('coord'), Role.COORDINATOR, 'K09000001');
-    coordinator = {
-      personId: person.id,
-      sessionId: 'n/a',
-      roles: [{ role: Role.COORDINATOR, areaId: null }],
-    };
+    coordinator = await principalWith(context, Role.COORDINATOR, 'K09000001');
     [{ id: walkingId }] = await db.query<{ id: string }>(
       `SELECT id FROM interest WHERE slug = $1`,
       [WALKING],
@@ -123,14 +117,7 @@ describe('activities and their sessions', () => {
     );
     expect(await startsOf(single.id)).toHaveLength(1);
 
-    const { person } = await context
-      .get(PersonService)
-      .grantRole(uniqueEmail('member'), Role.MEMBER);
-    const member: Principal = {
-      personId: person.id,
-      sessionId: 'n/a',
-      roles: [{ role: Role.MEMBER, areaId: null }],
-    };
+    const member = await principalWith(context, Role.MEMBER);
     const proposed = await activities.create(
       member,
       activity({ firstStartsAt: new Date('2027-05-05T09:00:00Z') }),

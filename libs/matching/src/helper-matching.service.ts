@@ -6,9 +6,8 @@ import { Clock, DomainError } from '@kith/platform';
 import { HelperCandidateRepository } from './helper-candidates.repository';
 import { rankHelpers } from './helper-scoring';
 import type { ScoredHelper } from './helper-scoring';
+import { assertFirst } from './first';
 import { CANDIDATE_LIMITS } from './weights';
-
-export const MAX_HELPER_MATCHES = 50;
 
 @Injectable()
 export class HelperMatchingService {
@@ -20,11 +19,7 @@ export class HelperMatchingService {
 
   /** For the member who asked, or a coordinator of the request's area. */
   async match(principal: Principal, requestId: string, first: number): Promise<ScoredHelper[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_HELPER_MATCHES) {
-      throw DomainError.badInput([
-        { path: 'first', message: `must be a whole number from 1 to ${MAX_HELPER_MATCHES}` },
-      ]);
-    }
+    assertFirst(first);
     const request = isUuid(requestId) ? await this.candidates.request(requestId) : undefined;
     if (!request) throw DomainError.notFound('Help request');
     const coordinates =

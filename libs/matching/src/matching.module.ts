@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
 import { HelperCandidateRepository } from './helper-candidates.repository';
 import { HelperMatchingService } from './helper-matching.service';
@@ -8,7 +9,7 @@ import { SessionCandidateRepository } from './session-candidates.repository';
 import { SessionMatchingService } from './session-matching.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, CommunityModule],
   providers: [
     SessionCandidateRepository,
     SessionMatchingService,

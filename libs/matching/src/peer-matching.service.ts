@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid, Problems } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { Clock, Db, DomainError } from '@kith/platform';
+import { assertFirst } from './first';
 import { TieSource } from './matching.entities';
 import { scorePeer } from './peer-scoring';
 import type { ScoredPeer } from './peer-scoring';
@@ -27,11 +28,7 @@ export class PeerMatchingService {
 
   /** Reciprocal suggestions among members who opted in; empty until matchingNeeds is. */
   async suggest(personId: string, first: number): Promise<ScoredPeer[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 50) {
-      throw DomainError.badInput([
-        { path: 'first', message: 'must be a whole number from 1 to 50' },
-      ]);
-    }
+    assertFirst(first);
     const viewer = await this.peers.viewer(personId);
     if (!viewer) return [];
     const popularity = await this.sessions.popularityForScoring();

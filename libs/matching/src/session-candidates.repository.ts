@@ -57,7 +57,7 @@ export const MATCHING_MEMBER_SQL = `SELECT mp.home::text AS home, mp.travel_radi
 
 /**
  * Upcoming sessions near the member, nearest first, read straight from the GiST index over each
- * session's (location, starts_at): the nearest $5 sessions in the window that are not cancelled,
+ * session's (location, starts_at): the nearest $6 sessions in the window that are not cancelled,
  * have a place or a short waitlist and meet the member's access needs. Then, on those few rows
  * only: the travel radius, an approved activity, not already booked, nobody blocked either way
  * running it or going, its interests (ids: labels come from the cached catalogue), and the first
@@ -122,11 +122,6 @@ type ReadRow = { nearRead: number; nearReach: number | null } & (
   SqlCandidate | { [K in keyof SqlCandidate]: null }
 );
 
-export interface InterestStats {
-  popularity: InterestPopularity;
-  catalogue: ReadonlyMap<string, SessionCandidate['interests'][number]>;
-}
-
 /** The SQL half of session matching: hard filters here, scoring in pure functions. */
 @Injectable()
 export class SessionCandidateRepository {
@@ -177,9 +172,7 @@ export class SessionCandidateRepository {
           query.blocked,
           query.known,
         ],
-        // Prepared: planning cost a third as much as running it. The generic plan Postgres
-        // settles on probes the member's own bookings per candidate instead of hashing them,
-        // and still measured faster under load than planning each call.
+        // Prepared: planning cost a third as much as running it.
         { prepare: true },
       );
       const found: CandidateRow[] = [];
@@ -201,28 +194,25 @@ export class SessionCandidateRepository {
     }
   }
 
-  /** Every interest, and how many members hold each: what scoring needs to know of interests. */
-  async interestStats(): Promise<InterestStats> {
-    const rows = await this.db.query<{
-      id: string;
-      label: string;
-      group: string;
-      groupLabel: string;
-      active: boolean;
-      holders: number;
-    }>(
-      `SELECT i.id, i.label, i.group_slug AS group, i.group_label AS "groupLabel", i.active,
-              COALESCE(h.n, 0)::int AS holders
-         FROM interest i
-         LEFT JOIN (SELECT interest_id, count(*) AS n FROM member_interest GROUP BY interest_id) h
-           ON h.interest_id = i.id`,
+  /** Whether the member has told Kith where home is and what they like: nothing more. */
+  async readiness(personId: string): Promise<{ hasHome: boolean; hasInterests: boolean }> {
+    const [row] = await this.db.query<{ hasHome: boolean; hasInterests: boolean }>(
+      `SELECT home IS NOT NULL AS "hasHome",
+              EXISTS (SELECT 1 FROM member_interest WHERE person_id = $1) AS "hasInterests"
+         FROM member_profile WHERE person_id = $1`,
+      [personId],
     );
-    const [total] = await this.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM member_profile`,
-    );
-    return {
-      popularity: { members: total.n, holders: new Map(rows.map((row) => [row.id, row.holders])) },
-      catalogue: new Map(rows.map(({ holders: _holders, ...interest }) => [interest.id, interest])),
-    };
+    return row ?? { hasHome: false, hasInterests: false };
+  }
+
+  /** How many members hold each interest, of how many members: what rarity is measured by. */
+  async popularity(): Promise<InterestPopularity> {
+    const [holders, [total]] = await Promise.all([
+      this.db.query<{ id: string; n: number }>(
+        `SELECT interest_id AS id, count(*)::int AS n FROM member_interest GROUP BY interest_id`,
+      ),
+      this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM member_profile`),
+    ]);
+    return { members: total.n, holders: new Map(holders.map((row) => [row.id, row.n])) };
   }
 }

@@ -1,29 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, DomainError } from '@kith/platform';
+import { InterestRepository } from '@kith/community';
+import { Clock } from '@kith/platform';
 import { SessionCandidateRepository } from './session-candidates.repository';
-import type { InterestStats } from './session-candidates.repository';
 import { diversify, scoreSession, sessionScore } from './session-scoring';
 import type { InterestPopularity, ScoredSession, SessionCandidate } from './session-scoring';
+import { assertFirst } from './first';
 import { CANDIDATE_LIMITS } from './weights';
 
-export const MAX_MATCHES = 50;
 const WINDOW_DAYS = 14;
 const STATS_TTL_MS = 10 * 60 * 1000;
 
 /** What the member still needs to tell Kith before suggestions can be made. */
 export type MissingForMatching = 'HOME' | 'INTERESTS';
 
+type ScoringInterest = SessionCandidate['interests'][number];
+
+/** Every interest as scoring sees it, and how many members hold each. */
+interface InterestStats {
+  popularity: InterestPopularity;
+  catalogue: ReadonlyMap<string, ScoringInterest>;
+}
+
 export interface SessionRecommendations {
   matches: ScoredSession[];
   missing: MissingForMatching[];
 }
 
-function missingFor(
-  member: { hasHome: boolean; interestIds: ReadonlySet<string> } | undefined,
-): MissingForMatching[] {
+function missingFor(member: { hasHome: boolean; hasInterests: boolean }): MissingForMatching[] {
   const missing: MissingForMatching[] = [];
-  if (!member?.hasHome) missing.push('HOME');
-  if (!member || member.interestIds.size === 0) missing.push('INTERESTS');
+  if (!member.hasHome) missing.push('HOME');
+  if (!member.hasInterests) missing.push('INTERESTS');
   return missing;
 }
 
@@ -35,18 +41,18 @@ export class SessionMatchingService {
 
   constructor(
     private readonly candidates: SessionCandidateRepository,
+    private readonly interests: InterestRepository,
     private readonly clock: Clock,
   ) {}
 
   async recommend(personId: string, first: number): Promise<SessionRecommendations> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_MATCHES) {
-      throw DomainError.badInput([
-        { path: 'first', message: `must be a whole number from 1 to ${MAX_MATCHES}` },
-      ]);
-    }
+    assertFirst(first);
     const member = await this.candidates.member(personId);
-    const missing = missingFor(member);
-    if (!member || member.home === null || missing.length > 0) return { matches: [], missing };
+    const missing = missingFor({
+      hasHome: Boolean(member?.home),
+      hasInterests: (member?.interestIds.size ?? 0) > 0,
+    });
+    if (!member?.home || missing.length > 0) return { matches: [], missing };
 
     const now = this.clock.now();
     const rows = await this.candidates.candidates({
@@ -85,7 +91,7 @@ export class SessionMatchingService {
   }
 
   async needs(personId: string): Promise<MissingForMatching[]> {
-    return missingFor(await this.candidates.member(personId));
+    return missingFor(await this.candidates.readiness(personId));
   }
 
   /** Interest popularity for other scorers (peers), from the same short cache. */
@@ -96,7 +102,7 @@ export class SessionMatchingService {
   private interestStats(refresh = false): Promise<InterestStats> {
     const now = Date.now();
     if (refresh || !this.stats || now - this.stats.at > STATS_TTL_MS) {
-      const value = this.candidates.interestStats();
+      const value = this.readInterestStats();
       this.stats = { value, at: now };
       // A failed read is not kept: the next request tries again.
       value.catch(() => {
@@ -104,5 +110,25 @@ export class SessionMatchingService {
       });
     }
     return this.stats.value;
+  }
+
+  private async readInterestStats(): Promise<InterestStats> {
+    const [interests, popularity] = await Promise.all([
+      this.interests.all(),
+      this.candidates.popularity(),
+    ]);
+    const catalogue = new Map<string, ScoringInterest>(
+      interests.map((i) => [
+        i.id,
+        {
+          id: i.id,
+          label: i.label,
+          group: i.groupSlug,
+          groupLabel: i.groupLabel,
+          active: i.active,
+        },
+      ]),
+    );
+    return { popularity, catalogue };
   }
 }

@@ -38,3 +38,6 @@ export type SessionWeights = { [K in keyof typeof MATCH_WEIGHTS.session]: number
 
 /** How many candidates, nearest first, the SQL hands to scoring for each kind of match. */
 export const CANDIDATE_LIMITS = { sessions: 200, peers: 200, helpers: 200 } as const;
+
+/** The most suggestions of any kind one request may ask for. */
+export const MAX_MATCHES = 50;

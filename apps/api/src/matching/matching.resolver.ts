@@ -91,23 +91,15 @@ export class MatchingResolver {
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
   ): Promise<PeerMatch[]> {
     const peers = await this.peers.suggest(principal.personId, first);
-    const interests = new Map(
-      (
-        await this.interests.byIds([
-          ...new Set(peers.flatMap((p) => p.candidate.shared.map((i) => i.id))),
-        ])
-      ).map((i) => [i.id, toInterest(i)]),
+    const people = await this.publicPeople(
+      peers.map(({ candidate: c }) => ({
+        id: c.personId,
+        displayName: c.displayName,
+        distanceMetres: c.distanceMetres,
+        sharedInterestIds: c.shared.map((i) => i.id),
+      })),
     );
-    return peers.map((p) => ({
-      person: {
-        id: p.candidate.personId,
-        displayName: p.candidate.displayName.split(' ')[0],
-        distanceBand: distanceBand(p.candidate.distanceMetres),
-        sharedInterests: p.candidate.shared.flatMap((i) => interests.get(i.id) ?? []),
-      },
-      score: p.score,
-      reasons: p.reasons,
-    }));
+    return peers.map((p, i) => ({ person: people[i], score: p.score, reasons: p.reasons }));
   }
 
   @Mutation(() => Introduction, {
@@ -142,23 +134,15 @@ export class MatchingResolver {
     @Args('first', { type: () => Int, defaultValue: 5 }) first: number,
   ): Promise<HelperMatch[]> {
     const ranked = await this.helpers.match(principal, requestId, first);
-    const interests = new Map(
-      (
-        await this.interests.byIds([
-          ...new Set(ranked.flatMap((r) => r.candidate.sharedInterestIds)),
-        ])
-      ).map((i) => [i.id, toInterest(i)]),
+    const helpers = await this.publicPeople(
+      ranked.map(({ candidate: c }) => ({
+        id: c.helperId,
+        displayName: c.displayName,
+        distanceMetres: c.distanceMetres,
+        sharedInterestIds: c.sharedInterestIds,
+      })),
     );
-    return ranked.map((r) => ({
-      helper: {
-        id: r.candidate.helperId,
-        displayName: r.candidate.displayName.split(' ')[0],
-        distanceBand: distanceBand(r.candidate.distanceMetres),
-        sharedInterests: r.candidate.sharedInterestIds.flatMap((id) => interests.get(id) ?? []),
-      },
-      score: r.score,
-      reasons: r.reasons,
-    }));
+    return ranked.map((r, i) => ({ helper: helpers[i], score: r.score, reasons: r.reasons }));
   }
 
   @Query(() => [SessionMatch], {
@@ -195,5 +179,27 @@ export class MatchingResolver {
   async matchingNeeds(@CurrentPrincipal() principal: Principal): Promise<MatchingNeed[]> {
     // Only the member's own profile: no candidate search just to learn what is missing.
     return (await this.sessions.needs(principal.personId)).map((need) => MatchingNeed[need]);
+  }
+
+  /** Other people as a member may see them: a first name, a distance band, what they share. */
+  private async publicPeople(
+    people: {
+      id: string;
+      displayName: string;
+      distanceMetres: number;
+      sharedInterestIds: readonly string[];
+    }[],
+  ): Promise<PublicPerson[]> {
+    const interests = new Map(
+      (await this.interests.byIds([...new Set(people.flatMap((p) => p.sharedInterestIds))])).map(
+        (i) => [i.id, toInterest(i)],
+      ),
+    );
+    return people.map((p) => ({
+      id: p.id,
+      displayName: p.displayName.split(' ')[0],
+      distanceBand: distanceBand(p.distanceMetres),
+      sharedInterests: p.sharedInterestIds.flatMap((id) => interests.get(id) ?? []),
+    }));
   }
 }
