@@ -14,6 +14,8 @@ import type { JobResult } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
 import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
+import { JobMaintenanceHandlers } from '../../libs/platform/src/queue/job-maintenance.handlers';
+import { JobRepository } from '../../libs/platform/src/queue/job.repository';
 import { testConfig } from '../support/config';
 
 @Injectable()
@@ -26,6 +28,10 @@ class SecondMailHandler {
 
 @Module({ providers: [SecondMailHandler] })
 class DuplicateHandlerModule {}
+
+/** The job system's own handlers (probe, pruning), as the worker module provides them. */
+@Module({ providers: [JobMaintenanceHandlers, JobRepository] })
+class JobMaintenanceModule {}
 
 /** Runs the worker's start-up check (what WorkerHost does first at init); returns what it threw. */
 async function checkHandlers(imports: (Type | DynamicModule)[]): Promise<unknown> {
@@ -53,11 +59,18 @@ describe('the worker at start-up', () => {
     expect((error as WorkerStartupError).problems).toEqual([
       `job "${JobName.SendSignInCodeMail}" has no handler`,
       `job "${JobName.ExpandRecurringSessions}" has no handler`,
+      `job "${JobName.PruneJobs}" has no handler`,
+      `job "${JobName.Probe}" has no handler`,
     ]);
   });
 
   it('refuses to start when a job has two handlers, naming both', async () => {
-    const error = await checkHandlers([IdentityModule, CommunityModule, DuplicateHandlerModule]);
+    const error = await checkHandlers([
+      IdentityModule,
+      CommunityModule,
+      JobMaintenanceModule,
+      DuplicateHandlerModule,
+    ]);
     expect(error).toBeInstanceOf(WorkerStartupError);
     expect((error as WorkerStartupError).message).toMatch(
       /has 2 handlers: SignInCodeMailHandler.send, SecondMailHandler.send/,
@@ -65,6 +78,8 @@ describe('the worker at start-up', () => {
   });
 
   it('starts when every job has exactly one handler', async () => {
-    expect(await checkHandlers([IdentityModule, CommunityModule])).toBeUndefined();
+    expect(
+      await checkHandlers([IdentityModule, CommunityModule, JobMaintenanceModule]),
+    ).toBeUndefined();
   });
 });

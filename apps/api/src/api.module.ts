@@ -7,7 +7,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { AreasModule } from '@kith/areas';
 import { IdentityModule } from '@kith/identity';
-import { OutboxRelayModule, PlatformModule } from '@kith/platform';
+import { JobRelayModule, PlatformModule } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
 import { AreasResolver } from './areas/areas.resolver';
@@ -60,7 +60,7 @@ export class ApiModule {
         CommunityApiModule,
         HelpApiModule,
         MatchingApiModule,
-        OutboxRelayModule,
+        JobRelayModule,
         AreasModule,
         IdentityModule,
       ],

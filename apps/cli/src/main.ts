@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, DomainError, loadConfig } from '@kith/platform';
 import { ensureDatabase, generateMigration, migrate } from './database-commands';
+import { jobs } from './job-commands';
 import { grantRole, importAreas, seedDemo } from './operator-commands';
 
 const USAGE = `Kith operator CLI
@@ -17,6 +18,13 @@ const USAGE = `Kith operator CLI
   npm run demo -- [--members 3000] [--seed 20261124] [--if-empty] [--city]
                                        seeds the demo neighbourhood into an empty database;
                                        --city: a synthetic Greater London at the members' scale
+  npm run cli -- jobs                  jobs by state and name, the oldest pending, the schedules
+  npm run cli -- jobs failed [--name <job>] [--limit 50]
+                                       failed jobs with their attempts and last error
+  npm run cli -- jobs retry <id> | --name <job>
+                                       puts one failed job, or every failed job of a name, back to run
+  npm run cli -- jobs probe [--timeout-ms 30000]
+                                       sends a no-op job through the relay, Redis and a worker
 `;
 
 async function run(argv: string[]): Promise<void> {
@@ -51,6 +59,9 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'import-areas':
       console.log(await importAreas(config, rest));
+      return;
+    case 'jobs':
+      console.log(await jobs(config, rest));
       return;
     case 'demo':
       console.log(await seedDemo(config, rest));

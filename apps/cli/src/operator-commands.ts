@@ -9,7 +9,7 @@ import { DomainError } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { CliModule } from './cli.module';
 
-async function withContext<T>(
+export async function withContext<T>(
   config: KithConfig,
   work: (app: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
@@ -23,7 +23,7 @@ async function withContext<T>(
   }
 }
 
-function required(value: string | undefined, option: string): string {
+export function required(value: string | undefined, option: string): string {
   if (!value)
     throw DomainError.badInput(
       [{ path: option, message: `--${option} is required` }],

@@ -88,6 +88,10 @@ export class SignInCodeEntity {
   @Column({ type: 'timestamptz', nullable: true })
   consumedAt!: Date | null;
 
+  /** Set before the mail is handed to SMTP: a crash before `mailSentAt` shows here. */
+  @Column({ type: 'timestamptz', nullable: true })
+  mailSendingAt!: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   mailSentAt!: Date | null;
 

@@ -8,6 +8,7 @@ export interface SignInCodeRow {
   expiresAt: Date;
   attempts: number;
   consumedAt: Date | null;
+  mailSendingAt: Date | null;
   mailSentAt: Date | null;
   superseded: boolean;
 }
@@ -31,7 +32,8 @@ export class SignInCodeRepository {
   async byId(id: string): Promise<SignInCodeRow | undefined> {
     const [row] = await this.db.query<SignInCodeRow>(
       `SELECT c.id, c.email, c.code_hash AS "codeHash", c.expires_at AS "expiresAt", c.attempts,
-              c.consumed_at AS "consumedAt", c.mail_sent_at AS "mailSentAt",
+              c.consumed_at AS "consumedAt", c.mail_sending_at AS "mailSendingAt",
+              c.mail_sent_at AS "mailSentAt",
               EXISTS (SELECT 1 FROM sign_in_code newer
                        WHERE newer.email = c.email AND newer.created_at > c.created_at) AS superseded
          FROM sign_in_code c WHERE c.id = $1`,
@@ -66,6 +68,10 @@ export class SignInCodeRepository {
       [id, now],
     );
     return rows.length === 1;
+  }
+
+  async markMailSending(id: string, now: Date): Promise<void> {
+    await this.db.query(`UPDATE sign_in_code SET mail_sending_at = $2 WHERE id = $1`, [id, now]);
   }
 
   async markMailSent(id: string, now: Date): Promise<void> {

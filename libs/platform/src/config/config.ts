@@ -60,6 +60,10 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: positiveInt(10),
   GRAPHQL_MAX_COST: positiveInt(5000),
   OUTBOX_POLL_MS: positiveInt(500),
+  JOB_LEASE_MS: wholeNumber(1000, 86_400_000).default(60_000),
+  JOB_RETENTION_DAYS: wholeNumber(1, 3650).default(14),
+  JOB_LATE_AFTER_MS: wholeNumber(1000, 86_400_000).default(60_000),
+  WORKER_LOCK_MS: wholeNumber(1000, 3_600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   WORKER_CONCURRENCY: positiveInt(5),
   TIME_CREDIT_FLOOR_MINUTES: wholeNumber(-100_000, 0).default(-120),
@@ -73,7 +77,17 @@ export interface KithConfig {
   port: number;
   database: { url: string; poolSize: number };
   redis: { url: string };
-  queue: { prefix: string; concurrency: number; outboxPollMs: number };
+  queue: {
+    prefix: string;
+    concurrency: number;
+    outboxPollMs: number;
+    /** How long an enqueued job may go unfinished before the sweeper asks Redis about it. */
+    leaseMs: number;
+    retentionDays: number;
+    lateAfterMs: number;
+    /** BullMQ's lock on a running job: a worker that dies lets go of its jobs after this. */
+    lockMs: number;
+  };
   auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -126,6 +140,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
       outboxPollMs: env.OUTBOX_POLL_MS,
+      leaseMs: env.JOB_LEASE_MS,
+      retentionDays: env.JOB_RETENTION_DAYS,
+      lateAfterMs: env.JOB_LATE_AFTER_MS,
+      lockMs: env.WORKER_LOCK_MS,
     },
     auth: {
       jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { handlerProblems, JOB_HANDLER_METADATA } from './job-handler';
-import type { FoundHandler, JobContext } from './job-handler';
+import type { FoundHandler, JobContext, JobHandlerMetadata } from './job-handler';
 import { isJobName, JobName } from './jobs';
 import type { JobResult } from './jobs';
 
-export type BoundHandler = (payload: unknown, context: JobContext) => Promise<JobResult>;
+export interface BoundHandler {
+  run: (payload: unknown, context: JobContext) => Promise<JobResult>;
+  atomic: boolean;
+}
 
 export class WorkerStartupError extends Error {
   constructor(readonly problems: string[]) {
@@ -24,7 +27,7 @@ export class JobHandlerRegistry {
   ) {}
 
   discover(): Map<JobName, BoundHandler> {
-    const found: (FoundHandler & { fn: BoundHandler })[] = [];
+    const found: (FoundHandler & { handler: BoundHandler })[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       const instance: unknown = wrapper.instance;
       if (!instance || typeof instance !== 'object') continue;
@@ -32,15 +35,15 @@ export class JobHandlerRegistry {
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const fn = (instance as Record<string, unknown>)[method];
         if (typeof fn !== 'function') continue;
-        const name = this.reflector.get<string | undefined>(
+        const metadata = this.reflector.get<JobHandlerMetadata | undefined>(
           JOB_HANDLER_METADATA,
           fn as () => unknown,
         );
-        if (name === undefined) continue;
+        if (metadata === undefined) continue;
         found.push({
-          name,
+          name: metadata.name,
           owner: `${instance.constructor.name}.${method}`,
-          fn: (fn as BoundHandler).bind(instance),
+          handler: { run: (fn as BoundHandler['run']).bind(instance), atomic: metadata.atomic },
         });
       }
     }
@@ -48,7 +51,7 @@ export class JobHandlerRegistry {
     if (problems.length > 0) throw new WorkerStartupError(problems);
     const handlers = new Map<JobName, BoundHandler>();
     for (const handler of found) {
-      if (isJobName(handler.name)) handlers.set(handler.name, handler.fn);
+      if (isJobName(handler.name)) handlers.set(handler.name, handler.handler);
     }
     return handlers;
   }

@@ -13,14 +13,31 @@ export type JobHandlerFn<N extends JobName> = (
   context: JobContext,
 ) => Promise<JobResult>;
 
+export interface JobHandlerOptions {
+  /**
+   * true (the default): the handler runs inside the transaction that records the job done, so its
+   * writes and "done" commit together and a job whose effect committed never runs for effect
+   * again. false: for handlers that talk to the outside world or commit in steps of their own;
+   * they run outside any transaction and must keep their own record of progress (re-read, skip
+   * what is done), since a crash before "done" is recorded runs them again.
+   */
+  atomic?: boolean;
+}
+
+export interface JobHandlerMetadata {
+  name: JobName;
+  atomic: boolean;
+}
+
 /** Marks the method that handles one job name. The worker refuses to start without exactly one. */
-export function JobHandler<N extends JobName>(name: N) {
+export function JobHandler<N extends JobName>(name: N, options: JobHandlerOptions = {}) {
   return <T extends JobHandlerFn<N>>(
     target: object,
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<T>,
   ): void => {
-    SetMetadata(JOB_HANDLER_METADATA, name)(target, key, descriptor);
+    const metadata: JobHandlerMetadata = { name, atomic: options.atomic ?? true };
+    SetMetadata(JOB_HANDLER_METADATA, metadata)(target, key, descriptor);
   };
 }
 

@@ -1,10 +1,16 @@
+import { z } from 'zod';
+
 /**
- * The one job contract: every deferred piece of work has a name here, a typed payload, a queue
+ * The one job contract: every deferred piece of work has a name here, a payload schema, a queue
  * and exactly one handler in the worker. Payloads carry ids only; handlers re-read state.
  */
 export enum JobName {
   SendSignInCodeMail = 'send-sign-in-code-mail',
   ExpandRecurringSessions = 'expand-recurring-sessions',
+  /** Deletes the records of jobs done longer ago than the retention. */
+  PruneJobs = 'prune-jobs',
+  /** Does nothing but finish: an operator's end-to-end check of the pipeline (`cli jobs probe`). */
+  Probe = 'probe',
 }
 
 export enum QueueName {
@@ -12,11 +18,19 @@ export enum QueueName {
   Default = 'default',
 }
 
-export interface JobPayloads {
-  [JobName.SendSignInCodeMail]: { signInCodeId: string };
+/**
+ * One schema per job name, checked when a job is scheduled, when it is relayed and when it runs:
+ * a row whose payload fails it is quarantined with the reason instead of blocking others.
+ */
+export const JOB_PAYLOADS = {
+  [JobName.SendSignInCodeMail]: z.object({ signInCodeId: z.string().uuid() }).strict(),
   /** Decides for every recurring activity; no ids needed. */
-  [JobName.ExpandRecurringSessions]: Record<string, never>;
-}
+  [JobName.ExpandRecurringSessions]: z.object({}).strict(),
+  [JobName.PruneJobs]: z.object({}).strict(),
+  [JobName.Probe]: z.object({ requestedAt: z.string().datetime() }).strict(),
+} satisfies Record<JobName, z.ZodTypeAny>;
+
+export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
 
 export type Job<N extends JobName = JobName> = {
   [K in N]: { name: K; payload: JobPayloads[K] };
@@ -25,10 +39,12 @@ export type Job<N extends JobName = JobName> = {
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendSignInCodeMail]: QueueName.Mail,
   [JobName.ExpandRecurringSessions]: QueueName.Default,
+  [JobName.PruneJobs]: QueueName.Default,
+  [JobName.Probe]: QueueName.Default,
 };
 
 export interface JobSchedule<N extends JobName = JobName> {
-  /** Stable: upserting the same key again replaces, never duplicates. */
+  /** Stable: the schedule's row in Postgres and part of each run's job id. */
   key: string;
   name: N;
   payload: JobPayloads[N];
@@ -36,7 +52,7 @@ export interface JobSchedule<N extends JobName = JobName> {
   pattern: string;
 }
 
-/** Repeating work, registered by the worker at start as BullMQ job schedulers. */
+/** Repeating work. The rows in `job_schedule` follow this list whenever a worker starts. */
 export const JOB_SCHEDULES: JobSchedule[] = [
   {
     key: 'expand-recurring-sessions-daily',
@@ -44,6 +60,7 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     payload: {},
     pattern: '15 3 * * *',
   },
+  { key: 'prune-jobs-daily', name: JobName.PruneJobs, payload: {}, pattern: '45 4 * * *' },
 ];
 
 export type JobResult = { status: 'done' } | { status: 'skipped'; reason: string };
@@ -55,10 +72,28 @@ export function isJobName(value: string): value is JobName {
   return (Object.values(JobName) as string[]).includes(value);
 }
 
+const JOB_KEY = /^[A-Za-z0-9_-]+$/;
+
 /** BullMQ refuses bare integers and ':' in custom ids; ours are `<job-name>-<key>`. */
 export function jobId(name: JobName, key: string): string {
-  if (!/^[A-Za-z0-9_-]+$/.test(key)) {
+  if (!JOB_KEY.test(key)) {
     throw new Error(`A job key may hold only letters, digits, - and _ (got "${key}")`);
   }
   return `${name}-${key}`;
+}
+
+export type PayloadCheck =
+  { ok: true; name: JobName; payload: JobPayloads[JobName] } | { ok: false; reason: string };
+
+/** Whether a stored job (name and payload as read back) is one this code can run. */
+export function checkJob(name: string, payload: unknown): PayloadCheck {
+  if (!isJobName(name)) return { ok: false, reason: `unknown job name "${name}"` };
+  const parsed = JOB_PAYLOADS[name].safeParse(payload);
+  if (!parsed.success) {
+    const details = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+      .join('; ');
+    return { ok: false, reason: `payload does not fit "${name}": ${details}` };
+  }
+  return { ok: true, name, payload: parsed.data };
 }

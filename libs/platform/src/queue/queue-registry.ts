@@ -33,6 +33,18 @@ export class QueueRegistry implements OnApplicationShutdown {
     return queue;
   }
 
+  /** Whether Redis still holds each job (waiting, delayed, running): its hash key exists. */
+  async holds(jobs: { queue: QueueName; jobId: string }[]): Promise<boolean[]> {
+    if (jobs.length === 0) return [];
+    const pipeline = this.connection.pipeline();
+    for (const job of jobs) pipeline.exists(this.get(job.queue).toKey(job.jobId));
+    const replies = (await pipeline.exec()) ?? [];
+    return replies.map(([error, count]) => {
+      if (error) throw error;
+      return count === 1;
+    });
+  }
+
   all(): Queue[] {
     return Object.values(QueueName).map((name) => this.get(name));
   }

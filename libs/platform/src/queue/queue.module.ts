@@ -1,33 +1,52 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { JobAdminService } from './job-admin.service';
 import { JobHandlerRegistry } from './job-handler-registry';
+import { JobLatenessWatch } from './job-lateness';
+import { JobMaintenanceHandlers } from './job-maintenance.handlers';
 import { JobOutbox } from './job-outbox';
-import { OutboxRelay } from './outbox-relay';
-import { OutboxRepository } from './outbox.repository';
+import { JobRelay } from './job-relay';
+import { JobRepository } from './job.repository';
+import { JobScheduler } from './job-scheduler';
 import { QueueRegistry } from './queue-registry';
 import { WorkerHost } from './worker-host';
 
 /** Writing jobs: the outbox facade only needs Postgres. */
 @Module({
-  providers: [OutboxRepository, JobOutbox],
+  providers: [JobRepository, JobOutbox],
   exports: [JobOutbox],
 })
 export class JobOutboxModule {}
 
-/** Moving due outbox rows into BullMQ; runs in the API and the worker. */
+/** Moving due job rows into BullMQ and rescuing lost ones; runs in the API and the worker. */
 @Module({
-  providers: [OutboxRepository, QueueRegistry, OutboxRelay],
-  exports: [QueueRegistry, OutboxRelay],
+  providers: [JobRepository, QueueRegistry, JobRelay],
+  exports: [QueueRegistry, JobRelay],
 })
-export class OutboxRelayModule {}
+export class JobRelayModule {}
 
-/** Processing jobs: only the worker imports this. */
+/** Processing jobs, schedules and the job system's own upkeep: only the worker imports this. */
 @Module({
-  imports: [DiscoveryModule, OutboxRelayModule],
-  providers: [JobHandlerRegistry, WorkerHost],
-  exports: [WorkerHost],
+  imports: [DiscoveryModule, JobRelayModule, JobOutboxModule],
+  providers: [
+    JobRepository,
+    JobHandlerRegistry,
+    WorkerHost,
+    JobScheduler,
+    JobLatenessWatch,
+    JobMaintenanceHandlers,
+  ],
+  exports: [WorkerHost, JobScheduler],
 })
 export class WorkerHostModule {}
+
+/** What operators see and do about jobs, for the CLI. */
+@Module({
+  imports: [JobOutboxModule],
+  providers: [JobRepository, JobAdminService],
+  exports: [JobAdminService],
+})
+export class JobAdminModule {}
 
 /** Only the handler check, for tests of what the worker would refuse. */
 @Module({

@@ -4,21 +4,32 @@ import type {
   OnApplicationBootstrap,
   OnModuleInit,
 } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job as BullJob } from 'bullmq';
 import type { KithConfig } from '../config/config';
 import { KITH_CONFIG } from '../config/config.module';
+import { Db } from '../database/db';
 import { redisOptions } from '../redis/redis';
+import { MAX_ATTEMPTS } from './job-defaults';
 import { JobHandlerRegistry } from './job-handler-registry';
 import type { BoundHandler } from './job-handler-registry';
-import { isJobName, JOB_QUEUE, JOB_SCHEDULES, QueueName } from './jobs';
-import { QueueRegistry } from './queue-registry';
-import type { JobName } from './jobs';
-import type { JobResult } from './jobs';
+import { JobState } from './job.entity';
+import { JobRepository } from './job.repository';
+import type { StartedJobRow } from './job.repository';
+import { checkJob, isJobName, QueueName, skipped } from './jobs';
+import type { JobName, JobResult } from './jobs';
+
+/** A job that can never run as stored: failed at once, never retried. */
+class PoisonJobError extends Error {}
+
+const errorText = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
 /**
  * Refuses to start unless each job name has exactly one handler, then runs a BullMQ worker per
- * queue that dispatches by job name.
+ * queue. Every run is recorded in the job's row: done in the handler's own transaction (atomic
+ * handlers) or right after it (the others), each failed attempt with its error, and failed for
+ * good after MAX_ATTEMPTS.
  */
 @Injectable()
 export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -28,7 +39,8 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
 
   constructor(
     private readonly registry: JobHandlerRegistry,
-    private readonly queues: QueueRegistry,
+    private readonly db: Db,
+    private readonly jobs: JobRepository,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
@@ -37,17 +49,16 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.registerSchedules();
     const connection = { ...redisOptions(this.config.redis.url), maxRetriesPerRequest: null };
+    const { lockMs } = this.config.queue;
     this.workers = Object.values(QueueName).map((queue) => {
-      const worker = new Worker(queue, (job) => this.dispatch(job), {
+      const worker = new Worker(queue, (job) => this.run(job), {
         connection,
         prefix: this.config.queue.prefix,
         concurrency: this.config.queue.concurrency,
+        lockDuration: lockMs,
+        stalledInterval: lockMs,
       });
-      worker.on('completed', (job, result: JobResult) =>
-        this.logger.log({ job: job.name, jobId: job.id, result }, 'job finished'),
-      );
       worker.on('failed', (job, error) =>
         this.logger.warn(
           { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message },
@@ -62,19 +73,6 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     // Started means connected: closing a worker still connecting makes BullMQ emit an error late.
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
     this.logger.log(`Processing ${this.handlers.size} job kinds on ${this.workers.length} queues`);
-  }
-
-  /** Upserts every job scheduler under its stable key: restarts never add a second one. */
-  private async registerSchedules(): Promise<void> {
-    for (const schedule of JOB_SCHEDULES) {
-      await this.queues
-        .get(JOB_QUEUE[schedule.name])
-        .upsertJobScheduler(
-          schedule.key,
-          { pattern: schedule.pattern, tz: 'Europe/London' },
-          { name: schedule.name, data: schedule.payload },
-        );
-    }
   }
 
   /**
@@ -94,9 +92,90 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     }
   }
 
-  dispatch(job: BullJob): Promise<JobResult> {
+  /** One delivery of a job from BullMQ (at least once: the row says whether it is still open). */
+  async run(job: BullJob): Promise<JobResult> {
+    const jobId = job.id;
+    if (!jobId) throw new UnrecoverableError('a job without an id');
     const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
-    if (!handler) throw new Error(`No handler for job "${job.name}"`);
-    return handler(job.data, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+    if (!handler) return this.failed(jobId, new PoisonJobError(`no handler for "${job.name}"`));
+    return handler.atomic
+      ? this.runAtomic(job.name, jobId, handler)
+      : this.runOutside(job.name, jobId, handler);
+  }
+
+  private async runAtomic(name: string, jobId: string, handler: BoundHandler): Promise<JobResult> {
+    try {
+      return await this.db.transaction(async () => {
+        // Holds the row: a second delivery of the same job waits here, then finds it done.
+        const started = await this.jobs.start(jobId, this.config.queue.leaseMs);
+        if (!started) return this.notOpen(jobId);
+        return this.execute(name, jobId, handler, started);
+      });
+    } catch (error) {
+      return this.failed(jobId, error);
+    }
+  }
+
+  private async runOutside(name: string, jobId: string, handler: BoundHandler): Promise<JobResult> {
+    const { leaseMs } = this.config.queue;
+    const started = await this.jobs.start(jobId, leaseMs);
+    if (!started) return this.notOpen(jobId);
+    // Nothing holds the row while it runs: keep the lease so the sweeper leaves it be.
+    const heartbeat = setInterval(
+      () => void this.jobs.heartbeat(jobId, leaseMs).catch(() => undefined),
+      Math.max(leaseMs / 3, 500),
+    );
+    try {
+      return await this.execute(name, jobId, handler, started);
+    } catch (error) {
+      return this.failed(jobId, error);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Runs the handler on the stored payload and records done with what it returned. */
+  private async execute(
+    name: string,
+    jobId: string,
+    handler: BoundHandler,
+    started: StartedJobRow,
+  ): Promise<JobResult> {
+    const payload = this.payloadOf(name, started);
+    const result = await handler.run(payload, { jobId, attempt: started.attempts + 1 });
+    await this.jobs.finish(jobId, result);
+    this.logger.log({ job: name, jobId, result }, 'job finished');
+    return result;
+  }
+
+  /** The payload as Postgres holds it, checked against its schema (Redis may hold anything). */
+  private payloadOf(name: string, started: { jobName: string; payload: unknown }): unknown {
+    if (started.jobName !== name) {
+      throw new PoisonJobError(`Redis named it "${name}", Postgres "${started.jobName}"`);
+    }
+    const check = checkJob(started.jobName, started.payload);
+    if (!check.ok) throw new PoisonJobError(check.reason);
+    return check.payload;
+  }
+
+  private async notOpen(jobId: string): Promise<JobResult> {
+    const state = await this.jobs.stateOf(jobId);
+    const result = skipped(state === undefined ? 'no record of this job' : `already ${state}`);
+    this.logger.log({ jobId, result }, 'job delivered again; not run');
+    return result;
+  }
+
+  /**
+   * Records a failed attempt. Failed for good (poison, or out of attempts): BullMQ must not retry
+   * it. Otherwise BullMQ retries with backoff. If Postgres cannot record it, BullMQ retries and
+   * the sweeper is the safety net.
+   */
+  private async failed(jobId: string, error: unknown): Promise<never> {
+    const final = error instanceof PoisonJobError || error instanceof UnrecoverableError;
+    const state = await this.jobs
+      .recordFailure(jobId, errorText(error), final, MAX_ATTEMPTS)
+      .catch(() => undefined);
+    if (state === JobState.Failed) throw new UnrecoverableError(errorText(error));
+    throw error;
   }
 }

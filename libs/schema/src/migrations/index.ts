@@ -6,6 +6,7 @@ import { Introductions1795486642719 } from './1795486642719-Introductions';
 import { AreaAt1795488000000 } from './1795488000000-AreaAt';
 import { CityScale1795490000000 } from './1795490000000-CityScale';
 import { BookedPlaces1795492838303 } from './1795492838303-BookedPlaces';
+import { JobLife1795500000000 } from './1795500000000-JobLife';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AreaAt1795488000000,
   CityScale1795490000000,
   BookedPlaces1795492838303,
+  JobLife1795500000000,
 ];
