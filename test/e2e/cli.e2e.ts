@@ -240,3 +240,75 @@ describe('the demo neighbourhood', () => {
     }
   });
 });
+
+describe('the jobs an operator sees and retries', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let env: NodeJS.ProcessEnv;
+  const cli = (...args: string[]) => runBuilt('cli', ['jobs', ...args], env);
+
+  beforeAll(async () => {
+    database = await freshDatabase('cli_jobs');
+    env = testEnv({ DATABASE_URL: database.url });
+    await query(
+      database.url,
+      `INSERT INTO job (job_name, job_id, payload, state, attempts, last_error, finished_at, available_at) VALUES
+         ('send-sign-in-code-mail', 'send-sign-in-code-mail-a', '{}', 'failed', 6, 'SMTP said: 550 mailbox unavailable', now(), now() - interval '1 hour'),
+         ('send-sign-in-code-mail', 'send-sign-in-code-mail-b', '{}', 'failed', 6, 'connection refused', now(), now() - interval '1 hour'),
+         ('expand-recurring-sessions', 'expand-recurring-sessions-x', '{}', 'failed', 6, 'deadlock detected', now(), now()),
+         ('probe', 'probe-1', '{"requestedAt": "2026-01-01T00:00:00Z"}', 'done', 1, NULL, now(), now()),
+         ('probe', 'probe-2', '{"requestedAt": "2026-01-01T00:00:00Z"}', 'pending', 0, NULL, NULL, '2026-11-30T09:00:00Z')`,
+    );
+  });
+
+  afterAll(() => database?.drop());
+
+  it('counts jobs by state and name, with the oldest pending', async () => {
+    const result = await cli();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/failed\s+send-sign-in-code-mail\s+2/);
+    expect(result.stdout).toMatch(/done\s+probe\s+1/);
+    expect(result.stdout).toContain('oldest pending: probe, due 2026-11-30T09:00:00.000Z');
+  });
+
+  it('lists failed jobs, by name if asked, with attempts and the last error', async () => {
+    const all = await cli('failed');
+    expect(all.stdout.split('\n').filter((line) => /^\d+\s/.test(line))).toHaveLength(3);
+    const mail = await cli('failed', '--name', 'send-sign-in-code-mail');
+    expect(mail.stdout).toMatch(/send-sign-in-code-mail\s+6\s+0\s+\S+\s+SMTP said: 550/);
+    expect(mail.stdout).not.toContain('deadlock');
+  });
+
+  it('retries one failed job by id, or all of a name, and refuses what it cannot retry', async () => {
+    const [row] = await query<{ id: string }>(
+      database.url,
+      `SELECT id FROM job WHERE job_id = 'expand-recurring-sessions-x'`,
+    );
+    const one = await cli('retry', row.id);
+    expect(one).toMatchObject({ code: 0, stdout: `retrying 1 job: ${row.id}\n` });
+    const again = await cli('retry', row.id);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`job ${row.id} is pending, not failed`);
+    const byName = await cli('retry', '--name', 'send-sign-in-code-mail');
+    expect(byName.stdout).toMatch(/^retrying 2 jobs: /);
+    const states = await query<{ state: string; attempts: number }>(
+      database.url,
+      `SELECT state, attempts FROM job WHERE job_id LIKE 'send-sign-in-code-mail-%' OR job_id = 'expand-recurring-sessions-x'`,
+    );
+    expect(states).toEqual(Array(3).fill({ state: 'pending', attempts: 0 }));
+
+    const unknownName = await cli('retry', '--name', 'send-fax');
+    expect(unknownName.code).toBe(1);
+    expect(unknownName.stderr).toContain('use one of send-sign-in-code-mail');
+    const badId = await cli('retry', 'abc');
+    expect(badId.code).toBe(1);
+    expect(badId.stderr).toContain('must be a job row id');
+    const missing = await cli('retry', '424242');
+    expect(missing.stderr).toContain('Job was not found');
+  });
+
+  it('says plainly when a probe finds no worker', async () => {
+    const result = await cli('probe', '--timeout-ms', '300');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is a worker running?');
+  });
+});
