@@ -1,21 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { testEnv } from '../support/config';
-import { freshDatabase } from '../support/databases';
+import { freshDatabase, queryDatabase as query } from '../support/databases';
 import { runBuilt } from '../support/processes';
 import { uniqueEmail } from '../support/sign-in';
-
-async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 describe('the operator CLI', () => {
   const env = testEnv();

@@ -1,11 +1,10 @@
-import { Client } from 'pg';
 import { QueueEvents } from 'bullmq';
 import { JobName, QueueName, QueueRegistry, redisOptions } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testConfig, testEnv } from '../support/config';
-import { freshDatabase } from '../support/databases';
+import { freshDatabase, queryDatabase as sql } from '../support/databases';
 import { runBuilt, startBuilt } from '../support/processes';
 import type { LogLine, RunningProcess } from '../support/processes';
 import { PrivateRedis } from '../support/redis';
@@ -22,16 +21,6 @@ const FAST = {
   OUTBOX_POLL_MS: '50',
   RATE_LIMIT_SIGNIN_PER_IP: '100000',
 };
-
-async function sql<T>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 function startWorkerProcess(config: KithConfig, env: Record<string, string> = {}) {
   return startBuilt(

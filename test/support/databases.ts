@@ -44,3 +44,18 @@ export async function freshDatabase(
       ),
   };
 }
+
+/** One statement on its own connection, for tests that look at a database an app is using. */
+export async function queryDatabase<T>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
