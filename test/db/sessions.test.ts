@@ -99,13 +99,32 @@ describe('activities and their sessions', () => {
     expect(await activities.expand(created.id)).toBe(0);
     expect(await startsOf(created.id)).toEqual(before);
 
+    // Not yet short of the horizon: the daily run leaves it be.
+    const jobsFor = () =>
+      db.query<{ job_id: string; payload: unknown }>(
+        `SELECT job_id, payload FROM job WHERE job_id LIKE 'expand-activity-sessions-' || $1 || '-%'`,
+        [created.id],
+      );
+    await activities.scheduleExpansions();
+    expect(await jobsFor()).toEqual([]);
+
     clock.advanceDays(7);
-    const run = await activities.expandAll();
-    expect(run.sessions).toBeGreaterThanOrEqual(1);
+    expect(await activities.scheduleExpansions()).toBeGreaterThanOrEqual(1);
+    expect(await jobsFor()).toEqual([
+      {
+        job_id: `expand-activity-sessions-${created.id}-20270510`,
+        payload: { activityId: created.id },
+      },
+    ]);
+    // A second daily run the same London day decides nothing new for it.
+    await activities.scheduleExpansions();
+    expect(await jobsFor()).toHaveLength(1);
+
+    expect(await activities.expand(created.id)).toBe(1);
     const after = await startsOf(created.id);
     expect(after).toHaveLength(9);
     expect(after.at(-1)!.toISOString()).toBe('2027-06-29T09:00:00.000Z');
-    await activities.expandAll();
+    expect(await activities.expand(created.id)).toBe(0);
     expect(await startsOf(created.id)).toHaveLength(9);
   });
 

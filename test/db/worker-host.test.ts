@@ -59,6 +59,7 @@ describe('the worker at start-up', () => {
     expect((error as WorkerStartupError).problems).toEqual([
       `job "${JobName.SendSignInCodeMail}" has no handler`,
       `job "${JobName.ExpandRecurringSessions}" has no handler`,
+      `job "${JobName.ExpandActivitySessions}" has no handler`,
       `job "${JobName.PruneJobs}" has no handler`,
       `job "${JobName.Probe}" has no handler`,
     ]);

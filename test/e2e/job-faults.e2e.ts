@@ -296,9 +296,9 @@ describe('Postgres away for 20 s under load', () => {
     expect(answeredBefore).toBeGreaterThan(10);
     expect(refused.length).toBeGreaterThan(10);
     expect(answered.length).toBeGreaterThan(answeredBefore);
-    const codes = await sql<{ email: string; jobs: number }>(
+    const codes = await sql<{ id: string; email: string; jobs: number }>(
       database.url,
-      `SELECT c.email, (SELECT count(*)::int FROM job j WHERE j.job_id = $1 || '-' || c.id) AS jobs
+      `SELECT c.id, c.email, (SELECT count(*)::int FROM job j WHERE j.job_id = $1 || '-' || c.id) AS jobs
          FROM sign_in_code c`,
       [JobName.SendSignInCodeMail],
     );
@@ -306,9 +306,18 @@ describe('Postgres away for 20 s under load', () => {
     const committed = new Set(codes.map((code) => code.email));
     for (const email of answered) expect(committed.has(email)).toBe(true);
     expect(codes.filter((code) => code.jobs !== 1)).toEqual([]);
-    // Every committed code is mailed, once.
+    // Every committed code is mailed. Once, unless Postgres went between the send and its
+    // "sent" record: then the retry sends it again (at most twice), and says so in the log.
     await Promise.all(codes.map((code) => sink.delivered(code.email)));
-    for (const code of codes) expect(sink.countTo(code.email)).toBe(1);
+    const resent = new Set(
+      worker.lines
+        .filter((line) => /stopped while sending this code/.test(String(line.msg)))
+        .map((line) => String(line.signInCodeId)),
+    );
+    for (const code of codes) {
+      expect([1, resent.has(code.id) ? 2 : 1]).toContain(sink.countTo(code.email));
+    }
+    expect(resent.size).toBeLessThanOrEqual(5);
     const failed = await sql(
       database.url,
       `SELECT job_id, last_error FROM job WHERE state = 'failed'`,

@@ -173,12 +173,14 @@ export class ActivityRepository {
   }
 
   /** Approved recurring activities whose sessions stop short of the horizon. */
-  async needingExpansion(horizon: Date, limit: number): Promise<string[]> {
+  /** Approved recurring activities whose sessions stop short of the horizon, by id after `afterId`. */
+  async needingExpansion(horizon: Date, afterId: string | null, limit: number): Promise<string[]> {
     const rows = await this.db.query<{ id: string }>(
       `SELECT id FROM activity
         WHERE status = 'APPROVED' AND recurrence IS NOT NULL AND (expanded_until IS NULL OR expanded_until < $1)
-        ORDER BY expanded_until NULLS FIRST, id LIMIT $2`,
-      [horizon, limit],
+          AND ($2::uuid IS NULL OR id > $2)
+        ORDER BY id LIMIT $3`,
+      [horizon, afterId, limit],
     );
     return rows.map((row) => row.id);
   }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError } from '@kith/platform';
+import { Clock, Db, DomainError, JobName, JobOutbox } from '@kith/platform';
 import { ActivityRepository } from './activity.repository';
 import type { ActivityRow } from './activity.repository';
 import { ActivityStatus } from './community.entities';
 import { InterestRepository } from './interest.repository';
+import { londonWallTime } from './london-time';
 import { occurrencesBetween, parseRecurrence, RecurrenceError, yieldsAny } from './recurrence';
 import type { AccessibilityFeature } from './taxonomy';
 import { Problems } from './validation';
@@ -35,6 +36,7 @@ export class ActivityService {
     private readonly activities: ActivityRepository,
     private readonly interests: InterestRepository,
     private readonly people: PersonService,
+    private readonly outbox: JobOutbox,
   ) {}
 
   byIds(ids: readonly string[]): Promise<ActivityRow[]> {
@@ -190,18 +192,29 @@ export class ActivityService {
     });
   }
 
-  /** The daily run: every approved recurring activity whose sessions stop short of the horizon. */
-  async expandAll(batch = 200): Promise<{ activities: number; sessions: number }> {
-    const horizon = new Date(this.clock.now().getTime() + EXPANSION_WEEKS * WEEK_MS - 60_000);
-    let activities = 0;
-    let sessions = 0;
+  /**
+   * The daily run's decision: one expansion job per approved recurring activity whose sessions
+   * stop short of the horizon, each keyed by the activity and the London day, so a second run
+   * that day adds none. Returns how many jobs were new.
+   */
+  async scheduleExpansions(batch = 1000): Promise<number> {
+    const now = this.clock.now();
+    const horizon = new Date(now.getTime() + EXPANSION_WEEKS * WEEK_MS - 60_000);
+    const { year, month, day } = londonWallTime(now);
+    const dayKey = `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+    let scheduled = 0;
+    let after: string | null = null;
     for (;;) {
-      const ids = await this.activities.needingExpansion(horizon, batch);
-      for (const id of ids) {
-        sessions += await this.expand(id);
-        activities += 1;
-      }
-      if (ids.length < batch) return { activities, sessions };
+      const ids = await this.activities.needingExpansion(horizon, after, batch);
+      scheduled += await this.outbox.scheduleMany(
+        ids.map((activityId) => ({
+          name: JobName.ExpandActivitySessions,
+          payload: { activityId },
+          key: `${activityId}-${dayKey}`,
+        })),
+      );
+      if (ids.length < batch) return scheduled;
+      after = ids[ids.length - 1];
     }
   }
 

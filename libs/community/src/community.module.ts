@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@kith/identity';
+import { JobOutboxModule } from '@kith/platform';
 import { ActivityRepository } from './activity.repository';
 import { ActivityService } from './activity.service';
 import { BookingRepository } from './booking.repository';
@@ -12,7 +13,7 @@ import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, JobOutboxModule],
   providers: [
     InterestRepository,
     ProfileRepository,

@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { done, JobHandler, JobName } from '@kith/platform';
-import type { JobResult } from '@kith/platform';
+import { done, JobHandler, JobName, skipped } from '@kith/platform';
+import type { JobPayloads, JobResult } from '@kith/platform';
 import { ActivityService } from './activity.service';
 
 /**
- * The daily run that keeps eight weeks of sessions ahead of every recurring activity. Each
- * activity commits on its own (one transaction for all would hold every activity locked), and a
- * rerun after a crash finds those already expanded and leaves them be.
+ * Keeps eight weeks of sessions ahead of every recurring activity. The daily run only decides
+ * (one job per activity that runs short); each activity is then expanded in the transaction that
+ * records its job done, so a crash never leaves sessions without the record, or the reverse.
  */
 @Injectable()
 export class SessionExpansionHandler {
   constructor(private readonly activities: ActivityService) {}
 
-  @JobHandler(JobName.ExpandRecurringSessions, { atomic: false })
-  async expand(): Promise<JobResult> {
-    await this.activities.expandAll();
-    return done;
+  @JobHandler(JobName.ExpandRecurringSessions)
+  async decide(): Promise<JobResult> {
+    const scheduled = await this.activities.scheduleExpansions();
+    return scheduled > 0 ? done : skipped('no activity runs short of sessions');
+  }
+
+  @JobHandler(JobName.ExpandActivitySessions)
+  async expand({ activityId }: JobPayloads[JobName.ExpandActivitySessions]): Promise<JobResult> {
+    const created = await this.activities.expand(activityId);
+    return created > 0 ? done : skipped('no sessions to add (not approved, or already ahead)');
   }
 }

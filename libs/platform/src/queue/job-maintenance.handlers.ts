@@ -18,7 +18,8 @@ export class JobMaintenanceHandlers {
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
-  @JobHandler(JobName.Probe)
+  /** Writes nothing to Postgres, so nothing needs its "done" in one transaction with it. */
+  @JobHandler(JobName.Probe, { atomic: false })
   probe(): Promise<JobResult> {
     return Promise.resolve(done);
   }

@@ -17,12 +17,6 @@ export interface ClaimedJobRow {
   rescues: number;
 }
 
-export interface StartedJobRow {
-  jobName: string;
-  payload: unknown;
-  attempts: number;
-}
-
 export interface JobCountRow {
   state: JobState;
   jobName: string;
@@ -141,19 +135,33 @@ export class JobRepository {
   }
 
   /**
-   * The worker's first word on a run: renews the lease and returns what to run, or nothing when
-   * the job is no longer open. Inside a transaction it also holds the row until commit, so a
-   * duplicate delivery waits and then finds the job done.
+   * Handlers that work outside a transaction are about to run: renews their leases and returns
+   * the ids still open (the others are done or failed already, or unknown). Rows lock in id order.
    */
-  async start(jobId: string, leaseMs: number): Promise<StartedJobRow | undefined> {
-    const [row] = await this.db.query<StartedJobRow>(
+  async startMany(jobIds: string[], leaseMs: number): Promise<Set<string>> {
+    const rows = await this.db.query<{ jobId: string }>(
       `UPDATE job SET lease_until = ${lease('$2')}
-        WHERE job_id = $1 AND ${OPEN}
-        RETURNING job_name AS "jobName", payload, attempts`,
-      [jobId, leaseMs],
+        WHERE job_id = ANY($1::text[]) AND ${OPEN}
+        RETURNING job_id AS "jobId"`,
+      [[...jobIds].sort(), leaseMs],
       { prepare: true },
     );
-    return row;
+    return new Set(rows.map((row) => row.jobId));
+  }
+
+  /** `finish` for many jobs in one statement; returns the ids this call finished. */
+  async finishMany(jobs: { jobId: string; result: object }[]): Promise<Set<string>> {
+    const sorted = [...jobs].sort((a, b) => (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0));
+    const rows = await this.db.query<{ jobId: string }>(
+      `UPDATE job SET state = 'done', attempts = attempts + 1, finished_at = now(),
+                      result = r.result, lease_until = NULL
+         FROM (SELECT * FROM unnest($1::text[], $2::jsonb[]) AS r(job_id, result) ORDER BY job_id) r
+        WHERE job.job_id = r.job_id AND job.state IN ('pending', 'enqueued')
+        RETURNING job.job_id AS "jobId"`,
+      [sorted.map((job) => job.jobId), sorted.map((job) => JSON.stringify(job.result))],
+      { prepare: true },
+    );
+    return new Set(rows.map((row) => row.jobId));
   }
 
   async stateOf(jobId: string): Promise<JobState | undefined> {

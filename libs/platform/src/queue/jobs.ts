@@ -6,7 +6,9 @@ import { z } from 'zod';
  */
 export enum JobName {
   SendSignInCodeMail = 'send-sign-in-code-mail',
+  /** Daily: one ExpandActivitySessions per recurring activity whose sessions run short. */
   ExpandRecurringSessions = 'expand-recurring-sessions',
+  ExpandActivitySessions = 'expand-activity-sessions',
   /** Deletes the records of jobs done longer ago than the retention. */
   PruneJobs = 'prune-jobs',
   /** Does nothing but finish: an operator's end-to-end check of the pipeline (`cli jobs probe`). */
@@ -26,6 +28,7 @@ export const JOB_PAYLOADS = {
   [JobName.SendSignInCodeMail]: z.object({ signInCodeId: z.string().uuid() }).strict(),
   /** Decides for every recurring activity; no ids needed. */
   [JobName.ExpandRecurringSessions]: z.object({}).strict(),
+  [JobName.ExpandActivitySessions]: z.object({ activityId: z.string().uuid() }).strict(),
   [JobName.PruneJobs]: z.object({}).strict(),
   [JobName.Probe]: z.object({ requestedAt: z.string().datetime() }).strict(),
 } satisfies Record<JobName, z.ZodTypeAny>;
@@ -39,6 +42,7 @@ export type Job<N extends JobName = JobName> = {
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendSignInCodeMail]: QueueName.Mail,
   [JobName.ExpandRecurringSessions]: QueueName.Default,
+  [JobName.ExpandActivitySessions]: QueueName.Default,
   [JobName.PruneJobs]: QueueName.Default,
   [JobName.Probe]: QueueName.Default,
 };

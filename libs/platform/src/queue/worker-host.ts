@@ -13,14 +13,18 @@ import { redisOptions } from '../redis/redis';
 import { MAX_ATTEMPTS } from './job-defaults';
 import { JobHandlerRegistry } from './job-handler-registry';
 import type { BoundHandler } from './job-handler-registry';
+import type { JobContext } from './job-handler';
 import { JobState } from './job.entity';
+import { JobBookkeeping } from './job-bookkeeping';
 import { JobRepository } from './job.repository';
-import type { StartedJobRow } from './job.repository';
 import { checkJob, isJobName, QueueName, skipped } from './jobs';
 import type { JobName, JobResult } from './jobs';
 
 /** A job that can never run as stored: failed at once, never retried. */
 class PoisonJobError extends Error {}
+
+/** The job was done (or failed) already: roll this delivery's writes back and skip it. */
+class NotOpenError extends Error {}
 
 const errorText = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 2000);
@@ -36,13 +40,16 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
   private readonly logger = new Logger(WorkerHost.name);
   private handlers = new Map<JobName, BoundHandler>();
   private workers: Worker[] = [];
+  private readonly bookkeeping: JobBookkeeping;
 
   constructor(
     private readonly registry: JobHandlerRegistry,
     private readonly db: Db,
     private readonly jobs: JobRepository,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
-  ) {}
+  ) {
+    this.bookkeeping = new JobBookkeeping(jobs, config.queue.leaseMs);
+  }
 
   onModuleInit(): void {
     this.handlers = this.registry.discover();
@@ -99,34 +106,43 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
     if (!handler) return this.failed(jobId, new PoisonJobError(`no handler for "${job.name}"`));
     return handler.atomic
-      ? this.runAtomic(job.name, jobId, handler)
-      : this.runOutside(job.name, jobId, handler);
+      ? this.runAtomic(job, jobId, handler)
+      : this.runOutside(job, jobId, handler);
   }
 
-  private async runAtomic(name: string, jobId: string, handler: BoundHandler): Promise<JobResult> {
+  /**
+   * The handler's writes and "done" in one transaction. Nothing is read first: marking done takes
+   * the row, so a delivery running beside this one waits there, finds the job done and rolls its
+   * own writes back; a job whose effect committed never takes effect again.
+   */
+  private async runAtomic(job: BullJob, jobId: string, handler: BoundHandler): Promise<JobResult> {
     try {
       return await this.db.transaction(async () => {
-        // Holds the row: a second delivery of the same job waits here, then finds it done.
-        const started = await this.jobs.start(jobId, this.config.queue.leaseMs);
-        if (!started) return this.notOpen(jobId);
-        return this.execute(name, jobId, handler, started);
+        const result = await handler.run(this.payloadOf(job), this.context(job, jobId));
+        if (!(await this.jobs.finish(jobId, result))) throw new NotOpenError();
+        this.logFinished(job, jobId, result);
+        return result;
       });
     } catch (error) {
+      if (error instanceof NotOpenError) return this.notOpen(jobId);
       return this.failed(jobId, error);
     }
   }
 
-  private async runOutside(name: string, jobId: string, handler: BoundHandler): Promise<JobResult> {
+  /** For handlers that talk to the outside world: checked open first, so a done job is not re-sent. */
+  private async runOutside(job: BullJob, jobId: string, handler: BoundHandler): Promise<JobResult> {
     const { leaseMs } = this.config.queue;
-    const started = await this.jobs.start(jobId, leaseMs);
-    if (!started) return this.notOpen(jobId);
+    if (!(await this.bookkeeping.start(jobId))) return this.notOpen(jobId);
     // Nothing holds the row while it runs: keep the lease so the sweeper leaves it be.
     const heartbeat = setInterval(
       () => void this.jobs.heartbeat(jobId, leaseMs).catch(() => undefined),
       Math.max(leaseMs / 3, 500),
     );
     try {
-      return await this.execute(name, jobId, handler, started);
+      const result = await handler.run(this.payloadOf(job), this.context(job, jobId));
+      await this.bookkeeping.finish(jobId, result);
+      this.logFinished(job, jobId, result);
+      return result;
     } catch (error) {
       return this.failed(jobId, error);
     } finally {
@@ -134,26 +150,17 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     }
   }
 
-  /** Runs the handler on the stored payload and records done with what it returned. */
-  private async execute(
-    name: string,
-    jobId: string,
-    handler: BoundHandler,
-    started: StartedJobRow,
-  ): Promise<JobResult> {
-    const payload = this.payloadOf(name, started);
-    const result = await handler.run(payload, { jobId, attempt: started.attempts + 1 });
-    await this.jobs.finish(jobId, result);
-    this.logger.log({ job: name, jobId, result }, 'job finished');
-    return result;
+  private context(job: BullJob, jobId: string): JobContext {
+    return { jobId, attempt: job.attemptsMade + 1 };
   }
 
-  /** The payload as Postgres holds it, checked against its schema (Redis may hold anything). */
-  private payloadOf(name: string, started: { jobName: string; payload: unknown }): unknown {
-    if (started.jobName !== name) {
-      throw new PoisonJobError(`Redis named it "${name}", Postgres "${started.jobName}"`);
-    }
-    const check = checkJob(started.jobName, started.payload);
+  private logFinished(job: BullJob, jobId: string, result: JobResult): void {
+    this.logger.log({ job: job.name, jobId, result }, 'job finished');
+  }
+
+  /** The payload checked against its schema when it runs (the code may be newer than the row). */
+  private payloadOf(job: BullJob): unknown {
+    const check = checkJob(job.name, job.data);
     if (!check.ok) throw new PoisonJobError(check.reason);
     return check.payload;
   }
