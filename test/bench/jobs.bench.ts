@@ -3,9 +3,10 @@
  *
  * 1. Bare BullMQ: `addBulk` of BENCH_JOBS no-op jobs and a Worker that does nothing, at
  *    BENCH_CONCURRENCY; time from the first add to the last completion.
- * 2. Kith: the same number of probe jobs (a no-op handler that records done in its own
- *    transaction) scheduled through the outbox, relayed and run by the real worker app; time from
- *    the first insert to the last row recorded done in Postgres.
+ * 2. Kith: the same number of probe jobs (a no-op handler; it writes nothing to Postgres, so
+ *    its start and done records are gathered with other jobs' into one statement each) scheduled
+ *    through the outbox, relayed and run by the real worker app; time from the first insert to
+ *    the last row recorded done in Postgres.
  *    Also, for the record (no target), jobs whose handler reads Postgres inside the transaction
  *    that records them done: expansions of activities that do not exist, which each re-read,
  *    skip and commit; BENCH_ATOMIC_JOBS of them.

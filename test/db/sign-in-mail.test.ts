@@ -11,11 +11,22 @@ import { uniqueEmail } from '../support/sign-in';
 @Injectable()
 class RecordingMailer {
   readonly sent: OutgoingMail[] = [];
-  send(mail: OutgoingMail): Promise<void> {
+  /** Errors to throw, in turn, before sending works again. */
+  readonly failures: Error[] = [];
+  /** Called as a send begins (before it ends): lets a test start a second delivery meanwhile. */
+  onSend: (() => Promise<void>) | undefined;
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.onSend?.();
+    const failure = this.failures.shift();
+    // A failure after the server took the mail (a timeout on its reply) still delivered it.
     this.sent.push(mail);
-    return Promise.resolve();
+    if (failure) throw failure;
   }
 }
+
+const timedOut = () => Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT' });
+const refused = () =>
+  Object.assign(new Error('Mailbox busy, try again'), { code: 'EENVELOPE', responseCode: 451 });
 
 describe('the sign-in code mail job', () => {
   let context: TestingModule;
@@ -93,5 +104,56 @@ describe('the sign-in code mail job', () => {
       reason: 'the code no longer exists',
     });
     expect(mailer.sent.filter((m) => m.to === email)).toHaveLength(0);
+  });
+
+  it('sends again once after a send that may have gone, and never a third time', async () => {
+    const email = uniqueEmail();
+    const id = await code(email);
+    mailer.failures.push(timedOut(), timedOut());
+    await expect(handler.send({ signInCodeId: id })).rejects.toThrow('Timeout');
+    await expect(handler.send({ signInCodeId: id })).rejects.toThrow('Timeout');
+    expect(await handler.send({ signInCodeId: id })).toEqual({
+      status: 'skipped',
+      reason: 'sent 2 times without confirmation; no third copy',
+    });
+    expect(mailer.sent.filter((m) => m.to === email)).toHaveLength(2);
+  });
+
+  it('does not count a send the server refused for certain', async () => {
+    const email = uniqueEmail();
+    const id = await code(email);
+    mailer.failures.push(refused(), refused(), refused());
+    for (let i = 0; i < 3; i += 1) {
+      await expect(handler.send({ signInCodeId: id })).rejects.toThrow('Mailbox busy');
+    }
+    expect(await handler.send({ signInCodeId: id })).toEqual({ status: 'done' });
+    const [row] = await db.query<{ mail_sends: number; mail_sent_at: Date | null }>(
+      `SELECT mail_sends, mail_sent_at FROM sign_in_code WHERE id = $1`,
+      [id],
+    );
+    expect(row.mail_sends).toBe(1);
+    expect(row.mail_sent_at).not.toBeNull();
+  });
+
+  it('lets only one of two deliveries at once take the last send', async () => {
+    const email = uniqueEmail();
+    const id = await code(email);
+    // One unconfirmed send already (a crash mid-send); two deliveries of the retry race.
+    await db.query(
+      `UPDATE sign_in_code SET mail_sends = 1, mail_sending_at = now() WHERE id = $1`,
+      [id],
+    );
+    let second: Promise<unknown> | undefined;
+    mailer.onSend = () => {
+      mailer.onSend = undefined;
+      second = handler.send({ signInCodeId: id });
+      return second.then(() => undefined);
+    };
+    expect(await handler.send({ signInCodeId: id })).toEqual({ status: 'done' });
+    expect(await second).toEqual({
+      status: 'skipped',
+      reason: 'sent 2 times without confirmation; no third copy',
+    });
+    expect(mailer.sent.filter((m) => m.to === email)).toHaveLength(1);
   });
 });

@@ -103,6 +103,7 @@ export async function jobs(config: KithConfig, args: string[]): Promise<string> 
         options: { 'timeout-ms': { type: 'string', default: '30000' } },
       });
       const timeoutMs = Number(values['timeout-ms']);
+      // Checked by the service, before anything is scheduled.
       return withContext(config, async (app) => {
         const took = await app.get(JobAdminService).probe(timeoutMs);
         if (took === null)

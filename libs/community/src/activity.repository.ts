@@ -172,7 +172,6 @@ export class ActivityRepository {
     );
   }
 
-  /** Approved recurring activities whose sessions stop short of the horizon. */
   /** Approved recurring activities whose sessions stop short of the horizon, by id after `afterId`. */
   async needingExpansion(horizon: Date, afterId: string | null, limit: number): Promise<string[]> {
     const rows = await this.db.query<{ id: string }>(

@@ -92,6 +92,10 @@ export class SignInCodeEntity {
   @Column({ type: 'timestamptz', nullable: true })
   mailSendingAt!: Date | null;
 
+  /** Sends started and not refused for certain: the mail may have gone this many times. */
+  @Column({ type: 'int', default: 0 })
+  mailSends!: number;
+
   @Column({ type: 'timestamptz', nullable: true })
   mailSentAt!: Date | null;
 

@@ -8,7 +8,6 @@ export interface SignInCodeRow {
   expiresAt: Date;
   attempts: number;
   consumedAt: Date | null;
-  mailSendingAt: Date | null;
   mailSentAt: Date | null;
   superseded: boolean;
 }
@@ -32,8 +31,7 @@ export class SignInCodeRepository {
   async byId(id: string): Promise<SignInCodeRow | undefined> {
     const [row] = await this.db.query<SignInCodeRow>(
       `SELECT c.id, c.email, c.code_hash AS "codeHash", c.expires_at AS "expiresAt", c.attempts,
-              c.consumed_at AS "consumedAt", c.mail_sending_at AS "mailSendingAt",
-              c.mail_sent_at AS "mailSentAt",
+              c.consumed_at AS "consumedAt", c.mail_sent_at AS "mailSentAt",
               EXISTS (SELECT 1 FROM sign_in_code newer
                        WHERE newer.email = c.email AND newer.created_at > c.created_at) AS superseded
          FROM sign_in_code c WHERE c.id = $1`,
@@ -70,8 +68,27 @@ export class SignInCodeRepository {
     return rows.length === 1;
   }
 
-  async markMailSending(id: string, now: Date): Promise<void> {
-    await this.db.query(`UPDATE sign_in_code SET mail_sending_at = $2 WHERE id = $1`, [id, now]);
+  /**
+   * Claims one more send of a code not yet sent, if fewer than `max` may have gone unconfirmed;
+   * returns how many that makes, or undefined. Atomic: two deliveries at once cannot both take
+   * the last one.
+   */
+  async claimSend(id: string, now: Date, max: number): Promise<number | undefined> {
+    const [row] = await this.db.query<{ sends: number }>(
+      `UPDATE sign_in_code SET mail_sending_at = $2, mail_sends = mail_sends + 1
+        WHERE id = $1 AND mail_sent_at IS NULL AND mail_sends < $3
+        RETURNING mail_sends AS sends`,
+      [id, now, max],
+    );
+    return row?.sends;
+  }
+
+  /** SMTP refused for certain: that send did not go and does not count. */
+  async releaseSend(id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE sign_in_code SET mail_sends = greatest(mail_sends - 1, 0) WHERE id = $1`,
+      [id],
+    );
   }
 
   async markMailSent(id: string, now: Date): Promise<void> {

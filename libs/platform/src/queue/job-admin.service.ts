@@ -4,7 +4,7 @@ import { JobOutbox } from './job-outbox';
 import { JobState } from './job.entity';
 import { JobRepository } from './job.repository';
 import type { FailedJobRow, JobCountRow } from './job.repository';
-import { isJobName, JobName } from './jobs';
+import { isJobName, jobId, JobName } from './jobs';
 
 export interface JobSummary {
   counts: JobCountRow[];
@@ -59,10 +59,15 @@ export class JobAdminService {
    * done: how long it took, or null if no worker finished it in time.
    */
   async probe(timeoutMs: number): Promise<number | null> {
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 600_000) {
+      throw DomainError.badInput([
+        { path: 'timeout-ms', message: 'a whole number of milliseconds from 100 to 600000' },
+      ]);
+    }
     const requestedAt = new Date();
     const key = `${requestedAt.getTime()}-${Math.random().toString(36).slice(2, 10)}`;
     await this.outbox.schedule(JobName.Probe, { requestedAt: requestedAt.toISOString() }, { key });
-    const id = `${JobName.Probe}-${key}`;
+    const id = jobId(JobName.Probe, key);
     for (;;) {
       const state = await this.jobs.stateOf(id);
       if (state === JobState.Done) return Date.now() - requestedAt.getTime();

@@ -27,12 +27,10 @@ export class JobMaintenanceHandlers {
   /** In batches, each its own statement, so pruning never holds many rows locked at once. */
   @JobHandler(JobName.PruneJobs, { atomic: false })
   async prune(): Promise<JobResult> {
-    let deleted = 0;
-    for (;;) {
-      const batch = await this.jobs.pruneDone(this.config.queue.retentionDays, PRUNE_BATCH);
-      deleted += batch;
-      if (batch < PRUNE_BATCH) break;
-    }
+    const deleted = await this.jobs.pruneDoneInBatches(
+      this.config.queue.retentionDays,
+      PRUNE_BATCH,
+    );
     this.logger.log(
       `Pruned ${deleted} job records done over ${this.config.queue.retentionDays} days ago`,
     );

@@ -6,11 +6,17 @@ import { Db } from '../database/db';
 import { MAX_RESCUES } from './job-defaults';
 import { JobRepository } from './job.repository';
 import type { ClaimedJobRow } from './job.repository';
-import { checkJob, JOB_QUEUE } from './jobs';
+import { checkJob, JOB_QUEUE, JobName } from './jobs';
 import type { QueueName } from './jobs';
 import { QueueRegistry } from './queue-registry';
 
 const BATCH = 500;
+/**
+ * A job name this version does not know may be a newer version's, mid-rollout: its rows are left
+ * for a relay that knows it, and failed only when none has taken them for this long.
+ */
+export const UNKNOWN_JOB_GRACE_MS = 10 * 60_000;
+const KNOWN_JOB_NAMES: string[] = Object.values(JobName);
 /** Batches one sweep may take, so a large backlog in Redis is renewed without starving the relay. */
 const SWEEP_BATCHES = 20;
 const REDIS_WRITE_TIMEOUT_MS = 5000;
@@ -71,7 +77,7 @@ export class JobRelay implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /** Relays one batch of due rows; returns how many rows it took (poison ones included). */
   async relayDue(limit = BATCH): Promise<number> {
-    const rows = await this.jobs.claimDue(limit, this.config.queue.leaseMs);
+    const rows = await this.jobs.claimDue(limit, this.config.queue.leaseMs, KNOWN_JOB_NAMES);
     if (rows.length === 0) return 0;
     const runnable = await this.quarantinePoison(rows);
     try {
@@ -101,8 +107,11 @@ export class JobRelay implements OnApplicationBootstrap, OnApplicationShutdown {
         REDIS_WRITE_TIMEOUT_MS,
         'Asking Redis for jobs',
       );
-      const stillHeld = runnable.filter((_, index) => held[index]);
-      const lost = runnable.filter((_, index) => !held[index]);
+      const stillHeld = runnable.filter((_, index) => held[index] === 'open');
+      // A finished job Redis still keeps under the id (an older version kept them for days)
+      // would swallow a new enqueue as a duplicate: take it out first.
+      const finished = runnable.filter((_, index) => held[index] === 'finished');
+      const lost = runnable.filter((_, index) => held[index] !== 'open');
       const givenUp = lost.filter(({ row }) => row.rescues >= MAX_RESCUES);
       const rescued = lost.filter(({ row }) => row.rescues < MAX_RESCUES);
       await this.jobs.renewLeases(
@@ -115,6 +124,11 @@ export class JobRelay implements OnApplicationBootstrap, OnApplicationShutdown {
           id: row.id,
           reason: `lost by Redis or its worker ${row.rescues + 1} times; the worker may be crashing on it`,
         })),
+      );
+      await withTimeout(
+        this.queues.removeFinished(finished.map(({ row, queue }) => ({ queue, jobId: row.jobId }))),
+        REDIS_WRITE_TIMEOUT_MS,
+        'Removing finished jobs from Redis',
       );
       await this.enqueue(rescued);
       await this.jobs.renewLeases(
@@ -130,6 +144,15 @@ export class JobRelay implements OnApplicationBootstrap, OnApplicationShutdown {
       outcome.failed += givenUp.length;
       return outcome;
     });
+  }
+
+  /** Fails pending rows no version has relayed for UNKNOWN_JOB_GRACE_MS; returns how many. */
+  async failUnknown(): Promise<number> {
+    const failed = await this.jobs.failUnknown(KNOWN_JOB_NAMES, UNKNOWN_JOB_GRACE_MS);
+    for (const row of failed) {
+      this.logger.warn(`Job ${row.id} failed for good: unknown job name "${row.jobName}"`);
+    }
+    return failed.length;
   }
 
   /** Fails rows that cannot run, each with its reason; returns the rest with their queues. */
@@ -187,6 +210,7 @@ export class JobRelay implements OnApplicationBootstrap, OnApplicationShutdown {
       const relayed = await this.relayDue();
       // Leases are checked a few times per lease, so a lost job waits at most about 1.25 leases.
       if (Date.now() - this.lastSweep >= leaseMs / 4) {
+        await this.failUnknown();
         for (let batch = 0; batch < SWEEP_BATCHES; batch += 1) {
           const swept = await this.sweepExpired();
           if (swept.held + swept.rescued + swept.failed < BATCH) break;

@@ -6,7 +6,7 @@ import { Db } from '../database/db';
 import { dueRun, nextSlot, patternProblem, slotKey } from './cron';
 import { JobOutbox } from './job-outbox';
 import { JobRepository } from './job.repository';
-import { checkJob, JOB_QUEUE, JOB_SCHEDULES } from './jobs';
+import { checkJob, isJobKey, JOB_QUEUE, JOB_SCHEDULES } from './jobs';
 import type { JobSchedule } from './jobs';
 import { Periodic } from './periodic';
 import { QueueRegistry } from './queue-registry';
@@ -23,6 +23,8 @@ export class ScheduleError extends Error {}
 export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobScheduler.name);
   private readonly loop: Periodic;
+  /** The schedules this version runs; others in the table are a newer version's. */
+  private keys = JOB_SCHEDULES.map((schedule) => schedule.key);
 
   constructor(
     private readonly db: Db,
@@ -34,7 +36,10 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     this.loop = new Periodic(
       Math.max(config.queue.outboxPollMs, 1000),
       async () => void (await this.enqueueDue()),
-      (error) => this.logger.warn(`Could not enqueue scheduled runs: ${String(error)}`),
+      (error, failures) => {
+        // Once per outage, not every second of it.
+        if (failures === 1) this.logger.warn(`Could not enqueue scheduled runs: ${String(error)}`);
+      },
     );
   }
 
@@ -47,7 +52,10 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     return this.loop.stop();
   }
 
-  /** Makes `job_schedule` follow the code; a new or changed schedule is due at its next slot. */
+  /**
+   * Brings `job_schedule` up to the code; a new or changed schedule is due at its next slot. Only
+   * these schedules fire from this process.
+   */
   async sync(schedules: JobSchedule[]): Promise<void> {
     const problems = schedules.flatMap((schedule) => {
       const pattern = patternProblem(schedule.pattern);
@@ -55,9 +63,13 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       return [
         ...(pattern ? [`schedule "${schedule.key}": pattern ${pattern}`] : []),
         ...(payload.ok ? [] : [`schedule "${schedule.key}": ${payload.reason}`]),
+        ...(isJobKey(schedule.key)
+          ? []
+          : [`schedule "${schedule.key}": a key may hold only letters, digits, - and _`]),
       ];
     });
     if (problems.length > 0) throw new ScheduleError(problems.join('; '));
+    this.keys = schedules.map((schedule) => schedule.key);
     const now = new Date();
     await this.db.transaction(() =>
       this.jobs.syncSchedules(
@@ -79,7 +91,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   /** Turns every due schedule into its one job; returns how many runs were enqueued. */
   enqueueDue(): Promise<number> {
     return this.db.transaction(async () => {
-      const due = await this.jobs.lockDueSchedules();
+      const due = await this.jobs.lockDueSchedules(this.keys);
       let enqueued = 0;
       for (const schedule of due) {
         const check = checkJob(schedule.jobName, schedule.payload);

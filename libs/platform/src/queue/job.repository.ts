@@ -82,14 +82,33 @@ export class JobRepository {
    * Takes up to `limit` due pending rows for this relay (others skip them) and marks them
    * enqueued with a lease, in one statement: no lock is held while Redis is written.
    */
-  claimDue(limit: number, leaseMs: number): Promise<ClaimedJobRow[]> {
+  claimDue(limit: number, leaseMs: number, jobNames: string[]): Promise<ClaimedJobRow[]> {
     return this.db.query<ClaimedJobRow>(
       `UPDATE job SET state = 'enqueued', enqueued_at = now(), lease_until = ${lease('$2')}
-        WHERE id IN (SELECT id FROM job WHERE state = 'pending' AND available_at <= now()
+        WHERE id IN (SELECT id FROM job
+                      WHERE state = 'pending' AND available_at <= now() AND job_name = ANY($3::text[])
                       ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING id, job_name AS "jobName", job_id AS "jobId", payload, rescues`,
-      [limit, leaseMs],
+      [limit, leaseMs, jobNames],
       { prepare: true },
+    );
+  }
+
+  /**
+   * Fails pending rows overdue by more than `graceMs` whose job name none of `jobNames` is: long
+   * past any rollout, no version knows them. Returns them.
+   */
+  failUnknown(jobNames: string[], graceMs: number): Promise<{ id: string; jobName: string }[]> {
+    return this.db.query(
+      `UPDATE job SET state = 'failed', finished_at = now(),
+                      last_error = 'unknown job name "' || job_name || '"'
+        WHERE id IN (SELECT id FROM job
+                      WHERE state = 'pending'
+                        AND available_at < now() - make_interval(secs => $2::double precision / 1000)
+                        AND NOT (job_name = ANY($1::text[]))
+                      LIMIT 500 FOR UPDATE SKIP LOCKED)
+        RETURNING id, job_name AS "jobName"`,
+      [jobNames, graceMs],
     );
   }
 
@@ -136,14 +155,16 @@ export class JobRepository {
 
   /**
    * Handlers that work outside a transaction are about to run: renews their leases and returns
-   * the ids still open (the others are done or failed already, or unknown). Rows lock in id order.
+   * the ids still open (the others are done or failed already, or unknown). Rows are locked in
+   * job id order, so two batches can never wait on each other in a circle.
    */
   async startMany(jobIds: string[], leaseMs: number): Promise<Set<string>> {
     const rows = await this.db.query<{ jobId: string }>(
-      `UPDATE job SET lease_until = ${lease('$2')}
-        WHERE job_id = ANY($1::text[]) AND ${OPEN}
-        RETURNING job_id AS "jobId"`,
-      [[...jobIds].sort(), leaseMs],
+      `WITH taken AS (SELECT id FROM job WHERE job_id = ANY($1::text[]) AND ${OPEN}
+                       ORDER BY job_id FOR UPDATE)
+       UPDATE job SET lease_until = ${lease('$2')} FROM taken WHERE job.id = taken.id
+       RETURNING job.job_id AS "jobId"`,
+      [jobIds, leaseMs],
       { prepare: true },
     );
     return new Set(rows.map((row) => row.jobId));
@@ -151,14 +172,15 @@ export class JobRepository {
 
   /** `finish` for many jobs in one statement; returns the ids this call finished. */
   async finishMany(jobs: { jobId: string; result: object }[]): Promise<Set<string>> {
-    const sorted = [...jobs].sort((a, b) => (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0));
     const rows = await this.db.query<{ jobId: string }>(
-      `UPDATE job SET state = 'done', attempts = attempts + 1, finished_at = now(),
+      `WITH taken AS (SELECT id, job_id FROM job WHERE job_id = ANY($1::text[]) AND ${OPEN}
+                       ORDER BY job_id FOR UPDATE)
+       UPDATE job SET state = 'done', attempts = attempts + 1, finished_at = now(),
                       result = r.result, lease_until = NULL
-         FROM (SELECT * FROM unnest($1::text[], $2::jsonb[]) AS r(job_id, result) ORDER BY job_id) r
-        WHERE job.job_id = r.job_id AND job.state IN ('pending', 'enqueued')
+         FROM taken JOIN unnest($1::text[], $2::jsonb[]) AS r(job_id, result) USING (job_id)
+        WHERE job.id = taken.id
         RETURNING job.job_id AS "jobId"`,
-      [sorted.map((job) => job.jobId), sorted.map((job) => JSON.stringify(job.result))],
+      [jobs.map((job) => job.jobId), jobs.map((job) => JSON.stringify(job.result))],
       { prepare: true },
     );
     return new Set(rows.map((row) => row.jobId));
@@ -214,6 +236,16 @@ export class JobRepository {
       [jobId, error, final, maxAttempts],
     );
     return row?.state;
+  }
+
+  /** Deletes every record of a job done before the cutoff, `batch` rows per statement. */
+  async pruneDoneInBatches(olderThanDays: number, batch: number): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const count = await this.pruneDone(olderThanDays, batch);
+      deleted += count;
+      if (count < batch) return deleted;
+    }
   }
 
   /** Deletes up to `limit` records of jobs done before the cutoff; returns how many. */
@@ -281,7 +313,10 @@ export class JobRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Makes `job_schedule` hold exactly these; a changed pattern or job starts from `nextRunAt`. */
+  /**
+   * Adds or updates these schedules; a changed pattern or job starts from `nextRunAt`. Others are
+   * left alone: they may belong to a newer version mid-rollout (a migration retires a schedule).
+   */
   async syncSchedules(
     schedules: {
       key: string;
@@ -291,9 +326,6 @@ export class JobRepository {
       nextRunAt: Date;
     }[],
   ): Promise<void> {
-    await this.db.query(`DELETE FROM job_schedule WHERE NOT (key = ANY($1::text[]))`, [
-      schedules.map((s) => s.key),
-    ]);
     if (schedules.length === 0) return;
     await this.db.query(
       `INSERT INTO job_schedule (key, job_name, payload, pattern, next_run_at)
@@ -314,12 +346,16 @@ export class JobRepository {
     );
   }
 
-  /** Schedules whose next run has come, locked for this transaction; with the database's now. */
-  lockDueSchedules(): Promise<ScheduleRow[]> {
+  /**
+   * Those of these schedules whose next run has come, locked for this transaction (other workers
+   * skip them); with the database's now.
+   */
+  lockDueSchedules(keys: string[]): Promise<ScheduleRow[]> {
     return this.db.query<ScheduleRow>(
       `SELECT key, job_name AS "jobName", payload, pattern, next_run_at AS "nextRunAt", now() AS now
-         FROM job_schedule WHERE next_run_at <= now()
+         FROM job_schedule WHERE next_run_at <= now() AND key = ANY($1::text[])
         ORDER BY next_run_at FOR UPDATE SKIP LOCKED`,
+      [keys],
     );
   }
 

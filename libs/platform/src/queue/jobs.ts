@@ -22,15 +22,17 @@ export enum QueueName {
 
 /**
  * One schema per job name, checked when a job is scheduled, when it is relayed and when it runs:
- * a row whose payload fails it is quarantined with the reason instead of blocking others.
+ * a row whose payload fails it is quarantined with the reason instead of blocking others. Keys
+ * a schema does not know are dropped, not refused, so a field added by a newer version does not
+ * fail its jobs on a pod still running the older one during a rollout.
  */
 export const JOB_PAYLOADS = {
-  [JobName.SendSignInCodeMail]: z.object({ signInCodeId: z.string().uuid() }).strict(),
+  [JobName.SendSignInCodeMail]: z.object({ signInCodeId: z.string().uuid() }),
   /** Decides for every recurring activity; no ids needed. */
-  [JobName.ExpandRecurringSessions]: z.object({}).strict(),
-  [JobName.ExpandActivitySessions]: z.object({ activityId: z.string().uuid() }).strict(),
-  [JobName.PruneJobs]: z.object({}).strict(),
-  [JobName.Probe]: z.object({ requestedAt: z.string().datetime() }).strict(),
+  [JobName.ExpandRecurringSessions]: z.object({}),
+  [JobName.ExpandActivitySessions]: z.object({ activityId: z.string().uuid() }),
+  [JobName.PruneJobs]: z.object({}),
+  [JobName.Probe]: z.object({ requestedAt: z.string().datetime() }),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
@@ -78,9 +80,13 @@ export function isJobName(value: string): value is JobName {
 
 const JOB_KEY = /^[A-Za-z0-9_-]+$/;
 
+export function isJobKey(key: string): boolean {
+  return JOB_KEY.test(key);
+}
+
 /** BullMQ refuses bare integers and ':' in custom ids; ours are `<job-name>-<key>`. */
 export function jobId(name: JobName, key: string): string {
-  if (!JOB_KEY.test(key)) {
+  if (!isJobKey(key)) {
     throw new Error(`A job key may hold only letters, digits, - and _ (got "${key}")`);
   }
   return `${name}-${key}`;

@@ -6,11 +6,13 @@ export class Periodic {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  private failures = 0;
 
   constructor(
     private readonly everyMs: number,
     private readonly work: () => Promise<void>,
-    private readonly onError: (error: unknown) => void,
+    /** `failures`: how many runs in a row have failed, this one included. */
+    private readonly onError: (error: unknown, failures: number) => void,
   ) {}
 
   start(firstInMs = 0): void {
@@ -28,7 +30,13 @@ export class Periodic {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.work()
-        .catch(this.onError)
+        .then(
+          () => void (this.failures = 0),
+          (error: unknown) => {
+            this.failures += 1;
+            this.onError(error, this.failures);
+          },
+        )
         .finally(() => {
           this.running = undefined;
           this.next(this.everyMs);

@@ -8,6 +8,8 @@ import { redisOptions } from '../redis/redis';
 import { JOB_DEFAULTS } from './job-defaults';
 import { QueueName } from './jobs';
 
+export type RedisJobState = 'open' | 'finished' | 'missing';
+
 /** One BullMQ queue per QueueName, sharing one connection. */
 @Injectable()
 export class QueueRegistry implements OnApplicationShutdown {
@@ -15,7 +17,13 @@ export class QueueRegistry implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(@Inject(KITH_CONFIG) private readonly config: KithConfig) {
-    this.connection = new Redis({ ...redisOptions(config.redis.url), maxRetriesPerRequest: null });
+    // Fail fast while Redis is away: the relay backs off and Postgres keeps the work, rather than
+    // commands piling up in memory to replay on reconnect.
+    this.connection = new Redis({
+      ...redisOptions(config.redis.url),
+      maxRetriesPerRequest: null,
+      enableOfflineQueue: false,
+    });
     this.connection.on('error', () => undefined);
   }
 
@@ -33,20 +41,27 @@ export class QueueRegistry implements OnApplicationShutdown {
     return queue;
   }
 
-  /** Whether Redis still holds each job (waiting, delayed, running): its hash key exists. */
-  async holds(jobs: { queue: QueueName; jobId: string }[]): Promise<boolean[]> {
+  /**
+   * What Redis holds of each job: 'open' (waiting, delayed for a retry or running), 'finished'
+   * (completed or failed, kept: by an older version's retention, say) or 'missing'.
+   */
+  async holds(jobs: { queue: QueueName; jobId: string }[]): Promise<RedisJobState[]> {
     if (jobs.length === 0) return [];
     const pipeline = this.connection.pipeline();
-    for (const job of jobs) pipeline.exists(this.get(job.queue).toKey(job.jobId));
+    for (const job of jobs)
+      pipeline.hmget(this.get(job.queue).toKey(job.jobId), 'name', 'finishedOn');
     const replies = (await pipeline.exec()) ?? [];
-    return replies.map(([error, count]) => {
+    return replies.map(([error, fields]) => {
       if (error) throw error;
-      return count === 1;
+      const [name, finishedOn] = fields as (string | null)[];
+      if (name === null) return 'missing';
+      return finishedOn === null ? 'open' : 'finished';
     });
   }
 
-  all(): Queue[] {
-    return Object.values(QueueName).map((name) => this.get(name));
+  /** Takes a finished job out of Redis, so that its id can be enqueued again. */
+  async removeFinished(jobs: { queue: QueueName; jobId: string }[]): Promise<void> {
+    for (const job of jobs) await this.get(job.queue).remove(job.jobId);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -26,8 +26,11 @@ class PoisonJobError extends Error {}
 /** The job was done (or failed) already: roll this delivery's writes back and skip it. */
 class NotOpenError extends Error {}
 
+/** An error as the job record keeps it: short, and without the addresses SMTP replies quote. */
 const errorText = (error: unknown): string =>
-  (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+  (error instanceof Error ? error.message : String(error))
+    .replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '<address>')
+    .slice(0, 2000);
 
 /**
  * Refuses to start unless each job name has exactly one handler, then runs a BullMQ worker per
@@ -68,7 +71,7 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(
-          { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message },
+          { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: errorText(error) },
           'job failed',
         ),
       );
@@ -104,7 +107,9 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
     const jobId = job.id;
     if (!jobId) throw new UnrecoverableError('a job without an id');
     const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
-    if (!handler) return this.failed(jobId, new PoisonJobError(`no handler for "${job.name}"`));
+    // A newer version's job, mid-rollout: BullMQ retries it, with luck on a newer worker; if none
+    // takes it, the sweeper enqueues it again later (and fails it after MAX_RESCUES).
+    if (!handler) throw new Error(`this worker has no handler for "${job.name}"`);
     return handler.atomic
       ? this.runAtomic(job, jobId, handler)
       : this.runOutside(job, jobId, handler);
@@ -138,16 +143,19 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
       () => void this.jobs.heartbeat(jobId, leaseMs).catch(() => undefined),
       Math.max(leaseMs / 3, 500),
     );
+    let result: JobResult;
     try {
-      const result = await handler.run(this.payloadOf(job), this.context(job, jobId));
-      await this.bookkeeping.finish(jobId, result);
-      this.logFinished(job, jobId, result);
-      return result;
+      result = await handler.run(this.payloadOf(job), this.context(job, jobId));
     } catch (error) {
       return this.failed(jobId, error);
     } finally {
       clearInterval(heartbeat);
     }
+    // The handler's work is done: if this record fails, BullMQ retries and the handler, which
+    // keeps its own record of progress, skips what it did. It is not a failed attempt.
+    if (!(await this.bookkeeping.finish(jobId, result))) return this.notOpen(jobId);
+    this.logFinished(job, jobId, result);
+    return result;
   }
 
   private context(job: BullJob, jobId: string): JobContext {
@@ -177,12 +185,17 @@ export class WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeA
    * it. Otherwise BullMQ retries with backoff. If Postgres cannot record it, BullMQ retries and
    * the sweeper is the safety net.
    */
-  private async failed(jobId: string, error: unknown): Promise<never> {
+  private async failed(jobId: string, error: unknown): Promise<JobResult> {
     const final = error instanceof PoisonJobError || error instanceof UnrecoverableError;
-    const state = await this.jobs
-      .recordFailure(jobId, errorText(error), final, MAX_ATTEMPTS)
-      .catch(() => undefined);
+    let state: JobState | undefined | 'unrecorded';
+    try {
+      state = await this.jobs.recordFailure(jobId, errorText(error), final, MAX_ATTEMPTS);
+    } catch {
+      state = 'unrecorded';
+    }
     if (state === JobState.Failed) throw new UnrecoverableError(errorText(error));
+    // Finished by another delivery meanwhile (or no record of it): nothing left to retry.
+    if (state === undefined) return this.notOpen(jobId);
     throw error;
   }
 }

@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Every job's life in Postgres: the outbox becomes `job` (pending, enqueued with a lease, done,
  * failed with its last error), repeating work moves from BullMQ job schedulers to `job_schedule`,
- * and the sign-in mail records "sending" before it sends.
+ * and the sign-in mail claims each send ("sending", and how many sends may have gone) before it
+ * sends.
  *
  * Outbox rows carry over: not yet dispatched ones stay pending; ones dispatched in the last day
  * become enqueued with a lease that has already run out, so the sweeper asks Redis about each at
@@ -52,9 +53,13 @@ export class JobLife1795500000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "sign_in_code" ADD "mail_sending_at" TIMESTAMP WITH TIME ZONE`,
     );
+    await queryRunner.query(
+      `ALTER TABLE "sign_in_code" ADD "mail_sends" integer NOT NULL DEFAULT '0'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "sign_in_code" DROP COLUMN "mail_sends"`);
     await queryRunner.query(`ALTER TABLE "sign_in_code" DROP COLUMN "mail_sending_at"`);
     await queryRunner.query(`DROP TABLE "job_schedule"`);
     await queryRunner.query(
