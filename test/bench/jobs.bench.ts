@@ -140,7 +140,8 @@ async function main(): Promise<void> {
       REDIS_URL: redis.url,
       QUEUE_PREFIX: 'kith-bench',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      MAIL_URL: 'log',
+      // Production refuses MAIL_URL=log; nothing here sends mail.
+      MAIL_URL: 'smtp://127.0.0.1:1',
       LOG_LEVEL: 'warn',
       WORKER_CONCURRENCY: String(CONCURRENCY),
       // Under the server's max_connections (100 here): atomic jobs beyond it wait for a connection.

@@ -80,7 +80,8 @@ class Api {
         REDIS_URL,
         PORT: String(port),
         JWT_SECRET,
-        MAIL_URL: 'log',
+        // Production refuses MAIL_URL=log; nothing here sends mail.
+        MAIL_URL: 'smtp://127.0.0.1:1',
         LOG_LEVEL: 'warn',
         QUEUE_PREFIX: `kith-bench-${process.pid}`,
       },
@@ -169,11 +170,11 @@ async function signInSample(pool: Pool, size: number): Promise<Member[]> {
     [size],
   );
   const tokens = new TokenService(
-    loadConfig({ NODE_ENV: 'production', JWT_SECRET, MAIL_URL: 'log' }),
+    loadConfig({ NODE_ENV: 'production', JWT_SECRET, MAIL_URL: 'smtp://127.0.0.1:1' }),
   );
   return rows.map((row) => ({
     personId: row.id,
-    token: tokens.issueAccessToken({ personId: row.id, sessionId: row.sessionId }),
+    token: tokens.issueAccessToken({ personId: row.id, sessionId: row.sessionId }, new Date()),
   }));
 }
 

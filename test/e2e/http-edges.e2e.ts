@@ -134,7 +134,7 @@ describe('in production', () => {
   let api: RunningApi;
 
   beforeAll(async () => {
-    api = await startApi(testConfig({ NODE_ENV: 'production', MAIL_URL: 'log' }));
+    api = await startApi(testConfig({ NODE_ENV: 'production', MAIL_URL: 'smtp://127.0.0.1:1' }));
   });
 
   afterAll(async () => {
@@ -146,6 +146,13 @@ describe('in production', () => {
     expect(introspection.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     const landing = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await landing.text()).not.toMatch(/<html/i);
+  });
+
+  it('suggests no field names: a typo learns nothing of the schema', async () => {
+    const typo = await api.gql(`{ mee { id } }`);
+    expect(typo.errors?.[0].message).toBe('Cannot query field "mee" on type "Query".');
+    const argument = await api.gql(`{ sessions(frist: 2) { edges { cursor } } }`);
+    expect(JSON.stringify(argument.errors)).not.toMatch(/Did you mean/);
   });
 
   it('sends no stack traces', async () => {

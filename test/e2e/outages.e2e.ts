@@ -104,6 +104,23 @@ describe('a backing service lost while running', () => {
     });
   });
 
+  it('does not count sign-in requests that failed on our side against the member', async () => {
+    const email = uniqueEmail('patient');
+    await pgProxy.stop();
+    for (let i = 0; i < 6; i += 1) {
+      const failed = await api.gql(REQUEST_CODE, { email });
+      expect(failed.errors?.[0].extensions).toMatchObject({ dependency: 'postgres' });
+    }
+    await pgProxy.start();
+    const answers = [];
+    for (let i = 0; i < 6; i += 1) {
+      const answer = await api.gql(REQUEST_CODE, { email });
+      answers.push(answer.errors?.[0].extensions.code ?? 'ok');
+    }
+    // The full budget of five, as if the outage had not happened.
+    expect(answers).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'RATE_LIMITED']);
+  });
+
   it('reports Redis down, fails requests that need it clearly, and recovers when it returns', async () => {
     const redis = api.app.get<Redis>(REDIS);
     await redisProxy.stop();

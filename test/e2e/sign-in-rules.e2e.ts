@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { hashRefreshToken } from '@kith/identity';
 import { Client } from 'pg';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
@@ -120,7 +121,7 @@ describe('sign-in rules over HTTP', () => {
     expect(people.rows[0]).toEqual({ n: 1 });
   });
 
-  it('limits code requests per email, saying when to try again', async () => {
+  it('limits code requests per email from one address, saying when to try again', async () => {
     const email = uniqueEmail('eager');
     const answers = [];
     for (let i = 0; i < 6; i += 1) answers.push(await api.gql(REQUEST_CODE, { email }));
@@ -131,6 +132,60 @@ describe('sign-in rules over HTTP', () => {
     expect((await api.gql(REQUEST_CODE, { email: uniqueEmail() })).data).toEqual({
       requestSignInCode: true,
     });
+  });
+});
+
+describe('sign-in limits a stranger cannot turn against a member', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startApi(
+      testConfig({
+        TRUST_PROXY: '1',
+        RATE_LIMIT_SIGNIN_PER_EMAIL: '3',
+        RATE_LIMIT_SIGNIN_PER_EMAIL_ALL_ADDRESSES: '8',
+        RATE_LIMIT_SIGNIN_PER_IP: '1000',
+      }),
+    );
+  });
+
+  afterAll(() => api?.close());
+
+  const ask = (email: string, from: string) =>
+    api.gql(REQUEST_CODE, { email }, undefined, { 'x-forwarded-for': from });
+  const outcome = (answer: { data?: unknown; errors?: { extensions: { code: string } }[] }) =>
+    answer.errors?.[0].extensions.code ?? 'ok';
+
+  it('leaves the member their own budget when a stranger uses up theirs for the same email', async () => {
+    const email = uniqueEmail('target');
+    const stranger = [];
+    for (let i = 0; i < 5; i += 1) stranger.push(outcome(await ask(email, '198.51.100.66')));
+    expect(stranger).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect(outcome(await ask(email, '203.0.113.10'))).toBe('ok');
+  });
+
+  it('caps an email over all addresses, wider than one address', async () => {
+    const email = uniqueEmail('popular');
+    const answers = [];
+    for (let i = 0; i < 9; i += 1) answers.push(outcome(await ask(email, `192.0.2.${i + 1}`)));
+    expect(answers).toEqual([...Array<string>(8).fill('ok'), 'RATE_LIMITED']);
+  });
+
+  it('reads the client address one proxy deep, so a spoofed chain changes nothing', async () => {
+    const limited = await startApi(testConfig({ TRUST_PROXY: '1', RATE_LIMIT_SIGNIN_PER_IP: '3' }));
+    try {
+      const answers = [];
+      for (let i = 0; i < 4; i += 1) {
+        // The client forges the start of the chain; our proxy appends the address it saw.
+        const answer = await limited.gql(REQUEST_CODE, { email: uniqueEmail() }, undefined, {
+          'x-forwarded-for': `10.9.8.${i}, 172.16.0.${i}, 203.0.113.99`,
+        });
+        answers.push(outcome(answer));
+      }
+      expect(answers).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
+    } finally {
+      await limited.close();
+    }
   });
 });
 
@@ -175,13 +230,17 @@ describe('sign-in requests per IP address', () => {
 
 describe('tokens', () => {
   let api: RunningApi;
+  let pg: Client;
   const jwt = new JwtService();
 
   beforeAll(async () => {
     api = await startApi(testConfig());
+    pg = new Client({ connectionString: api.config.database.url });
+    await pg.connect();
   });
 
   afterAll(async () => {
+    await pg?.end();
     await api?.close();
   });
 
@@ -228,7 +287,14 @@ describe('tokens', () => {
     expect(codeOf(await api.gql(REFRESH, { token: session.refreshToken }))).toBe('UNAUTHENTICATED');
   });
 
-  it('rotates refresh tokens, and revokes the whole family when a used one comes back', async () => {
+  /** As if the token had been exchanged this long ago. */
+  const usedAgo = (token: string, seconds: number) =>
+    pg.query(
+      `UPDATE refresh_token SET used_at = now() - make_interval(secs => $2) WHERE token_hash = $1`,
+      [hashRefreshToken(token), seconds],
+    );
+
+  it('rotates refresh tokens, and revokes the whole family when a used one comes back later', async () => {
     const session = await signIn(api);
     const first = await api.gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(
       REFRESH,
@@ -238,7 +304,8 @@ describe('tokens', () => {
     expect(rotated.refreshToken).not.toBe(session.refreshToken);
     expect((await api.gql(ME, {}, rotated.accessToken)).data).toBeTruthy();
 
-    // The old token again: someone copied it. Everything in the family stops.
+    // The old token again, past the reuse interval: someone copied it. The family stops.
+    await usedAgo(session.refreshToken, 60);
     const reuse = await api.gql(REFRESH, { token: session.refreshToken });
     expect(codeOf(reuse)).toBe('UNAUTHENTICATED');
     expect(reuse.errors?.[0].message).toMatch(/already used/);
@@ -247,14 +314,51 @@ describe('tokens', () => {
     expect(codeOf(await api.gql(ME, {}, session.accessToken))).toBe('UNAUTHENTICATED');
   });
 
-  it('lets one of two simultaneous refreshes with the same token win, and treats the other as reuse', async () => {
+  it('gives ten refreshes at once with one token the same new pair (a phone waking up)', async () => {
     const session = await signIn(api);
-    const results = await Promise.all([
-      api.gql(REFRESH, { token: session.refreshToken }),
-      api.gql(REFRESH, { token: session.refreshToken }),
-    ]);
-    expect(results.filter((r) => r.data?.refreshSession)).toHaveLength(1);
-    expect(results.filter((r) => codeOf(r) === 'UNAUTHENTICATED')).toHaveLength(1);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        api.gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(REFRESH, {
+          token: session.refreshToken,
+        }),
+      ),
+    );
+    const pairs = results.map((r) => r.data?.refreshSession);
+    expect(pairs.every(Boolean)).toBe(true);
+    expect(new Set(pairs.map((p) => JSON.stringify(p))).size).toBe(1);
+    const pair = pairs[0]!;
+    expect((await api.gql(ME, {}, pair.accessToken)).data).toEqual({
+      me: { id: session.personId, email: session.email },
+    });
+    // The new refresh token rotates on as usual.
+    expect(
+      (await api.gql(REFRESH, { token: pair.refreshToken })).data?.refreshSession,
+    ).toBeTruthy();
+  });
+
+  it('does not replay a pair whose refresh token was itself used already', async () => {
+    const session = await signIn(api);
+    const first = await api.gql<{ refreshSession: { refreshToken: string } }>(REFRESH, {
+      token: session.refreshToken,
+    });
+    await api.gql(REFRESH, { token: first.data!.refreshSession.refreshToken });
+    // Within the interval, but the pair it would replay has moved on: that is reuse.
+    expect(codeOf(await api.gql(REFRESH, { token: session.refreshToken }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a well-signed access token without an expiry', async () => {
+    const session = await signIn(api);
+    const [row] = (
+      await pg.query<{ id: string }>(
+        `SELECT id FROM auth_session WHERE person_id = $1 AND revoked_at IS NULL`,
+        [session.personId],
+      )
+    ).rows;
+    const forever = jwt.sign(
+      { sub: session.personId, sid: row.id, typ: 'access' },
+      { secret: api.config.auth.jwtSecret, issuer: 'kith' },
+    );
+    expect(codeOf(await api.gql(ME, {}, forever))).toBe('UNAUTHENTICATED');
   });
 
   it('refuses an unknown refresh token', async () => {

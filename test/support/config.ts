@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
-import { databaseUrl, workerDatabase } from './databases';
+import { databaseUrl, fileDatabase } from './databases';
 
-/** This jest worker's database and a Redis key prefix of its own for this test file. */
+/** This test file's own database and a Redis key prefix of its own. */
 export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl(workerDatabase()),
+    DATABASE_URL: databaseUrl(fileDatabase()),
     REDIS_URL: process.env.KITH_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `kith-test-${process.env.JEST_WORKER_ID ?? '1'}-${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: process.env.KITH_TEST_LOG_LEVEL ?? 'silent',

@@ -11,10 +11,17 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-export function workerDatabase(
-  workerId: string | number = process.env.JEST_WORKER_ID ?? '1',
-): string {
-  return `kith_test_w${workerId}`;
+/** Databases made for one test file each are named with this prefix. */
+export const FILE_DB_PREFIX = 'kith_test_f_';
+
+/**
+ * This test file's own database, cloned from the template before its tests run
+ * (test/support/file-database.ts), so no other file's rows can meet its assertions.
+ */
+export function fileDatabase(): string {
+  const name = process.env.KITH_TEST_DATABASE;
+  if (!name) throw new Error('No database for this test file: is file-database.ts set up?');
+  return name;
 }
 
 export async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {

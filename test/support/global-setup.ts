@@ -1,18 +1,17 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import type { Config } from 'jest';
 // Relative imports: jest's globalSetup does not apply moduleNameMapper.
 import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
 import { MIGRATIONS } from '../../libs/schema/src/migrations';
-import { databaseUrl, TEMPLATE_DB, withAdmin, workerDatabase } from './databases';
+import { databaseUrl, FILE_DB_PREFIX, TEMPLATE_DB, withAdmin } from './databases';
 
 const marker = globalThis as { kithTestDatabasesReady?: boolean };
 
 /**
- * Migrates a template database once per run, then clones one database per jest worker from
- * it (CREATE DATABASE … TEMPLATE is a file copy: far faster than migrating each).
+ * Migrates a template database once per run; each test file then clones its own from it
+ * (file-database.ts; CREATE DATABASE … TEMPLATE is far faster than migrating each).
  */
-export default async function globalSetup(config: Config): Promise<void> {
+export default async function globalSetup(): Promise<void> {
   if (marker.kithTestDatabasesReady) return; // the db and e2e projects share one setup
   marker.kithTestDatabasesReady = true;
   await withAdmin(async (admin) => {
@@ -25,11 +24,13 @@ export default async function globalSetup(config: Config): Promise<void> {
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
-  const workers = Math.max(Number(config.maxWorkers) || 1, 1);
+  // What an earlier run's files left behind.
   await withAdmin(async (admin) => {
-    for (let id = 1; id <= workers; id += 1) {
-      await admin.query(`DROP DATABASE IF EXISTS ${workerDatabase(id)} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${workerDatabase(id)} TEMPLATE ${TEMPLATE_DB}`);
-    }
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [FILE_DB_PREFIX],
+    );
+    for (const { datname } of rows)
+      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   });
 }

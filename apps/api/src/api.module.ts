@@ -46,6 +46,8 @@ export class ApiModule {
             // GraphiQL outside production; Apollo's landing page disabled in production.
             ...(production ? { playground: false } : { graphiql: true }),
             includeStacktraceInErrorResponses: !production,
+            // No "Did you mean …?": a stranger learns nothing of the schema from typos.
+            hideSchemaDetailsFromClientErrors: production,
             autoTransformHttpErrors: false,
             validationRules: [depthLimitRule(config.graphql.maxDepth)],
             plugins: [costLimitPlugin(config.graphql.maxCost)],

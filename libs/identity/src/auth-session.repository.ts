@@ -43,6 +43,15 @@ export class AuthSessionRepository {
     return row;
   }
 
+  /** Whether this refresh token exists and has not been exchanged yet. */
+  async isUnused(tokenHash: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM refresh_token WHERE token_hash = $1 AND used_at IS NULL`,
+      [tokenHash],
+    );
+    return rows.length === 1;
+  }
+
   async markUsed(tokenId: string, now: Date): Promise<void> {
     await this.db.query(`UPDATE refresh_token SET used_at = $2 WHERE id = $1`, [tokenId, now]);
   }

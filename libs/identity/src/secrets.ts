@@ -24,6 +24,15 @@ export function newRefreshToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/**
+ * The token a refresh token is exchanged for: derived with the server secret, so the exchange
+ * retried within the reuse interval hands back the same token, and nobody without the secret
+ * can work it out.
+ */
+export function successorRefreshToken(secret: string, token: string): string {
+  return createHmac('sha256', secret).update(`refresh-successor:${token}`).digest('base64url');
+}
+
 /** Refresh tokens carry 256 random bits, so a fast unkeyed hash is enough to store them. */
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');

@@ -23,6 +23,7 @@ import {
   newRefreshToken,
   normaliseEmail,
   sameHash,
+  successorRefreshToken,
 } from './secrets';
 import { SignInCodeRepository } from './sign-in-code.repository';
 import { TokenService } from './token.service';
@@ -34,6 +35,14 @@ export interface SignedIn {
 }
 
 const CODE = /^\d{6}$/;
+
+interface RateBudget {
+  bucket: string;
+  subject: string;
+  limit: number;
+  seconds: number;
+  message: string;
+}
 
 @Injectable()
 export class SignInService {
@@ -55,36 +64,75 @@ export class SignInService {
    */
   async requestCode(rawEmail: string, ip: string): Promise<true> {
     const email = this.parseEmail(rawEmail);
-    const { signInPerIp, signInPerEmail } = this.config.rateLimits;
-    const byIp = await this.limiter.consume('signin-ip', ip, signInPerIp, 3600);
-    if (!byIp.allowed) {
-      throw DomainError.rateLimited(
-        'Too many sign-in requests from this network; try again later',
-        byIp.retryAfterSeconds,
+    const { signInPerIp, signInPerEmail, signInPerEmailAllAddresses } = this.config.rateLimits;
+    const tooMany = 'Too many codes asked for this email; try again later';
+    // Per address; per email from that address; per email from anywhere, wider, so a stranger
+    // cannot lock a member out of signing in from their own address.
+    const budgets: RateBudget[] = [
+      {
+        bucket: 'signin-ip',
+        subject: ip,
+        limit: signInPerIp,
+        seconds: 3600,
+        message: 'Too many sign-in requests from this network; try again later',
+      },
+      {
+        bucket: 'signin-email-ip',
+        subject: `${email}\n${ip}`,
+        limit: signInPerEmail,
+        seconds: 900,
+        message: tooMany,
+      },
+      {
+        bucket: 'signin-email',
+        subject: email,
+        limit: signInPerEmailAllAddresses,
+        seconds: 900,
+        message: tooMany,
+      },
+    ];
+    const spent: RateBudget[] = [];
+    for (const budget of budgets) {
+      const verdict = await this.limiter.consume(
+        budget.bucket,
+        budget.subject,
+        budget.limit,
+        budget.seconds,
       );
-    }
-    const byEmail = await this.limiter.consume('signin-email', email, signInPerEmail, 15 * 60);
-    if (!byEmail.allowed) {
-      throw DomainError.rateLimited(
-        'Too many codes asked for this email; try again later',
-        byEmail.retryAfterSeconds,
-      );
+      if (!verdict.allowed) {
+        // A refused request does not use up the other budgets.
+        await this.refund([...spent, budget]);
+        throw DomainError.rateLimited(budget.message, verdict.retryAfterSeconds);
+      }
+      spent.push(budget);
     }
     const id = randomUUID();
     const secret = this.config.auth.jwtSecret;
     const expiresAt = new Date(
       this.clock.now().getTime() + this.config.auth.signInCodeTtlSeconds * 1000,
     );
-    await this.db.transaction(async () => {
-      await this.codes.insert({
-        id,
-        email,
-        codeHash: hashSignInCode(secret, email, deriveSignInCode(secret, id)),
-        expiresAt,
+    try {
+      await this.db.transaction(async () => {
+        await this.codes.insert({
+          id,
+          email,
+          codeHash: hashSignInCode(secret, email, deriveSignInCode(secret, id)),
+          expiresAt,
+        });
+        await this.outbox.schedule(JobName.SendSignInCodeMail, { signInCodeId: id }, { key: id });
       });
-      await this.outbox.schedule(JobName.SendSignInCodeMail, { signInCodeId: id }, { key: id });
-    });
+    } catch (error) {
+      // Failed on our side: the member should not lose a try for it.
+      await this.refund(spent);
+      throw error;
+    }
     return true;
+  }
+
+  private async refund(budgets: RateBudget[]): Promise<void> {
+    for (const budget of budgets) {
+      await this.limiter.refund(budget.bucket, budget.subject).catch(() => undefined);
+    }
   }
 
   async signIn(rawEmail: string, rawCode: string): Promise<SignedIn> {
@@ -140,28 +188,42 @@ export class SignInService {
   }
 
   /**
-   * Exchanges a refresh token for a new pair. A token presented twice was copied: the whole
-   * session is revoked, so neither the thief nor the owner can go on without signing in.
+   * Exchanges a refresh token for a new pair. Presented again within the reuse interval (a phone
+   * waking up and retrying, several requests at once), it gets the same new pair, as long as that
+   * pair is still unused. Presented again later, it was copied: the whole session is revoked, so
+   * neither the thief nor the owner can go on without signing in.
    */
   async refresh(refreshToken: string): Promise<SignedIn> {
     const now = this.clock.now();
+    const secret = this.config.auth.jwtSecret;
+    const successor = successorRefreshToken(secret, refreshToken);
     const outcome = await this.db.transaction(async () => {
       const token = await this.sessions.lockRefreshToken(hashRefreshToken(refreshToken));
       if (!token || token.sessionRevokedAt)
         return { ok: false as const, reason: 'The session has ended; sign in again' };
+      const person = await this.people.byId(token.personId);
+      if (!person) return { ok: false as const, reason: 'The session has ended; sign in again' };
+      const claims = { personId: person.id, sessionId: token.sessionId };
       if (token.usedAt) {
+        const withinReuse =
+          now.getTime() - token.usedAt.getTime() <= this.config.auth.refreshReuseSeconds * 1000;
+        if (withinReuse && (await this.sessions.isUnused(hashRefreshToken(successor)))) {
+          const accessToken = this.tokens.issueAccessToken(claims, token.usedAt);
+          return { ok: true as const, signedIn: { accessToken, refreshToken: successor, person } };
+        }
         await this.sessions.revoke(token.sessionId, 'refresh-token-reuse', now);
         return { ok: false as const, reason: 'This refresh token was already used; sign in again' };
       }
       if (token.expiresAt <= now)
         return { ok: false as const, reason: 'The session has expired; sign in again' };
       await this.sessions.markUsed(token.id, now);
-      const person = await this.people.byId(token.personId);
-      if (!person) return { ok: false as const, reason: 'The session has ended; sign in again' };
-      return {
-        ok: true as const,
-        signedIn: { ...(await this.issueTokens(person.id, token.sessionId)), person },
-      };
+      await this.sessions.addRefreshToken(
+        token.sessionId,
+        hashRefreshToken(successor),
+        this.refreshExpiry(now),
+      );
+      const accessToken = this.tokens.issueAccessToken(claims, now);
+      return { ok: true as const, signedIn: { accessToken, refreshToken: successor, person } };
     });
     // Thrown after the transaction so that a revocation for reuse is kept.
     if (!outcome.ok) throw DomainError.unauthenticated(outcome.reason);
@@ -185,12 +247,21 @@ export class SignInService {
     personId: string,
     sessionId: string,
   ): Promise<{ accessToken: string; refreshToken: string }> {
+    const now = this.clock.now();
     const refreshToken = newRefreshToken();
-    const expiresAt = new Date(
-      this.clock.now().getTime() + this.config.auth.refreshTokenTtlSeconds * 1000,
+    await this.sessions.addRefreshToken(
+      sessionId,
+      hashRefreshToken(refreshToken),
+      this.refreshExpiry(now),
     );
-    await this.sessions.addRefreshToken(sessionId, hashRefreshToken(refreshToken), expiresAt);
-    return { accessToken: this.tokens.issueAccessToken({ personId, sessionId }), refreshToken };
+    return {
+      accessToken: this.tokens.issueAccessToken({ personId, sessionId }, now),
+      refreshToken,
+    };
+  }
+
+  private refreshExpiry(now: Date): Date {
+    return new Date(now.getTime() + this.config.auth.refreshTokenTtlSeconds * 1000);
   }
 
   private parseEmail(raw: string): string {

@@ -13,6 +13,7 @@ interface JwtClaims {
   sub: string;
   sid: string;
   typ: string;
+  exp: number;
 }
 
 const ISSUER = 'kith';
@@ -20,8 +21,12 @@ const ISSUER = 'kith';
 function isJwtClaims(value: unknown): value is JwtClaims {
   if (typeof value !== 'object' || value === null) return false;
   const claims = value as Record<string, unknown>;
+  // A token without an expiry would work for ever: ours always carry one, so one without is forged.
   return (
-    typeof claims.sub === 'string' && typeof claims.sid === 'string' && claims.typ === 'access'
+    typeof claims.sub === 'string' &&
+    typeof claims.sid === 'string' &&
+    claims.typ === 'access' &&
+    typeof claims.exp === 'number'
   );
 }
 
@@ -36,9 +41,18 @@ export class TokenService {
     this.jwt = new JwtService({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) });
   }
 
-  issueAccessToken(claims: AccessClaims): string {
+  /**
+   * `issuedAt` fixes the token's iat (and so its exp): the same claims and time give the same token,
+   * which lets a refresh retried within the reuse interval get the very pair the first one got.
+   */
+  issueAccessToken(claims: AccessClaims, issuedAt: Date): string {
     return this.jwt.sign(
-      { sub: claims.personId, sid: claims.sessionId, typ: 'access' },
+      {
+        sub: claims.personId,
+        sid: claims.sessionId,
+        typ: 'access',
+        iat: Math.floor(issuedAt.getTime() / 1000),
+      },
       {
         algorithm: 'HS256',
         expiresIn: this.config.auth.accessTokenTtlSeconds,

@@ -8,7 +8,11 @@ describe('loadConfig', () => {
     expect(config.database.url).toBe('postgres://root@127.0.0.1:5432/kith');
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
     expect(config.mail.transport).toEqual({ kind: 'log' });
-    expect(config.rateLimits).toEqual({ signInPerEmail: 5, signInPerIp: 100 });
+    expect(config.rateLimits).toEqual({
+      signInPerEmail: 5,
+      signInPerEmailAllAddresses: 20,
+      signInPerIp: 100,
+    });
     expect(config.trustProxy).toBe(false);
   });
 
@@ -32,6 +36,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('refuses MAIL_URL=log in production, where it would write sign-in codes to the log', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_URL: 'log' }),
+    ).toThrow(/MAIL_URL=log is refused in production/);
+    expect(loadConfig({ NODE_ENV: 'development', MAIL_URL: 'log' }).mail.transport).toEqual({
+      kind: 'log',
+    });
+  });
+
   it('requires JWT_SECRET and MAIL_URL in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET is required in production/,
@@ -52,14 +65,32 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });
 
-  it('reads the sign-in rate limits and the proxy flag', () => {
+  it('reads the sign-in rate limits', () => {
     const config = loadConfig({
       RATE_LIMIT_SIGNIN_PER_EMAIL: '2',
+      RATE_LIMIT_SIGNIN_PER_EMAIL_ALL_ADDRESSES: '9',
       RATE_LIMIT_SIGNIN_PER_IP: '7',
-      TRUST_PROXY: 'true',
     });
-    expect(config.rateLimits).toEqual({ signInPerEmail: 2, signInPerIp: 7 });
-    expect(config.trustProxy).toBe(true);
+    expect(config.rateLimits).toEqual({
+      signInPerEmail: 2,
+      signInPerEmailAllAddresses: 9,
+      signInPerIp: 7,
+    });
+  });
+
+  it.each([
+    ['false', false],
+    ['0', false],
+    ['true', 1],
+    ['2', 2],
+    ['10.0.0.0/8, loopback', ['10.0.0.0/8', 'loopback']],
+    ['fd00::/8', ['fd00::/8']],
+  ])('reads TRUST_PROXY=%s as Express trust-proxy %p, never "every hop"', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['maybe', '11', '10.0.0.0/8,evil.example', '*'])('refuses TRUST_PROXY=%s', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY must be false/);
   });
 });
 

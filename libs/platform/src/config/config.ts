@@ -2,18 +2,46 @@ import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'kith-development-secret-do-not-use-in-production';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
-    errorMap: () => ({ message: 'must be one of true, false, 1, 0, yes, no' }),
-  })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 const wholeNumber = (min: number, max: number) =>
   z.coerce
     .number({ invalid_type_error: `must be a whole number from ${min} to ${max}` })
     .int(`must be a whole number from ${min} to ${max}`)
     .min(min, `must be a whole number from ${min} to ${max}`)
     .max(max, `must be a whole number from ${min} to ${max}`);
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
+const IPV6 = /^[0-9a-fA-F:]+(\/\d{1,3})?$/;
+
+/**
+ * TRUST_PROXY as Express's trust-proxy setting: off; a number of proxies in front (`true` is one,
+ * the load balancer); or the proxies' addresses (IPs, CIDRs, loopback, linklocal, uniquelocal).
+ * Never "trust every hop": then whoever sends X-Forwarded-For picks their own address.
+ */
+const trustProxy = z.string().transform((value, context): false | number | string[] => {
+  const v = value.trim().toLowerCase();
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  if (['true', 'yes', 'on'].includes(v)) return 1;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops <= 10) return hops;
+  } else {
+    const entries = v.split(',').map((entry) => entry.trim());
+    if (
+      entries.every(
+        (e) => PROXY_NAMES.includes(e) || IPV4.test(e) || (e.includes(':') && IPV6.test(e)),
+      )
+    ) {
+      return entries;
+    }
+  }
+  context.addIssue({
+    code: z.ZodIssueCode.custom,
+    message:
+      'must be false, a number of proxies in front (true means 1), or their addresses (IPs, CIDRs, loopback, linklocal, uniquelocal), comma-separated',
+  });
+  return z.NEVER;
+});
 
 const positiveInt = (fallback: number) => wholeNumber(1, 1_000_000_000).default(fallback);
 
@@ -54,8 +82,10 @@ const envSchema = z.object({
     .regex(/@/, 'must hold an address, e.g. Kith <hello@example.org>')
     .default('Kith <hello@kith.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: booleanFlag.default('false'),
+  TRUST_PROXY: trustProxy.default('false'),
   RATE_LIMIT_SIGNIN_PER_EMAIL: positiveInt(5),
+  RATE_LIMIT_SIGNIN_PER_EMAIL_ALL_ADDRESSES: positiveInt(20),
+  REFRESH_REUSE_SECONDS: wholeNumber(0, 300).default(10),
   RATE_LIMIT_SIGNIN_PER_IP: positiveInt(100),
   GRAPHQL_MAX_DEPTH: positiveInt(10),
   GRAPHQL_MAX_COST: positiveInt(5000),
@@ -94,11 +124,20 @@ export interface KithConfig {
     refreshTokenTtlSeconds: number;
     signInCodeTtlSeconds: number;
     signInCodeMaxAttempts: number;
+    /** A refresh token presented again this soon after its first use gets the same new pair. */
+    refreshReuseSeconds: number;
   };
   mail: { transport: { kind: 'log' } | { kind: 'smtp'; url: string }; from: string };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  trustProxy: boolean;
-  rateLimits: { signInPerEmail: number; signInPerIp: number };
+  trustProxy: false | number | string[];
+  rateLimits: {
+    /** Per email and client address (15 minutes). */
+    signInPerEmail: number;
+    /** Per email from all addresses together (15 minutes): wider, so a stranger cannot lock a member out. */
+    signInPerEmailAllAddresses: number;
+    /** Per client address (1 hour). */
+    signInPerIp: number;
+  };
   graphql: { maxDepth: number; maxCost: number };
   shutdownTimeoutMs: number;
   timeCredits: { floorMinutes: number };
@@ -125,6 +164,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
   if (present.NODE_ENV === 'production') {
     if (!present.JWT_SECRET) problems.push('JWT_SECRET is required in production');
     if (!present.MAIL_URL) problems.push('MAIL_URL is required in production');
+    else if (present.MAIL_URL === 'log')
+      problems.push(
+        'MAIL_URL=log is refused in production: it would write sign-in codes to the log; use smtp://host:port',
+      );
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
@@ -151,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
       refreshTokenTtlSeconds: 30 * 24 * 3600,
       signInCodeTtlSeconds: 10 * 60,
       signInCodeMaxAttempts: 5,
+      refreshReuseSeconds: env.REFRESH_REUSE_SECONDS,
     },
     mail: {
       transport: mailUrl === 'log' ? { kind: 'log' } : { kind: 'smtp', url: mailUrl },
@@ -160,6 +204,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
     trustProxy: env.TRUST_PROXY,
     rateLimits: {
       signInPerEmail: env.RATE_LIMIT_SIGNIN_PER_EMAIL,
+      signInPerEmailAllAddresses: env.RATE_LIMIT_SIGNIN_PER_EMAIL_ALL_ADDRESSES,
       signInPerIp: env.RATE_LIMIT_SIGNIN_PER_IP,
     },
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST },

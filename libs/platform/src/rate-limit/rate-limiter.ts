@@ -19,6 +19,14 @@ if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return { count, redis.call('TTL', KEYS[1]) }
 `;
 
+// Gives back one use, only while the window lasts (never creating a key or going below zero).
+const REFUND = `
+if redis.call('EXISTS', KEYS[1]) == 1 and tonumber(redis.call('GET', KEYS[1])) > 0 then
+  return redis.call('DECR', KEYS[1])
+end
+return 0
+`;
+
 /**
  * Fixed-window counters in Redis, under the deployment's key prefix. Subjects are hashed so no
  * email or address is stored there.
@@ -30,16 +38,26 @@ export class RateLimiter {
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
+  private key(bucket: string, subject: string): string {
+    const digest = createHash('sha256').update(subject).digest('base64url').slice(0, 22);
+    return `${this.config.queue.prefix}:rl:${bucket}:${digest}`;
+  }
+
+  /** Gives back a use that should not have counted (the request failed on our side). */
+  async refund(bucket: string, subject: string): Promise<void> {
+    await this.redis
+      .eval(REFUND, 1, this.key(bucket, subject))
+      .catch((error: unknown) => rethrowUnavailable('redis', error));
+  }
+
   async consume(
     bucket: string,
     subject: string,
     limit: number,
     windowSeconds: number,
   ): Promise<RateLimitVerdict> {
-    const digest = createHash('sha256').update(subject).digest('base64url').slice(0, 22);
-    const key = `${this.config.queue.prefix}:rl:${bucket}:${digest}`;
     const [count, ttl] = (await this.redis
-      .eval(CONSUME, 1, key, windowSeconds)
+      .eval(CONSUME, 1, this.key(bucket, subject), windowSeconds)
       .catch((error: unknown) => rethrowUnavailable('redis', error))) as [number, number];
     return { allowed: count <= limit, count, retryAfterSeconds: ttl > 0 ? ttl : windowSeconds };
   }
