@@ -16,6 +16,7 @@ import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
 import { JobMaintenanceHandlers } from '../../libs/platform/src/queue/job-maintenance.handlers';
 import { JobRepository } from '../../libs/platform/src/queue/job.repository';
+import { IdempotencyRepository } from '../../libs/platform/src/idempotency/idempotency.repository';
 import { testConfig } from '../support/config';
 
 @Injectable()
@@ -30,7 +31,7 @@ class SecondMailHandler {
 class DuplicateHandlerModule {}
 
 /** The job system's own handlers (probe, pruning), as the worker module provides them. */
-@Module({ providers: [JobMaintenanceHandlers, JobRepository] })
+@Module({ providers: [JobMaintenanceHandlers, JobRepository, IdempotencyRepository] })
 class JobMaintenanceModule {}
 
 /** Runs the worker's start-up check (what WorkerHost does first at init); returns what it threw. */
@@ -61,6 +62,7 @@ describe('the worker at start-up', () => {
       `job "${JobName.ExpandRecurringSessions}" has no handler`,
       `job "${JobName.ExpandActivitySessions}" has no handler`,
       `job "${JobName.PruneJobs}" has no handler`,
+      `job "${JobName.PruneIdempotencyKeys}" has no handler`,
       `job "${JobName.Probe}" has no handler`,
     ]);
   });

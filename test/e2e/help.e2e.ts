@@ -6,16 +6,9 @@ import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
 import { UPDATE_PROFILE } from '../support/community';
 import { testConfig } from '../support/config';
+import { APPROVE, ASK, ASSIGN, COMPLETE, CREDITS, HelpFixtures, RESPOND } from '../support/help';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
-
-const OFFER = `mutation($input: HelperProfileInput!) { updateHelperProfile(input: $input) { approved status skills { slug } travelRadiusMetres } }`;
-const APPROVE = `mutation($p: ID!, $c: DateTime!, $e: DateTime) { approveHelper(personId: $p, dbsCheckedOn: $c, dbsExpiresOn: $e) { approved status dbsExpiresOn } }`;
-const ASK = `mutation($input: HelpRequestInput!) { createHelpRequest(input: $input) { id status skill { slug } } }`;
-const ASSIGN = `mutation($r: ID!, $h: ID!) { assignHelper(requestId: $r, helperId: $h) { id status request { id status } } }`;
-const RESPOND = `mutation($id: ID!, $a: Boolean!) { respondToAssignment(id: $id, accept: $a) { status request { status } } }`;
-const COMPLETE = `mutation($id: ID!, $m: Int!) { completeAssignment(id: $id, minutes: $m) { status minutes request { status } } }`;
-const CREDITS = `{ myTimeCredits { balanceMinutes entries(first: 50) { minutes reason } } }`;
 
 type Errors = { errors?: { extensions: { code: string } }[] };
 const codeOf = (result: Errors) => result.errors?.[0].extensions.code;
@@ -25,96 +18,23 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
   let db: Db;
   let coordinator: Session;
   let skills: Record<string, string>;
+  let fixtures: HelpFixtures;
 
   beforeAll(async () => {
     api = await startApi(testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' }));
     db = api.app.get(Db);
     await importShippedAreas(api.app.get(AreaService));
-    coordinator = await signIn(api);
-    await api.app.get(PersonService).grantRole(coordinator.email, Role.COORDINATOR, 'K09000001');
-    const result = await api.gql<{ skills: { id: string; slug: string }[] }>(
-      `{ skills { id slug label } }`,
-      {},
-      coordinator.accessToken,
-    );
-    skills = Object.fromEntries(result.data!.skills.map((s) => [s.slug, s.id]));
+    fixtures = await HelpFixtures.create(api);
+    ({ coordinator, skills } = fixtures);
   });
 
   afterAll(() => api?.close());
 
-  async function member(): Promise<Session> {
-    const session = await signIn(api);
-    await api.gql(
-      UPDATE_PROFILE,
-      { input: { home: { lat: 51.504, lng: -0.099 } } },
-      session.accessToken,
-    );
-    return session;
-  }
-
-  async function helper(approve = true, skill = 'gardening'): Promise<Session> {
-    const session = await signIn(api);
-    const offered = await api.gql(
-      OFFER,
-      {
-        input: {
-          skillIds: [skills[skill]],
-          base: { lat: 51.506, lng: -0.1 },
-          travelRadiusMetres: 3000,
-          availability: [{ weekday: 'SAT', start: '09:00', end: '17:00' }],
-        },
-      },
-      session.accessToken,
-    );
-    expect(offered.data).toMatchObject({
-      updateHelperProfile: { approved: false, status: 'PENDING' },
-    });
-    if (approve) {
-      const approved = await api.gql(
-        APPROVE,
-        { p: session.personId, c: '2026-01-10T00:00:00Z', e: '2029-01-10T00:00:00Z' },
-        coordinator.accessToken,
-      );
-      expect(approved.data).toMatchObject({
-        approveHelper: { approved: true, status: 'APPROVED' },
-      });
-    }
-    return session;
-  }
-
-  async function accepted(asker: Session, helping: Session, skill = 'gardening'): Promise<string> {
-    const request = await api.gql<{ createHelpRequest: { id: string } }>(
-      ASK,
-      {
-        input: {
-          skillId: skills[skill],
-          description: 'The front garden needs weeding',
-          durationMinutes: 60,
-          atHome: true,
-        },
-      },
-      asker.accessToken,
-    );
-    const assignment = await api.gql<{ assignHelper: { id: string } }>(
-      ASSIGN,
-      { r: request.data!.createHelpRequest.id, h: helping.personId },
-      asker.accessToken,
-    );
-    if (!assignment.data) throw new Error(JSON.stringify(assignment.errors));
-    await api.gql(RESPOND, { id: assignment.data.assignHelper.id, a: true }, helping.accessToken);
-    return assignment.data.assignHelper.id;
-  }
-
-  /** A member asks for an hour of weeding; returns the request id. */
-  async function askWeeding(asker: Session, atHome = true): Promise<string> {
-    const result = await api.gql<{ createHelpRequest: { id: string } }>(
-      ASK,
-      { input: { skillId: skills.gardening, description: 'Weeding', durationMinutes: 60, atHome } },
-      asker.accessToken,
-    );
-    if (!result.data) throw new Error(JSON.stringify(result.errors));
-    return result.data.createHelpRequest.id;
-  }
+  const member = () => fixtures.member();
+  const helper = (approve = true, skill = 'gardening') => fixtures.helper(approve, skill);
+  const accepted = (asker: Session, helping: Session, skill = 'gardening') =>
+    fixtures.accepted(asker, helping, skill);
+  const askWeeding = (asker: Session, atHome = true) => fixtures.askWeeding(asker, atHome);
 
   const zeroSum = async () =>
     (
@@ -193,6 +113,31 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       'assignment.accepted',
       'assignment.completed',
     ]);
+  });
+
+  it('refuses a claim of more than twice the minutes asked for plus 30, moving nothing', async () => {
+    const asker = await member();
+    const gardener = await helper();
+    const assignmentId = await accepted(asker, gardener); // an hour asked for
+    const greedy = await api.gql(COMPLETE, { id: assignmentId, m: 151 }, gardener.accessToken);
+    expect(greedy.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'minutes', message: expect.stringMatching(/^at most 150 /) as string }],
+    });
+    expect((await api.gql(CREDITS, {}, asker.accessToken)).data).toEqual({
+      myTimeCredits: { balanceMinutes: 0, entries: [] },
+    });
+    // The member's account can pay the most allowed (the floor alone would stop 150).
+    await api.gql(
+      `mutation($p: ID!) { grantTimeCredits(personId: $p, minutes: 100, reason: "Budget") }`,
+      { p: asker.personId },
+      coordinator.accessToken,
+    );
+    expect(
+      (await api.gql(COMPLETE, { id: assignmentId, m: 150 }, gardener.accessToken)).data,
+    ).toEqual({
+      completeAssignment: { status: 'COMPLETED', minutes: 150, request: { status: 'DONE' } },
+    });
   });
 
   it('moves the minutes once when the same assignment is completed twice at once', async () => {
@@ -452,6 +397,21 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       fields: [{ path: 'reason' }],
     });
     expect(codeOf(await grant(asker.accessToken, 60))).toBe('FORBIDDEN');
+    // A coordinator who is also a member of the area cannot grant to themselves.
+    await api.gql(
+      UPDATE_PROFILE,
+      { input: { home: { lat: 51.504, lng: -0.099 } } },
+      coordinator.accessToken,
+    );
+    const toSelf = await api.gql(
+      `mutation($p: ID!) { grantTimeCredits(personId: $p, minutes: 6000, reason: "mine") }`,
+      { p: coordinator.personId },
+      coordinator.accessToken,
+    );
+    expect(toSelf.errors?.[0]).toMatchObject({
+      message: 'Nobody grants time credits to themselves; ask another coordinator',
+      extensions: { code: 'FORBIDDEN' },
+    });
     const elsewhere = await signIn(api);
     await api.app.get(PersonService).grantRole(elsewhere.email, Role.COORDINATOR, 'K09000002');
     expect(codeOf(await grant(elsewhere.accessToken, 60))).toBe('FORBIDDEN');

@@ -6,8 +6,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { AreasModule } from '@kith/areas';
-import { IdentityModule } from '@kith/identity';
-import { JobRelayModule, PlatformModule } from '@kith/platform';
+import { IdentityModule, SignInService } from '@kith/identity';
+import {
+  IdempotencyModule,
+  IdempotencyService,
+  JobRelayModule,
+  PlatformModule,
+} from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
 import { AreasResolver } from './areas/areas.resolver';
@@ -19,6 +24,7 @@ import { HelpApiModule } from './help/help-api.module';
 import { MatchingApiModule } from './matching/matching-api.module';
 import { costLimitPlugin } from './graphql/cost-limit.plugin';
 import { formatGraphQLError } from './graphql/format-error';
+import { idempotencyPlugin } from './graphql/idempotency.plugin';
 import { GraphQLHttpErrorFilter } from './graphql/http-error.filter';
 import { depthLimitRule } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
@@ -36,9 +42,13 @@ export class ApiModule {
         PlatformModule.forRoot(config, 'api', KITH_SCHEMA),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [CommunityApiModule],
-          inject: [LoaderFactory],
-          useFactory: (loaders: LoaderFactory) => ({
+          imports: [CommunityApiModule, IdempotencyModule, IdentityModule],
+          inject: [LoaderFactory, IdempotencyService, SignInService],
+          useFactory: (
+            loaders: LoaderFactory,
+            idempotency: IdempotencyService,
+            signIn: SignInService,
+          ) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -50,7 +60,10 @@ export class ApiModule {
             hideSchemaDetailsFromClientErrors: production,
             autoTransformHttpErrors: false,
             validationRules: [depthLimitRule(config.graphql.maxDepth)],
-            plugins: [costLimitPlugin(config.graphql.maxCost)],
+            plugins: [
+              costLimitPlugin(config.graphql.maxCost),
+              idempotencyPlugin(idempotency, signIn),
+            ],
             formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
             context: ({ req, res }: { req: RequestWithPrincipal; res: Response }) => ({
               req,

@@ -28,6 +28,11 @@ export interface NewHelpRequest {
 }
 
 /** Requests OPEN → ASSIGNED → ACCEPTED → DONE (or CANCELLED); a declined offer reopens it. */
+/** The most a helper may claim for a request: twice the time asked for, plus half an hour. */
+export function maxClaimMinutes(askedMinutes: number): number {
+  return 2 * askedMinutes + 30;
+}
+
 @Injectable()
 export class HelpRequestService {
   constructor(
@@ -173,6 +178,15 @@ export class HelpRequestService {
       if (assignment.status !== AssignmentStatus.ACCEPTED)
         throw DomainError.conflict(`This assignment is ${assignment.status.toLowerCase()}`);
       const request = (await this.help.request(assignment.requestId, true))!;
+      const most = maxClaimMinutes(request.durationMinutes);
+      if (minutes > most) {
+        throw DomainError.badInput([
+          {
+            path: 'minutes',
+            message: `at most ${most} (twice the ${request.durationMinutes} minutes asked for, plus 30); a coordinator can grant more`,
+          },
+        ]);
+      }
       await this.ledger.transfer({
         key: `assignment:${assignment.id}`,
         from: request.memberId,

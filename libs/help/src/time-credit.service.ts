@@ -40,6 +40,10 @@ export class TimeCreditService {
     problems.throwIfAny('Nothing was granted');
     if (!isUuid(personId) || personId === TIME_BANK_ID || !(await this.help.personExists(personId)))
       throw DomainError.notFound('Person');
+    if (personId === principal.personId)
+      throw DomainError.forbidden(
+        'Nobody grants time credits to themselves; ask another coordinator',
+      );
     const areaId = await this.help.memberAreaId(personId);
     const allowed = areaId
       ? await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, areaId)

@@ -31,3 +31,6 @@ export * from './health/readiness';
 export * from './logging/logging.module';
 export * from './platform.module';
 export * from './process/run-main';
+export * from './idempotency/idempotency.entity';
+export * from './idempotency/idempotency.service';
+export * from './idempotency/idempotency.module';

@@ -3,13 +3,14 @@ import { COMMUNITY_ENTITIES } from '@kith/community';
 import { HELP_ENTITIES } from '@kith/help';
 import { MATCHING_ENTITIES } from '@kith/matching';
 import { IDENTITY_ENTITIES } from '@kith/identity';
-import { JOB_ENTITIES } from '@kith/platform';
+import { IdempotencyKeyEntity, JOB_ENTITIES } from '@kith/platform';
 import { MIGRATIONS } from './migrations';
 
 /** The whole database: every lib's entities and the one ordered migration history. */
 export const KITH_SCHEMA = {
   entities: [
     ...JOB_ENTITIES,
+    IdempotencyKeyEntity,
     ...AREA_ENTITIES,
     ...IDENTITY_ENTITIES,
     ...COMMUNITY_ENTITIES,

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode, unavailableDependency } from '@kith/platform';
 import type { FieldProblem } from '@kith/platform';
@@ -57,7 +58,11 @@ export function formatGraphQLError(
   error: unknown,
   isProduction: boolean,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  let original = unwrapResolverError(error);
+  // Errors a plugin raises (an Idempotency-Key refused, say) come wrapped once more.
+  while (original instanceof GraphQLError && original.originalError) {
+    original = original.originalError;
+  }
   if (original instanceof DomainError) {
     const extra: Record<string, unknown> = { ...original.details };
     if (original.code === ErrorCode.BAD_USER_INPUT) extra.fields = original.fields;

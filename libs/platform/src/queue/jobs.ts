@@ -11,6 +11,8 @@ export enum JobName {
   ExpandActivitySessions = 'expand-activity-sessions',
   /** Deletes the records of jobs done longer ago than the retention. */
   PruneJobs = 'prune-jobs',
+  /** Deletes Idempotency-Key answers past their 24 hours. */
+  PruneIdempotencyKeys = 'prune-idempotency-keys',
   /** Does nothing but finish: an operator's end-to-end check of the pipeline (`cli jobs probe`). */
   Probe = 'probe',
 }
@@ -32,6 +34,7 @@ export const JOB_PAYLOADS = {
   [JobName.ExpandRecurringSessions]: z.object({}),
   [JobName.ExpandActivitySessions]: z.object({ activityId: z.string().uuid() }),
   [JobName.PruneJobs]: z.object({}),
+  [JobName.PruneIdempotencyKeys]: z.object({}),
   [JobName.Probe]: z.object({ requestedAt: z.string().datetime() }),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
@@ -46,6 +49,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ExpandRecurringSessions]: QueueName.Default,
   [JobName.ExpandActivitySessions]: QueueName.Default,
   [JobName.PruneJobs]: QueueName.Default,
+  [JobName.PruneIdempotencyKeys]: QueueName.Default,
   [JobName.Probe]: QueueName.Default,
 };
 
@@ -67,6 +71,12 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     pattern: '15 3 * * *',
   },
   { key: 'prune-jobs-daily', name: JobName.PruneJobs, payload: {}, pattern: '45 4 * * *' },
+  {
+    key: 'prune-idempotency-keys-hourly',
+    name: JobName.PruneIdempotencyKeys,
+    payload: {},
+    pattern: '5 * * * *',
+  },
 ];
 
 export type JobResult = { status: 'done' } | { status: 'skipped'; reason: string };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { JobAdminService } from './job-admin.service';
 import { JobHandlerRegistry } from './job-handler-registry';
 import { JobLatenessWatch } from './job-lateness';
@@ -35,6 +36,7 @@ export class JobRelayModule {}
     JobScheduler,
     JobLatenessWatch,
     JobMaintenanceHandlers,
+    IdempotencyRepository,
   ],
   exports: [WorkerHost, JobScheduler],
 })

@@ -7,6 +7,7 @@ import { AreaAt1795488000000 } from './1795488000000-AreaAt';
 import { CityScale1795490000000 } from './1795490000000-CityScale';
 import { BookedPlaces1795492838303 } from './1795492838303-BookedPlaces';
 import { JobLife1795500000000 } from './1795500000000-JobLife';
+import { Idempotency1795510000000 } from './1795510000000-Idempotency';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CityScale1795490000000,
   BookedPlaces1795492838303,
   JobLife1795500000000,
+  Idempotency1795510000000,
 ];
