@@ -11,6 +11,17 @@ import type { Session } from '../support/sign-in';
 
 type Problem = { path: string; message: string };
 
+/** 10:00 London two days before the next change to summer time (the last Sunday of March). */
+function marchChange(): string {
+  const now = new Date();
+  for (let year = now.getUTCFullYear(); ; year += 1) {
+    const lastSunday = new Date(Date.UTC(year, 2, 31));
+    lastSunday.setUTCDate(31 - lastSunday.getUTCDay());
+    const start = new Date(lastSunday.getTime() - 2 * 24 * 3600_000 + 10 * 3600_000);
+    if (start > now) return start.toISOString();
+  }
+}
+
 describe('bad input to the member journey', () => {
   let api: RunningApi;
   let db: Db;
@@ -64,6 +75,58 @@ describe('bad input to the member journey', () => {
       { recurrence: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31' },
       'recurrence',
       /yields no session/,
+    );
+  });
+
+  it('refuses, fast and without holding the event loop, a rule that never matches, sent by a member', async () => {
+    const before = await activityCount();
+    let lastLive = 0;
+    let lives = 0;
+    const probing = (async () => {
+      while (lastLive === 0) {
+        const response = await fetch(`${api.url}/health/live`);
+        if (response.status === 200) lives += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const attack = await api.gql(
+      CREATE_ACTIVITY,
+      { input: weeklyActivity([walking], { recurrence: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30' }) },
+      member.accessToken,
+    );
+    lastLive = 1;
+    await probing;
+    expect(attack.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { path: 'recurrence', message: expect.stringMatching(/too long to work out/) as string },
+      ],
+    });
+    // Liveness kept answering while the rule was being tried.
+    expect(lives).toBeGreaterThanOrEqual(2);
+    expect(await activityCount()).toBe(before);
+  });
+
+  it('refuses malformed days, times of day in the rule, and sessions that would overlap', async () => {
+    await expectActivityRefused(
+      { recurrence: 'FREQ=WEEKLY;BYDAY=XX' },
+      'recurrence',
+      /BYDAY takes days/,
+    );
+    await expectActivityRefused(
+      { recurrence: 'FREQ=DAILY;BYHOUR=10,11;BYMINUTE=0,5' },
+      'recurrence',
+      /BYHOUR is not allowed/,
+    );
+    // A daily session of 24 hours across the March change: the clocks make two of them 23 hours apart.
+    await expectActivityRefused(
+      {
+        recurrence: 'FREQ=DAILY;COUNT=5',
+        firstStartsAt: marchChange(),
+        durationMinutes: 1440,
+      },
+      'recurrence',
+      /may not overlap: this rule starts them 1380 minutes apart, and each lasts 1440/,
     );
   });
 

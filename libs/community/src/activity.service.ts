@@ -7,13 +7,17 @@ import type { ActivityRow } from './activity.repository';
 import { ActivityStatus } from './community.entities';
 import { InterestRepository } from './interest.repository';
 import { londonWallTime } from './london-time';
-import { occurrencesBetween, parseRecurrence, RecurrenceError, yieldsAny } from './recurrence';
+import { parseRecurrence, RecurrenceError, shortestGapMinutes } from './recurrence';
+import { RecurrenceEngine } from './recurrence-engine';
 import type { AccessibilityFeature } from './taxonomy';
 import { Problems } from './validation';
 import type { LatLng } from './validation';
 
 export const EXPANSION_WEEKS = 8;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+/** A rule is tried over this many years from its first start: a leap day comes in four. */
+const RULE_CHECK_YEARS = 5;
 
 export interface NewActivity {
   title: string;
@@ -37,6 +41,7 @@ export class ActivityService {
     private readonly interests: InterestRepository,
     private readonly people: PersonService,
     private readonly outbox: JobOutbox,
+    private readonly recurrences: RecurrenceEngine,
   ) {}
 
   byIds(ids: readonly string[]): Promise<ActivityRow[]> {
@@ -85,11 +90,25 @@ export class ActivityService {
       : null;
     if (recurrence !== null && !Number.isNaN(firstStartsAt.getTime())) {
       try {
-        problems.check(
-          yieldsAny(parseRecurrence(recurrence, firstStartsAt)),
-          'recurrence',
-          'this rule yields no session',
+        const starts = await this.recurrences.occurrences(
+          parseRecurrence(recurrence, firstStartsAt),
+          firstStartsAt,
+          new Date(firstStartsAt.getTime() + RULE_CHECK_YEARS * YEAR_MS),
         );
+        if (
+          problems.check(
+            starts.length > 0,
+            'recurrence',
+            'this rule yields no session in the next five years',
+          )
+        ) {
+          const gap = shortestGapMinutes(starts);
+          problems.check(
+            gap >= input.durationMinutes,
+            'recurrence',
+            `sessions of one activity may not overlap: this rule starts them ${gap} minutes apart, and each lasts ${input.durationMinutes}`,
+          );
+        }
       } catch (error) {
         if (!(error instanceof RecurrenceError)) throw error;
         problems.add('recurrence', error.message);
@@ -175,7 +194,7 @@ export class ActivityService {
             activity.firstStartsAt.getTime(),
           ),
         );
-        starts = occurrencesBetween(
+        starts = await this.recurrences.occurrences(
           parseRecurrence(activity.recurrence, activity.firstStartsAt),
           from,
           horizon,

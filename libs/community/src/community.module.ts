@@ -8,6 +8,7 @@ import { BookingService } from './booking.service';
 import { InterestRepository } from './interest.repository';
 import { ProfileRepository } from './profile.repository';
 import { ProfileService } from './profile.service';
+import { RecurrenceEngine } from './recurrence-engine';
 import { SessionExpansionHandler } from './session-expansion.handler';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
@@ -25,6 +26,7 @@ import { SessionService } from './session.service';
     BookingRepository,
     BookingService,
     SessionExpansionHandler,
+    RecurrenceEngine,
   ],
   exports: [InterestRepository, ProfileService, ActivityService, SessionService, BookingService],
 })

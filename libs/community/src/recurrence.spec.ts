@@ -1,4 +1,5 @@
-import { occurrencesBetween, parseRecurrence, RecurrenceError, yieldsAny } from './recurrence';
+import fc from 'fast-check';
+import { occurrencesBetween, parseRecurrence, RecurrenceError } from './recurrence';
 import { londonWallTime } from './london-time';
 
 describe('recurrence', () => {
@@ -78,10 +79,75 @@ describe('recurrence', () => {
     }
   });
 
-  it('tells a rule that yields nothing', () => {
-    const first = new Date('2026-03-02T10:00:00Z');
-    expect(yieldsAny(parseRecurrence('FREQ=WEEKLY', first))).toBe(true);
-    expect(yieldsAny(parseRecurrence('FREQ=WEEKLY;UNTIL=20250101T000000Z', first))).toBe(false);
-    expect(yieldsAny(parseRecurrence('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', first))).toBe(false);
+  it('refuses parts an activity may not have, naming them, and malformed values', () => {
+    const first = new Date('2026-01-05T14:00:00Z');
+    const refusals: [string, RegExp][] = [
+      ['FREQ=DAILY;BYHOUR=10,11', /BYHOUR is not allowed/],
+      ['FREQ=DAILY;BYMINUTE=0,5,10', /BYMINUTE is not allowed/],
+      ['FREQ=WEEKLY;BYDAY=XX', /BYDAY takes days/],
+      ['FREQ=WEEKLY;BYDAY=', /is not NAME=VALUE/],
+      ['FREQ=WEEKLY;FREQ=DAILY', /FREQ is given twice/],
+      ['FREQ=DAILY;BYSETPOS=5', /BYSETPOS is for MONTHLY or YEARLY/],
+      ['FREQ=WEEKLY;COUNT=100000', /COUNT must be/],
+      ['FREQ=WEEKLY;INTERVAL=1000', /INTERVAL must be/],
+      ['FREQ=MONTHLY;BYMONTHDAY=1;;', /is not NAME=VALUE/],
+      ['FREQ=YEARLY;BYEASTER=0', /BYEASTER is not allowed/],
+    ];
+    for (const [rule, message] of refusals) {
+      expect(() => parseRecurrence(rule, first)).toThrow(message);
+    }
+  });
+
+  it('refuses every string that is not a rule with a RecurrenceError, never another error', () => {
+    const first = new Date('2026-01-05T14:00:00Z');
+    const part = fc.oneof(
+      fc.constantFrom(
+        'FREQ',
+        'INTERVAL',
+        'COUNT',
+        'UNTIL',
+        'BYDAY',
+        'BYMONTHDAY',
+        'BYMONTH',
+        'BYSETPOS',
+        'BYYEARDAY',
+        'BYWEEKNO',
+        'WKST',
+        'BYHOUR',
+      ),
+      fc.string({ maxLength: 8 }),
+    );
+    const value = fc.oneof(
+      fc.constantFrom(
+        'DAILY',
+        'WEEKLY',
+        'MONTHLY',
+        'YEARLY',
+        'MO',
+        '1MO',
+        '-1FR',
+        'XX',
+        '0',
+        '-1',
+        '366',
+        '53',
+        '20270101T000000Z',
+      ),
+      fc.integer({ min: -400, max: 400 }).map(String),
+      fc.string({ maxLength: 8 }),
+    );
+    const rule = fc
+      .array(fc.tuple(part, value), { minLength: 0, maxLength: 5 })
+      .map((parts) => parts.map(([p, v]) => `${p}=${v}`).join(';'));
+    fc.assert(
+      fc.property(fc.oneof(rule, fc.string({ maxLength: 40 })), (text) => {
+        try {
+          parseRecurrence(text, first);
+        } catch (error) {
+          if (!(error instanceof RecurrenceError)) throw error;
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,0 +1,137 @@
+import { Worker } from 'node:worker_threads';
+import { Injectable } from '@nestjs/common';
+import type { OnModuleDestroy } from '@nestjs/common';
+import { fromFloating, toFloating } from './london-time';
+import { MAX_SESSIONS_PER_EXPANSION, RecurrenceError } from './recurrence';
+import type { Recurrence } from './recurrence';
+
+/**
+ * How long one expansion may take. rrule walks a rule that never matches (FREQ=DAILY;BYMONTH=2;
+ * BYMONTHDAY=30) day by day to the year 9999, seconds of CPU, and no UNTIL or COUNT stops it.
+ */
+export const EXPANSION_BUDGET_MS = 250;
+
+// Plain JavaScript, run in a worker thread: rrule itself, and nothing of ours.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { RRule } = require(workerData.rrule);
+parentPort.on('message', (m) => {
+  try {
+    const rule = new RRule({ ...RRule.parseString(m.text), dtstart: new Date(m.dtstart) });
+    const found = [];
+    rule.between(new Date(m.from), new Date(m.until), true, (date) => {
+      found.push(date.getTime());
+      return found.length < m.max;
+    });
+    parentPort.postMessage({ id: m.id, starts: found });
+  } catch (error) {
+    parentPort.postMessage({ id: m.id, error: String((error && error.message) || error) });
+  }
+});
+`;
+
+interface Pending {
+  message: { id: number; text: string; dtstart: number; from: number; until: number; max: number };
+  resolve: (starts: number[]) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Expands untrusted recurrence rules in a worker thread with a time budget, so that no rule
+ * keeps the API's or the worker's event loop: a rule over budget fails as a RecurrenceError, its
+ * thread is replaced, and other expansions waiting behind it are sent to the new one.
+ */
+@Injectable()
+export class RecurrenceEngine implements OnModuleDestroy {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private serial = 0;
+
+  /** Starts from `from` to `until` (inclusive), at most `max`, as real instants. */
+  async occurrences(
+    recurrence: Recurrence,
+    from: Date,
+    until: Date,
+    max = MAX_SESSIONS_PER_EXPANSION,
+  ): Promise<Date[]> {
+    const starts = await new Promise<number[]>((resolve, reject) => {
+      this.serial += 1;
+      const pending: Pending = {
+        message: {
+          id: this.serial,
+          text: recurrence.text,
+          dtstart: recurrence.rule.options.dtstart.getTime(),
+          from: toFloating(from).getTime(),
+          until: toFloating(until).getTime(),
+          max,
+        },
+        resolve,
+        reject,
+        timer: undefined,
+      };
+      this.pending.set(pending.message.id, pending);
+      this.send(pending);
+    });
+    return starts
+      .map((floating) => fromFloating(new Date(floating)))
+      .filter((start) => start >= from && start <= until);
+  }
+
+  onModuleDestroy(): Promise<number> | undefined {
+    for (const pending of this.pending.values()) clearTimeout(pending.timer);
+    const worker = this.worker;
+    this.worker = undefined;
+    return worker?.terminate();
+  }
+
+  private send(pending: Pending): void {
+    const worker = this.ensureWorker();
+    clearTimeout(pending.timer);
+    pending.timer = setTimeout(() => this.overBudget(pending), EXPANSION_BUDGET_MS);
+    pending.timer.unref();
+    worker.postMessage(pending.message);
+  }
+
+  private overBudget(pending: Pending): void {
+    this.pending.delete(pending.message.id);
+    pending.reject(
+      new RecurrenceError(
+        'this rule takes too long to work out (it may never match); make it simpler',
+      ),
+    );
+    // The thread is stuck in rrule: replace it, and resend what was waiting behind.
+    const stuck = this.worker;
+    this.worker = undefined;
+    void stuck?.terminate();
+    for (const other of this.pending.values()) this.send(other);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { rrule: require.resolve('rrule') },
+    });
+    worker.unref();
+    worker.on('message', (reply: { id: number; starts?: number[]; error?: string }) => {
+      const pending = this.pending.get(reply.id);
+      if (!pending) return;
+      this.pending.delete(reply.id);
+      clearTimeout(pending.timer);
+      if (reply.error !== undefined)
+        pending.reject(new RecurrenceError(`not a valid RRULE: ${reply.error}`));
+      else pending.resolve(reply.starts ?? []);
+    });
+    worker.on('error', (error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const other of this.pending.values()) {
+        clearTimeout(other.timer);
+        other.reject(error);
+      }
+      this.pending.clear();
+    });
+    this.worker = worker;
+    return worker;
+  }
+}
