@@ -13,7 +13,7 @@ const ALLOWED_FREQ = new Set([
  * BYHOUR, BYMINUTE and BYSECOND are refused (they made sessions minutes apart); DTSTART and TZID
  * too (the first start and Europe/London are the activity's).
  */
-const PARTS = new Set([
+export const RULE_PARTS = [
   'FREQ',
   'INTERVAL',
   'COUNT',
@@ -25,7 +25,8 @@ const PARTS = new Set([
   'BYYEARDAY',
   'BYWEEKNO',
   'WKST',
-]);
+];
+const PARTS = new Set(RULE_PARTS);
 const WEEKDAY = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/;
 const NUMBERS = /^[+-]?\d{1,3}(,[+-]?\d{1,3})*$/;
 
