@@ -130,6 +130,44 @@ describe('bad input to the member journey', () => {
     );
   });
 
+  it('refuses names with NUL, bidirectional overrides or nothing visible, and counts what people see', async () => {
+    const rename = (displayName: string) =>
+      api.gql(UPDATE_PROFILE, { input: { displayName } }, member.accessToken);
+    const refusals: [string, RegExp][] = [
+      ['Mar\u0000garet', /control characters/],
+      ['Ada\u202Egnp.exe', /bidirectional override/],
+      ['\u200B\u200B\u200B', /something visible/],
+      ['\u3164', /something visible/],
+      ['x'.repeat(61), /1 to 60 characters/],
+    ];
+    for (const [name, message] of refusals) {
+      const answer = await rename(name);
+      expect(answer.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'displayName', message: expect.stringMatching(message) as string }],
+      });
+    }
+    // Sixty family emoji are sixty characters a person sees, however many code units.
+    const families = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'.repeat(60);
+    expect((await rename(families)).errors).toBeUndefined();
+    const composed = await api.gql<{ me: { displayName: string } }>(
+      `{ me { displayName } }`,
+      {},
+      member.accessToken,
+    );
+    expect(composed.data!.me.displayName).toBe(families);
+    await rename('Zoe\u0301');
+    expect(
+      (
+        await api.gql<{ me: { displayName: string } }>(
+          `{ me { displayName } }`,
+          {},
+          member.accessToken,
+        )
+      ).data!.me.displayName,
+    ).toBe('Zoé');
+  });
+
   it('refuses a capacity under 1 or over 500', async () => {
     await expectActivityRefused({ capacity: 0 }, 'capacity');
     await expectActivityRefused({ capacity: 501 }, 'capacity', /1 to 500/);

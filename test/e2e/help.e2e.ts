@@ -255,6 +255,15 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     expect(
       codeOf(await api.gql(ASSIGN, { r: requestId, h: blocked.personId }, asker.accessToken)),
     ).toBe('CONFLICT');
+    expect(
+      codeOf(
+        await api.gql(
+          `mutation($p: ID!) { blockPerson(personId: $p) }`,
+          { p: '5b0a8e3e-5a1f-4c57-9a3e-1b2c3d4e5f60' },
+          asker.accessToken,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
 
     const wrongSkill = await helper(true, 'dog-walking');
     expect(

@@ -191,4 +191,39 @@ describe('suggested peers and introductions over HTTP', () => {
       ]);
     expect(row.n).toBe(5);
   });
+
+  it('makes two people asking each other at the same moment one introduction, accepted, with one tie', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const a = await person(51.505, -0.1, [chess], true);
+      const b = await person(51.5052, -0.1, [chess], true);
+      const [ab, ba] = await Promise.all([
+        api.gql<{ requestIntroduction: { id: string; status: string } }>(
+          INTRODUCE,
+          { p: b.personId },
+          a.accessToken,
+        ),
+        api.gql<{ requestIntroduction: { id: string; status: string } }>(
+          INTRODUCE,
+          { p: a.personId },
+          b.accessToken,
+        ),
+      ]);
+      expect(ab.errors).toBeUndefined();
+      expect(ba.errors).toBeUndefined();
+      const answers = [ab.data!.requestIntroduction, ba.data!.requestIntroduction];
+      expect(answers[0].id).toBe(answers[1].id);
+      expect(answers.map((x) => x.status).sort()).toEqual(['ACCEPTED', 'PENDING']);
+      const db = api.app.get(Db);
+      const rows = await db.query<{ status: string }>(
+        `SELECT status FROM introduction WHERE from_id IN ($1, $2) AND to_id IN ($1, $2)`,
+        [a.personId, b.personId],
+      );
+      expect(rows).toEqual([{ status: 'ACCEPTED' }]);
+      const ties = await db.query(
+        `SELECT 1 FROM tie WHERE person_a = LEAST($1::uuid, $2::uuid) AND person_b = GREATEST($1::uuid, $2::uuid)`,
+        [a.personId, b.personId],
+      );
+      expect(ties).toHaveLength(1);
+    }
+  });
 });

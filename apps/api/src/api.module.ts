@@ -23,6 +23,7 @@ import { LoaderFactory } from './community/loaders';
 import { HelpApiModule } from './help/help-api.module';
 import { MatchingApiModule } from './matching/matching-api.module';
 import { costLimitPlugin } from './graphql/cost-limit.plugin';
+import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
 import { idempotencyPlugin } from './graphql/idempotency.plugin';
 import { GraphQLHttpErrorFilter } from './graphql/http-error.filter';
@@ -51,6 +52,7 @@ export class ApiModule {
           ) => ({
             path: '/graphql',
             autoSchemaFile: true,
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             sortSchema: true,
             introspection: !production,
             // GraphiQL outside production; Apollo's landing page disabled in production.

@@ -23,8 +23,9 @@ export class AreaService {
   }
 
   async byCode(code: string): Promise<AreaRow> {
-    const area = await this.areas.byCode(code);
-    if (!area) throw DomainError.notFound(`Area "${code}"`);
+    // Codes are short and plain (K09000001, E05000644): anything else names no area.
+    const area = /^[A-Za-z0-9_-]{1,40}$/.test(code) ? await this.areas.byCode(code) : undefined;
+    if (!area) throw DomainError.notFound(`Area "${code.slice(0, 40)}"`);
     return area;
   }
 

@@ -10,7 +10,7 @@ import { londonWallTime } from './london-time';
 import { parseRecurrence, RecurrenceError, shortestGapMinutes } from './recurrence';
 import { RecurrenceEngine } from './recurrence-engine';
 import type { AccessibilityFeature } from './taxonomy';
-import { Problems } from './validation';
+import { isUuid, Problems } from './validation';
 import type { LatLng } from './validation';
 
 export const EXPANSION_WEEKS = 8;
@@ -56,7 +56,7 @@ export class ActivityService {
     const now = this.clock.now();
     const problems = new Problems();
     const title = problems.text(input.title, 'title', 120) ?? '';
-    const description = problems.text(input.description, 'description', 4000) ?? '';
+    const description = problems.text(input.description, 'description', 4000, true) ?? '';
     const venueName = problems.text(input.venueName, 'venueName', 120) ?? '';
     problems.latLng(input.venueLocation, 'venueLocation');
     problems.intRange(input.capacity, 'capacity', 1, 500);
@@ -150,6 +150,7 @@ export class ActivityService {
 
   /** A coordinator of the area approves (or declines) a member-led activity. */
   async review(principal: Principal, activityId: string, approve: boolean): Promise<ActivityRow> {
+    if (!isUuid(activityId)) throw DomainError.notFound('Activity');
     return this.db.transaction(async () => {
       const activity = await this.activities.lock(activityId);
       if (!activity) throw DomainError.notFound('Activity');

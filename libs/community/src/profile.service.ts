@@ -82,7 +82,7 @@ export class ProfileService {
     const phone = problems.text(changes.phone, 'phone', 30);
     if (phone !== undefined)
       problems.check(PHONE.test(phone), 'phone', 'use digits, spaces and an optional leading +');
-    const address = problems.text(changes.address, 'address', 300);
+    const address = problems.text(changes.address, 'address', 300, true);
     const availability = changes.availability ? parseAvailability(changes.availability) : undefined;
     availability?.problems.forEach((p) => problems.add(p.path, p.message));
     problems.throwIfAny('The profile was not saved');

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@kith/platform';
-import { DomainError } from '@kith/platform';
+import { checkText, DomainError } from '@kith/platform';
 
 export interface LatLng {
   lat: number;
@@ -49,11 +49,20 @@ export class Problems {
     );
   }
 
-  text(value: string | undefined | null, path: string, max: number): string | undefined {
+  /** Text a person typed, through the one text rule (checkText); the clean value, or undefined. */
+  text(
+    value: string | undefined | null,
+    path: string,
+    max: number,
+    multiline = false,
+  ): string | undefined {
     if (value === undefined || value === null) return undefined;
-    const trimmed = value.trim();
-    this.check(trimmed.length >= 1 && trimmed.length <= max, path, `use 1 to ${max} characters`);
-    return trimmed;
+    const result = checkText(value, { max, multiline });
+    if (!result.ok) {
+      this.add(path, result.message);
+      return value.trim();
+    }
+    return result.value;
   }
 
   throwIfAny(message = 'The input is not valid'): void {

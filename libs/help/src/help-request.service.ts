@@ -46,7 +46,7 @@ export class HelpRequestService {
 
   async create(principal: Principal, input: NewHelpRequest): Promise<RequestRow> {
     const problems = new Problems();
-    const description = problems.text(input.description, 'description', 2000) ?? '';
+    const description = problems.text(input.description, 'description', 2000, true) ?? '';
     problems.intRange(input.durationMinutes, 'durationMinutes', 15, 600);
     if (problems.check(isUuid(input.skillId), 'skillId', 'unknown skill')) {
       problems.check(
@@ -220,7 +220,7 @@ export class HelpRequestService {
   ): Promise<AssignmentRow> {
     const problems = new Problems();
     problems.intRange(rating, 'rating', 1, 5);
-    if (comment) problems.text(comment, 'comment', 500);
+    const cleanComment = comment?.trim() ? problems.text(comment, 'comment', 500, true) : undefined;
     problems.throwIfAny();
     return this.db.transaction(async () => {
       const assignment = isUuid(assignmentId)
@@ -234,7 +234,7 @@ export class HelpRequestService {
         throw DomainError.conflict('Only completed help can be rated');
       await this.help.updateAssignment(assignment.id, {
         rating,
-        ratingComment: comment?.trim() || null,
+        ratingComment: cleanComment ?? null,
       });
       return (await this.help.assignment(assignment.id))!;
     });
@@ -245,6 +245,7 @@ export class HelpRequestService {
     if (!isUuid(personId) || personId === principal.personId) {
       throw DomainError.badInput([{ path: 'personId', message: 'name someone else' }]);
     }
+    if (!(await this.help.personExists(personId))) throw DomainError.notFound('Person');
     await this.db.transaction(async () => {
       await this.help.block(principal.personId, personId);
       await this.audit.record(principal.personId, 'person.blocked', 'person', personId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
-import { Db, DomainError } from '@kith/platform';
+import { checkText, Db, DomainError } from '@kith/platform';
 import { PersonRepository } from './person.repository';
 import type { PersonRow } from './person.repository';
 import { Role } from './role';
@@ -21,13 +21,13 @@ export class PersonService {
     return person;
   }
 
-  /** Sets the name others see; 1 to 60 characters after trimming. */
+  /** Sets the name others see: through the text rule, 1 to 60 characters, spaces collapsed. */
   async rename(personId: string, rawName: string): Promise<void> {
-    const name = rawName.trim().replace(/\s+/g, ' ');
-    if (name.length < 1 || name.length > 60) {
-      throw DomainError.badInput([{ path: 'displayName', message: 'use 1 to 60 characters' }]);
+    const checked = checkText(rawName, { max: 60 });
+    if (!checked.ok) {
+      throw DomainError.badInput([{ path: 'displayName', message: checked.message }]);
     }
-    await this.people.rename(personId, name);
+    await this.people.rename(personId, checked.value.replace(/\s+/g, ' '));
   }
 
   /** Grants a role to a known person (idempotent); true when it is new. */

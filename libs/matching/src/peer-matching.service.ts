@@ -38,7 +38,10 @@ export class PeerMatchingService {
       .slice(0, first);
   }
 
-  /** At most five a week; only to members who opted in; never across a block; once per pair. */
+  /**
+   * At most five a week; only to members who opted in; never across a block; once per pair. Asking
+   * someone who already asked you accepts theirs: one introduction, never two.
+   */
   async requestIntroduction(
     principal: Principal,
     personId: string,
@@ -50,21 +53,29 @@ export class PeerMatchingService {
       'personId',
       'you cannot be introduced to yourself',
     );
-    const message = rawMessage ? problems.text(rawMessage, 'message', 500) : undefined;
+    const message = rawMessage ? problems.text(rawMessage, 'message', 500, true) : undefined;
     problems.throwIfAny('No introduction was asked for');
     const target = isUuid(personId) ? await this.peers.target(personId) : undefined;
     if (!target) throw DomainError.notFound('Person');
-    if (!target.optedIn)
-      throw DomainError.forbidden('This person has not chosen to be introduced to people');
     if (await this.peers.blockedEitherWay(principal.personId, personId))
       throw DomainError.forbidden('You cannot be introduced to this person');
     if (await this.peers.tied(principal.personId, personId))
       throw DomainError.conflict('You are already connected');
     return this.db.transaction(async () => {
-      await this.peers.lockRequester(principal.personId);
       const key = pairKey(principal.personId, personId);
+      // The pair first, then the asker: two people asking each other at once take turns here.
+      await this.peers.lockPair(key);
+      await this.peers.lockRequester(principal.personId);
       const pending = await this.peers.pendingFor(key);
-      if (pending) return pending;
+      if (pending?.fromId === principal.personId) return { id: pending.id, status: pending.status };
+      if (pending) {
+        // They asked first: asking back is saying yes.
+        await this.peers.answer(pending.id, 'ACCEPTED');
+        await this.peers.addTie(pending.fromId, principal.personId, TieSource.INTRODUCTION);
+        return { id: pending.id, status: 'ACCEPTED' };
+      }
+      if (!target.optedIn)
+        throw DomainError.forbidden('This person has not chosen to be introduced to people');
       const since = new Date(this.clock.now().getTime() - WEEK_MS);
       if ((await this.peers.sentSince(principal.personId, since)) >= INTRODUCTIONS_PER_WEEK) {
         throw DomainError.rateLimited(

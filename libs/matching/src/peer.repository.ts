@@ -128,9 +128,18 @@ export class PeerRepository {
     return row.n;
   }
 
-  async pendingFor(pairKey: string): Promise<{ id: string; status: string } | undefined> {
-    const [row] = await this.db.query<{ id: string; status: string }>(
-      `SELECT id, status FROM introduction WHERE pair_key = $1 AND status = 'PENDING'`,
+  /** Serialises introductions within one pair, whichever of the two asks. */
+  async lockPair(pairKey: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('introduction-pair:' || $1))`, [
+      pairKey,
+    ]);
+  }
+
+  async pendingFor(
+    pairKey: string,
+  ): Promise<{ id: string; status: string; fromId: string } | undefined> {
+    const [row] = await this.db.query<{ id: string; status: string; fromId: string }>(
+      `SELECT id, status, from_id AS "fromId" FROM introduction WHERE pair_key = $1 AND status = 'PENDING'`,
       [pairKey],
     );
     return row;

@@ -34,3 +34,4 @@ export * from './process/run-main';
 export * from './idempotency/idempotency.entity';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency.module';
+export * from './validation/text';

@@ -39,6 +39,20 @@ describe('formatGraphQLError', () => {
     expect(limited.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
   });
 
+  it('maps what Postgres caught to CONFLICT, NOT_FOUND or BAD_USER_INPUT, never INTERNAL', () => {
+    const pg = (code: string) => Object.assign(new Error(`pg ${code}`), { code });
+    const codeFor = (code: string) =>
+      formatGraphQLError(formatted, fromResolver(pg(code)), true).extensions?.code;
+    expect(codeFor('23505')).toBe(ErrorCode.CONFLICT);
+    expect(codeFor('23503')).toBe(ErrorCode.NOT_FOUND);
+    for (const code of ['22P02', '22021', '22001', '22003', '22007']) {
+      expect(codeFor(code)).toBe(ErrorCode.BAD_USER_INPUT);
+    }
+    // Not the request's fault: stays an internal error.
+    expect(codeFor('40P01')).toBe(ErrorCode.INTERNAL_SERVER_ERROR);
+    expect(codeFor('ECONNRESET')).not.toBe(ErrorCode.BAD_USER_INPUT);
+  });
+
   it('maps Nest HTTP exceptions to the contract codes', () => {
     expect(
       formatGraphQLError(formatted, fromResolver(new ForbiddenException()), true).extensions?.code,

@@ -27,6 +27,30 @@ const REQUEST_ERRORS = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
 ]);
 
+/**
+ * What a Postgres error says about the request when a check above it let the request through:
+ * a unique or foreign-key violation is a conflict or a missing thing, a value Postgres cannot
+ * take (a malformed id, a NUL, a number out of range) is bad input. Logged: each is a check
+ * the service should have made itself.
+ */
+function fromPostgres(original: unknown): { code: ErrorCode; message: string } | undefined {
+  const code =
+    typeof original === 'object' && original !== null
+      ? (original as { code?: unknown }).code
+      : undefined;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  if (code === '23505')
+    return {
+      code: ErrorCode.CONFLICT,
+      message: 'That conflicts with something that already exists',
+    };
+  if (code === '23503')
+    return { code: ErrorCode.NOT_FOUND, message: 'Something this refers to does not exist' };
+  if (code.startsWith('22'))
+    return { code: ErrorCode.BAD_USER_INPUT, message: 'A value given is not valid' };
+  return undefined;
+}
+
 /** Best-effort field path from graphql-js messages ('Variable "$email" …', 'Field "x" …'). */
 function fieldsFromMessage(message: string): FieldProblem[] {
   const variable = /Variable "\$([^"]+)"/.exec(message);
@@ -73,6 +97,21 @@ export function formatGraphQLError(
     const extra =
       code === ErrorCode.BAD_USER_INPUT ? { fields: fieldsFromMessage(original.message) } : {};
     return withCode(formatted, code, original.message, extra);
+  }
+  const database = fromPostgres(original);
+  if (database) {
+    logger.warn(
+      { err: original, path: formatted.path },
+      'a database check caught what the service did not',
+    );
+    return withCode(
+      formatted,
+      database.code,
+      database.message,
+      database.code === ErrorCode.BAD_USER_INPUT
+        ? { fields: [{ path: '', message: database.message }] }
+        : {},
+    );
   }
   const apolloCode = formatted.extensions?.code;
   if (typeof apolloCode === 'string' && REQUEST_ERRORS.has(apolloCode)) {
