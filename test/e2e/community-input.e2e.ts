@@ -168,6 +168,32 @@ describe('bad input to the member journey', () => {
     ).toBe('Zoé');
   });
 
+  it("never lets a member's proposal rewrite a venue that approved activities use", async () => {
+    const venueName = `Riverside Hall ${Date.now()}`;
+    const approved = await api.gql<{ createActivity: { id: string } }>(
+      CREATE_ACTIVITY,
+      {
+        input: weeklyActivity([walking], {
+          venueName,
+          venueAccessibility: ['STEP_FREE', 'ACCESSIBLE_TOILET'],
+        }),
+      },
+      coordinator.accessToken,
+    );
+    expect(approved.errors).toBeUndefined();
+    const proposal = await api.gql<{ createActivity: { status: string } }>(
+      CREATE_ACTIVITY,
+      { input: weeklyActivity([walking], { venueName, venueAccessibility: [] }) },
+      member.accessToken,
+    );
+    expect(proposal.data).toMatchObject({ createActivity: { status: 'PROPOSED' } });
+    const [venue] = await db.query<{ accessibility: string }>(
+      `SELECT v.accessibility::text FROM venue v JOIN activity a ON a.venue_id = v.id WHERE a.id = $1`,
+      [approved.data!.createActivity.id],
+    );
+    expect(venue.accessibility).toBe('{STEP_FREE,ACCESSIBLE_TOILET}');
+  });
+
   it('refuses a capacity under 1 or over 500', async () => {
     await expectActivityRefused({ capacity: 0 }, 'capacity');
     await expectActivityRefused({ capacity: 501 }, 'capacity', /1 to 500/);

@@ -77,11 +77,16 @@ export class ActivityRepository {
   }
 
   /** A venue of this name within 50 m, or a new one. */
+  /**
+   * The venue of this name within 50 m, or a new one. Only `owner` (a coordinator of the area)
+   * changes an existing venue's accessibility: a proposal never edits a venue others use.
+   */
   async findOrCreateVenue(
     name: string,
     point: LatLng,
     accessibility: AccessibilityFeature[],
     areaId: string,
+    owner: boolean,
   ): Promise<string> {
     const [existing] = await this.db.query<{ id: string }>(
       `SELECT id FROM venue
@@ -90,6 +95,7 @@ export class ActivityRepository {
       [name, point.lng, point.lat],
     );
     if (existing) {
+      if (!owner) return existing.id;
       await this.db.query(
         `UPDATE venue SET accessibility = $2::accessibility_feature[] WHERE id = $1`,
         [existing.id, accessibility],

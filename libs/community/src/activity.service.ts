@@ -129,6 +129,7 @@ export class ActivityService {
         input.venueLocation,
         [...new Set(input.venueAccessibility ?? [])],
         areaId,
+        coordinates,
       );
       const id = await this.activities.insert({
         title,
