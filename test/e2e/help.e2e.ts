@@ -6,7 +6,16 @@ import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
 import { UPDATE_PROFILE } from '../support/community';
 import { testConfig } from '../support/config';
-import { APPROVE, ASK, ASSIGN, COMPLETE, CREDITS, HelpFixtures, RESPOND } from '../support/help';
+import {
+  APPROVE,
+  ASK,
+  ASSIGN,
+  COMPLETE,
+  CREDITS,
+  HelpFixtures,
+  OFFER,
+  RESPOND,
+} from '../support/help';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 
@@ -324,6 +333,147 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     ).toBe('FORBIDDEN');
     const me = await api.gql(`{ me { helperProfile { approved status } } }`, {}, h.accessToken);
     expect(me.data).toEqual({ me: { helperProfile: { approved: false, status: 'PENDING' } } });
+  });
+
+  describe('scope that holds wherever people are', () => {
+    const SUSPEND = `mutation($p: ID!) { suspendHelper(personId: $p, reason: "Concerns raised") { status } }`;
+    const PARIS = { lat: 48.8566, lng: 2.3522 };
+    let everywhere: Session;
+    let otherBorough: { lat: number; lng: number };
+
+    beforeAll(async () => {
+      everywhere = await signIn(api);
+      await api.app.get(PersonService).grantRole(everywhere.email, Role.COORDINATOR);
+      const [centre] = await db.query<{ lat: number; lng: number }>(
+        `SELECT ST_Y(ST_PointOnSurface(boundary::geometry)) AS lat, ST_X(ST_PointOnSurface(boundary::geometry)) AS lng
+           FROM area WHERE code = 'K09000002'`,
+      );
+      otherBorough = centre;
+    });
+
+    const moveBase = (session: Session, base: { lat: number; lng: number }) =>
+      api.gql<{ updateHelperProfile: { approved: boolean; status: string } }>(
+        OFFER,
+        {
+          input: {
+            skillIds: [skills.gardening],
+            base,
+            travelRadiusMetres: 3000,
+            availability: [{ weekday: 'SAT', start: '09:00', end: '17:00' }],
+          },
+        },
+        session.accessToken,
+      );
+
+    it('puts a helper who moves their base out of every area back to pending, where they can still be suspended', async () => {
+      const mover = await helper();
+      expect((await moveBase(mover, PARIS)).data).toEqual({
+        updateHelperProfile: expect.objectContaining({
+          approved: false,
+          status: 'PENDING',
+        }) as unknown,
+      });
+      const [audit] = await db.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id DESC LIMIT 1`,
+        [mover.personId],
+      );
+      expect(audit.action).toBe('helper.approval-lapsed');
+      // No home visits: a pending helper is never assigned.
+      const asker = await member();
+      const requestId = await askWeeding(asker);
+      expect(
+        codeOf(await api.gql(ASSIGN, { r: requestId, h: mover.personId }, asker.accessToken)),
+      ).toBe('CONFLICT');
+      // The approving area's coordinator and a coordinator without an area can still suspend them.
+      expect((await api.gql(SUSPEND, { p: mover.personId }, coordinator.accessToken)).data).toEqual(
+        {
+          suspendHelper: { status: 'SUSPENDED' },
+        },
+      );
+      const another = await helper();
+      await moveBase(another, PARIS);
+      expect(
+        (await api.gql(SUSPEND, { p: another.personId }, everywhere.accessToken)).data,
+      ).toEqual({
+        suspendHelper: { status: 'SUSPENDED' },
+      });
+    });
+
+    it('puts a helper who moves to another area back to pending, for that area to approve', async () => {
+      const mover = await helper();
+      expect((await moveBase(mover, otherBorough)).data).toEqual({
+        updateHelperProfile: expect.objectContaining({ status: 'PENDING' }) as unknown,
+      });
+      // Riverside's coordinator approved them, not the new area: they cannot approve them there.
+      expect(
+        codeOf(
+          await api.gql(
+            APPROVE,
+            { p: mover.personId, c: '2026-05-01T00:00:00Z' },
+            coordinator.accessToken,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+      // Moving within the approving area keeps the approval.
+      const stayer = await helper();
+      expect((await moveBase(stayer, { lat: 51.5045, lng: -0.0995 })).data).toEqual({
+        updateHelperProfile: expect.objectContaining({
+          approved: true,
+          status: 'APPROVED',
+        }) as unknown,
+      });
+    });
+
+    it('lets a coordinator whose role holds everywhere approve, match and assign where there is no area', async () => {
+      const farHelper = await helper(false);
+      await moveBase(farHelper, PARIS);
+      const approved = await api.gql(
+        APPROVE,
+        { p: farHelper.personId, c: '2026-05-01T00:00:00Z', e: '2029-05-01T00:00:00Z' },
+        everywhere.accessToken,
+      );
+      expect(approved.data).toMatchObject({ approveHelper: { approved: true } });
+      expect(
+        codeOf(
+          await api.gql(
+            APPROVE,
+            { p: farHelper.personId, c: '2026-05-01T00:00:00Z' },
+            coordinator.accessToken,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+
+      const farMember = await signIn(api);
+      await api.gql(
+        UPDATE_PROFILE,
+        { input: { home: { lat: 48.857, lng: 2.353 } } },
+        farMember.accessToken,
+      );
+      const requestId = await askWeeding(farMember);
+      const matches = await api.gql<{ helperMatches: { helper: { id: string } }[] }>(
+        `query($r: ID!) { helperMatches(requestId: $r) { helper { id } } }`,
+        { r: requestId },
+        everywhere.accessToken,
+      );
+      expect(matches.errors).toBeUndefined();
+      expect(matches.data!.helperMatches.map((m) => m.helper.id)).toContain(farHelper.personId);
+      const assigned = await api.gql(
+        ASSIGN,
+        { r: requestId, h: farHelper.personId },
+        everywhere.accessToken,
+      );
+      expect(assigned.errors).toBeUndefined();
+      // A coordinator of Riverside has no say there.
+      expect(
+        codeOf(
+          await api.gql(
+            `query($r: ID!) { helperMatches(requestId: $r) { score } }`,
+            { r: requestId },
+            coordinator.accessToken,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+    });
   });
 
   it('shows the helper a first name and distance band, and the phone and address only once accepted', async () => {

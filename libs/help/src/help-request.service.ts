@@ -289,10 +289,7 @@ export class HelpRequestService {
     const request = isUuid(requestId) ? await this.help.request(requestId, true) : undefined;
     if (!request) throw DomainError.notFound('Help request');
     if (request.memberId === principal.personId) return request;
-    if (
-      request.areaId !== null &&
-      (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId))
-    ) {
+    if (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId)) {
       return request;
     }
     throw DomainError.forbidden(

@@ -79,6 +79,20 @@ export class HelperProfileEntity {
   @JoinColumn({ name: 'base_area_id', foreignKeyConstraintName: 'fk_helper_profile_base_area' })
   baseArea?: AreaEntity | null;
 
+  /**
+   * The area whose coordinator approved the helper: the base's area then. Approval holds while
+   * the base stays in it (or an area inside it); moving out puts the helper back to pending.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  approvedAreaId!: string | null;
+
+  @ManyToOne(() => AreaEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({
+    name: 'approved_area_id',
+    foreignKeyConstraintName: 'fk_helper_profile_approved_area',
+  })
+  approvedArea?: AreaEntity | null;
+
   @Column('int')
   travelRadiusMetres!: number;
 

@@ -8,6 +8,7 @@ export interface HelperRow {
   personId: string;
   status: HelperStatus;
   baseAreaId: string | null;
+  approvedAreaId: string | null;
   travelRadiusMetres: number;
   maxMinutesPerWeek: number | null;
   dbsCheckedOn: string | null;
@@ -35,7 +36,8 @@ export interface AssignmentRow {
   rating: number | null;
 }
 
-const HELPER = `person_id AS "personId", status, base_area_id AS "baseAreaId", travel_radius_metres AS "travelRadiusMetres",
+const HELPER = `person_id AS "personId", status, base_area_id AS "baseAreaId", approved_area_id AS "approvedAreaId",
+  travel_radius_metres AS "travelRadiusMetres",
   max_minutes_per_week AS "maxMinutesPerWeek", to_char(dbs_checked_on, 'YYYY-MM-DD') AS "dbsCheckedOn",
   to_char(dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn"`;
 const REQUEST = `r.id, r.member_id AS "memberId", r.skill_id AS "skillId", r.description, r.duration_minutes AS "durationMinutes",
@@ -118,17 +120,24 @@ export class HelpRepository {
     );
   }
 
-  async setHelperStatus(
+  async setHelperStatus(personId: string, status: HelperStatus): Promise<void> {
+    await this.db.query(`UPDATE helper_profile SET status = $2 WHERE person_id = $1`, [
+      personId,
+      status,
+    ]);
+  }
+
+  /** Approved, by a coordinator of `areaId` (the base's area, or null for no area). */
+  async approveHelper(
     personId: string,
-    status: HelperStatus,
-    dbs?: { checkedOn: string; expiresOn: string | null },
+    areaId: string | null,
+    dbs: { checkedOn: string; expiresOn: string | null },
   ): Promise<void> {
     await this.db.query(
-      `UPDATE helper_profile SET status = $2,
-              dbs_checked_on = COALESCE($3::date, dbs_checked_on),
-              dbs_expires_on = CASE WHEN $3::date IS NULL THEN dbs_expires_on ELSE $4::date END
+      `UPDATE helper_profile SET status = 'APPROVED', approved_area_id = $2,
+              dbs_checked_on = $3::date, dbs_expires_on = $4::date
         WHERE person_id = $1`,
-      [personId, status, dbs?.checkedOn ?? null, dbs?.expiresOn ?? null],
+      [personId, areaId, dbs.checkedOn, dbs.expiresOn],
     );
   }
 

@@ -100,7 +100,26 @@ export class HelperService {
         principal.personId,
         { skillIds },
       );
-      return (await this.help.helper(principal.personId))!;
+      const after = (await this.help.helper(principal.personId))!;
+      // Approval belongs to the area that gave it: a base moved out of it needs approving again.
+      if (
+        after.status === HelperStatus.APPROVED &&
+        !(await this.people.isWithin(after.baseAreaId, after.approvedAreaId))
+      ) {
+        await this.help.setHelperStatus(principal.personId, HelperStatus.PENDING);
+        await this.audit.record(
+          principal.personId,
+          'helper.approval-lapsed',
+          'helper',
+          principal.personId,
+          {
+            approvedAreaId: after.approvedAreaId,
+            baseAreaId: after.baseAreaId,
+          },
+        );
+        return (await this.help.helper(principal.personId))!;
+      }
+      return after;
     });
   }
 
@@ -126,8 +145,9 @@ export class HelperService {
     );
     problems.throwIfAny('The helper was not approved');
     return this.db.transaction(async () => {
-      const helper = await this.lockForCoordinator(principal, personId);
-      await this.help.setHelperStatus(personId, HelperStatus.APPROVED, {
+      const helper = await this.lockHelper(personId);
+      await this.mustCoordinate(principal, [helper.baseAreaId]);
+      await this.help.approveHelper(personId, helper.baseAreaId, {
         checkedOn: checked,
         expiresOn: expires,
       });
@@ -142,9 +162,14 @@ export class HelperService {
   }
 
   /** Suspends a helper: never assigned while suspended; their live assignments are withdrawn. */
-  async suspend(principal: Principal, personId: string, reason: string): Promise<HelperRow> {
+  async suspend(principal: Principal, personId: string, rawReason: string): Promise<HelperRow> {
+    const problems = new Problems();
+    const reason = problems.text(rawReason, 'reason', 500, true);
+    problems.throwIfAny('The helper was not suspended');
     return this.db.transaction(async () => {
-      const helper = await this.lockForCoordinator(principal, personId);
+      const helper = await this.lockHelper(personId);
+      // The approving area's coordinators can always stop a helper, wherever the base has moved.
+      await this.mustCoordinate(principal, [helper.approvedAreaId, helper.baseAreaId]);
       await this.help.setHelperStatus(personId, HelperStatus.SUSPENDED);
       for (const live of await this.help.liveAssignmentsOfHelper(personId)) {
         await this.help.updateAssignment(live.id, { status: AssignmentStatus.WITHDRAWN });
@@ -161,15 +186,17 @@ export class HelperService {
     });
   }
 
-  private async lockForCoordinator(principal: Principal, personId: string): Promise<HelperRow> {
+  private async lockHelper(personId: string): Promise<HelperRow> {
     const helper = isUuid(personId) ? await this.help.helper(personId, true) : undefined;
     if (!helper) throw DomainError.notFound('Helper');
-    if (
-      !helper.baseAreaId ||
-      !(await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, helper.baseAreaId))
-    ) {
-      throw DomainError.forbidden("Only a coordinator of the helper's area can do that");
-    }
     return helper;
+  }
+
+  /** A coordinator of one of these areas (null: no area, where only a role everywhere holds). */
+  private async mustCoordinate(principal: Principal, areaIds: (string | null)[]): Promise<void> {
+    for (const areaId of new Set(areaIds)) {
+      if (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, areaId)) return;
+    }
+    throw DomainError.forbidden("Only a coordinator of the helper's area can do that");
   }
 }

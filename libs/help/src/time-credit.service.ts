@@ -45,10 +45,7 @@ export class TimeCreditService {
         'Nobody grants time credits to themselves; ask another coordinator',
       );
     const areaId = await this.help.memberAreaId(personId);
-    const allowed = areaId
-      ? await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, areaId)
-      : principal.roles.some((grant) => grant.role === Role.COORDINATOR && grant.areaId === null);
-    if (!allowed)
+    if (!(await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, areaId)))
       throw DomainError.forbidden("Only a coordinator of the member's area can grant minutes");
     await this.ledger.transfer({
       key: `grant:${randomUUID()}`,

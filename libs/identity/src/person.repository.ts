@@ -71,11 +71,14 @@ export class PersonRepository {
     );
   }
 
-  /** Does the person hold the role in this area: everywhere, here, or in an area around it? */
-  async holdsRoleIn(personId: string, role: Role, areaId: string): Promise<boolean> {
+  /**
+   * Does the person hold the role in this area: everywhere, here, or in an area around it? For
+   * what lies in no area (null), only a role that holds everywhere does.
+   */
+  async holdsRoleIn(personId: string, role: Role, areaId: string | null): Promise<boolean> {
     const rows = await this.db.query(
       `WITH RECURSIVE around AS (
-         SELECT id, parent_id FROM area WHERE id = $3
+         SELECT id, parent_id FROM area WHERE id = $3::uuid
          UNION
          SELECT area.id, area.parent_id FROM area JOIN around ON area.id = around.parent_id)
        SELECT 1 FROM role_grant
@@ -83,6 +86,20 @@ export class PersonRepository {
           AND (area_id IS NULL OR area_id IN (SELECT id FROM around))
         LIMIT 1`,
       [personId, role, areaId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Is `areaId` the area `ancestorId` or inside it? Nothing is inside "no area" but itself. */
+  async isWithin(areaId: string | null, ancestorId: string | null): Promise<boolean> {
+    if (ancestorId === null || areaId === null) return areaId === ancestorId;
+    const rows = await this.db.query(
+      `WITH RECURSIVE around AS (
+         SELECT id, parent_id FROM area WHERE id = $1::uuid
+         UNION
+         SELECT area.id, area.parent_id FROM area JOIN around ON area.id = around.parent_id)
+       SELECT 1 FROM around WHERE id = $2::uuid`,
+      [areaId, ancestorId],
     );
     return rows.length > 0;
   }

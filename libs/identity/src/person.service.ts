@@ -39,8 +39,17 @@ export class PersonService {
     return this.people.rolesOf(personId);
   }
 
-  holdsRoleIn(personId: string, role: Role, areaId: string): Promise<boolean> {
+  /**
+   * Whether the person holds the role where `areaId` is: a role without an area holds
+   * everywhere, over people and places in no area (null) too; one with an area holds in it and
+   * the areas inside it.
+   */
+  holdsRoleIn(personId: string, role: Role, areaId: string | null): Promise<boolean> {
     return this.people.holdsRoleIn(personId, role, areaId);
+  }
+
+  isWithin(areaId: string | null, ancestorId: string | null): Promise<boolean> {
+    return this.people.isWithin(areaId, ancestorId);
   }
 
   /**

@@ -22,9 +22,11 @@ export class HelperMatchingService {
     assertFirst(first);
     const request = isUuid(requestId) ? await this.candidates.request(requestId) : undefined;
     if (!request) throw DomainError.notFound('Help request');
-    const coordinates =
-      request.areaId !== null &&
-      (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId));
+    const coordinates = await this.people.holdsRoleIn(
+      principal.personId,
+      Role.COORDINATOR,
+      request.areaId,
+    );
     if (request.memberId !== principal.personId && !coordinates)
       throw DomainError.forbidden('This is not your request');
     if (request.status !== 'OPEN') return [];

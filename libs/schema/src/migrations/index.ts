@@ -8,6 +8,7 @@ import { CityScale1795490000000 } from './1795490000000-CityScale';
 import { BookedPlaces1795492838303 } from './1795492838303-BookedPlaces';
 import { JobLife1795500000000 } from './1795500000000-JobLife';
 import { Idempotency1795510000000 } from './1795510000000-Idempotency';
+import { ApprovalArea1795520000000 } from './1795520000000-ApprovalArea';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   BookedPlaces1795492838303,
   JobLife1795500000000,
   Idempotency1795510000000,
+  ApprovalArea1795520000000,
 ];
