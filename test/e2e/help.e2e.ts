@@ -1,4 +1,5 @@
 import { AreaService } from '@kith/areas';
+import { distanceBand } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import { Db } from '@kith/platform';
 import { startApi } from '../support/api';
@@ -505,10 +506,17 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
           gardener.accessToken,
         )
       ).data!.myAssignments;
+    // From the member's coarse home, never the home itself.
+    const [{ metres }] = await db.query<{ metres: number }>(
+      `SELECT ST_Distance(mp.home_coarse, hp.base) AS metres FROM member_profile mp, helper_profile hp
+        WHERE mp.person_id = $1 AND hp.person_id = $2`,
+      [asker.personId, gardener.personId],
+    );
+    const band = distanceBand(metres);
     expect(await view()).toEqual([
       {
         status: 'OFFERED',
-        member: { firstName: 'Margaret', distanceBand: 'under 500 m', phone: null, address: null },
+        member: { firstName: 'Margaret', distanceBand: band, phone: null, address: null },
       },
     ]);
     await api.gql(RESPOND, { id: offered.data!.assignHelper.id, a: true }, gardener.accessToken);
@@ -517,7 +525,7 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
         status: 'ACCEPTED',
         member: {
           firstName: 'Margaret',
-          distanceBand: 'under 500 m',
+          distanceBand: band,
           phone: '+44 20 7946 0000',
           address: '12 Tanner Street, SE1',
         },
@@ -527,7 +535,7 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     expect(await view()).toEqual([
       {
         status: 'COMPLETED',
-        member: { firstName: 'Margaret', distanceBand: 'under 500 m', phone: null, address: null },
+        member: { firstName: 'Margaret', distanceBand: band, phone: null, address: null },
       },
     ]);
   });

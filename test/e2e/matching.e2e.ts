@@ -1,9 +1,11 @@
 import { AreaService } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
+import { Db } from '@kith/platform';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
 import {
+  coarseBand,
   CREATE_ACTIVITY,
   interestIds,
   JOIN,
@@ -259,7 +261,13 @@ describe('recommendedSessions over HTTP', () => {
     });
     expect(
       matches.data!.helperMatches.find((m) => m.helper.id === near.personId)?.helper.distanceBand,
-    ).toBe('under 500 m');
+    ).toBe(
+      await coarseBand(
+        api.app.get(Db),
+        { personId: near.personId, place: 'base' },
+        member.personId,
+      ),
+    );
 
     const stranger = await signIn(api);
     const forbidden = await api.gql(

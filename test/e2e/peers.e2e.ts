@@ -5,6 +5,7 @@ import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
 import {
+  coarseBand,
   CREATE_ACTIVITY,
   interestIds,
   JOIN,
@@ -81,7 +82,11 @@ describe('suggested peers and introductions over HTTP', () => {
     expect(ids).toEqual([match.personId]);
     const found = suggested.data!.suggestedPeers.find((p) => p.person.id === match.personId)!;
     expect(found.person).toMatchObject({
-      distanceBand: 'under 500 m',
+      distanceBand: await coarseBand(
+        api.app.get(Db),
+        { personId: match.personId, place: 'home' },
+        me.personId,
+      ),
       sharedInterests: [{ slug: 'choir' }],
     });
     expect(found.reasons.map((r) => r.text)).toContain('1 shared interest: choir');

@@ -1,3 +1,5 @@
+import { distanceBand } from '@kith/community';
+import type { Db } from '@kith/platform';
 import type { RunningApi } from './api';
 
 export const CREATE_ACTIVITY = `mutation Create($input: CreateActivityInput!) {
@@ -49,4 +51,24 @@ export function weeklyActivity(
     recurrence: 'FREQ=WEEKLY',
     ...overrides,
   };
+}
+
+/**
+ * The band others see between a person's home (or a helper's base) and a viewer's home: worked
+ * out from the person's coarse place, as the API must, so tests can say what to expect.
+ */
+export async function coarseBand(
+  db: Db,
+  of: { personId: string; place: 'home' | 'base' },
+  viewerId: string,
+): Promise<string> {
+  const [row] = await db.query<{ metres: number }>(
+    of.place === 'home'
+      ? `SELECT ST_Distance(o.home_coarse, v.home) AS metres FROM member_profile o, member_profile v
+          WHERE o.person_id = $1 AND v.person_id = $2`
+      : `SELECT ST_Distance(o.base_coarse, v.home) AS metres FROM helper_profile o, member_profile v
+          WHERE o.person_id = $1 AND v.person_id = $2`,
+    [of.personId, viewerId],
+  );
+  return distanceBand(row.metres);
 }

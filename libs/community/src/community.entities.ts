@@ -76,6 +76,21 @@ export class MemberProfileEntity {
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true })
   home!: Point | null;
 
+  /**
+   * What others' distances and bands are worked out from: the home moved by a fixed offset of
+   * 250 to 500 m in a fixed direction, chosen once per member (a trigger keeps it up to date), so
+   * no run of requests places the home more closely than that.
+   */
+  @Index('ix_member_profile_home_coarse', { spatial: true })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true })
+  homeCoarse!: Point | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  homeOffsetMetres!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  homeOffsetBearing!: number | null;
+
   @Index('ix_member_profile_home_area_id')
   @Column({ type: 'uuid', nullable: true })
   homeAreaId!: string | null;

@@ -39,6 +39,17 @@ export class ProfileRepository {
   }
 
   /** Sets the home and places it in the smallest area containing it (its ward), if any. */
+  /** Whether the member's home is already this point (a save that moves nothing). */
+  async homeIs(personId: string, home: LatLng): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM member_profile
+        WHERE person_id = $1 AND home IS NOT NULL
+          AND ST_Equals(home::geometry, ST_SetSRID(ST_MakePoint($2, $3), 4326))`,
+      [personId, home.lng, home.lat],
+    );
+    return rows.length === 1;
+  }
+
   async setHome(personId: string, home: LatLng): Promise<void> {
     await this.db.query(
       `UPDATE member_profile p

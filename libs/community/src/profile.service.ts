@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PersonService } from '@kith/identity';
-import { Db } from '@kith/platform';
+import { Db, DomainError, KITH_CONFIG, RateLimiter } from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
 import { parseAvailability } from './availability';
 import type { AvailabilityInput, AvailabilityWindow } from './availability';
 import { InterestRepository } from './interest.repository';
@@ -38,6 +39,8 @@ export class ProfileService {
     private readonly profiles: ProfileRepository,
     private readonly interestRows: InterestRepository,
     private readonly people: PersonService,
+    private readonly limiter: RateLimiter,
+    @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
   interests(): Promise<InterestRow[]> {
@@ -87,6 +90,53 @@ export class ProfileService {
     availability?.problems.forEach((p) => problems.add(p.path, p.message));
     problems.throwIfAny('The profile was not saved');
 
+    // Moving one's home and watching distances change is how a home is found: a few a day only.
+    const moved = changes.home ? await this.homeMoves(personId, changes.home) : undefined;
+    try {
+      return await this.save(personId, changes, {
+        displayName,
+        interestIds,
+        goals,
+        phone,
+        address,
+        availability,
+      });
+    } catch (error) {
+      if (moved) await moved.refund();
+      throw error;
+    }
+  }
+
+  private async homeMoves(
+    personId: string,
+    home: LatLng,
+  ): Promise<{ refund: () => Promise<void> } | undefined> {
+    if (await this.profiles.homeIs(personId, home)) return undefined;
+    const perDay = this.config.rateLimits.homeMovesPerDay;
+    const verdict = await this.limiter.consume('home-move', personId, perDay, 24 * 3600);
+    if (!verdict.allowed) {
+      await this.limiter.refund('home-move', personId);
+      throw DomainError.rateLimited(
+        `Your home can be moved at most ${perDay} times a day`,
+        verdict.retryAfterSeconds,
+      );
+    }
+    return { refund: () => this.limiter.refund('home-move', personId).catch(() => undefined) };
+  }
+
+  private save(
+    personId: string,
+    changes: ProfileChanges,
+    clean: {
+      displayName: string | undefined;
+      interestIds: string[] | undefined;
+      goals: string[] | undefined;
+      phone: string | undefined;
+      address: string | undefined;
+      availability: ReturnType<typeof parseAvailability> | undefined;
+    },
+  ): Promise<ProfileRow> {
+    const { displayName, interestIds, goals, phone, address, availability } = clean;
     return this.db.transaction(async () => {
       await this.profiles.ensure(personId);
       if (displayName !== undefined) await this.people.rename(personId, displayName);

@@ -71,6 +71,17 @@ export class HelperProfileEntity {
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
   base!: Point;
 
+  /** The base moved by a fixed offset, as homes are (MemberProfileEntity.homeCoarse). */
+  @Index('ix_helper_profile_base_coarse', { spatial: true })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true })
+  baseCoarse!: Point | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  baseOffsetMetres!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  baseOffsetBearing!: number | null;
+
   @Index('ix_helper_profile_base_area_id')
   @Column({ type: 'uuid', nullable: true })
   baseAreaId!: string | null;

@@ -295,7 +295,7 @@ export class HelpRepository {
     }[]
   > {
     return this.db.query(
-      `SELECT a.id AS "assignmentId", p.display_name AS "displayName", ST_Distance(hp.base, mp.home) AS distance, mp.phone, mp.address
+      `SELECT a.id AS "assignmentId", p.display_name AS "displayName", ST_Distance(hp.base, mp.home_coarse) AS distance, mp.phone, mp.address
          FROM help_assignment a
          JOIN help_request r ON r.id = a.request_id
          JOIN person p ON p.id = r.member_id

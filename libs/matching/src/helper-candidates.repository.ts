@@ -13,7 +13,7 @@ export const HELPER_CANDIDATES_SQL = `WITH r AS (
            FROM help_request hr JOIN member_profile mp ON mp.person_id = hr.member_id
           WHERE hr.id = $1 AND mp.home IS NOT NULL)
        SELECT hp.person_id AS "helperId", p.display_name AS "displayName",
-              ST_Distance(hp.base, r.home) AS "distanceMetres", hp.travel_radius_metres AS "radiusMetres",
+              ST_Distance(hp.base_coarse, r.home) AS "distanceMetres", hp.travel_radius_metres AS "radiusMetres",
               (SELECT count(*)::int FROM help_assignment a JOIN help_request q ON q.id = a.request_id
                 WHERE a.helper_id = hp.person_id AND q.member_id = r.member_id AND a.status = 'COMPLETED') AS "pastVisits",
               COALESCE((SELECT array_agg(a.rating) FROM help_assignment a JOIN help_request q ON q.id = a.request_id
@@ -24,7 +24,7 @@ export const HELPER_CANDIDATES_SQL = `WITH r AS (
                 WHERE mi.person_id = hp.person_id
                   AND mi.interest_id IN (SELECT interest_id FROM member_interest WHERE person_id = r.member_id)), '{}') AS "sharedInterestIds"
          FROM r
-         JOIN helper_profile hp ON ST_DWithin(hp.base, r.home, hp.travel_radius_metres)
+         JOIN helper_profile hp ON ST_DWithin(hp.base_coarse, r.home, hp.travel_radius_metres)
          JOIN helper_skill hs ON hs.person_id = hp.person_id AND hs.skill_id = r.skill_id
          JOIN person p ON p.id = hp.person_id
         WHERE hp.status = 'APPROVED'

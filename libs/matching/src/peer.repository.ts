@@ -20,13 +20,13 @@ const AVAILABILITY = (
   FROM availability_window WHERE person_id = ${person}), '[]')`;
 
 export const PEER_CANDIDATES_SQL = `WITH me AS (SELECT home, travel_radius_metres AS radius FROM member_profile WHERE person_id = $1 AND home IS NOT NULL)
-       SELECT p.id AS "personId", p.display_name AS "displayName", ST_Distance(mp.home, me.home) AS "distanceMetres",
+       SELECT p.id AS "personId", p.display_name AS "displayName", ST_Distance(mp.home_coarse, me.home) AS "distanceMetres",
               mp.travel_radius_metres AS radius, mp.goals, ${AVAILABILITY('mp.person_id')} AS availability,
               (SELECT json_agg(json_build_object('id', i.id, 'label', i.label) ORDER BY i.label)
                  FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id AND b.person_id = $1
                  JOIN interest i ON i.id = a.interest_id WHERE a.person_id = mp.person_id) AS shared
          FROM me
-         JOIN member_profile mp ON mp.peer_introductions AND mp.person_id <> $1 AND ST_DWithin(mp.home, me.home, me.radius)
+         JOIN member_profile mp ON mp.peer_introductions AND mp.person_id <> $1 AND ST_DWithin(mp.home_coarse, me.home, me.radius)
          JOIN person p ON p.id = mp.person_id
         WHERE EXISTS (SELECT 1 FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id
                        WHERE a.person_id = mp.person_id AND b.person_id = $1)

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       signInPerEmail: 5,
       signInPerEmailAllAddresses: 20,
       signInPerIp: 100,
+      homeMovesPerDay: 4,
     });
     expect(config.trustProxy).toBe(false);
   });
@@ -71,7 +72,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_SIGNIN_PER_EMAIL_ALL_ADDRESSES: '9',
       RATE_LIMIT_SIGNIN_PER_IP: '7',
     });
-    expect(config.rateLimits).toEqual({
+    expect(config.rateLimits).toMatchObject({
       signInPerEmail: 2,
       signInPerEmailAllAddresses: 9,
       signInPerIp: 7,

@@ -85,6 +85,7 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxy.default('false'),
   RATE_LIMIT_SIGNIN_PER_EMAIL: positiveInt(5),
   RATE_LIMIT_SIGNIN_PER_EMAIL_ALL_ADDRESSES: positiveInt(20),
+  HOME_MOVES_PER_DAY: positiveInt(4),
   REFRESH_REUSE_SECONDS: wholeNumber(0, 300).default(10),
   RATE_LIMIT_SIGNIN_PER_IP: positiveInt(100),
   GRAPHQL_MAX_DEPTH: positiveInt(10),
@@ -137,6 +138,8 @@ export interface KithConfig {
     signInPerEmailAllAddresses: number;
     /** Per client address (1 hour). */
     signInPerIp: number;
+    /** Changes of home per member per 24 hours. */
+    homeMovesPerDay: number;
   };
   graphql: { maxDepth: number; maxCost: number };
   shutdownTimeoutMs: number;
@@ -206,6 +209,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
       signInPerEmail: env.RATE_LIMIT_SIGNIN_PER_EMAIL,
       signInPerEmailAllAddresses: env.RATE_LIMIT_SIGNIN_PER_EMAIL_ALL_ADDRESSES,
       signInPerIp: env.RATE_LIMIT_SIGNIN_PER_IP,
+      homeMovesPerDay: env.HOME_MOVES_PER_DAY,
     },
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

@@ -9,6 +9,7 @@ import { BookedPlaces1795492838303 } from './1795492838303-BookedPlaces';
 import { JobLife1795500000000 } from './1795500000000-JobLife';
 import { Idempotency1795510000000 } from './1795510000000-Idempotency';
 import { ApprovalArea1795520000000 } from './1795520000000-ApprovalArea';
+import { CoarsePlaces1795530000000 } from './1795530000000-CoarsePlaces';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   JobLife1795500000000,
   Idempotency1795510000000,
   ApprovalArea1795520000000,
+  CoarsePlaces1795530000000,
 ];
