@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { Db, PoolShare } from '@kith/platform';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testConfig } from '../support/config';
@@ -127,6 +128,56 @@ describe('what the HTTP edge survives', () => {
   it('offers introspection outside production', async () => {
     const introspection = await api.gql(`{ __schema { queryType { name } } }`);
     expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('the price of a candidate search', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig());
+  });
+
+  afterAll(() => api?.close());
+
+  it('refuses a thousand aliases of recommendedSessions before anything runs, and allows a few', async () => {
+    const member = await signIn(api);
+    const db = api.app.get(Db);
+    const spy = jest.spyOn(db, 'query');
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: recommendedSessions(first: 1) { score }`).join(' ')} }`;
+    try {
+      const flood = await api.gql(aliases(2000), {}, member.accessToken);
+      expect(flood.status).toBe(400);
+      expect(flood.errors?.[0].message).toMatch(/would cost \d+; at most 5000/);
+      const six = await api.gql(aliases(6), {}, member.accessToken);
+      expect(six.errors?.[0].message).toMatch(/would cost 60\d\d; at most 5000/);
+      // Nothing ran for either: no statement but the job relay's own.
+      expect(spy.mock.calls.filter(([sql]) => !/\b(FROM|INTO|UPDATE) job\b/.test(sql))).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    const four = await api.gql(aliases(4), {}, member.accessToken);
+    expect(four.errors).toBeUndefined();
+  });
+
+  it('runs each request within its own share of the database pool', async () => {
+    const member = await signIn(api);
+    const shares = new Set<PoolShare>();
+    const original = PoolShare.prototype.acquire;
+    const acquire = jest.spyOn(PoolShare.prototype, 'acquire');
+    acquire.mockImplementation(function (this: PoolShare) {
+      shares.add(this);
+      return original.call(this);
+    });
+    try {
+      const aliases = Array.from({ length: 12 }, (_, i) => `m${i}: me { id }`).join(' ');
+      expect((await api.gql(`{ ${aliases} }`, {}, member.accessToken)).errors).toBeUndefined();
+    } finally {
+      acquire.mockRestore();
+    }
+    expect(shares.size).toBe(1);
+    expect([...shares][0].limit).toBe(api.config.database.requestConnections);
   });
 });
 

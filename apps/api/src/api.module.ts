@@ -1,6 +1,7 @@
 import { ApolloDriver } from '@nestjs/apollo';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -26,6 +27,7 @@ import { costLimitPlugin } from './graphql/cost-limit.plugin';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
 import { idempotencyPlugin } from './graphql/idempotency.plugin';
+import { PoolShareMiddleware } from './graphql/pool-share.middleware';
 import { GraphQLHttpErrorFilter } from './graphql/http-error.filter';
 import { depthLimitRule } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
@@ -34,7 +36,11 @@ import { PersonResolver } from './identity/person.resolver';
 import { RolesResolver } from './identity/roles.resolver';
 
 @Module({})
-export class ApiModule {
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PoolShareMiddleware).forRoutes('*');
+  }
+
   static forRoot(config: KithConfig): DynamicModule {
     const production = config.isProduction;
     return {

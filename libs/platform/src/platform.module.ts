@@ -25,7 +25,7 @@ export class PlatformModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config, service),
-        DatabaseModule.forRoot(schema),
+        DatabaseModule.forRoot(schema, service),
         RedisModule,
         MailModule,
       ],

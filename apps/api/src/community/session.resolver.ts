@@ -8,12 +8,14 @@ import { toActivity, toBooking, toSession } from './community.mappers';
 import { Activity, Booking, Session, SessionConnection, SessionFilter } from './community.types';
 import type { Loaders } from './loaders';
 import { RequestLoaders } from './loaders.decorator';
+import { sessionsCost } from '../graphql/query-limits';
 
 @Resolver(() => Session)
 export class SessionResolver {
   constructor(private readonly sessionService: SessionService) {}
 
   @Query(() => SessionConnection, {
+    complexity: sessionsCost,
     description: 'Upcoming sessions, soonest first; at most 100 a page',
   })
   async sessions(

@@ -2,8 +2,8 @@ import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { ASSUMED_LIST_SIZE, depthLimitRule, operationCost } from './query-limits';
 
 const schema = buildSchema(`
-  type Query { me: Person!, people(first: Int = 20): [Person!]!, tags: [String!]!, page(first: Int = 20): Page! }
-  type Page { edges: [Edge!]!, total: Int! }
+  type Query { me: Person!, people(first: Int = 20): [Person!]!, tags: [String!]!, page(first: Int = 20): PageConnection! }
+  type PageConnection { edges: [Edge!]!, total: Int! }
   type Edge { cursor: String!, node: Person! }
   type Person { id: ID!, name: String!, friends(first: Int): [Person!]!, best: Person }
 `);

@@ -1,24 +1,15 @@
-import {
-  GraphQLError,
-  getNamedType,
-  getNullableType,
-  isListType,
-  isObjectType,
-  isInterfaceType,
-  Kind,
-  OperationTypeNode,
-} from 'graphql';
+import { GraphQLError, getNullableType, isListType, Kind } from 'graphql';
 import type {
   ASTVisitor,
   DocumentNode,
   FragmentDefinitionNode,
-  GraphQLField,
-  GraphQLNamedType,
   GraphQLSchema,
   SelectionSetNode,
   ValidationContext,
-  ValueNode,
 } from 'graphql';
+import { fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+import type { ComplexityEstimator as FieldComplexity } from '@nestjs/graphql';
 
 /** A list field without a `first` argument is assumed to return this many items. */
 export const ASSUMED_LIST_SIZE = 10;
@@ -80,22 +71,46 @@ export function depthLimitRule(max: number) {
   };
 }
 
-function intValue(
-  node: ValueNode | undefined,
-  variables: Record<string, unknown>,
-): number | undefined {
-  if (!node) return undefined;
-  if (node.kind === Kind.INT) return Number(node.value);
-  if (node.kind === Kind.VARIABLE) {
-    const value = variables[node.name.value];
-    return typeof value === 'number' ? value : undefined;
-  }
-  return undefined;
+/**
+ * What a field that runs a candidate search costs on its own (a spatial read of hundreds of
+ * rows, then scoring): GRAPHQL_MAX_COST (5000) admits four of them in one request, so a
+ * thousand aliases of one are refused before anything runs.
+ */
+export const SEARCH_COST = 1000;
+
+/** For a field that runs a candidate search: its own cost, plus what it returns, `first` times. */
+export const searchCost: FieldComplexity = ({ args, childComplexity }) =>
+  SEARCH_COST + listMultiplier(args.first) * childComplexity;
+
+/** `sessions`: a search when it is asked for sessions near a point, a plain page otherwise. */
+export const sessionsCost: FieldComplexity = ({ args, childComplexity }) => {
+  const filter = args.filter as { near?: unknown } | undefined;
+  return (filter?.near ? SEARCH_COST : 1) + listMultiplier(args.first) * childComplexity;
+};
+
+function listMultiplier(first: unknown): number {
+  return typeof first === 'number' && Number.isFinite(first)
+    ? Math.max(first, 1)
+    : ASSUMED_LIST_SIZE;
 }
 
 /**
- * The estimated cost of an operation: one per field, with the fields under a list multiplied
- * by its `first` argument (or its default, or ASSUMED_LIST_SIZE).
+ * One per field; what is under a list counts `first` times (its argument or default), or
+ * ASSUMED_LIST_SIZE; a connection's `edges` count once, their page already being `first` long.
+ */
+const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (typeof args.first === 'number') return 1 + Math.max(args.first, 1) * childComplexity;
+  const inConnection =
+    type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes');
+  if (isListType(getNullableType(field.type)) && !inConnection) {
+    return 1 + ASSUMED_LIST_SIZE * childComplexity;
+  }
+  return 1 + childComplexity;
+};
+
+/**
+ * The estimated cost of an operation (graphql-query-complexity): the fields' own costs where
+ * they declare one (the searches), one per field otherwise, lists multiplied as above.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -103,68 +118,11 @@ export function operationCost(
   operationName: string | undefined,
   variables: Record<string, unknown>,
 ): number {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  const operations = [];
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-    if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
-  }
-  const operation = operations.find((op) => !operationName || op.name?.value === operationName);
-  if (!operation) return 0;
-  const root =
-    operation.operation === OperationTypeNode.MUTATION
-      ? schema.getMutationType()
-      : operation.operation === OperationTypeNode.SUBSCRIPTION
-        ? schema.getSubscriptionType()
-        : schema.getQueryType();
-
-  // `paged`: the parent took `first`, so its connection's `edges`/`nodes` list is that long already.
-  const costOf = (
-    selectionSet: SelectionSetNode | undefined,
-    type: GraphQLNamedType | null | undefined,
-    seen: Set<string>,
-    paged = false,
-  ): number => {
-    if (!selectionSet || !type) return 0;
-    let total = 0;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (isIntrospection(selection.name.value)) continue;
-        const field: GraphQLField<unknown, unknown> | undefined =
-          isObjectType(type) || isInterfaceType(type)
-            ? type.getFields()[selection.name.value]
-            : undefined;
-        if (!field) continue;
-        const firstArg = selection.arguments?.find((arg) => arg.name.value === 'first');
-        const firstDefault = field.args.find((arg) => arg.name === 'first')?.defaultValue;
-        const isList = isListType(getNullableType(field.type));
-        const first =
-          intValue(firstArg?.value, variables) ??
-          (typeof firstDefault === 'number' ? firstDefault : undefined);
-        const connectionList = paged && (field.name === 'edges' || field.name === 'nodes');
-        const multiplier = first ?? (isList && !connectionList ? ASSUMED_LIST_SIZE : 1);
-        total +=
-          1 +
-          Math.max(multiplier, 1) *
-            costOf(selection.selectionSet, getNamedType(field.type), seen, first !== undefined);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const inner = selection.typeCondition
-          ? schema.getType(selection.typeCondition.name.value)
-          : type;
-        total += costOf(selection.selectionSet, inner, seen, paged);
-      } else {
-        const name = selection.name.value;
-        const fragment = fragments[name];
-        if (!fragment || seen.has(name)) continue;
-        total += costOf(
-          fragment.selectionSet,
-          schema.getType(fragment.typeCondition.name.value),
-          new Set(seen).add(name),
-          paged,
-        );
-      }
-    }
-    return total;
-  };
-  return costOf(operation.selectionSet, root, new Set());
+  return getComplexity({
+    schema,
+    query: document,
+    operationName,
+    variables,
+    estimators: [fieldExtensionsEstimator(), listEstimator],
+  });
 }

@@ -18,6 +18,7 @@ import { toInterest, toSession } from '../community/community.mappers';
 import { Interest, Session } from '../community/community.types';
 import type { Loaders } from '../community/loaders';
 import { RequestLoaders } from '../community/loaders.decorator';
+import { searchCost } from '../graphql/query-limits';
 
 export enum MatchingNeed {
   HOME = 'HOME',
@@ -84,6 +85,7 @@ export class MatchingResolver {
   ) {}
 
   @Query(() => [PeerMatch], {
+    complexity: searchCost,
     description: 'People near you who opted in to introductions, a match both would welcome first',
   })
   async suggestedPeers(
@@ -125,6 +127,7 @@ export class MatchingResolver {
   }
 
   @Query(() => [HelperMatch], {
+    complexity: searchCost,
     description:
       'Helpers who can take this request, best first, with reasons (the member who asked, or a coordinator)',
   })
@@ -146,6 +149,7 @@ export class MatchingResolver {
   }
 
   @Query(() => [SessionMatch], {
+    complexity: searchCost,
     description:
       'Upcoming sessions for you, best first, each with its reasons; empty until matchingNeeds is',
   })

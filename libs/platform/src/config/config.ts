@@ -64,6 +64,8 @@ const envSchema = z.object({
     'postgres://root@127.0.0.1:5432/kith',
   ),
   DATABASE_POOL_SIZE: positiveInt(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber(100, 3_600_000).default(10_000),
+  DATABASE_REQUEST_CONNECTIONS: wholeNumber(1, 1000).default(4),
   REDIS_URL: urlWithProtocol(['redis:', 'rediss:'], 'redis').default('redis://127.0.0.1:6379'),
   // Prefix of every Redis key Kith writes (BullMQ queues, rate limits).
   QUEUE_PREFIX: z
@@ -106,7 +108,14 @@ export interface KithConfig {
   env: Environment;
   isProduction: boolean;
   port: number;
-  database: { url: string; poolSize: number };
+  database: {
+    url: string;
+    poolSize: number;
+    /** The longest one statement of a request or a job may run. */
+    statementTimeoutMs: number;
+    /** The most connections one request holds at once (its share of the pool). */
+    requestConnections: number;
+  };
   redis: { url: string };
   queue: {
     prefix: string;
@@ -180,7 +189,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
     env: env.NODE_ENV,
     isProduction,
     port: env.PORT,
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    database: {
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      requestConnections: env.DATABASE_REQUEST_CONNECTIONS,
+    },
     redis: { url: env.REDIS_URL },
     queue: {
       prefix: env.QUEUE_PREFIX,

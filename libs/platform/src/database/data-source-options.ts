@@ -12,6 +12,8 @@ export function dataSourceOptions(
   url: string,
   schema: { entities: EntityList; migrations: MigrationList },
   poolSize = 10,
+  /** 0: none (migrations and the CLI may run long statements on purpose). */
+  statementTimeoutMs = 0,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -32,7 +34,7 @@ export function dataSourceOptions(
       // Fail fast while the database is away instead of queueing requests forever.
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30_000,
-      statement_timeout: 30_000,
+      statement_timeout: statementTimeoutMs,
     },
   };
 }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { EntityManager, QueryResult } from 'typeorm';
+import { DomainError, ErrorCode } from '../errors/domain-error';
 import { rethrowUnavailable } from '../health/dependency-error';
 
 /**
@@ -11,11 +12,45 @@ import { rethrowUnavailable } from '../health/dependency-error';
  * callback does through any repository, so a service method is one unit of work without passing
  * managers around.
  */
+/**
+ * A request's share of the pool: at most `limit` of its statements (or transactions) hold a
+ * connection at once, so one caller's many aliases cannot take every connection from the others.
+ */
+export class PoolShare {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** The most held at once (for tests and logs). */
+  peak = 0;
+
+  constructor(readonly limit: number) {}
+
+  async acquire(): Promise<() => void> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active += 1;
+    this.peak = Math.max(this.peak, this.active);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active -= 1;
+      this.waiting.shift()?.();
+    };
+  }
+}
+
+const POOL_WAIT = /timeout exceeded when trying to connect/i;
+
 @Injectable()
 export class Db {
   private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly shares = new AsyncLocalStorage<PoolShare>();
 
   constructor(readonly dataSource: DataSource) {}
+
+  /** Runs `work` (a request, say) with its own share of the pool. */
+  withShare<T>(share: PoolShare, work: () => T): T {
+    return this.shares.run(share, work);
+  }
 
   get manager(): EntityManager {
     return this.current.getStore() ?? this.dataSource.manager;
@@ -25,11 +60,16 @@ export class Db {
     return this.current.getStore() !== undefined;
   }
 
-  transaction<T>(work: () => Promise<T>): Promise<T> {
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return work();
-    return this.dataSource
-      .transaction((manager) => this.current.run(manager, work))
-      .catch((error: unknown) => rethrowUnavailable('postgres', error));
+    const release = await this.shares.getStore()?.acquire();
+    try {
+      return await this.dataSource.transaction((manager) => this.current.run(manager, work));
+    } catch (error) {
+      return this.rethrow(error);
+    } finally {
+      release?.();
+    }
   }
 
   /**
@@ -43,6 +83,7 @@ export class Db {
     options: { prepare?: boolean } = {},
   ): Promise<Row[]> {
     const own = this.manager.queryRunner;
+    const release = own ? undefined : await this.shares.getStore()?.acquire();
     const runner = own ?? this.dataSource.createQueryRunner();
     try {
       if (options.prepare) {
@@ -58,10 +99,48 @@ export class Db {
       const result: QueryResult = await runner.query(sql, parameters, true);
       return result.records as Row[];
     } catch (error) {
-      return rethrowUnavailable('postgres', error);
+      return this.rethrow(error);
     } finally {
       if (!own) await runner.release();
+      release?.();
     }
+  }
+
+  /**
+   * Tells a busy database from an absent one: every connection in use (waiting for one timed
+   * out) or a statement over its time is "busy, try again", and only a database that cannot be
+   * reached is "unavailable".
+   */
+  private rethrow(error: unknown): never {
+    if (error instanceof DomainError) throw error;
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === '57014') {
+      throw new DomainError(
+        ErrorCode.INTERNAL_SERVER_ERROR,
+        'That took too long and was stopped; please try again, or ask for less',
+        [],
+        { retryable: true },
+      );
+    }
+    const pool = (
+      this.dataSource.driver as unknown as {
+        master?: { totalCount: number; options: { max: number } };
+      }
+    ).master;
+    if (
+      error instanceof Error &&
+      POOL_WAIT.test(error.message) &&
+      pool &&
+      pool.totalCount >= pool.options.max
+    ) {
+      throw new DomainError(
+        ErrorCode.INTERNAL_SERVER_ERROR,
+        'Kith is busy; please try again shortly',
+        [],
+        { retryable: true },
+      );
+    }
+    return rethrowUnavailable('postgres', error);
   }
 }
 
