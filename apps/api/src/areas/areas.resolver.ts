@@ -1,3 +1,4 @@
+import { Public } from '../auth/auth.decorators';
 import { Query, Resolver } from '@nestjs/graphql';
 import { AreaService } from '@kith/areas';
 import { Area } from './area.model';
@@ -6,6 +7,7 @@ import { Area } from './area.model';
 export class AreasResolver {
   constructor(private readonly areaService: AreaService) {}
 
+  @Public()
   @Query(() => [Area])
   async areas(): Promise<Area[]> {
     return (await this.areaService.list()).map((row) => Area.from(row));

@@ -3,7 +3,7 @@ import { GOALS, ProfileService } from '@kith/community';
 import type { ProfileRow } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { Area } from '../areas/area.model';
-import { CurrentPrincipal } from '../auth/auth.decorators';
+import { CurrentPrincipal, Public } from '../auth/auth.decorators';
 import { Person } from '../identity/person.model';
 import { toInterest, toWindow } from './community.mappers';
 import {
@@ -34,6 +34,7 @@ function toProfile(row: ProfileRow): MemberProfile {
 export class CatalogueResolver {
   constructor(private readonly profiles: ProfileService) {}
 
+  @Public()
   @Query(() => [Interest], {
     description: 'The interest taxonomy, about 60 interests in 10 groups',
   })
@@ -41,6 +42,7 @@ export class CatalogueResolver {
     return (await this.profiles.interests()).map(toInterest);
   }
 
+  @Public()
   @Query(() => [Goal], { description: 'The goals a member can choose' })
   goals(): Goal[] {
     return GOALS;

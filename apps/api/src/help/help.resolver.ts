@@ -4,7 +4,7 @@ import type { AssignmentRow, HelperRow, RequestRow } from '@kith/help';
 import { Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { DomainError } from '@kith/platform';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles, Public } from '../auth/auth.decorators';
 import { Person } from '../identity/person.model';
 import {
   HelpAssignment,
@@ -38,6 +38,7 @@ export class HelpResolver {
     private readonly requests: HelpRequestService,
   ) {}
 
+  @Public()
   @Query(() => [Skill], { description: 'The practical skills helpers can offer' })
   skills(): Promise<Skill[]> {
     return this.helpers.skills();
