@@ -35,9 +35,17 @@ describe('roles and deny-by-default', () => {
   const codeOf = (result: { errors?: { extensions: { code: string } }[] }) =>
     result.errors?.[0].extensions.code;
 
-  it('needs a signed-in caller for everything not public', async () => {
-    expect(codeOf(await api.gql(`{ areas { code } }`))).toBe('UNAUTHENTICATED');
+  it('needs a signed-in caller for everything not public, and none for the catalogues', async () => {
+    expect(codeOf(await api.gql(`{ sessions { edges { cursor } } }`))).toBe('UNAUTHENTICATED');
     expect(codeOf(await api.gql(`{ me { id } }`))).toBe('UNAUTHENTICATED');
+    const catalogues = await api.gql<{
+      areas: unknown[];
+      interests: unknown[];
+      skills: unknown[];
+      goals: unknown[];
+    }>(`{ areas { code } interests { slug } skills { slug } goals { slug } }`);
+    expect(catalogues.errors).toBeUndefined();
+    for (const list of Object.values(catalogues.data!)) expect(list.length).toBeGreaterThan(0);
     expect(
       codeOf(await api.gql(GRANT, { email: uniqueEmail(), role: 'MEMBER', area: 'K05000001' })),
     ).toBe('UNAUTHENTICATED');
