@@ -60,20 +60,22 @@ describe('what the HTTP edge survives', () => {
     );
   });
 
-  it('refuses unknown fields, unknown arguments and wrong types as BAD_USER_INPUT with field details', async () => {
+  it("refuses unknown fields and arguments with Apollo's validation code, wrong types as BAD_USER_INPUT, with field details", async () => {
     const unknownField = await api.gql(`{ me { id shoeSize } }`);
     expect(unknownField.status).toBe(400);
     expect(unknownField.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
+      code: 'GRAPHQL_VALIDATION_FAILED',
       fields: [{ path: 'shoeSize' }],
     });
     const unknownArgument = await api.gql(
       `mutation { requestSignInCode(email: "a@b.org", urgent: true) }`,
     );
     expect(unknownArgument.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
+      code: 'GRAPHQL_VALIDATION_FAILED',
       fields: [{ path: 'urgent' }],
     });
+    const unparsable = await api.gql(`{ me { id `);
+    expect(unparsable.errors?.[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     const wrongType = await api.gql(`mutation M($e: String!) { requestSignInCode(email: $e) }`, {
       e: { not: 'a string' },
     });
@@ -82,14 +84,14 @@ describe('what the HTTP edge survives', () => {
       fields: [{ path: 'e' }],
     });
     const wrongLiteral = await api.gql(`mutation { requestSignInCode(email: 42) }`);
-    expect(wrongLiteral.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(wrongLiteral.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('rejects an over-deep query before it runs', async () => {
     const session = await signIn(api);
     const deep = await api.gql(`{ me { roles { area { id } } } }`, {}, session.accessToken);
     expect(deep.status).toBe(400);
-    expect(deep.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(deep.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(deep.errors?.[0].message).toMatch(/4 levels deep; at most 3/);
     expect(deep.data).toBeUndefined();
   });
@@ -103,7 +105,7 @@ describe('what the HTTP edge survives', () => {
     ).join('\n');
     const costly = await api.gql(`mutation { ${aliases} }`);
     expect(costly.status).toBe(400);
-    expect(costly.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(costly.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(costly.errors?.[0].message).toMatch(/would cost 201; at most 200/);
     const db = new Client({ connectionString: api.config.database.url });
     await db.connect();
@@ -194,7 +196,7 @@ describe('in production', () => {
 
   it('refuses introspection and serves no landing page', async () => {
     const introspection = await api.gql(`{ __schema { queryType { name } } }`);
-    expect(introspection.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(introspection.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const landing = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await landing.text()).not.toMatch(/<html/i);
   });

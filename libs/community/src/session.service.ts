@@ -32,7 +32,12 @@ export interface SessionView extends Omit<SessionRow, 'viewerDistance'> {
 
 export interface SessionPage {
   edges: { cursor: string; node: SessionView }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 export const MAX_PAGE = 100;
@@ -132,7 +137,13 @@ export class SessionService {
     }));
     return {
       edges: page,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: page.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        // Forward paging only: a page asked for after a cursor has one before it.
+        hasPreviousPage: position !== null,
+        startCursor: page[0]?.cursor ?? null,
+        endCursor: page.at(-1)?.cursor ?? null,
+      },
     };
   }
 

@@ -63,7 +63,7 @@ describe('formatGraphQLError', () => {
     ).toBe(ErrorCode.BAD_USER_INPUT);
   });
 
-  it('turns validation failures into BAD_USER_INPUT naming the field', () => {
+  it("keeps Apollo's validation code, adding the field it names", () => {
     const out = formatGraphQLError(
       {
         message: 'Cannot query field "nope" on type "Person".',
@@ -73,9 +73,15 @@ describe('formatGraphQLError', () => {
       true,
     );
     expect(out.extensions).toEqual({
-      code: 'BAD_USER_INPUT',
+      code: 'GRAPHQL_VALIDATION_FAILED',
       fields: [{ path: 'nope', message: 'Cannot query field "nope" on type "Person".' }],
     });
+    for (const code of ['GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND']) {
+      expect(
+        formatGraphQLError({ message: 'x', extensions: { code } }, new GraphQLError('x'), true)
+          .extensions?.code,
+      ).toBe(code);
+    }
   });
 
   it('says which service is away, as a retryable error', () => {

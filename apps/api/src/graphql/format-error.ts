@@ -16,16 +16,16 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   429: ErrorCode.RATE_LIMITED,
 };
 
-// Errors Apollo raises itself before anything runs: the request, not the server, is at fault.
-const REQUEST_ERRORS = new Set([
+// Apollo's standard codes, which clients key on (a persisted query to send in full, a parse or
+// validation failure): kept as they are, with field details added where they can be found.
+const APOLLO_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+// Apollo's other request errors, not in the contract: the request is at fault, so BAD_USER_INPUT.
+const REQUEST_ERRORS = new Set(['BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
  * What a Postgres error says about the request when a check above it let the request through:
@@ -114,11 +114,22 @@ export function formatGraphQLError(
     );
   }
   const apolloCode = formatted.extensions?.code;
-  if (typeof apolloCode === 'string' && REQUEST_ERRORS.has(apolloCode)) {
+  if (
+    typeof apolloCode === 'string' &&
+    (APOLLO_CODES.has(apolloCode) || REQUEST_ERRORS.has(apolloCode))
+  ) {
     const fields = Array.isArray(formatted.extensions?.fields)
       ? formatted.extensions.fields
       : fieldsFromMessage(formatted.message);
-    return withCode(formatted, ErrorCode.BAD_USER_INPUT, formatted.message, { fields });
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: {
+        code: APOLLO_CODES.has(apolloCode) ? apolloCode : ErrorCode.BAD_USER_INPUT,
+        fields,
+      },
+    };
   }
   const dependency = unavailableDependency(original);
   if (dependency) {
