@@ -308,6 +308,29 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     ]);
   });
 
+  it('reads DBS dates as London dates, and gives them back as dates', async () => {
+    const h = await helper(false);
+    // Half past midnight in London, in summer: still 30 June in UTC.
+    const approved = await api.gql<{ approveHelper: { dbsExpiresOn: string } }>(
+      APPROVE,
+      { p: h.personId, c: '2026-05-01T23:30:00Z', e: '2029-06-30T23:30:00Z' },
+      coordinator.accessToken,
+    );
+    expect(approved.data).toEqual({
+      approveHelper: expect.objectContaining({
+        dbsExpiresOn: '2029-06-30T23:00:00.000Z',
+      }) as unknown,
+    });
+    const me = await api.gql(
+      `{ me { helperProfile { dbsCheckedOnDate dbsExpiresOnDate } } }`,
+      {},
+      h.accessToken,
+    );
+    expect(me.data).toEqual({
+      me: { helperProfile: { dbsCheckedOnDate: '2026-05-02', dbsExpiresOnDate: '2029-07-01' } },
+    });
+  });
+
   it('refuses a DBS expiry before the check, and approval by a member or a coordinator elsewhere', async () => {
     const h = await helper(false);
     const bad = await api.gql(

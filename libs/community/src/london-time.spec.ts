@@ -1,5 +1,33 @@
 import fc from 'fast-check';
-import { londonOffsetMs, londonToUtc, londonWallTime } from './london-time';
+import {
+  londonDate,
+  londonMidnight,
+  londonOffsetMs,
+  londonToUtc,
+  londonWallTime,
+} from './london-time';
+
+describe('London dates', () => {
+  it('reads the date as London does: half past midnight in summer is already tomorrow', () => {
+    expect(londonDate(new Date('2027-06-30T23:30:00Z'))).toBe('2027-07-01');
+    expect(londonDate(new Date('2027-01-31T23:30:00Z'))).toBe('2027-01-31');
+    expect(londonMidnight('2027-07-01').toISOString()).toBe('2027-06-30T23:00:00.000Z');
+    expect(londonMidnight('2027-01-31').toISOString()).toBe('2027-01-31T00:00:00.000Z');
+  });
+
+  it('gives back the date it was given, whatever the season', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2060-01-01'), noInvalidDate: true }),
+        (instant) => {
+          const date = londonDate(instant);
+          expect(londonDate(londonMidnight(date))).toBe(date);
+          expect(londonMidnight(date).getTime()).toBeLessThanOrEqual(instant.getTime());
+        },
+      ),
+    );
+  });
+});
 
 describe('London wall time', () => {
   it('is UTC in winter and one hour ahead in summer', () => {

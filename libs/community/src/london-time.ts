@@ -124,3 +124,15 @@ export function fromFloating(floating: Date): Date {
     floating.getUTCMinutes(),
   );
 }
+
+/** The date in London of an instant, as YYYY-MM-DD: what "on 1 December" means to people here. */
+export function londonDate(instant: Date): string {
+  const { year, month, day } = londonWallTime(instant);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Midnight in London at the start of a YYYY-MM-DD date, as an instant. */
+export function londonMidnight(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  return londonToUtc(year, month, day, 0, 0);
+}

@@ -8,7 +8,7 @@ import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelpRequestStatus } from './help.entities';
 import { HelpRepository } from './help.repository';
 import type { AssignmentRow, RequestRow } from './help.repository';
-import { ineligibility, isoDay } from './helper.service';
+import { dbsDay, ineligibility } from './helper.service';
 import { Ledger } from './ledger';
 
 export interface MemberView {
@@ -123,7 +123,7 @@ export class HelpRequestService {
         ]);
       const helper = isUuid(helperId) ? await this.help.helper(helperId) : undefined;
       if (!helper) throw DomainError.notFound('Helper');
-      const why = ineligibility(helper, isoDay(this.clock.now()));
+      const why = ineligibility(helper, dbsDay(this.clock.now()));
       if (why) throw DomainError.conflict(`This helper ${why}`);
       if (!(await this.help.hasSkill(helperId, request.skillId)))
         throw DomainError.conflict('This helper does not offer that skill');

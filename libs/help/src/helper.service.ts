@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, parseAvailability, Problems } from '@kith/community';
+import { isUuid, londonDate, parseAvailability, Problems } from '@kith/community';
 import type { AvailabilityInput, LatLng } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
@@ -19,9 +19,8 @@ export interface HelperProfileChanges {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+/** DBS dates are dates people read on a certificate: the London date of the instant given. */
+export const dbsDay = londonDate;
 
 /**
  * Why a helper cannot be assigned, or null if they can: unapproved, suspended or DBS-expired
@@ -130,11 +129,11 @@ export class HelperService {
     dbsCheckedOn: Date,
     dbsExpiresOn: Date | null,
   ): Promise<HelperRow> {
-    const checked = isoDay(dbsCheckedOn);
-    const expires = dbsExpiresOn ? isoDay(dbsExpiresOn) : null;
+    const checked = dbsDay(dbsCheckedOn);
+    const expires = dbsExpiresOn ? dbsDay(dbsExpiresOn) : null;
     const problems = new Problems();
     problems.check(
-      DAY.test(checked) && checked <= isoDay(this.clock.now()),
+      DAY.test(checked) && checked <= dbsDay(this.clock.now()),
       'dbsCheckedOn',
       'must be a date, not in the future',
     );

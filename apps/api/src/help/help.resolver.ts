@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HelperService, HelperStatus, HelpRequestService, TimeCreditService } from '@kith/help';
 import type { AssignmentRow, HelperRow, RequestRow } from '@kith/help';
+import { londonMidnight } from '@kith/community';
 import { Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { DomainError } from '@kith/platform';
@@ -26,7 +27,9 @@ function toHelperProfile(
     travelRadiusMetres: row.travelRadiusMetres,
     approved: row.status === HelperStatus.APPROVED,
     status: row.status,
-    dbsExpiresOn: row.dbsExpiresOn ? new Date(`${row.dbsExpiresOn}T00:00:00Z`) : null,
+    dbsExpiresOn: row.dbsExpiresOn ? londonMidnight(row.dbsExpiresOn) : null,
+    dbsExpiresOnDate: row.dbsExpiresOn,
+    dbsCheckedOnDate: row.dbsCheckedOn,
     maxMinutesPerWeek: row.maxMinutesPerWeek,
   };
 }

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { AvailabilityWindowInput, LatLngInput } from '../community/community.types';
 
@@ -14,7 +15,18 @@ export class HelperProfile {
   @Field(() => Int) travelRadiusMetres!: number;
   @Field() approved!: boolean;
   @Field({ description: 'PENDING, APPROVED or SUSPENDED' }) status!: string;
-  @Field(() => Date, { nullable: true }) dbsExpiresOn!: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Midnight in London at the start of the day the DBS check expires',
+  })
+  dbsExpiresOn!: Date | null;
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day the DBS check expires, as on the certificate',
+  })
+  dbsExpiresOnDate!: string | null;
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day of the DBS check' })
+  dbsCheckedOnDate!: string | null;
   @Field(() => Int, { nullable: true }) maxMinutesPerWeek!: number | null;
 }
 

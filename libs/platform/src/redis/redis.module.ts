@@ -13,10 +13,19 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [KITH_CONFIG],
-      useFactory: (config: KithConfig): Redis => {
+      useFactory: async (config: KithConfig): Promise<Redis> => {
         const client = createRequestRedis(config.redis.url, 'kith-requests');
         // Errors surface on the commands that fail; the connection event itself is not fatal.
         client.on('error', () => undefined);
+        // Commands fail at once until connected: let the first requests find it connected.
+        // Redis away at start is the preflight's to report, so this waits a few seconds at most.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 3000);
+          client.once('ready', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
         return client;
       },
     },
