@@ -81,14 +81,10 @@ export class SessionService {
     if (after) {
       const decoded = decodeCursor(this.config.auth.jwtSecret, after);
       const startsAt = decoded?.startsAt ? new Date(decoded.startsAt) : undefined;
-      if (
-        problems.check(
-          !!decoded && !!startsAt && !Number.isNaN(startsAt.getTime()) && isUuid(decoded.id ?? ''),
-          'after',
-          'this cursor is not one we gave out',
-        )
-      ) {
-        position = { startsAt: startsAt!, id: decoded!.id };
+      if (decoded && startsAt && !Number.isNaN(startsAt.getTime()) && isUuid(decoded.id ?? '')) {
+        position = { startsAt, id: decoded.id };
+      } else {
+        problems.add('after', 'this cursor is not one we gave out');
       }
     }
     const interestIds = filter.interestIds ? [...new Set(filter.interestIds)] : null;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TIME_BANK_ID } from '@kith/help';
-import { Db } from '@kith/platform';
+import { Db, present } from '@kith/platform';
 import type { Role } from '@kith/identity';
 import type { DemoActivity, DemoProfile, DemoVenue } from './demo-community';
 import type { GeneratedPerson } from './demo-people';
@@ -113,7 +113,10 @@ export class DemoRepository {
         ],
       );
       const interests = batch.flatMap((b) =>
-        b.profile.interestSlugs.map((slug) => [b.personId, interestIds.get(slug)!]),
+        b.profile.interestSlugs.map((slug) => [
+          b.personId,
+          present(interestIds.get(slug), `interest ${slug}`),
+        ]),
       );
       await this.db.query(
         `INSERT INTO member_interest (person_id, interest_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
@@ -194,7 +197,10 @@ export class DemoRepository {
       );
     }
     const interests = activities.flatMap((activity, i) =>
-      activity.interestSlugs.map((slug) => [activityIds[i], interestIds.get(slug)!]),
+      activity.interestSlugs.map((slug) => [
+        activityIds[i],
+        present(interestIds.get(slug), `interest ${slug}`),
+      ]),
     );
     for (const batch of chunks(interests)) {
       await this.db.query(

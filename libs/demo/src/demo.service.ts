@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { Role } from '@kith/identity';
 import { Weekday } from '@kith/community';
-import { Db, DomainError, KITH_CONFIG } from '@kith/platform';
+import { Db, DomainError, KITH_CONFIG, present } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import {
   generateActivities,
@@ -322,7 +322,7 @@ export class DemoService {
         expires: h.dbsExpiresOn,
         availability: h.availability,
         approvedBy: approver,
-        skillIds: h.skillSlugs.map((slug) => skillIds.get(slug)!),
+        skillIds: h.skillSlugs.map((slug) => present(skillIds.get(slug), `skill ${slug}`)),
       })),
     );
     const history = generateHelpHistory(helpers, personIds.length, options.seed + 8, now);
@@ -333,7 +333,7 @@ export class DemoService {
         transferId: randomUUID(),
         memberId: personIds[h.memberIndex],
         helperId: personIds[helpers[h.helperIndex].memberIndex],
-        skillId: skillIds.get(h.skillSlug)!,
+        skillId: present(skillIds.get(h.skillSlug), `skill ${h.skillSlug}`),
         description: h.description,
         minutes: h.minutes,
         atHome: h.atHome,

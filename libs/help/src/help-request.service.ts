@@ -3,7 +3,7 @@ import { distanceBand, isUuid, parseAvailability, Problems } from '@kith/communi
 import type { AvailabilityInput } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError } from '@kith/platform';
+import { Clock, Db, DomainError, present } from '@kith/platform';
 import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelpRequestStatus } from './help.entities';
 import { HelpRepository } from './help.repository';
@@ -75,7 +75,7 @@ export class HelpRequestService {
         areaId: await this.help.memberAreaId(principal.personId),
       });
       await this.audit.record(principal.personId, 'request.created', 'help_request', id);
-      return (await this.help.request(id))!;
+      return present(await this.help.request(id), 'help request');
     });
   }
 
@@ -107,7 +107,7 @@ export class HelpRequestService {
       }
       await this.help.setRequestStatus(request.id, HelpRequestStatus.CANCELLED);
       await this.audit.record(principal.personId, 'request.cancelled', 'help_request', request.id);
-      return (await this.help.request(request.id))!;
+      return present(await this.help.request(request.id), 'help request');
     });
   }
 
@@ -135,7 +135,7 @@ export class HelpRequestService {
         requestId,
         helperId,
       });
-      return (await this.help.assignment(id))!;
+      return present(await this.help.assignment(id), 'assignment');
     });
   }
 
@@ -158,7 +158,7 @@ export class HelpRequestService {
         'assignment',
         assignment.id,
       );
-      return (await this.help.assignment(assignment.id))!;
+      return present(await this.help.assignment(assignment.id), 'assignment');
     });
   }
 
@@ -177,7 +177,7 @@ export class HelpRequestService {
       if (assignment.status === AssignmentStatus.COMPLETED) return assignment;
       if (assignment.status !== AssignmentStatus.ACCEPTED)
         throw DomainError.conflict(`This assignment is ${assignment.status.toLowerCase()}`);
-      const request = (await this.help.request(assignment.requestId, true))!;
+      const request = present(await this.help.request(assignment.requestId, true), 'help request');
       const most = maxClaimMinutes(request.durationMinutes);
       if (minutes > most) {
         throw DomainError.badInput([
@@ -207,7 +207,7 @@ export class HelpRequestService {
         assignment.id,
         { minutes },
       );
-      return (await this.help.assignment(assignment.id))!;
+      return present(await this.help.assignment(assignment.id), 'assignment');
     });
   }
 
@@ -227,7 +227,7 @@ export class HelpRequestService {
         ? await this.help.assignment(assignmentId, true)
         : undefined;
       if (!assignment) throw DomainError.notFound('Assignment');
-      const request = (await this.help.request(assignment.requestId))!;
+      const request = present(await this.help.request(assignment.requestId), 'help request');
       if (request.memberId !== principal.personId)
         throw DomainError.forbidden('Only the member who was helped can rate');
       if (assignment.status !== AssignmentStatus.COMPLETED)
@@ -236,7 +236,7 @@ export class HelpRequestService {
         rating,
         ratingComment: cleanComment ?? null,
       });
-      return (await this.help.assignment(assignment.id))!;
+      return present(await this.help.assignment(assignment.id), 'assignment');
     });
   }
 

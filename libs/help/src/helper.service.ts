@@ -3,7 +3,7 @@ import { isUuid, londonDate, parseAvailability, Problems } from '@kith/community
 import type { AvailabilityInput, LatLng } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError } from '@kith/platform';
+import { Clock, Db, DomainError, present } from '@kith/platform';
 import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelperStatus, HelpRequestStatus } from './help.entities';
 import { HelpRepository } from './help.repository';
@@ -99,7 +99,7 @@ export class HelperService {
         principal.personId,
         { skillIds },
       );
-      const after = (await this.help.helper(principal.personId))!;
+      const after = present(await this.help.helper(principal.personId), 'helper');
       // Approval belongs to the area that gave it: a base moved out of it needs approving again.
       if (
         after.status === HelperStatus.APPROVED &&
@@ -116,7 +116,7 @@ export class HelperService {
             baseAreaId: after.baseAreaId,
           },
         );
-        return (await this.help.helper(principal.personId))!;
+        return present(await this.help.helper(principal.personId), 'helper');
       }
       return after;
     });
@@ -156,7 +156,7 @@ export class HelperService {
         dbsCheckedOn: checked,
         dbsExpiresOn: expires,
       });
-      return (await this.help.helper(personId))!;
+      return present(await this.help.helper(personId), 'helper');
     });
   }
 
@@ -181,7 +181,7 @@ export class HelperService {
         from: helper.status,
         reason,
       });
-      return (await this.help.helper(personId))!;
+      return present(await this.help.helper(personId), 'helper');
     });
   }
 

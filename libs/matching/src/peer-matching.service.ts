@@ -3,7 +3,7 @@ import { isUuid, Problems } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { Clock, Db, DomainError } from '@kith/platform';
 import { assertFirst } from './first';
-import { TieSource } from './matching.entities';
+import { IntroductionStatus, TieSource } from './matching.entities';
 import { scorePeer } from './peer-scoring';
 import type { ScoredPeer } from './peer-scoring';
 import { PeerRepository } from './peer.repository';
@@ -46,7 +46,7 @@ export class PeerMatchingService {
     principal: Principal,
     personId: string,
     rawMessage: string | null,
-  ): Promise<{ id: string; status: string }> {
+  ): Promise<{ id: string; status: IntroductionStatus }> {
     const problems = new Problems();
     problems.check(
       personId !== principal.personId,
@@ -70,9 +70,9 @@ export class PeerMatchingService {
       if (pending?.fromId === principal.personId) return { id: pending.id, status: pending.status };
       if (pending) {
         // They asked first: asking back is saying yes.
-        await this.peers.answer(pending.id, 'ACCEPTED');
+        await this.peers.answer(pending.id, IntroductionStatus.ACCEPTED);
         await this.peers.addTie(pending.fromId, principal.personId, TieSource.INTRODUCTION);
-        return { id: pending.id, status: 'ACCEPTED' };
+        return { id: pending.id, status: IntroductionStatus.ACCEPTED };
       }
       if (!target.optedIn)
         throw DomainError.forbidden('This person has not chosen to be introduced to people');
@@ -92,7 +92,7 @@ export class PeerMatchingService {
     principal: Principal,
     introductionId: string,
     accept: boolean,
-  ): Promise<{ id: string; status: string }> {
+  ): Promise<{ id: string; status: IntroductionStatus }> {
     return this.db.transaction(async () => {
       const introduction = isUuid(introductionId)
         ? await this.peers.lockIntroduction(introductionId)
@@ -100,9 +100,9 @@ export class PeerMatchingService {
       if (!introduction) throw DomainError.notFound('Introduction');
       if (introduction.toId !== principal.personId)
         throw DomainError.forbidden('Only the person asked can answer');
-      const wanted = accept ? 'ACCEPTED' : 'DECLINED';
+      const wanted = accept ? IntroductionStatus.ACCEPTED : IntroductionStatus.DECLINED;
       if (introduction.status === wanted) return { id: introduction.id, status: wanted };
-      if (introduction.status !== 'PENDING')
+      if (introduction.status !== IntroductionStatus.PENDING)
         throw DomainError.conflict(
           `This introduction was already ${introduction.status.toLowerCase()}`,
         );

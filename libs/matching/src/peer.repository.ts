@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@kith/platform';
 import { WEEKDAY_NUMBER } from '@kith/community';
 import type { Weekday } from '@kith/community';
+import { Db } from '@kith/platform';
+import { IntroductionStatus } from './matching.entities';
 import type { PeerCandidate, PeerSide } from './peer-scoring';
 
 interface PeerRow {
@@ -137,8 +138,8 @@ export class PeerRepository {
 
   async pendingFor(
     pairKey: string,
-  ): Promise<{ id: string; status: string; fromId: string } | undefined> {
-    const [row] = await this.db.query<{ id: string; status: string; fromId: string }>(
+  ): Promise<{ id: string; status: IntroductionStatus; fromId: string } | undefined> {
+    const [row] = await this.db.query<{ id: string; status: IntroductionStatus; fromId: string }>(
       `SELECT id, status, from_id AS "fromId" FROM introduction WHERE pair_key = $1 AND status = 'PENDING'`,
       [pairKey],
     );
@@ -150,8 +151,8 @@ export class PeerRepository {
     toId: string,
     pairKey: string,
     message: string | null,
-  ): Promise<{ id: string; status: string }> {
-    const [row] = await this.db.query<{ id: string; status: string }>(
+  ): Promise<{ id: string; status: IntroductionStatus }> {
+    const [row] = await this.db.query<{ id: string; status: IntroductionStatus }>(
       `INSERT INTO introduction (from_id, to_id, pair_key, message) VALUES ($1, $2, $3, $4) RETURNING id, status`,
       [fromId, toId, pairKey, message],
     );
@@ -160,15 +161,23 @@ export class PeerRepository {
 
   async lockIntroduction(
     id: string,
-  ): Promise<{ id: string; fromId: string; toId: string; status: string } | undefined> {
-    const [row] = await this.db.query<{ id: string; fromId: string; toId: string; status: string }>(
+  ): Promise<{ id: string; fromId: string; toId: string; status: IntroductionStatus } | undefined> {
+    const [row] = await this.db.query<{
+      id: string;
+      fromId: string;
+      toId: string;
+      status: IntroductionStatus;
+    }>(
       `SELECT id, from_id AS "fromId", to_id AS "toId", status FROM introduction WHERE id = $1 FOR UPDATE`,
       [id],
     );
     return row;
   }
 
-  async answer(id: string, status: 'ACCEPTED' | 'DECLINED'): Promise<void> {
+  async answer(
+    id: string,
+    status: IntroductionStatus.ACCEPTED | IntroductionStatus.DECLINED,
+  ): Promise<void> {
     await this.db.query(`UPDATE introduction SET status = $2, responded_at = now() WHERE id = $1`, [
       id,
       status,

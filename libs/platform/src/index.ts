@@ -35,3 +35,4 @@ export * from './idempotency/idempotency.entity';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency.module';
 export * from './validation/text';
+export * from './errors/present';

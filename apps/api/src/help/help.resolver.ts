@@ -4,7 +4,7 @@ import type { AssignmentRow, HelperRow, RequestRow } from '@kith/help';
 import { londonMidnight } from '@kith/community';
 import { Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { DomainError } from '@kith/platform';
+import { DomainError, present } from '@kith/platform';
 import { CurrentPrincipal, Roles, Public } from '../auth/auth.decorators';
 import { Person } from '../identity/person.model';
 import {
@@ -185,7 +185,7 @@ export class HelpResolver {
     return rows.map((row) => ({
       id: row.id,
       status: row.status,
-      skill: skills.get(row.skillId)!,
+      skill: present(skills.get(row.skillId), `skill ${row.skillId}`),
       description: row.description,
       durationMinutes: row.durationMinutes,
       atHome: row.atHome,

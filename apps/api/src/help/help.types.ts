@@ -1,6 +1,11 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { AssignmentStatus, HelperStatus, HelpRequestStatus } from '@kith/help';
 import { AvailabilityWindowInput, LatLngInput } from '../community/community.types';
+
+registerEnumType(HelperStatus, { name: 'HelperStatus' });
+registerEnumType(HelpRequestStatus, { name: 'HelpRequestStatus' });
+registerEnumType(AssignmentStatus, { name: 'AssignmentStatus' });
 
 @ObjectType()
 export class Skill {
@@ -14,7 +19,7 @@ export class HelperProfile {
   @Field(() => [Skill]) skills!: Skill[];
   @Field(() => Int) travelRadiusMetres!: number;
   @Field() approved!: boolean;
-  @Field({ description: 'PENDING, APPROVED or SUSPENDED' }) status!: string;
+  @Field(() => HelperStatus) status!: HelperStatus;
   @Field(() => Date, {
     nullable: true,
     description: 'Midnight in London at the start of the day the DBS check expires',
@@ -57,7 +62,7 @@ export class HelpRequestInput {
 @ObjectType()
 export class HelpRequest {
   @Field(() => ID) id!: string;
-  @Field({ description: 'OPEN ASSIGNED ACCEPTED DONE CANCELLED' }) status!: string;
+  @Field(() => HelpRequestStatus) status!: HelpRequestStatus;
   @Field(() => Skill) skill!: Skill;
   @Field() description!: string;
   @Field(() => Int) durationMinutes!: number;
@@ -81,7 +86,7 @@ export class AssignmentMember {
 export class HelpAssignment {
   @Field(() => ID) id!: string;
   @Field(() => HelpRequest) request!: HelpRequest;
-  @Field({ description: 'OFFERED ACCEPTED DECLINED COMPLETED WITHDRAWN' }) status!: string;
+  @Field(() => AssignmentStatus) status!: AssignmentStatus;
   @Field(() => Int, { nullable: true }) minutes!: number | null;
   @Field(() => Int, { nullable: true }) rating!: number | null;
   @Field(() => AssignmentMember, {

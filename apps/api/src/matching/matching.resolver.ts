@@ -10,7 +10,12 @@ import {
   registerEnumType,
   Resolver,
 } from '@nestjs/graphql';
-import { HelperMatchingService, PeerMatchingService, SessionMatchingService } from '@kith/matching';
+import {
+  HelperMatchingService,
+  IntroductionStatus,
+  PeerMatchingService,
+  SessionMatchingService,
+} from '@kith/matching';
 import { distanceBand, InterestRepository, SessionService } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
@@ -24,6 +29,7 @@ export enum MatchingNeed {
   HOME = 'HOME',
   INTERESTS = 'INTERESTS',
 }
+registerEnumType(IntroductionStatus, { name: 'IntroductionStatus' });
 registerEnumType(MatchingNeed, {
   name: 'MatchingNeed',
   description: 'What to ask the member for before suggestions can be made',
@@ -71,7 +77,7 @@ export class PeerMatch {
 @ObjectType()
 export class Introduction {
   @Field(() => ID) id!: string;
-  @Field({ description: 'PENDING ACCEPTED DECLINED' }) status!: string;
+  @Field(() => IntroductionStatus) status!: IntroductionStatus;
 }
 
 @Resolver()
