@@ -10,8 +10,9 @@ import {
 import type { NewActivity } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { MatchingModule, SessionCandidateRepository, SessionMatchingService } from '@kith/matching';
+import { MatchingModule, SessionMatchingService } from '@kith/matching';
 import { Db } from '@kith/platform';
+import { SessionCandidateRepository } from '../../libs/matching/src/session-candidates.repository';
 import { importShippedAreas } from '../support/areas';
 import { TestClock } from '../support/clock';
 import { testConfig } from '../support/config';

@@ -1,6 +1,6 @@
 export * from './area.entity';
 export * from './area-import';
-export * from './area.repository';
+export type { AreaRow } from './area.repository';
 export * from './area.service';
 export * from './areas.module';
 

@@ -5,6 +5,7 @@ import { ActivityRepository } from './activity.repository';
 import { ActivityService } from './activity.service';
 import { BookingRepository } from './booking.repository';
 import { BookingService } from './booking.service';
+import { InterestCatalogue } from './interest-catalogue.service';
 import { InterestRepository } from './interest.repository';
 import { ProfileRepository } from './profile.repository';
 import { ProfileService } from './profile.service';
@@ -17,6 +18,7 @@ import { SessionService } from './session.service';
   imports: [IdentityModule, JobOutboxModule],
   providers: [
     InterestRepository,
+    InterestCatalogue,
     ProfileRepository,
     ProfileService,
     ActivityRepository,
@@ -28,6 +30,6 @@ import { SessionService } from './session.service';
     SessionExpansionHandler,
     RecurrenceEngine,
   ],
-  exports: [InterestRepository, ProfileService, ActivityService, SessionService, BookingService],
+  exports: [InterestCatalogue, ProfileService, ActivityService, SessionService, BookingService],
 })
 export class CommunityModule {}

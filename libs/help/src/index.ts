@@ -1,6 +1,6 @@
 export * from './skills';
 export * from './help.entities';
-export * from './help.repository';
+export type { AssignmentRow, HelperRow, RequestRow } from './help.repository';
 export * from './ledger';
 export * from './helper.service';
 export * from './help-request.service';

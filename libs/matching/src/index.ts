@@ -1,13 +1,15 @@
 export * from './weights';
 export * from './reasons';
 export * from './session-scoring';
-export * from './session-candidates.repository';
+// The candidate SQL is exported for the benchmark's bare baseline; the repositories are not.
+export { MATCHING_MEMBER_SQL, SESSION_CANDIDATES_SQL } from './session-candidates.repository';
+export type { MemberRow } from './session-candidates.repository';
 export * from './session-matching.service';
 export * from './matching.module';
 export * from './helper-scoring';
-export * from './helper-candidates.repository';
+export { HELPER_CANDIDATES_SQL } from './helper-candidates.repository';
 export * from './helper-matching.service';
 export * from './matching.entities';
 export * from './peer-scoring';
-export * from './peer.repository';
+export { PEER_CANDIDATES_SQL } from './peer.repository';
 export * from './peer-matching.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InterestRepository } from '@kith/community';
+import { InterestCatalogue } from '@kith/community';
 import { Clock } from '@kith/platform';
 import { SessionCandidateRepository } from './session-candidates.repository';
 import { diversify, scoreSession, sessionScore } from './session-scoring';
@@ -41,7 +41,7 @@ export class SessionMatchingService {
 
   constructor(
     private readonly candidates: SessionCandidateRepository,
-    private readonly interests: InterestRepository,
+    private readonly interests: InterestCatalogue,
     private readonly clock: Clock,
   ) {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { AreaService } from '@kith/areas';
 import type { AreaRow } from '@kith/areas';
-import { ActivityService, InterestRepository, SessionService } from '@kith/community';
+import { ActivityService, InterestCatalogue, SessionService } from '@kith/community';
 import type { ActivityRow, InterestRow, SessionView } from '@kith/community';
 
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
@@ -31,7 +31,7 @@ export interface Loaders {
 export class LoaderFactory {
   constructor(
     private readonly activities: ActivityService,
-    private readonly interests: InterestRepository,
+    private readonly interests: InterestCatalogue,
     private readonly areas: AreaService,
     private readonly sessions: SessionService,
   ) {}

@@ -16,7 +16,7 @@ import {
   PeerMatchingService,
   SessionMatchingService,
 } from '@kith/matching';
-import { distanceBand, InterestRepository, SessionService } from '@kith/community';
+import { distanceBand, InterestCatalogue, SessionService } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { toInterest, toSession } from '../community/community.mappers';
@@ -85,7 +85,7 @@ export class MatchingResolver {
   constructor(
     private readonly sessions: SessionMatchingService,
     private readonly helpers: HelperMatchingService,
-    private readonly interests: InterestRepository,
+    private readonly interests: InterestCatalogue,
     private readonly peers: PeerMatchingService,
     private readonly sessionViews: SessionService,
   ) {}
