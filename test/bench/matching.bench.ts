@@ -31,6 +31,7 @@ import {
 import type { MemberRow } from '@kith/matching';
 import { loadConfig } from '@kith/platform';
 import { ensureCity, ROOT } from './city-dataset';
+import { freePort } from './free-port';
 import type { CityDataset } from './city-dataset';
 import { interleaved } from './load';
 import type { LoadFigures } from './load';
@@ -45,7 +46,6 @@ const SEED = 20261124;
 const SAMPLE = 1000;
 const HELP_SAMPLE = 300;
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
-const FIRST_PORT = 3000 + Math.floor(Math.random() * 1000) + 2000;
 const WINDOW_MS = 14 * 24 * 3600 * 1000;
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -317,8 +317,9 @@ async function main(): Promise<void> {
   log(`datasets: ${JSON.stringify(big.counts)} / ${JSON.stringify(small.counts)}`);
 
   // Both APIs run throughout (an idle one costs nothing); what is compared takes turns.
-  const atBig = await stage(big, FIRST_PORT);
-  const atSmall = await stage(small, FIRST_PORT + 1).catch(async (error: unknown) => {
+  // Ports the machine has free now: a random pick once landed on RabbitMQ's 5672.
+  const atBig = await stage(big, await freePort());
+  const atSmall = await stage(small, await freePort()).catch(async (error: unknown) => {
     await unstage(atBig);
     throw error;
   });

@@ -1,10 +1,10 @@
 import type { TestingModule } from '@nestjs/testing';
 import { AreaService } from '@kith/areas';
-import { ActivityService, BookingService, CommunityModule, londonWallTime } from '@kith/community';
+import { ActivityService, BookingService, CommunityModule } from '@kith/community';
+import { Db, londonWallTime } from '@kith/platform';
 import type { NewActivity } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Db } from '@kith/platform';
 import { importShippedAreas } from '../support/areas';
 import { TestClock } from '../support/clock';
 import { testConfig } from '../support/config';

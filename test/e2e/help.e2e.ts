@@ -1,7 +1,6 @@
 import { AreaService } from '@kith/areas';
-import { distanceBand } from '@kith/community';
+import { Db, distanceBand } from '@kith/platform';
 import { PersonService, Role } from '@kith/identity';
-import { Db } from '@kith/platform';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';

@@ -1,4 +1,4 @@
-import { distanceBand } from '@kith/community';
+import { distanceBand } from '@kith/platform';
 import type { Db } from '@kith/platform';
 import type { RunningApi } from './api';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@kith/platform';
 import type { ActivityStatus } from './community.entities';
 import type { AccessibilityFeature } from './taxonomy';
-import type { LatLng } from './validation';
+import type { LatLng } from '@kith/platform';
 
 export interface ActivityRow {
   id: string;

@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError, JobName, JobOutbox } from '@kith/platform';
+import {
+  Clock,
+  Db,
+  DomainError,
+  isUuid,
+  JobName,
+  JobOutbox,
+  londonWallTime,
+  Problems,
+} from '@kith/platform';
 import { ActivityRepository } from './activity.repository';
 import type { ActivityRow } from './activity.repository';
 import { ActivityStatus } from './community.entities';
 import { InterestRepository } from './interest.repository';
-import { londonWallTime } from './london-time';
 import { parseRecurrence, RecurrenceError, shortestGapMinutes } from './recurrence';
 import { RecurrenceEngine } from './recurrence-engine';
 import type { AccessibilityFeature } from './taxonomy';
-import { isUuid, Problems } from './validation';
-import type { LatLng } from './validation';
+import type { LatLng } from '@kith/platform';
 
 export const EXPANSION_WEEKS = 8;
 const WEEK_MS = 7 * 24 * 3600 * 1000;

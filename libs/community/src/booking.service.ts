@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError } from '@kith/platform';
+import { Clock, Db, DomainError, isUuid } from '@kith/platform';
 import { ActivityService } from './activity.service';
 import { BookingRepository } from './booking.repository';
 import type { BookingRow, LockedSession } from './booking.repository';
 import { BookingStatus } from './community.entities';
-import { isUuid } from './validation';
 
 const HOLDS_PLACE = new Set<BookingStatus>([
   BookingStatus.BOOKED,

@@ -1,11 +1,7 @@
 export * from './taxonomy';
-export * from './london-time';
 export * from './recurrence';
 export * from './availability';
-export * from './distance-band';
-export * from './cursor';
 export * from './community.entities';
-export * from './validation';
 export type { InterestRow } from './interest.repository';
 export * from './interest-catalogue.service';
 export type { ProfileRow } from './profile.repository';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@kith/platform';
-import { isUuid } from './validation';
+import { Db, isUuid } from '@kith/platform';
 
 export interface InterestRow {
   id: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '@kith/platform';
 import type { AvailabilityWindow } from './availability';
 import type { AccessibilityFeature, Weekday } from './taxonomy';
-import type { LatLng } from './validation';
+import type { LatLng } from '@kith/platform';
 
 export interface ProfileRow {
   personId: string;

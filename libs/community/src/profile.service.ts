@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PersonService } from '@kith/identity';
-import { Db, DomainError, KITH_CONFIG, RateLimiter } from '@kith/platform';
-import type { KithConfig } from '@kith/platform';
+import { Db, DomainError, KITH_CONFIG, Problems, RateLimiter } from '@kith/platform';
+import type { KithConfig, LatLng } from '@kith/platform';
 import { parseAvailability } from './availability';
 import type { AvailabilityInput, AvailabilityWindow } from './availability';
 import { InterestRepository } from './interest.repository';
@@ -10,8 +10,6 @@ import { ProfileRepository } from './profile.repository';
 import type { ProfileRow } from './profile.repository';
 import { GOALS } from './taxonomy';
 import type { AccessibilityFeature } from './taxonomy';
-import { Problems } from './validation';
-import type { LatLng } from './validation';
 
 export interface ProfileChanges {
   displayName?: string | null;

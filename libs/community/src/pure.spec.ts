@@ -1,6 +1,5 @@
 import { parseAvailability, parseClock } from './availability';
-import { decodeCursor, encodeCursor } from './cursor';
-import { distanceBand } from './distance-band';
+import { decodeCursor, distanceBand, encodeCursor } from '@kith/platform';
 import { GOALS, INTEREST_GROUPS, INTERESTS, Weekday } from './taxonomy';
 
 describe('availability windows', () => {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { Injectable } from '@nestjs/common';
 import type { OnModuleDestroy } from '@nestjs/common';
-import { fromFloating, toFloating } from './london-time';
+import { fromFloating, toFloating } from '@kith/platform';
 import { MAX_SESSIONS_PER_EXPANSION, RecurrenceError } from './recurrence';
 import type { Recurrence } from './recurrence';
 

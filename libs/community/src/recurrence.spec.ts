@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { occurrencesBetween, parseRecurrence, RecurrenceError, RULE_PARTS } from './recurrence';
-import { londonWallTime } from './london-time';
+import { londonWallTime } from '@kith/platform';
 
 describe('recurrence', () => {
   it('keeps a weekly 10:00 at 10:00 London time across the March change', () => {

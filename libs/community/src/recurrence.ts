@@ -1,5 +1,5 @@
 import { Frequency, RRule } from 'rrule';
-import { fromFloating, toFloating } from './london-time';
+import { fromFloating, toFloating } from '@kith/platform';
 
 export const MAX_SESSIONS_PER_EXPANSION = 200;
 const ALLOWED_FREQ = new Set([

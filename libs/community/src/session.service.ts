@@ -1,18 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError, KITH_CONFIG } from '@kith/platform';
-import type { KithConfig } from '@kith/platform';
+import {
+  Clock,
+  Db,
+  decodeCursor,
+  distanceBand,
+  DomainError,
+  encodeCursor,
+  isUuid,
+  KITH_CONFIG,
+  Problems,
+} from '@kith/platform';
+import type { KithConfig, LatLng } from '@kith/platform';
 import type { ActivityRow } from './activity.repository';
 import { ActivityService } from './activity.service';
 import { BookingRepository } from './booking.repository';
-import { decodeCursor, encodeCursor } from './cursor';
-import { distanceBand } from './distance-band';
 import { InterestRepository } from './interest.repository';
 import { SessionRepository } from './session.repository';
 import type { SessionRow } from './session.repository';
 import type { AccessibilityFeature } from './taxonomy';
-import { isUuid, Problems } from './validation';
-import type { LatLng } from './validation';
 
 export interface SessionFilter {
   near?: LatLng | null;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { distanceBand, isUuid, parseAvailability, Problems } from '@kith/community';
+import { parseAvailability } from '@kith/community';
+import { Clock, Db, distanceBand, DomainError, isUuid, present, Problems } from '@kith/platform';
 import type { AvailabilityInput } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError, present } from '@kith/platform';
 import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelpRequestStatus } from './help.entities';
 import { HelpRepository } from './help.repository';

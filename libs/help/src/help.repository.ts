@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@kith/platform';
-import { isUuid } from '@kith/community';
+import { Db, isUuid } from '@kith/platform';
 import type { AvailabilityWindow } from '@kith/community';
 import type { AssignmentStatus, HelperStatus, HelpRequestStatus } from './help.entities';
 

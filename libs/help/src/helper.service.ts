@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, londonDate, parseAvailability, Problems } from '@kith/community';
-import type { AvailabilityInput, LatLng } from '@kith/community';
+import { parseAvailability } from '@kith/community';
+import { Clock, Db, DomainError, isUuid, londonDate, present, Problems } from '@kith/platform';
+import type { AvailabilityInput } from '@kith/community';
+import type { LatLng } from '@kith/platform';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError, present } from '@kith/platform';
 import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelperStatus, HelpRequestStatus } from './help.entities';
 import { HelpRepository } from './help.repository';

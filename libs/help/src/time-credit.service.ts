@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { isUuid, Problems } from '@kith/community';
+import { DomainError, isUuid, Problems } from '@kith/platform';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { DomainError } from '@kith/platform';
 import { HelpRepository } from './help.repository';
 import { Ledger, TIME_BANK_ID } from './ledger';
 import type { LedgerEntry } from './ledger';

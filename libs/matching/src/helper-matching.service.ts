@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid } from '@kith/community';
+import { Clock, DomainError, isUuid } from '@kith/platform';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Clock, DomainError } from '@kith/platform';
 import { HelperCandidateRepository } from './helper-candidates.repository';
 import { rankHelpers } from './helper-scoring';
 import type { ScoredHelper } from './helper-scoring';

@@ -1,4 +1,4 @@
-import { distanceBand } from '@kith/community';
+import { distanceBand } from '@kith/platform';
 import type { MatchReason } from './reasons';
 import { topReasons } from './reasons';
 import { MATCH_WEIGHTS } from './weights';

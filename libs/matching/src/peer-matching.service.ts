@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, Problems } from '@kith/community';
+import { Clock, Db, DomainError, isUuid, Problems } from '@kith/platform';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError } from '@kith/platform';
 import { assertFirst } from './first';
 import { IntroductionStatus, TieSource } from './matching.entities';
 import { scorePeer } from './peer-scoring';

@@ -1,4 +1,4 @@
-import { distanceBand } from '@kith/community';
+import { distanceBand } from '@kith/platform';
 import type { MatchReason } from './reasons';
 import { listPhrase, topReasons } from './reasons';
 import { distanceDecay, rarity } from './session-scoring';

@@ -1,4 +1,4 @@
-import { distanceBand, londonWallTime } from '@kith/community';
+import { distanceBand, londonWallTime } from '@kith/platform';
 import type { MatchReason } from './reasons';
 import { listPhrase, topReasons } from './reasons';
 import { MATCH_WEIGHTS } from './weights';

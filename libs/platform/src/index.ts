@@ -36,3 +36,7 @@ export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency.module';
 export * from './validation/text';
 export * from './errors/present';
+export * from './kernel/problems';
+export * from './kernel/london-time';
+export * from './kernel/cursor';
+export * from './kernel/distance-band';

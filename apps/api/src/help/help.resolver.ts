@@ -1,10 +1,9 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HelperService, HelperStatus, HelpRequestService, TimeCreditService } from '@kith/help';
 import type { AssignmentRow, HelperRow, RequestRow } from '@kith/help';
-import { londonMidnight } from '@kith/community';
+import { DomainError, londonMidnight, present } from '@kith/platform';
 import { Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { DomainError, present } from '@kith/platform';
 import { CurrentPrincipal, Roles, Public } from '../auth/auth.decorators';
 import { Person } from '../identity/person.model';
 import {

@@ -16,7 +16,8 @@ import {
   PeerMatchingService,
   SessionMatchingService,
 } from '@kith/matching';
-import { distanceBand, InterestCatalogue, SessionService } from '@kith/community';
+import { InterestCatalogue, SessionService } from '@kith/community';
+import { distanceBand } from '@kith/platform';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { toInterest, toSession } from '../community/community.mappers';

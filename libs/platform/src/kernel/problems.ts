@@ -1,5 +1,6 @@
-import type { FieldProblem } from '@kith/platform';
-import { checkText, DomainError } from '@kith/platform';
+import { DomainError } from '../errors/domain-error';
+import type { FieldProblem } from '../errors/domain-error';
+import { checkText } from '../validation/text';
 
 export interface LatLng {
   lat: number;

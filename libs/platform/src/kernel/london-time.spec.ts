@@ -5,7 +5,7 @@ import {
   londonOffsetMs,
   londonToUtc,
   londonWallTime,
-} from './london-time';
+} from '@kith/platform';
 
 describe('London dates', () => {
   it('reads the date as London does: half past midnight in summer is already tomorrow', () => {
