@@ -3,7 +3,13 @@ import { Client } from 'pg';
 /** Tests connect as DATABASE_URL's user to databases named here, on the same server. */
 export const BASE_URL =
   process.env.KITH_TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'kith_test_template';
+/**
+ * Two checkouts testing at once on one server (a second worktree) keep apart by setting
+ * KITH_TEST_DB_NAMESPACE to a short lower-case word.
+ */
+const NAMESPACE = (process.env.KITH_TEST_DB_NAMESPACE ?? '').replace(/[^a-z0-9]/g, '');
+const ROOT = NAMESPACE ? `kith_test_${NAMESPACE}_` : 'kith_test_';
+export const TEMPLATE_DB = `${ROOT}template`;
 
 export function databaseUrl(name: string): string {
   const url = new URL(BASE_URL);
@@ -12,7 +18,7 @@ export function databaseUrl(name: string): string {
 }
 
 /** Databases made for one test file each are named with this prefix. */
-export const FILE_DB_PREFIX = 'kith_test_f_';
+export const FILE_DB_PREFIX = `${ROOT}f_`;
 
 /**
  * This test file's own database, cloned from the template before its tests run
@@ -38,7 +44,7 @@ export async function withAdmin<T>(work: (client: Client) => Promise<T>): Promis
 export async function freshDatabase(
   label: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `kith_test_${label}_${process.env.JEST_WORKER_ID ?? '1'}`;
+  const name = `${ROOT}${label}_${process.env.JEST_WORKER_ID ?? '1'}`;
   await withAdmin(async (admin) => {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
