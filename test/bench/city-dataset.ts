@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 
 export const ROOT = join(__dirname, '../../..');
-const MARKER_VERSION = 3;
+// 4: activities from a catalogue of real ones, attendance by the documented model (demo-community.ts).
+const MARKER_VERSION = 4;
 /** Upcoming sessions run five weeks ahead of generation; the 14-day window needs two of them. */
 const REUSE_DAYS = 7;
 
@@ -41,7 +42,7 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   }
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], {
       cwd: ROOT,

@@ -180,6 +180,41 @@ describe('the demo neighbourhood', () => {
         ]),
       );
 
+      // The demo people's story: one borough, months of history, people known, help received,
+      // an introduction waiting.
+      const [story] = await query<{
+        boroughs: string[];
+        months: number;
+        known: number;
+        helpedBy: string[];
+        waiting: number;
+        tie: number;
+        doubled: number;
+      }>(
+        first.url,
+        `WITH sam AS (SELECT id FROM person WHERE email = 'member@demo.kith.example')
+         SELECT ARRAY(SELECT DISTINCT b.code FROM person p JOIN member_profile mp ON mp.person_id = p.id
+                        JOIN area w ON w.id = mp.home_area_id JOIN area b ON b.id = w.parent_id
+                       WHERE p.email LIKE '%@demo.kith.example') AS boroughs,
+                (SELECT (extract(epoch FROM max(s.starts_at) - min(s.starts_at)) / (30 * 86400))::float8
+                   FROM booking bk JOIN session s ON s.id = bk.session_id
+                  WHERE bk.person_id = (SELECT id FROM sam) AND bk.status = 'ATTENDED') AS months,
+                (SELECT count(DISTINCT o.person_id)::int FROM booking m JOIN booking o ON o.session_id = m.session_id
+                  WHERE m.person_id = (SELECT id FROM sam) AND o.person_id <> m.person_id
+                    AND m.status = 'ATTENDED' AND o.status = 'ATTENDED') AS known,
+                ARRAY(SELECT DISTINCT h.email FROM help_request r JOIN help_assignment a ON a.request_id = r.id
+                        JOIN person h ON h.id = a.helper_id
+                       WHERE r.member_id = (SELECT id FROM sam) AND a.status = 'COMPLETED') AS "helpedBy",
+                (SELECT count(*)::int FROM introduction WHERE to_id = (SELECT id FROM sam) AND status = 'PENDING') AS waiting,
+                (SELECT count(*)::int FROM tie WHERE (SELECT id FROM sam) IN (person_a, person_b)) AS tie,
+                (SELECT count(*)::int FROM venue WHERE name ~ '\\m(\\w+) \\1\\M') AS doubled`,
+      );
+      expect(story.boroughs).toEqual(['K09000001']);
+      expect(story.months).toBeGreaterThan(4);
+      expect(story.known).toBeGreaterThanOrEqual(3);
+      expect(story.helpedBy).toEqual(['helper@demo.kith.example']);
+      expect(story).toMatchObject({ waiting: 1, tie: 1, doubled: 0 });
+
       const again = await seed(first.url);
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('already holds people');

@@ -2,14 +2,20 @@ import { base, en, en_GB, Faker } from '@faker-js/faker';
 import {
   AccessibilityFeature,
   GOALS,
-  INTERESTS,
+  INTEREST_GROUPS,
   occurrencesBetween,
   parseRecurrence,
   Weekday,
+  WEEKDAY_NUMBER,
 } from '@kith/community';
+import { londonToUtc, londonWallTime } from '@kith/platform';
+import { ACTIVITY_TEMPLATES, PLACES, START_TIMES, VENUE_KINDS, venueName } from './demo-catalogue';
+import type { ActivityTemplate, VenueKind } from './demo-catalogue';
 
 export interface Box {
   id: string;
+  /** The ward's name, where it reads as a place (the neighbourhood's do; the city's do not). */
+  name?: string;
   minLng: number;
   minLat: number;
   maxLng: number;
@@ -18,6 +24,7 @@ export interface Box {
 
 export interface DemoVenue {
   name: string;
+  kind: VenueKind;
   lat: number;
   lng: number;
   areaId: string;
@@ -47,15 +54,6 @@ export interface DemoProfile {
   availability: { weekday: Weekday; startMinute: number; endMinute: number }[];
 }
 
-const VENUE_KINDS = [
-  'Community Centre',
-  'Library',
-  'Church Hall',
-  'Park Café',
-  'Leisure Centre',
-  'Community Garden',
-  'Tenants Hall',
-];
 const WEEKDAYS = [
   Weekday.MON,
   Weekday.TUE,
@@ -74,14 +72,6 @@ const BYDAY: Record<Weekday, string> = {
   SAT: 'SA',
   SUN: 'SU',
 };
-const START_TIMES = [
-  [10, 0],
-  [10, 30],
-  [11, 0],
-  [14, 0],
-  [14, 30],
-  [18, 30],
-];
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 function seeded(seed: number): Faker {
@@ -97,14 +87,38 @@ function pointIn(faker: Faker, box: Box): { lat: number; lng: number } {
   };
 }
 
-/** `count` venues spread evenly over the wards (ward by ward), the same for the same seed. */
+/** Metres between two points on the sphere (haversine): close enough for a demo. */
+export function metresBetween(
+  a: { lat: number; lng: number },
+  b: { lat: number; lng: number },
+): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * `count` venues spread evenly over the wards (ward by ward), the same for the same seed. Each
+ * ward's venues are of different kinds, named as locals would name them.
+ */
 export function generateVenues(wards: Box[], count: number, seed: number): DemoVenue[] {
   const faker = seeded(seed);
+  const pick = (names: string[]) => faker.helpers.arrayElement(names);
+  const inWard = new Map<number, number>();
   return Array.from({ length: count }, (_, i) => {
-    const ward = wards[Math.floor((i * wards.length) / count)];
+    const wardIndex = Math.floor((i * wards.length) / count);
+    const ward = wards[wardIndex];
+    const nth = inWard.get(wardIndex) ?? 0;
+    inWard.set(wardIndex, nth + 1);
+    const kind = VENUE_KINDS[(wardIndex * 3 + nth) % VENUE_KINDS.length];
     return {
       ...pointIn(faker, ward),
-      name: `${faker.location.street()} ${faker.helpers.arrayElement(VENUE_KINDS)}`,
+      name: venueName(kind, ward.name ?? pick(PLACES), pick),
+      kind,
       areaId: ward.id,
       accessibility: faker.helpers.arrayElements(Object.values(AccessibilityFeature), {
         min: 1,
@@ -114,9 +128,35 @@ export function generateVenues(wards: Box[], count: number, seed: number): DemoV
   });
 }
 
+/** An activity placed by hand (the demo member's regular ones), instead of a random one. */
+export interface FixedActivity {
+  venueIndex: number;
+  /** Which of the venue's activities it replaces, 0 first. */
+  slot: number;
+  title: string;
+  weekday: Weekday;
+  hour: number;
+  minute: number;
+}
+
+const DESCRIPTION_OPENINGS = ['A friendly', 'A relaxed', 'A welcoming', 'A small', 'A weekly'];
+const DESCRIPTION_ENDINGS = [
+  'Newcomers always welcome.',
+  'Tea and biscuits afterwards.',
+  'Come with a friend, or come to make one.',
+  'No experience needed.',
+  'Drop in when you can; no need to come every week.',
+];
+
+function templateNamed(title: string): ActivityTemplate {
+  const template = ACTIVITY_TEMPLATES.find((t) => t.title === title);
+  if (!template) throw new Error(`no demo activity is called ${title}`);
+  return template;
+}
+
 /**
  * Weekly activities at the venues that began `historyWeeks` ago, with their sessions from then
- * until `horizonWeeks` ahead, in London wall time.
+ * until `horizonWeeks` ahead, at a London wall time suited to each (no tea dance at 10 am).
  */
 export function generateActivities(
   venues: DemoVenue[],
@@ -125,47 +165,83 @@ export function generateActivities(
   now: Date,
   historyWeeks: number,
   horizonWeeks: number,
+  fixed: FixedActivity[] = [],
 ): DemoActivity[] {
   const faker = seeded(seed);
   const from = new Date(now.getTime() - historyWeeks * WEEK_MS);
   const until = new Date(now.getTime() + horizonWeeks * WEEK_MS);
-  return venues.flatMap((venue, venueIndex) =>
-    Array.from({ length: perVenue }, () => {
-      const interests = faker.helpers.arrayElements(INTERESTS, { min: 1, max: 3 });
-      const weekday = faker.helpers.arrayElement(WEEKDAYS);
-      const [hour, minute] = faker.helpers.arrayElement(START_TIMES);
-      const first = new Date(from);
-      first.setUTCHours(hour, minute, 0, 0);
+  const fromDay = londonWallTime(from);
+  const byKind = new Map<VenueKind, ActivityTemplate[]>(
+    VENUE_KINDS.map((kind) => [
+      kind,
+      ACTIVITY_TEMPLATES.filter(
+        (t) => (t.at ?? []).includes(kind) || (!t.at && kind !== 'park-cafe'),
+      ),
+    ]),
+  );
+  return venues.flatMap((venue, venueIndex) => {
+    const used = new Set<string>();
+    return Array.from({ length: perVenue }, (_, slot) => {
+      // Drawn whether or not a fixed activity replaces it, so the rest stay as they were.
+      const options = (byKind.get(venue.kind) ?? ACTIVITY_TEMPLATES).filter(
+        (t) => !used.has(t.title),
+      );
+      let template = faker.helpers.arrayElement(options.length > 0 ? options : ACTIVITY_TEMPLATES);
+      let weekday = faker.helpers.arrayElement(WEEKDAYS);
+      let [hour, minute] = faker.helpers.arrayElement(
+        START_TIMES[faker.helpers.arrayElement(template.when)],
+      );
+      const capacity = faker.number.int({ min: 8, max: 30 });
+      const durationMinutes = faker.helpers.arrayElement([60, 90, 120]);
+      const description = `${faker.helpers.arrayElement(DESCRIPTION_OPENINGS)} ${template.title.toLowerCase()} group. ${faker.helpers.arrayElement(DESCRIPTION_ENDINGS)}`;
+      const pinned = fixed.find((f) => f.venueIndex === venueIndex && f.slot === slot);
+      if (pinned) {
+        template = templateNamed(pinned.title);
+        ({ weekday, hour, minute } = pinned);
+      }
+      used.add(template.title);
+      const first = londonToUtc(fromDay.year, fromDay.month, fromDay.day, hour, minute);
       const recurrence = `FREQ=WEEKLY;BYDAY=${BYDAY[weekday]}`;
       const rule = parseRecurrence(recurrence, first);
       return {
         venueIndex,
-        title: `${interests[0].label} at ${venue.name}`,
-        description: `${faker.helpers.arrayElement(['A friendly', 'A relaxed', 'A welcoming', 'A small'])} ${interests[0].label.toLowerCase()} group. ${faker.helpers.arrayElement(['Newcomers always welcome.', 'Tea and biscuits afterwards.', 'Come with a friend, or come to make one.', 'No experience needed.'])}`,
-        interestSlugs: interests.map((i) => i.slug),
-        capacity: faker.number.int({ min: 8, max: 30 }),
-        durationMinutes: faker.helpers.arrayElement([60, 90, 120]),
+        title: template.title,
+        description: pinned
+          ? `A friendly ${template.title.toLowerCase()} group. Newcomers always welcome.`
+          : description,
+        interestSlugs: template.tags,
+        capacity,
+        durationMinutes,
         firstStartsAt: first,
         recurrence,
         starts: occurrencesBetween(rule, first, until),
       };
-    }),
-  );
+    });
+  });
 }
 
 /**
- * A profile for each member: a home inside one of the boxes (chosen evenly), interests, goals,
- * availability.
+ * A profile for each member: a home inside one of the boxes (chosen evenly), interests mostly
+ * within one to three groups (people who sing tend to like music), goals, availability.
  */
 export function generateProfiles(count: number, boxes: Box[], seed: number): DemoProfile[] {
   const faker = seeded(seed);
   return Array.from({ length: count }, () => {
     const box = boxes.length === 1 ? boxes[0] : faker.helpers.arrayElement(boxes);
     const days = faker.helpers.arrayElements(WEEKDAYS, { min: 1, max: 4 });
+    const groups = faker.helpers.arrayElements(INTEREST_GROUPS, { min: 1, max: 3 });
+    const wanted = faker.number.int({ min: 2, max: 6 });
+    const interests = new Set<string>();
+    for (let tries = 0; interests.size < wanted && tries < 30; tries += 1) {
+      const group = faker.datatype.boolean({ probability: 0.8 })
+        ? faker.helpers.arrayElement(groups)
+        : faker.helpers.arrayElement(INTEREST_GROUPS);
+      interests.add(faker.helpers.arrayElement(group.interests).slug);
+    }
     return {
       ...pointIn(faker, box),
       travelRadiusMetres: faker.helpers.arrayElement([1000, 1500, 2000, 3000, 5000]),
-      interestSlugs: faker.helpers.arrayElements(INTERESTS, { min: 2, max: 6 }).map((i) => i.slug),
+      interestSlugs: [...interests],
       goals: faker.helpers.arrayElements(GOALS, { min: 1, max: 3 }).map((g) => g.slug),
       peerIntroductions: faker.datatype.boolean({ probability: 0.6 }),
       accessibilityNeeds: faker.datatype.boolean({ probability: 0.25 })
@@ -190,70 +266,165 @@ export interface DemoBooking {
   status: 'BOOKED' | 'ATTENDED' | 'NO_SHOW';
 }
 
-// Regulars come from members living near the venue: a grid of cells about 2 km across.
+/**
+ * The attendance model: who goes to what. It is written from what is known of community groups,
+ * not from Kith's scoring (it never reads matching's weights), so the offline evaluation can ask
+ * whether the recommender finds what members would choose:
+ * - a member only considers activities inside their travel radius at venues that meet their
+ *   access needs;
+ * - appeal: sharing one of the activity's interests makes it appealing (1, and 0.5 more for each
+ *   further one shared); an activity sharing none is tried only out of curiosity (0.03);
+ * - nearness: appeal falls off with distance, halving about every kilometre (exp(-d / 1.5 km));
+ * - time: a session outside the member's usual free times is a fifth as likely;
+ * - each member in reach becomes a regular with a chance of 0.6 times that affinity, up to seven
+ *   tenths of the places (the most drawn first when more want to come);
+ *   most were there from the start, others join part-way through and some drift away; a regular
+ *   goes to a given week's session with a chance that grows with affinity (35-75 % past,
+ *   25-55 % booked ahead), and four sessions in ten also see one newcomer drawn by affinity.
+ * Past sessions carry attendance (87 % of those booked came). Yielded activity by activity, so a
+ * city's million bookings are never all in memory.
+ */
+export const ATTENDANCE_MODEL = {
+  curiosity: 0.03,
+  regularChance: 0.6,
+  extraSharedInterest: 0.5,
+  distanceScaleMetres: 1500,
+  outsideFreeTimes: 0.2,
+  regularShareOfPlaces: 0.7,
+  regularsFromStart: 0.55,
+  driftAway: 0.15,
+  newcomerChance: 0.4,
+  attended: 0.87,
+} as const;
+
+// Candidates come from members living near the venue: a grid of cells about 2 km across.
 const CELL_LAT = 0.018;
 const CELL_LNG = 0.03;
-const cell = (lat: number, lng: number) => [Math.floor(lat / CELL_LAT), Math.floor(lng / CELL_LNG)];
+const cellOf = (lat: number, lng: number) => [
+  Math.floor(lat / CELL_LAT),
+  Math.floor(lng / CELL_LNG),
+];
 
-/** Members by interest and grid cell, so a venue's neighbours who share an interest are cheap to find. */
-function neighboursByInterest(profiles: DemoProfile[]): Map<string, Map<string, number[]>> {
-  const index = new Map<string, Map<string, number[]>>();
+function membersByCell(profiles: DemoProfile[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
   profiles.forEach((profile, memberIndex) => {
-    const key = cell(profile.lat, profile.lng).join(':');
-    for (const slug of profile.interestSlugs) {
-      let cells = index.get(slug);
-      if (!cells) index.set(slug, (cells = new Map<string, number[]>()));
-      const members = cells.get(key);
-      if (members) members.push(memberIndex);
-      else cells.set(key, [memberIndex]);
-    }
+    const key = cellOf(profile.lat, profile.lng).join(':');
+    const members = index.get(key);
+    if (members) members.push(memberIndex);
+    else index.set(key, [memberIndex]);
   });
   return index;
 }
 
-/**
- * Who went: each activity has regulars drawn from members living nearby who share an interest,
- * and each session some of them plus the odd newcomer; past sessions carry attendance. Yielded
- * activity by activity, so a city's million bookings are never all in memory.
- */
+/** How drawn a member is to an activity (0 when it is out of reach), by the model above. */
+export function affinity(
+  profile: DemoProfile,
+  activity: Pick<DemoActivity, 'interestSlugs'>,
+  venue: DemoVenue,
+  when: { weekday: number; minute: number },
+): number {
+  const m = ATTENDANCE_MODEL;
+  const metres = metresBetween(profile, venue);
+  if (metres > profile.travelRadiusMetres) return 0;
+  if (!profile.accessibilityNeeds.every((need) => venue.accessibility.includes(need))) return 0;
+  const shared = activity.interestSlugs.filter((slug) =>
+    profile.interestSlugs.includes(slug),
+  ).length;
+  const appeal = shared > 0 ? 1 + m.extraSharedInterest * (shared - 1) : m.curiosity;
+  const free = profile.availability.some(
+    (w) =>
+      WEEKDAY_NUMBER[w.weekday] === when.weekday &&
+      when.minute >= w.startMinute &&
+      when.minute < w.endMinute,
+  );
+  return appeal * Math.exp(-metres / m.distanceScaleMetres) * (free ? 1 : m.outsideFreeTimes);
+}
+
+/** Members who must be among an activity's regulars (the demo member's story), by activity. */
+export type FixedRegulars = ReadonlyMap<number, readonly number[]>;
+
 export function* generateBookings(
   activities: DemoActivity[],
   venues: DemoVenue[],
   profiles: DemoProfile[],
   seed: number,
   now: Date,
+  fixedRegulars: FixedRegulars = new Map(),
 ): Generator<DemoBooking> {
+  const m = ATTENDANCE_MODEL;
   const faker = seeded(seed);
-  const index = neighboursByInterest(profiles);
+  const index = membersByCell(profiles);
   for (const [activityIndex, activity] of activities.entries()) {
+    if (activity.starts.length === 0) continue;
     const venue = venues[activity.venueIndex];
-    const [row, column] = cell(venue.lat, venue.lng);
-    const near = new Set<number>();
-    for (const slug of activity.interestSlugs) {
-      const cells = index.get(slug);
-      for (let dy = -1; dy <= 1; dy += 1)
-        for (let dx = -1; dx <= 1; dx += 1)
-          for (const member of cells?.get(`${row + dy}:${column + dx}`) ?? []) near.add(member);
-    }
-    const pool = [...near];
-    if (pool.length === 0) continue;
-    const regulars = faker.helpers.arrayElements(
-      pool,
-      Math.min(pool.length, Math.ceil(activity.capacity * 0.8)),
-    );
+    const [row, column] = cellOf(venue.lat, venue.lng);
+    const wall = londonWallTime(activity.starts[0]);
+    const when = { weekday: wall.weekday, minute: wall.hour * 60 + wall.minute };
+    const pool: { member: number; weight: number }[] = [];
+    for (let dy = -1; dy <= 1; dy += 1)
+      for (let dx = -1; dx <= 1; dx += 1)
+        for (const member of index.get(`${row + dy}:${column + dx}`) ?? []) {
+          const weight = affinity(profiles[member], activity, venue, when);
+          if (weight > 0) pool.push({ member, weight });
+        }
+    const fixed = fixedRegulars.get(activityIndex) ?? [];
+    if (pool.length === 0 && fixed.length === 0) continue;
+    // Who would come; when more would than there are places, weighted sampling without
+    // replacement (Efraimidis and Spirakis: the largest log(u)/w).
+    const keyed = pool
+      .filter((p) =>
+        faker.datatype.boolean({ probability: Math.min(1, p.weight * m.regularChance) }),
+      )
+      .map((p) => ({ ...p, key: Math.log(faker.number.float({ min: 1e-9, max: 1 })) / p.weight }))
+      .sort((a, b) => b.key - a.key);
+    const places = Math.ceil(activity.capacity * m.regularShareOfPlaces);
+    const weeks = activity.starts.length;
+    const regulars = keyed.slice(0, places).map((p) => {
+      const joins = faker.datatype.boolean({ probability: m.regularsFromStart })
+        ? 0
+        : faker.number.int({ min: 0, max: weeks - 1 });
+      const leaves = faker.datatype.boolean({ probability: m.driftAway })
+        ? faker.number.int({ min: joins, max: weeks })
+        : weeks;
+      return { member: p.member, weight: Math.min(1, p.weight), joins, leaves };
+    });
+    for (const member of fixed)
+      if (!regulars.some((r) => r.member === member))
+        regulars.push({ member, weight: 1, joins: 2, leaves: weeks });
+    const cumulative: number[] = [];
+    let total = 0;
+    for (const p of pool) cumulative.push((total += p.weight));
+    const drawNewcomer = (): number | undefined => {
+      if (total === 0) return undefined;
+      const target = faker.number.float({ min: 0, max: total });
+      let lo = 0;
+      let hi = cumulative.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumulative[mid] < target) lo = mid + 1;
+        else hi = mid;
+      }
+      return pool[lo].member;
+    };
     for (const [startIndex, start] of activity.starts.entries()) {
       const past = start.getTime() < now.getTime();
-      const going = new Set(
-        regulars.filter(() => faker.datatype.boolean({ probability: past ? 0.55 : 0.35 })),
-      );
-      if (faker.datatype.boolean({ probability: 0.4 })) going.add(faker.helpers.arrayElement(pool));
+      const going = new Set<number>();
+      for (const r of regulars) {
+        if (startIndex < r.joins || startIndex >= r.leaves) continue;
+        const chance = past ? 0.35 + 0.4 * r.weight : 0.25 + 0.3 * r.weight;
+        if (faker.datatype.boolean({ probability: chance })) going.add(r.member);
+      }
+      if (faker.datatype.boolean({ probability: m.newcomerChance })) {
+        const newcomer = drawNewcomer();
+        if (newcomer !== undefined) going.add(newcomer);
+      }
       for (const memberIndex of [...going].slice(0, activity.capacity)) {
         yield {
           activityIndex,
           startIndex,
           memberIndex,
           status: past
-            ? faker.datatype.boolean({ probability: 0.87 })
+            ? faker.datatype.boolean({ probability: m.attended })
               ? 'ATTENDED'
               : 'NO_SHOW'
             : 'BOOKED',

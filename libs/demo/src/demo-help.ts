@@ -92,6 +92,13 @@ export function generateHelpers(
   return helpers;
 }
 
+export function describeNeed(skillSlug: string): string {
+  return (
+    NEEDS[skillSlug] ??
+    `Help with ${SKILLS.find((s) => s.slug === skillSlug)?.label.toLowerCase() ?? skillSlug}`
+  );
+}
+
 /**
  * Six months of completed help: each request met by an approved helper with the skill, the
  * minutes moved, usually a rating. No member spends more than two hours, the default floor.
@@ -101,12 +108,15 @@ export function generateHelpHistory(
   memberCount: number,
   seed: number,
   now: Date,
+  /** Help placed by hand (the demo member's), counted against the same two hours. */
+  story: DemoHelp[] = [],
 ): DemoHelp[] {
   const faker = seeded(seed);
   const approved = helpers.map((h, i) => ({ h, i })).filter(({ h }) => h.status === 'APPROVED');
-  if (approved.length === 0) return [];
-  const history: DemoHelp[] = [];
+  if (approved.length === 0) return [...story];
+  const history: DemoHelp[] = [...story];
   const spent = new Map<number, number>();
+  for (const h of story) spent.set(h.memberIndex, (spent.get(h.memberIndex) ?? 0) + h.minutes);
   const wanted = Math.min(Math.floor(memberCount / 12), 5000);
   for (let k = 0; k < wanted; k += 1) {
     const { h, i } = faker.helpers.arrayElement(approved);
@@ -120,9 +130,7 @@ export function generateHelpHistory(
       memberIndex,
       helperIndex: i,
       skillSlug,
-      description:
-        NEEDS[skillSlug] ??
-        `Help with ${SKILLS.find((s) => s.slug === skillSlug)?.label.toLowerCase() ?? skillSlug}`,
+      description: describeNeed(skillSlug),
       durationMinutes: minutes,
       atHome: skillSlug !== 'first-visit-company' && skillSlug !== 'shopping',
       minutes,

@@ -75,10 +75,18 @@ export class DemoRepository {
   }
 
   async wardBoxes(): Promise<
-    { id: string; code: string; minLng: number; minLat: number; maxLng: number; maxLat: number }[]
+    {
+      id: string;
+      code: string;
+      name: string;
+      minLng: number;
+      minLat: number;
+      maxLng: number;
+      maxLat: number;
+    }[]
   > {
     return this.db.query(
-      `SELECT id, code, ST_XMin(boundary) AS "minLng", ST_YMin(boundary) AS "minLat",
+      `SELECT id, code, name, ST_XMin(boundary) AS "minLng", ST_YMin(boundary) AS "minLat",
               ST_XMax(boundary) AS "maxLng", ST_YMax(boundary) AS "maxLat"
          FROM area WHERE kind = 'ward' ORDER BY code`,
     );
@@ -388,5 +396,55 @@ export class DemoRepository {
          FROM (SELECT person_id, sum(minutes)::int AS total FROM time_credit_entry GROUP BY person_id) e
         WHERE e.person_id = a.person_id`,
     );
+  }
+
+  /**
+   * The demo member's people: the one they met most often at sessions becomes a tie through an
+   * introduction they accepted five weeks ago, and the next one has asked to be introduced,
+   * waiting for the demo member's answer. Both have chosen peer introductions, as asking means.
+   */
+  async introduceDemoMember(
+    memberId: string,
+    now: Date,
+  ): Promise<{ tie: boolean; waiting: boolean }> {
+    const met = await this.db.query<{ id: string }>(
+      `SELECT other.person_id AS id
+         FROM booking mine
+         JOIN booking other ON other.session_id = mine.session_id AND other.person_id <> mine.person_id
+        WHERE mine.person_id = $1 AND mine.status = 'ATTENDED' AND other.status = 'ATTENDED'
+        GROUP BY other.person_id ORDER BY count(*) DESC, other.person_id LIMIT 2`,
+      [memberId],
+    );
+    await this.db.query(
+      `UPDATE member_profile SET peer_introductions = true WHERE person_id = ANY($1::uuid[])`,
+      [met.map((m) => m.id)],
+    );
+    const pair = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+    const accepted = new Date(now.getTime() - 35 * 24 * 3600 * 1000);
+    if (met[0]) {
+      await this.db.query(
+        `INSERT INTO introduction (from_id, to_id, pair_key, message, status, created_at, responded_at)
+         VALUES ($1, $2, $3, 'We sit near each other at choir; it would be nice to have a cup of tea after.', 'ACCEPTED', $4::timestamptz - interval '2 days', $4)`,
+        [met[0].id, memberId, pair(met[0].id, memberId), accepted],
+      );
+      await this.db.query(
+        `INSERT INTO tie (person_a, person_b, source, created_at)
+         VALUES (least($1::uuid, $2::uuid), greatest($1::uuid, $2::uuid), 'INTRODUCTION', $3)`,
+        [met[0].id, memberId, accepted],
+      );
+    }
+    if (met[1]) {
+      await this.db.query(
+        `INSERT INTO introduction (from_id, to_id, pair_key, message, status, created_at)
+         VALUES ($1, $2, $3, 'Hello, I have seen you at the Tuesday class. Would you like to walk there together?', 'PENDING', $4)`,
+        [
+          met[1].id,
+          memberId,
+          pair(met[1].id, memberId),
+          new Date(now.getTime() - 2 * 24 * 3600 * 1000),
+        ],
+      );
+    }
+    return { tie: met[0] !== undefined, waiting: met[1] !== undefined };
   }
 }

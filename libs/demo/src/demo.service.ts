@@ -13,9 +13,9 @@ import {
   generateProfiles,
   generateVenues,
 } from './demo-community';
-import type { DemoProfile } from './demo-community';
-import { generateHelpers, generateHelpHistory } from './demo-help';
-import type { DemoHelper } from './demo-help';
+import type { Box, DemoProfile, DemoVenue, FixedActivity } from './demo-community';
+import { describeNeed, generateHelpers, generateHelpHistory } from './demo-help';
+import type { DemoHelp, DemoHelper } from './demo-help';
 import { CITY_DEMO_BOROUGH, cityAreas } from './demo-city';
 import { generatePeople } from './demo-people';
 import { DemoRepository } from './demo.repository';
@@ -87,6 +87,77 @@ function shapeOf(options: DemoOptions, wards: number): DemoShape {
 
 export const DEMO_BOROUGH = 'K09000001';
 export const DEMO_WARD = 'K05000001';
+
+/**
+ * The demo member's story, in the first ward of the demo borough: Sam sings in the community
+ * choir on Friday evenings and goes to a strength and balance class on Tuesday mornings (both
+ * for months), has been helped by Tomasz, knows people there, and has an introduction waiting.
+ * A music afternoon on Sundays, which Sam has not tried, is what matching should find first.
+ */
+const SAM_ACTIVITIES: FixedActivity[] = [
+  {
+    venueIndex: 0,
+    slot: 0,
+    title: 'Strength and balance class',
+    weekday: Weekday.TUE,
+    hour: 10,
+    minute: 30,
+  },
+  { venueIndex: 2, slot: 0, title: 'Community choir', weekday: Weekday.FRI, hour: 18, minute: 30 },
+  {
+    venueIndex: 1,
+    slot: 0,
+    title: 'Music memories afternoon',
+    weekday: Weekday.SUN,
+    hour: 14,
+    minute: 0,
+  },
+];
+/** Which of the fixed activities Sam is a regular at (indexes into SAM_ACTIVITIES). */
+const SAM_REGULAR_AT = [0, 1];
+
+function samProfile(venues: DemoVenue[]): DemoProfile {
+  // A few streets from the community centre: about 300 m north-east.
+  const near = venues[0];
+  return {
+    lat: near.lat + 0.002,
+    lng: near.lng + 0.003,
+    travelRadiusMetres: 2000,
+    interestSlugs: [
+      'choir',
+      'singing-for-wellbeing',
+      'listening-to-music',
+      'falls-prevention',
+      'gardening',
+      'coffee-mornings',
+    ],
+    goals: ['meet-new-people', 'give-back'],
+    peerIntroductions: true,
+    accessibilityNeeds: [],
+    availability: [
+      { weekday: Weekday.TUE, startMinute: 600, endMinute: 780 },
+      { weekday: Weekday.FRI, startMinute: 1020, endMinute: 1260 },
+      { weekday: Weekday.SUN, startMinute: 780, endMinute: 1020 },
+    ],
+  };
+}
+
+/** Tomasz lives in the demo borough too, and has helped Sam twice. */
+function samHelp(now: Date): DemoHelp[] {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600 * 1000);
+  const help = (skillSlug: string, minutes: number, atHome: boolean, days: number): DemoHelp => ({
+    memberIndex: 0,
+    helperIndex: 0,
+    skillSlug,
+    description: describeNeed(skillSlug),
+    durationMinutes: minutes,
+    atHome,
+    minutes,
+    rating: 5,
+    completedAt: daysAgo(days),
+  });
+  return [help('first-visit-company', 60, false, 150), help('smartphone-help', 45, true, 40)];
+}
 
 /** The people the README tells you to sign in as. */
 export const DEMO_PEOPLE: DemoPerson[] = [
@@ -229,8 +300,13 @@ export class DemoService {
     helpGiven: number;
   }> {
     const now = options.now ?? new Date();
-    const wardBoxes = await this.demo.wardBoxes();
+    // The neighbourhood's ward names read as places; the synthetic city's do not.
+    const wardBoxes: Box[] = (await this.demo.wardBoxes()).map((ward) => ({
+      ...ward,
+      name: options.city ? undefined : ward.name,
+    }));
     const shape = shapeOf(options, wardBoxes.length);
+    const story = !options.city;
     const interestIds = await this.demo.interestIdsBySlug();
     // Coordinators were inserted right after the demo people, one per ward in code order.
     const coordinatorIds = personIds.slice(DEMO_PEOPLE.length, DEMO_PEOPLE.length + wardCount);
@@ -243,6 +319,7 @@ export class DemoService {
       now,
       shape.historyWeeks,
       shape.horizonWeeks,
+      story ? SAM_ACTIVITIES : [],
     );
     const wardIndex = new Map(wardBoxes.map((box, i) => [box.id, i]));
     const coordinatorOf = (venueIndex: number) =>
@@ -268,17 +345,36 @@ export class DemoService {
       options.city ? wardBoxes : [bounds],
       options.seed + 5,
     );
+    const fixedRegulars = new Map<number, number[]>();
+    if (story) {
+      // The demo people all live in the demo borough's first ward, Sam (index 0) among them.
+      profiles[0] = samProfile(venues);
+      for (let i = 1; i < DEMO_PEOPLE.length; i += 1)
+        profiles[i] = {
+          ...profiles[i],
+          lat: profiles[0].lat - 0.001 * i,
+          lng: profiles[0].lng + 0.002 * i,
+        };
+      for (const at of SAM_REGULAR_AT) {
+        const fixed = SAM_ACTIVITIES[at];
+        fixedRegulars.set(fixed.venueIndex * shape.activitiesPerVenue + fixed.slot, [0]);
+      }
+    }
     await this.demo.insertProfiles(personIds, profiles, interestIds);
     const bookings = await this.demo.insertBookings(
-      mapIterable(generateBookings(activities, venues, profiles, options.seed + 6, now), (b) => ({
-        sessionId: sessionIds[b.activityIndex][b.startIndex],
-        personId: personIds[b.memberIndex],
-        status: b.status,
-        recordedBy:
-          b.status === 'BOOKED' ? null : coordinatorOf(activities[b.activityIndex].venueIndex),
-      })),
+      mapIterable(
+        generateBookings(activities, venues, profiles, options.seed + 6, now, fixedRegulars),
+        (b) => ({
+          sessionId: sessionIds[b.activityIndex][b.startIndex],
+          personId: personIds[b.memberIndex],
+          status: b.status,
+          recordedBy:
+            b.status === 'BOOKED' ? null : coordinatorOf(activities[b.activityIndex].venueIndex),
+        }),
+      ),
     );
     const help = await this.seedHelp(options, shape, now, personIds, profiles, coordinatorIds[0]);
+    if (story) await this.demo.introduceDemoMember(personIds[0], now);
     return {
       ...help,
       venues: venueIds.length,
@@ -325,7 +421,13 @@ export class DemoService {
         skillIds: h.skillSlugs.map((slug) => present(skillIds.get(slug), `skill ${slug}`)),
       })),
     );
-    const history = generateHelpHistory(helpers, personIds.length, options.seed + 8, now);
+    const history = generateHelpHistory(
+      helpers,
+      personIds.length,
+      options.seed + 8,
+      now,
+      options.city ? [] : samHelp(now),
+    );
     await this.demo.insertHelpHistory(
       history.map((h) => ({
         requestId: randomUUID(),

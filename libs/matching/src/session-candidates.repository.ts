@@ -10,6 +10,7 @@ export interface MemberRow {
   needs: string[];
   goals: string[];
   interestIds: string[];
+  chosenGroups: string[];
   triedGroups: string[];
   availability: { weekday: Weekday; startMinute: number; endMinute: number }[];
   blocked: string[];
@@ -34,6 +35,8 @@ export interface MatchingMember extends MemberForMatching {
 /** The member's side of session matching, in one round trip. */
 export const MATCHING_MEMBER_SQL = `SELECT mp.home::text AS home, mp.travel_radius_metres AS radius, mp.accessibility_needs::text[] AS needs, mp.goals,
        COALESCE((SELECT array_agg(interest_id) FROM member_interest WHERE person_id = mp.person_id), '{}') AS "interestIds",
+       COALESCE((SELECT array_agg(DISTINCT i.group_slug) FROM member_interest mi JOIN interest i ON i.id = mi.interest_id
+                  WHERE mi.person_id = mp.person_id), '{}') AS "chosenGroups",
        COALESCE((SELECT array_agg(DISTINCT i.group_slug) FROM booking b
                    JOIN session s ON s.id = b.session_id
                    JOIN activity_interest ai ON ai.activity_id = s.activity_id
@@ -142,6 +145,7 @@ export class SessionCandidateRepository {
       radiusMetres: row.radius,
       goals: new Set(row.goals),
       interestIds: new Set(row.interestIds),
+      chosenGroups: new Set(row.chosenGroups),
       triedGroups: new Set(row.triedGroups),
       availability: row.availability.map((w) => ({
         weekday: WEEKDAY_NUMBER[w.weekday],

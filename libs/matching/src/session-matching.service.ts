@@ -83,10 +83,12 @@ export class SessionMatchingService {
       };
       return { candidate, score: sessionScore(member, candidate, popularity) };
     });
-    // Every candidate is ranked; only the chosen few are explained.
-    const matches = diversify(ranked, first).map(({ candidate }) =>
-      scoreSession(member, candidate, popularity),
-    );
+    // Every candidate is ranked; only the chosen few are explained. The score given back is the
+    // one the list is in order of, after the variety re-ranking.
+    const matches = diversify(member, ranked, first).map(({ candidate, score }) => ({
+      ...scoreSession(member, candidate, popularity),
+      score,
+    }));
     return { matches, missing: [] };
   }
 

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { diversify, distanceDecay, rarity, scoreSession, sessionScore } from './session-scoring';
+import { GOALS } from '@kith/community';
+import {
+  diversify,
+  distanceDecay,
+  GOAL_EFFECTS,
+  interestFit,
+  rarity,
+  scoreSession,
+  sessionScore,
+} from './session-scoring';
 import type { InterestPopularity, MemberForMatching, SessionCandidate } from './session-scoring';
 import { MATCH_WEIGHTS } from './weights';
 
@@ -30,6 +39,7 @@ const popularity: InterestPopularity = {
 
 const member: MemberForMatching = {
   interestIds: new Set(['walking', 'choir']),
+  chosenGroups: new Set(['outdoors', 'music']),
   goals: new Set(),
   availability: [{ weekday: 2, startMinute: 9 * 60, endMinute: 12 * 60 }],
   radiusMetres: 2000,
@@ -68,7 +78,8 @@ describe('scoreSession', () => {
   it('adds up the weighted parts of a hand-worked case, with its reasons', () => {
     const scored = scoreSession(member, candidate(), popularity);
     const w = MATCH_WEIGHTS.session;
-    const interest = Math.min(1, rarity('walking', popularity) / 1.5);
+    const floor = MATCH_WEIGHTS.sharedInterestFloor;
+    const interest = floor + (1 - floor) * Math.min(1, rarity('walking', popularity) / 1.5);
     const expected = w.interest * interest + w.distance * 0.75 + w.availability * 1;
     expect(scored.score).toBeCloseTo(expected, 4);
     expect(scored.reasons.map((r) => r.code)).toEqual(
@@ -119,6 +130,94 @@ describe('scoreSession', () => {
     expect(active.score).toBeGreaterThan(scoreSession(member, candidate(), popularity).score);
     const fresh = scoreSession(member, candidate({ interests: [chess] }), popularity);
     expect(fresh.reasons.map((r) => r.text)).toContain('Something new for you: games and puzzles');
+  });
+
+  it('calls nothing new that the member chose or has tried', () => {
+    const chose = { ...member, triedGroups: new Set<string>() };
+    const codes = scoreSession(chose, candidate({ interests: [choir] }), popularity).reasons.map(
+      (r) => r.code,
+    );
+    expect(codes).not.toContain('SOMETHING_NEW');
+    const tried = { ...member, triedGroups: new Set(['games']) };
+    expect(
+      scoreSession(tried, candidate({ interests: [chess] }), popularity).reasons.map((r) => r.code),
+    ).not.toContain('SOMETHING_NEW');
+  });
+});
+
+describe('goals', () => {
+  const volunteering = {
+    id: 'volunteering',
+    label: 'Volunteering',
+    group: 'community',
+    groupLabel: 'Community and culture',
+    active: false,
+  };
+  const books = {
+    id: 'book-club',
+    label: 'Book club',
+    group: 'learning',
+    groupLabel: 'Learning',
+    active: false,
+  };
+  // For each goal: a session it favours (with the reason it gives) and one it does not.
+  const cases: Record<string, { favours: SessionCandidate; not: SessionCandidate; code: string }> =
+    {
+      'meet-new-people': {
+        favours: candidate({ bookedCount: 6 }),
+        not: candidate({ bookedCount: 1 }),
+        code: 'GOAL_NEW_PEOPLE',
+      },
+      'get-active': {
+        favours: candidate(),
+        not: candidate({ interests: [choir] }),
+        code: 'GOAL_ACTIVE',
+      },
+      'learn-something': {
+        favours: candidate({ interests: [books] }),
+        not: candidate(),
+        code: 'GOAL_LEARN',
+      },
+      'give-back': {
+        favours: candidate({ interests: [volunteering] }),
+        not: candidate(),
+        code: 'GOAL_GIVE_BACK',
+      },
+      'get-out-more': {
+        favours: candidate({ distanceMetres: 400 }),
+        not: candidate({ distanceMetres: 1400 }),
+        code: 'GOAL_GET_OUT',
+      },
+      'feel-more-confident': {
+        favours: candidate({ knownGoing: ['Aisha'], bookedCount: 12 }),
+        not: candidate({ bookedCount: 12 }),
+        code: 'GOAL_CONFIDENCE',
+      },
+      'share-a-skill': {
+        favours: candidate(),
+        not: candidate({ interests: [chess] }),
+        code: 'GOAL_SHARE_SKILL',
+      },
+    };
+
+  it('gives every goal a member can choose an effect', () => {
+    expect(Object.keys(GOAL_EFFECTS).sort()).toEqual(GOALS.map((g) => g.slug).sort());
+    expect(Object.keys(cases).sort()).toEqual(GOALS.map((g) => g.slug).sort());
+  });
+
+  it.each(Object.entries(cases))('%s lifts the sessions it is about, and says so', (goal, c) => {
+    const who = { ...member, goals: new Set([goal]) };
+    const without = { ...member, goals: new Set<string>() };
+    const lift = (s: SessionCandidate) =>
+      scoreSession(who, s, popularity).score - scoreSession(without, s, popularity).score;
+    expect(lift(c.favours)).toBeGreaterThan(0);
+    expect(lift(c.not)).toBeCloseTo(0, 6);
+    const reason = scoreSession(
+      { ...member, goals: new Set([goal]), availability: [] },
+      { ...c.favours, distanceMetres: Math.min(c.favours.distanceMetres, 900) },
+      popularity,
+    ).reasons.find((r) => r.code === c.code);
+    expect(reason?.text.length).toBeGreaterThan(10);
   });
 });
 
@@ -204,6 +303,33 @@ describe('scoring properties', () => {
     );
   });
 
+  it('puts a shared interest anywhere in the radius above a session on nothing the member likes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 8, max: 20 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.boolean(),
+        (near, far, hour, booked, triedChess) => {
+          const who = { ...member, triedGroups: new Set(triedChess ? ['games'] : []) };
+          const at = new Date(Date.UTC(2027, 0, 12, hour));
+          const liked = candidate({ distanceMetres: far, startsAt: at, bookedCount: booked });
+          const other = candidate({
+            distanceMetres: near,
+            startsAt: at,
+            bookedCount: booked,
+            interests: [chess],
+          });
+          return (
+            scoreSession(who, liked, popularity).score > scoreSession(who, other, popularity).score
+          );
+        },
+      ),
+    );
+    expect(interestFit([], popularity)).toBe(0);
+  });
+
   it('keeps every score between 0 and the sum of the weights', () => {
     const total = Object.values(MATCH_WEIGHTS.session).reduce((a, b) => a + b, 0);
     fc.assert(
@@ -222,19 +348,38 @@ describe('diversify', () => {
     reasons: [],
   });
 
-  it('breaks up ten walks in a row', () => {
+  it('breaks up ten walks in a row, and offers one thing new', () => {
     const walks = Array.from({ length: 10 }, (_, i) =>
       scored(`w${i}`, `walk${i}`, walking, 0.8 - i * 0.001),
     );
     const list = diversify(
+      member,
       [...walks, scored('c1', 'choir1', choir, 0.7), scored('g1', 'chess1', chess, 0.65)],
-      5,
+      6,
     );
-    expect(list.map((s) => s.candidate.sessionId)).toEqual(['w0', 'c1', 'g1', 'w1', 'w2']);
+    const ids = list.map((s) => s.candidate.sessionId);
+    expect(ids[0]).toBe('w0');
+    expect(ids).toContain('c1');
+    expect(ids).toContain('g1');
+    expect(ids.filter((id) => id.startsWith('w')).length).toBe(4);
+  });
+
+  it("keeps the list on the member's interests: something new once, not a stream of it", () => {
+    const off = Array.from({ length: 6 }, (_, i) =>
+      scored(`g${i}`, `chess${i}`, chess, 0.62 - i * 0.001),
+    );
+    const on = Array.from({ length: 10 }, (_, i) =>
+      scored(`w${i}`, `walk${i}`, i % 2 ? walking : choir, 0.6 - i * 0.005),
+    );
+    const list = diversify(member, [...off, ...on], 10);
+    const offCount = list.filter((s) => s.candidate.sessionId.startsWith('g')).length;
+    expect(offCount).toBeGreaterThanOrEqual(1);
+    expect(offCount).toBeLessThanOrEqual(3);
   });
 
   it('prefers another activity to the next session of the same one', () => {
     const list = diversify(
+      member,
       [
         scored('a-1', 'a', walking, 0.9),
         scored('a-2', 'a', walking, 0.89),
@@ -245,7 +390,7 @@ describe('diversify', () => {
     expect(list.map((s) => s.candidate.sessionId)).toEqual(['a-1', 'b-1']);
   });
 
-  it('returns a subset of what it was given, at most first, without repeats', () => {
+  it('returns a subset of what it was given, at most first, without repeats, in score order', () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -261,12 +406,13 @@ describe('diversify', () => {
           const input = rows.map(([a, g, s], i) =>
             scored(`s${i}`, `a${a}`, [walking, choir, chess][g], s),
           );
-          const out = diversify(input, first);
+          const out = diversify(member, input, first);
           const ids = out.map((s) => s.candidate.sessionId);
           return (
             out.length === Math.min(first, input.length) &&
             new Set(ids).size === ids.length &&
-            ids.every((id) => input.some((s) => s.candidate.sessionId === id))
+            ids.every((id) => input.some((s) => s.candidate.sessionId === id)) &&
+            out.every((s, i) => i === 0 || s.score <= out[i - 1].score)
           );
         },
       ),

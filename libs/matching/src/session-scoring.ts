@@ -6,6 +6,8 @@ import type { SessionWeights } from './weights';
 
 export interface MemberForMatching {
   interestIds: ReadonlySet<string>;
+  /** Interest groups of the interests the member chose. */
+  chosenGroups: ReadonlySet<string>;
   goals: ReadonlySet<string>;
   /** Weekday 1 (Monday) to 7, minutes from midnight, London wall time. */
   availability: readonly { weekday: number; startMinute: number; endMinute: number }[];
@@ -73,6 +75,128 @@ export function distanceDecay(distanceMetres: number, radiusMetres: number): num
   return Math.max(0, Math.min(1, 1 - distanceMetres / radiusMetres));
 }
 
+export function sharedInterests(
+  member: MemberForMatching,
+  candidate: SessionCandidate,
+): SessionCandidate['interests'] {
+  return candidate.interests.filter((interest) => member.interestIds.has(interest.id));
+}
+
+/**
+ * 0..1: one shared interest earns most of it (`sharedInterestFloor`), rarer and further shared
+ * interests the rest; three of average rarity saturate it.
+ */
+export function interestFit(
+  shared: SessionCandidate['interests'],
+  popularity: InterestPopularity,
+): number {
+  if (shared.length === 0) return 0;
+  const floor = MATCH_WEIGHTS.sharedInterestFloor;
+  const raw = shared.reduce((sum, interest) => sum + rarity(interest.id, popularity), 0);
+  return floor + (1 - floor) * Math.min(1, raw / 1.5);
+}
+
+/** A group the member neither chose an interest in nor has tried: what "something new" means. */
+export function newGroupOf(
+  member: MemberForMatching,
+  candidate: SessionCandidate,
+): SessionCandidate['interests'][number] | undefined {
+  return candidate.interests.find(
+    (i) => !member.triedGroups.has(i.group) && !member.chosenGroups.has(i.group),
+  );
+}
+
+interface GoalContext {
+  member: MemberForMatching;
+  candidate: SessionCandidate;
+  shared: SessionCandidate['interests'];
+}
+
+interface GoalEffect {
+  /** 0..1 of the goals weight. */
+  strength: number;
+  reason: Omit<MatchReason, 'weight'>;
+}
+
+/** Interests whose sessions are a way of doing something for others. */
+const GIVING_BACK = new Set([
+  'volunteering',
+  'park-clean-ups',
+  'repair-cafe',
+  'nature-conservation',
+]);
+/** What "close to home" means for the goal to get out more. */
+const EASY_REACH_METRES = 1000;
+/** A group this size or smaller is gentle for a first visit. */
+const SMALL_GROUP = 8;
+
+/**
+ * What each goal a member can choose (taxonomy GOALS) does to a session's score, with its reason.
+ * A test keeps this in step with the taxonomy: a goal with no effect here would be a promise the
+ * app makes and matching ignores.
+ */
+export const GOAL_EFFECTS: Record<string, (context: GoalContext) => GoalEffect | undefined> = {
+  'meet-new-people': ({ candidate }) => {
+    const newFaces = Math.max(candidate.bookedCount - candidate.knownGoing.length, 0);
+    if (newFaces < 3) return undefined;
+    return {
+      strength: Math.min(newFaces, 8) / 8,
+      reason: {
+        code: 'GOAL_NEW_PEOPLE',
+        text: `${newFaces} people you have not met yet are going`,
+      },
+    };
+  },
+  'get-active': ({ candidate }) =>
+    candidate.interests.some((i) => i.active)
+      ? { strength: 1, reason: { code: 'GOAL_ACTIVE', text: 'Helps with your goal to get active' } }
+      : undefined,
+  'learn-something': ({ candidate }) =>
+    candidate.interests.some((i) => i.group === 'learning' || i.group === 'digital')
+      ? { strength: 1, reason: { code: 'GOAL_LEARN', text: 'A chance to learn something new' } }
+      : undefined,
+  'give-back': ({ candidate }) =>
+    candidate.interests.some((i) => GIVING_BACK.has(i.id))
+      ? {
+          strength: 1,
+          reason: { code: 'GOAL_GIVE_BACK', text: 'A way to give something back to the area' },
+        }
+      : undefined,
+  'get-out-more': ({ candidate }) =>
+    candidate.distanceMetres <= EASY_REACH_METRES
+      ? {
+          strength: 1,
+          reason: { code: 'GOAL_GET_OUT', text: 'Close to home, an easy way to get out more' },
+        }
+      : undefined,
+  'feel-more-confident': ({ candidate }) => {
+    if (candidate.knownGoing.length > 0)
+      return {
+        strength: 1,
+        reason: { code: 'GOAL_CONFIDENCE', text: 'Someone you know will be there' },
+      };
+    if (candidate.bookedCount > 0 && candidate.bookedCount <= SMALL_GROUP)
+      return {
+        strength: 0.6,
+        reason: {
+          code: 'GOAL_CONFIDENCE',
+          text: `A small group, ${candidate.bookedCount} going so far`,
+        },
+      };
+    return undefined;
+  },
+  'share-a-skill': ({ member, shared }) =>
+    shared.some((i) => member.triedGroups.has(i.group))
+      ? {
+          strength: 0.8,
+          reason: {
+            code: 'GOAL_SHARE_SKILL',
+            text: 'You have done this before: a chance to share what you know',
+          },
+        }
+      : undefined,
+};
+
 /**
  * Scores one session for one member: a weighted sum of components in 0..1, each giving a plain
  * reason. Nothing here reveals where anyone lives: distances become bands, people first names.
@@ -113,10 +237,8 @@ function assess(
   weights: SessionWeights,
   reasons: MatchReason[] | undefined,
 ): number {
-  const shared = candidate.interests.filter((interest) => member.interestIds.has(interest.id));
-  // Saturates: three shared interests of average rarity already count fully.
-  const interestRaw = shared.reduce((sum, interest) => sum + rarity(interest.id, popularity), 0);
-  const interest = Math.min(1, interestRaw / 1.5);
+  const shared = sharedInterests(member, candidate);
+  const interest = interestFit(shared, popularity);
   if (reasons && shared.length > 0) {
     const labels = shared.map((i) => i.label.toLowerCase());
     reasons.push({
@@ -160,38 +282,14 @@ function assess(
   }
 
   let goals = 0;
-  if (member.goals.has('meet-new-people')) {
-    const newFaces = Math.max(candidate.bookedCount - candidate.knownGoing.length, 0);
-    const share = Math.min(newFaces, 8) / 8;
-    if (share > goals) goals = share;
-    if (newFaces >= 3)
-      reasons?.push({
-        code: 'GOAL_NEW_PEOPLE',
-        text: `${newFaces} people you have not met yet are going`,
-        weight: weights.goals * share,
-      });
-  }
-  if (member.goals.has('get-active') && candidate.interests.some((i) => i.active)) {
-    goals = 1;
-    reasons?.push({
-      code: 'GOAL_ACTIVE',
-      text: 'Helps with your goal to get active',
-      weight: weights.goals,
-    });
-  }
-  if (
-    member.goals.has('learn-something') &&
-    candidate.interests.some((i) => i.group === 'learning' || i.group === 'digital')
-  ) {
-    goals = 1;
-    reasons?.push({
-      code: 'GOAL_LEARN',
-      text: 'A chance to learn something new',
-      weight: weights.goals,
-    });
+  for (const goal of member.goals) {
+    const effect = GOAL_EFFECTS[goal]?.({ member, candidate, shared });
+    if (!effect) continue;
+    goals = Math.max(goals, effect.strength);
+    reasons?.push({ ...effect.reason, weight: weights.goals * effect.strength });
   }
 
-  const newGroup = candidate.interests.find((i) => !member.triedGroups.has(i.group));
+  const newGroup = newGroupOf(member, candidate);
   const novelty = newGroup ? 1 : 0;
   if (reasons && newGroup) {
     reasons.push({
@@ -212,26 +310,39 @@ function assess(
 }
 
 /**
- * Greedy re-ranking for variety: each pick costs the remaining sessions of the same activity or
- * interest group a little, so a list is not ten walks in a row. Returns at most `first`.
+ * Greedy re-ranking for variety. Each pick costs the remaining sessions of the same activity or
+ * interest group a little, and each pick off the member's interests costs the remaining
+ * off-interest ones more, so a list is neither ten walks in a row nor drifts off what the member
+ * likes; the first session in a group new to the member is lifted once. Returns at most `first`,
+ * each with `score` replaced by the adjusted score it was picked on: penalties only grow and the
+ * lift is given once, so the list is in score order.
  */
 export function diversify<T extends { candidate: SessionCandidate; score: number }>(
+  member: MemberForMatching,
   scored: readonly T[],
   first: number,
   penalties = MATCH_WEIGHTS.diversity,
 ): T[] {
-  const remaining = [...scored];
+  const remaining = scored.map((s) => ({
+    item: s,
+    onInterest: s.candidate.interests.some((i) => member.interestIds.has(i.id)),
+    isNew: newGroupOf(member, s.candidate) !== undefined,
+  }));
   const chosen: T[] = [];
   const groupsPicked = new Map<string, number>();
   const activitiesPicked = new Map<string, number>();
-  const adjusted = (s: T) => {
+  let offInterestPicked = 0;
+  let newPicked = false;
+  const adjusted = ({ item, onInterest, isNew }: (typeof remaining)[number]) => {
     let group = 0;
-    for (const interest of s.candidate.interests)
+    for (const interest of item.candidate.interests)
       group = Math.max(group, groupsPicked.get(interest.group) ?? 0);
     return (
-      s.score -
-      penalties.sameActivityPenalty * (activitiesPicked.get(s.candidate.activityId) ?? 0) -
-      penalties.sameGroupPenalty * group
+      item.score -
+      penalties.sameActivityPenalty * (activitiesPicked.get(item.candidate.activityId) ?? 0) -
+      penalties.sameGroupPenalty * group -
+      (onInterest ? 0 : penalties.offInterestPenalty * offInterestPicked) +
+      (isNew && !newPicked ? penalties.firstNewGroupBonus : 0)
     );
   };
   while (chosen.length < first && remaining.length > 0) {
@@ -241,20 +352,24 @@ export function diversify<T extends { candidate: SessionCandidate; score: number
       const a = adjusted(remaining[i]);
       if (
         a > bestScore ||
-        (a === bestScore && remaining[i].candidate.sessionId < remaining[best].candidate.sessionId)
+        (a === bestScore &&
+          remaining[i].item.candidate.sessionId < remaining[best].item.candidate.sessionId)
       ) {
         best = i;
         bestScore = a;
       }
     }
     const [pick] = remaining.splice(best, 1);
-    chosen.push(pick);
+    const { candidate } = pick.item;
+    chosen.push({ ...pick.item, score: Math.round(bestScore * 10_000) / 10_000 });
     activitiesPicked.set(
-      pick.candidate.activityId,
-      (activitiesPicked.get(pick.candidate.activityId) ?? 0) + 1,
+      candidate.activityId,
+      (activitiesPicked.get(candidate.activityId) ?? 0) + 1,
     );
-    for (const group of new Set(pick.candidate.interests.map((i) => i.group)))
+    for (const group of new Set(candidate.interests.map((i) => i.group)))
       groupsPicked.set(group, (groupsPicked.get(group) ?? 0) + 1);
+    if (!pick.onInterest) offInterestPicked += 1;
+    if (pick.isNew) newPicked = true;
   }
   return chosen;
 }

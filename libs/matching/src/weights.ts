@@ -1,18 +1,30 @@
 /** Every weight matching uses, in one place, so tuning is one change and one review. */
 export const MATCH_WEIGHTS = {
   session: {
-    interest: 0.33,
-    distance: 0.2,
-    availability: 0.15,
+    // What the member said they like comes first: within the radius, one shared interest is
+    // worth more than the whole distance range, so a nearer session on something else never
+    // wins on a few hundred metres.
+    interest: 0.42,
+    distance: 0.14,
+    availability: 0.13,
     // Someone you know going is one of the strongest reasons to try a session.
-    knownPeople: 0.15,
+    knownPeople: 0.13,
     goals: 0.12,
-    novelty: 0.05,
+    novelty: 0.06,
   },
-  /** Re-ranking: how much a repeat of an already-chosen interest group or activity costs. */
+  /** How much of the interest part one shared interest earns before rarity adds the rest. */
+  sharedInterestFloor: 0.65,
+  /**
+   * Re-ranking for variety. Each pick costs later sessions of the same activity or interest
+   * group a little and each pick off the member's interests costs later ones more, so the list
+   * stays mostly on what the member likes; the first session in a group the member has neither
+   * chosen nor tried gets a one-off lift, so something new still appears.
+   */
   diversity: {
-    sameGroupPenalty: 0.15,
-    sameActivityPenalty: 0.4,
+    sameGroupPenalty: 0.03,
+    sameActivityPenalty: 0.3,
+    offInterestPenalty: 0.12,
+    firstNewGroupBonus: 0.08,
   },
   /** Each side of a peer match; the two sides are combined by a harmonic mean. */
   peer: {
