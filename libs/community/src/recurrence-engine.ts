@@ -15,6 +15,7 @@ export const EXPANSION_BUDGET_MS = 250;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { RRule } = require(workerData.rrule);
+parentPort.postMessage({ ready: true });
 parentPort.on('message', (m) => {
   try {
     const rule = new RRule({ ...RRule.parseString(m.text), dtstart: new Date(m.dtstart) });
@@ -40,12 +41,16 @@ interface Pending {
 /**
  * Expands untrusted recurrence rules in a worker thread with a time budget, so that no rule
  * keeps the API's or the worker's event loop: a rule over budget fails as a RecurrenceError, its
- * thread is replaced, and other expansions waiting behind it are sent to the new one.
+ * thread is replaced, and expansions waiting behind it go to the new one. One rule is in the
+ * thread at a time and its budget starts when the thread has it, so the budget measures that
+ * rule alone: not the thread starting up, nor rules queued ahead of it.
  */
 @Injectable()
 export class RecurrenceEngine implements OnModuleDestroy {
   private worker: Worker | undefined;
-  private readonly pending = new Map<number, Pending>();
+  private ready = false;
+  private inFlight: Pending | undefined;
+  private readonly queue: Pending[] = [];
   private serial = 0;
 
   /** Starts from `from` to `until` (inclusive), at most `max`, as real instants. */
@@ -70,8 +75,8 @@ export class RecurrenceEngine implements OnModuleDestroy {
         reject,
         timer: undefined,
       };
-      this.pending.set(pending.message.id, pending);
-      this.send(pending);
+      this.queue.push(pending);
+      this.pump();
     });
     return starts
       .map((floating) => fromFloating(new Date(floating)))
@@ -79,32 +84,39 @@ export class RecurrenceEngine implements OnModuleDestroy {
   }
 
   onModuleDestroy(): Promise<number> | undefined {
-    for (const pending of this.pending.values()) clearTimeout(pending.timer);
+    clearTimeout(this.inFlight?.timer);
     const worker = this.worker;
     this.worker = undefined;
     return worker?.terminate();
   }
 
-  private send(pending: Pending): void {
+  /** Hands the next waiting rule to the thread once it is ready and free. */
+  private pump(): void {
+    if (this.inFlight || this.queue.length === 0) return;
     const worker = this.ensureWorker();
-    clearTimeout(pending.timer);
+    if (!this.ready) return;
+    const pending = this.queue.shift();
+    if (!pending) return;
+    this.inFlight = pending;
     pending.timer = setTimeout(() => this.overBudget(pending), EXPANSION_BUDGET_MS);
     pending.timer.unref();
     worker.postMessage(pending.message);
   }
 
   private overBudget(pending: Pending): void {
-    this.pending.delete(pending.message.id);
+    if (this.inFlight !== pending) return;
+    this.inFlight = undefined;
     pending.reject(
       new RecurrenceError(
         'this rule takes too long to work out (it may never match); make it simpler',
       ),
     );
-    // The thread is stuck in rrule: replace it, and resend what was waiting behind.
+    // The thread is stuck in rrule: replace it, and go on with what was waiting behind.
     const stuck = this.worker;
     this.worker = undefined;
+    this.ready = false;
     void stuck?.terminate();
-    for (const other of this.pending.values()) this.send(other);
+    this.pump();
   }
 
   private ensureWorker(): Worker {
@@ -114,24 +126,38 @@ export class RecurrenceEngine implements OnModuleDestroy {
       workerData: { rrule: require.resolve('rrule') },
     });
     worker.unref();
-    worker.on('message', (reply: { id: number; starts?: number[]; error?: string }) => {
-      const pending = this.pending.get(reply.id);
-      if (!pending) return;
-      this.pending.delete(reply.id);
-      clearTimeout(pending.timer);
-      if (reply.error !== undefined)
-        pending.reject(new RecurrenceError(`not a valid RRULE: ${reply.error}`));
-      else pending.resolve(reply.starts ?? []);
-    });
+    worker.on(
+      'message',
+      (reply: { ready?: true; id?: number; starts?: number[]; error?: string }) => {
+        if (this.worker !== worker) return;
+        if (reply.ready) {
+          this.ready = true;
+          this.pump();
+          return;
+        }
+        const pending = this.inFlight;
+        if (!pending || pending.message.id !== reply.id) return;
+        this.inFlight = undefined;
+        clearTimeout(pending.timer);
+        if (reply.error !== undefined)
+          pending.reject(new RecurrenceError(`not a valid RRULE: ${reply.error}`));
+        else pending.resolve(reply.starts ?? []);
+        this.pump();
+      },
+    );
     worker.on('error', (error) => {
-      if (this.worker === worker) this.worker = undefined;
-      for (const other of this.pending.values()) {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.ready = false;
+      const failed = [...(this.inFlight ? [this.inFlight] : []), ...this.queue.splice(0)];
+      this.inFlight = undefined;
+      for (const other of failed) {
         clearTimeout(other.timer);
         other.reject(error);
       }
-      this.pending.clear();
     });
     this.worker = worker;
+    this.ready = false;
     return worker;
   }
 }
