@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Db, DomainError, isUuid, Problems } from '@kith/platform';
+import { BlockService } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { assertFirst } from './first';
 import { IntroductionStatus, TieSource } from './matching.entities';
@@ -23,6 +24,7 @@ export class PeerMatchingService {
     private readonly clock: Clock,
     private readonly peers: PeerRepository,
     private readonly sessions: SessionMatchingService,
+    private readonly blocks: BlockService,
   ) {}
 
   /** Reciprocal suggestions among members who opted in; empty until matchingNeeds is. */
@@ -56,7 +58,7 @@ export class PeerMatchingService {
     problems.throwIfAny('No introduction was asked for');
     const target = isUuid(personId) ? await this.peers.target(personId) : undefined;
     if (!target) throw DomainError.notFound('Person');
-    if (await this.peers.blockedEitherWay(principal.personId, personId))
+    if (await this.blocks.eitherBlocking(principal.personId, personId))
       throw DomainError.forbidden('You cannot be introduced to this person');
     if (await this.peers.tied(principal.personId, personId))
       throw DomainError.conflict('You are already connected');

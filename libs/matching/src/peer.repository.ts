@@ -92,17 +92,6 @@ export class PeerRepository {
     return row;
   }
 
-  async blockedEitherWay(a: string, b: string): Promise<boolean> {
-    return (
-      (
-        await this.db.query(
-          `SELECT 1 FROM block WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1)`,
-          [a, b],
-        )
-      ).length > 0
-    );
-  }
-
   async tied(a: string, b: string): Promise<boolean> {
     return (
       (
