@@ -4,7 +4,8 @@ import { CommunityModule, ProfileService, Weekday } from '@kith/community';
 import type { AvailabilityWindow } from '@kith/community';
 import { HelpModule } from '@kith/help';
 import { PersonService, Role } from '@kith/identity';
-import { CANDIDATE_LIMITS, MatchingModule, pairKey, PeerMatchingService } from '@kith/matching';
+import { CANDIDATE_LIMITS, MatchingModule, PeerMatchingService } from '@kith/matching';
+import { pairKey } from '@kith/network';
 import { Db } from '@kith/platform';
 // Repositories are the libs' own; a test of their SQL reaches in for them.
 import { HelpRepository } from '../../libs/help/src/help.repository';

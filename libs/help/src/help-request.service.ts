@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { parseAvailability } from '@kith/community';
 import { Clock, Db, distanceBand, DomainError, isUuid, present, Problems } from '@kith/platform';
 import type { AvailabilityInput } from '@kith/community';
-import { PersonService, Role } from '@kith/identity';
+import { BlockService, PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelpRequestStatus } from './help.entities';
@@ -40,6 +40,7 @@ export class HelpRequestService {
     private readonly clock: Clock,
     private readonly help: HelpRepository,
     private readonly people: PersonService,
+    private readonly blocks: BlockService,
     private readonly ledger: Ledger,
     private readonly audit: AuditLog,
   ) {}
@@ -127,7 +128,7 @@ export class HelpRequestService {
       if (why) throw DomainError.conflict(`This helper ${why}`);
       if (!(await this.help.hasSkill(helperId, request.skillId)))
         throw DomainError.conflict('This helper does not offer that skill');
-      if (await this.help.blockedEitherWay(helperId, request.memberId))
+      if (await this.blocks.eitherBlocking(helperId, request.memberId))
         throw DomainError.conflict('This helper cannot be assigned to this member');
       const id = await this.help.insertAssignment(request.id, helperId, principal.personId);
       await this.help.setRequestStatus(request.id, HelpRequestStatus.ASSIGNED);
@@ -240,14 +241,10 @@ export class HelpRequestService {
     });
   }
 
-  /** Either side blocks the other: never assigned to each other again. */
+  /** Blocks through identity's rule, with the audit record in the same transaction. */
   async block(principal: Principal, personId: string): Promise<true> {
-    if (!isUuid(personId) || personId === principal.personId) {
-      throw DomainError.badInput([{ path: 'personId', message: 'name someone else' }]);
-    }
-    if (!(await this.help.personExists(personId))) throw DomainError.notFound('Person');
     await this.db.transaction(async () => {
-      await this.help.block(principal.personId, personId);
+      await this.blocks.block(principal, personId);
       await this.audit.record(principal.personId, 'person.blocked', 'person', personId);
     });
     return true;

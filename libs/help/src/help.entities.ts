@@ -333,28 +333,6 @@ export class TimeCreditEntryEntity {
   createdAt!: Date;
 }
 
-/** Either side of a help relationship can block the other: never assigned or suggested again. */
-@Entity('block')
-export class BlockEntity {
-  @PrimaryColumn('uuid')
-  blockerId!: string;
-
-  @PrimaryColumn('uuid')
-  blockedId!: string;
-
-  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'blocker_id', foreignKeyConstraintName: 'fk_block_blocker' })
-  blocker?: PersonEntity;
-
-  @Index('ix_block_blocked_id')
-  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'blocked_id', foreignKeyConstraintName: 'fk_block_blocked' })
-  blocked?: PersonEntity;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-}
-
 /** Who changed what, when: helper status, assignments and the ledger. */
 @Entity('audit_log')
 @Index('ix_audit_log_subject', ['subjectType', 'subjectId'])
@@ -390,6 +368,5 @@ export const HELP_ENTITIES = [
   TimeCreditAccountEntity,
   TimeCreditTransferEntity,
   TimeCreditEntryEntity,
-  BlockEntity,
   AuditLogEntity,
 ];

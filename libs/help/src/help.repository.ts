@@ -151,21 +151,6 @@ export class HelpRepository {
     );
   }
 
-  async blockedEitherWay(a: string, b: string): Promise<boolean> {
-    const rows = await this.db.query(
-      `SELECT 1 FROM block WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1) LIMIT 1`,
-      [a, b],
-    );
-    return rows.length > 0;
-  }
-
-  async block(blockerId: string, blockedId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO block (blocker_id, blocked_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [blockerId, blockedId],
-    );
-  }
-
   async memberAreaId(personId: string): Promise<string | null> {
     const [row] = await this.db.query<{ areaId: string | null }>(
       `SELECT home_area_id AS "areaId" FROM member_profile WHERE person_id = $1`,

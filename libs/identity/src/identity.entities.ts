@@ -5,6 +5,7 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
@@ -155,10 +156,33 @@ export class RefreshTokenEntity {
   createdAt!: Date;
 }
 
+/** Either person can block the other: never assigned, suggested or introduced to each other again. */
+@Entity('block')
+export class BlockEntity {
+  @PrimaryColumn('uuid')
+  blockerId!: string;
+
+  @PrimaryColumn('uuid')
+  blockedId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'blocker_id', foreignKeyConstraintName: 'fk_block_blocker' })
+  blocker?: PersonEntity;
+
+  @Index('ix_block_blocked_id')
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'blocked_id', foreignKeyConstraintName: 'fk_block_blocked' })
+  blocked?: PersonEntity;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
 export const IDENTITY_ENTITIES = [
   PersonEntity,
   RoleGrantEntity,
   SignInCodeEntity,
   AuthSessionEntity,
   RefreshTokenEntity,
+  BlockEntity,
 ];

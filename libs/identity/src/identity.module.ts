@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AreasModule } from '@kith/areas';
 import { JobOutboxModule } from '@kith/platform';
 import { AuthSessionRepository } from './auth-session.repository';
+import { BlockRepository } from './block.repository';
+import { BlockService } from './block.service';
 import { PersonRepository } from './person.repository';
 import { PersonService } from './person.service';
 import { SignInCodeMailHandler } from './sign-in-code.mail-handler';
@@ -14,12 +16,14 @@ import { TokenService } from './token.service';
   providers: [
     AuthSessionRepository,
     PersonRepository,
+    BlockRepository,
     SignInCodeRepository,
     TokenService,
     SignInService,
     PersonService,
+    BlockService,
     SignInCodeMailHandler,
   ],
-  exports: [SignInService, PersonService, TokenService],
+  exports: [SignInService, PersonService, TokenService, BlockService],
 })
 export class IdentityModule {}

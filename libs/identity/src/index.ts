@@ -3,6 +3,8 @@ export * from './identity.entities';
 export * from './secrets';
 export type { PersonRow } from './person.repository';
 export * from './person.service';
+export type { BlockRow } from './block.repository';
+export * from './block.service';
 export * from './sign-in.service';
 export * from './token.service';
 export * from './identity.module';

@@ -9,7 +9,6 @@ export * from './matching.module';
 export * from './helper-scoring';
 export { HELPER_CANDIDATES_SQL } from './helper-candidates.repository';
 export * from './helper-matching.service';
-export * from './matching.entities';
 export * from './peer-scoring';
 export { PEER_CANDIDATES_SQL } from './peer.repository';
 export * from './peer-matching.service';

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { WEEKDAY_NUMBER } from '@kith/community';
 import type { Weekday } from '@kith/community';
 import { Db } from '@kith/platform';
-import { IntroductionStatus } from './matching.entities';
 import type { PeerCandidate, PeerSide } from './peer-scoring';
 
 interface PeerRow {
@@ -45,7 +44,10 @@ function sideOf(row: Pick<PeerRow, 'radius' | 'goals' | 'availability'>): PeerSi
   };
 }
 
-/** The SQL half of peer matching, and introductions and ties. */
+/**
+ * The SQL half of peer matching. The candidate query reads network's `tie` and `introduction`
+ * and identity's `block` tables (a hot read path); only those libs write them.
+ */
 @Injectable()
 export class PeerRepository {
   constructor(private readonly db: Db) {}
@@ -82,112 +84,5 @@ export class PeerRepository {
       { prepare: true },
     );
     return row && sideOf(row);
-  }
-
-  async target(personId: string): Promise<{ optedIn: boolean } | undefined> {
-    const [row] = await this.db.query<{ optedIn: boolean }>(
-      `SELECT COALESCE(mp.peer_introductions, false) AS "optedIn" FROM person p LEFT JOIN member_profile mp ON mp.person_id = p.id WHERE p.id = $1`,
-      [personId],
-    );
-    return row;
-  }
-
-  async blockedEitherWay(a: string, b: string): Promise<boolean> {
-    return (
-      (
-        await this.db.query(
-          `SELECT 1 FROM block WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1)`,
-          [a, b],
-        )
-      ).length > 0
-    );
-  }
-
-  async tied(a: string, b: string): Promise<boolean> {
-    return (
-      (
-        await this.db.query(
-          `SELECT 1 FROM tie WHERE person_a = LEAST($1::uuid, $2::uuid) AND person_b = GREATEST($1::uuid, $2::uuid)`,
-          [a, b],
-        )
-      ).length > 0
-    );
-  }
-
-  /** Serialises one person's introduction requests, so the weekly count cannot be raced. */
-  async lockRequester(personId: string): Promise<void> {
-    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('introductions:' || $1))`, [
-      personId,
-    ]);
-  }
-
-  async sentSince(personId: string, since: Date): Promise<number> {
-    const [row] = await this.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM introduction WHERE from_id = $1 AND created_at > $2`,
-      [personId, since],
-    );
-    return row.n;
-  }
-
-  /** Serialises introductions within one pair, whichever of the two asks. */
-  async lockPair(pairKey: string): Promise<void> {
-    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('introduction-pair:' || $1))`, [
-      pairKey,
-    ]);
-  }
-
-  async pendingFor(
-    pairKey: string,
-  ): Promise<{ id: string; status: IntroductionStatus; fromId: string } | undefined> {
-    const [row] = await this.db.query<{ id: string; status: IntroductionStatus; fromId: string }>(
-      `SELECT id, status, from_id AS "fromId" FROM introduction WHERE pair_key = $1 AND status = 'PENDING'`,
-      [pairKey],
-    );
-    return row;
-  }
-
-  async insertIntroduction(
-    fromId: string,
-    toId: string,
-    pairKey: string,
-    message: string | null,
-  ): Promise<{ id: string; status: IntroductionStatus }> {
-    const [row] = await this.db.query<{ id: string; status: IntroductionStatus }>(
-      `INSERT INTO introduction (from_id, to_id, pair_key, message) VALUES ($1, $2, $3, $4) RETURNING id, status`,
-      [fromId, toId, pairKey, message],
-    );
-    return row;
-  }
-
-  async lockIntroduction(
-    id: string,
-  ): Promise<{ id: string; fromId: string; toId: string; status: IntroductionStatus } | undefined> {
-    const [row] = await this.db.query<{
-      id: string;
-      fromId: string;
-      toId: string;
-      status: IntroductionStatus;
-    }>(
-      `SELECT id, from_id AS "fromId", to_id AS "toId", status FROM introduction WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
-    return row;
-  }
-
-  async answer(
-    id: string,
-    status: IntroductionStatus.ACCEPTED | IntroductionStatus.DECLINED,
-  ): Promise<void> {
-    await this.db.query(`UPDATE introduction SET status = $2, responded_at = now() WHERE id = $1`, [
-      id,
-      status,
-    ]);
-  }
-
-  async addTie(a: string, b: string, source: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO tie (person_a, person_b, source) VALUES (LEAST($1::uuid, $2::uuid), GREATEST($1::uuid, $2::uuid), $3) ON CONFLICT DO NOTHING`,
-      [a, b, source],
-    );
   }
 }

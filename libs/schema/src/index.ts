@@ -1,8 +1,8 @@
 import { AREA_ENTITIES } from '@kith/areas';
 import { COMMUNITY_ENTITIES } from '@kith/community';
 import { HELP_ENTITIES } from '@kith/help';
-import { MATCHING_ENTITIES } from '@kith/matching';
 import { IDENTITY_ENTITIES } from '@kith/identity';
+import { NETWORK_ENTITIES } from '@kith/network';
 import { IdempotencyKeyEntity, JOB_ENTITIES } from '@kith/platform';
 import { MIGRATIONS } from './migrations';
 
@@ -14,8 +14,8 @@ export const KITH_SCHEMA = {
     ...AREA_ENTITIES,
     ...IDENTITY_ENTITIES,
     ...COMMUNITY_ENTITIES,
+    ...NETWORK_ENTITIES,
     ...HELP_ENTITIES,
-    ...MATCHING_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

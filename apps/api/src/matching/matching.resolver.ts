@@ -10,12 +10,8 @@ import {
   registerEnumType,
   Resolver,
 } from '@nestjs/graphql';
-import {
-  HelperMatchingService,
-  IntroductionStatus,
-  PeerMatchingService,
-  SessionMatchingService,
-} from '@kith/matching';
+import { HelperMatchingService, PeerMatchingService, SessionMatchingService } from '@kith/matching';
+import { IntroductionService, IntroductionStatus } from '@kith/network';
 import { InterestCatalogue, SessionService } from '@kith/community';
 import { distanceBand } from '@kith/platform';
 import type { Principal } from '@kith/identity';
@@ -89,6 +85,7 @@ export class MatchingResolver {
     private readonly interests: InterestCatalogue,
     private readonly peers: PeerMatchingService,
     private readonly sessionViews: SessionService,
+    private readonly introductions: IntroductionService,
   ) {}
 
   @Query(() => [PeerMatch], {
@@ -119,7 +116,7 @@ export class MatchingResolver {
     @Args('personId', { type: () => ID }) personId: string,
     @Args('message', { type: () => String, nullable: true }) message: string | null,
   ): Promise<Introduction> {
-    return this.peers.requestIntroduction(principal, personId, message);
+    return this.introductions.propose(principal, personId, message);
   }
 
   @Mutation(() => Introduction, {
@@ -130,7 +127,7 @@ export class MatchingResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('accept') accept: boolean,
   ): Promise<Introduction> {
-    return this.peers.respond(principal, id, accept);
+    return this.introductions.respond(principal, id, accept);
   }
 
   @Query(() => [HelperMatch], {

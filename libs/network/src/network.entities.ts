@@ -95,4 +95,4 @@ export class TieEntity {
   createdAt!: Date;
 }
 
-export const MATCHING_ENTITIES = [IntroductionEntity, TieEntity];
+export const NETWORK_ENTITIES = [IntroductionEntity, TieEntity];

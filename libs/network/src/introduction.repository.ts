@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@kith/platform';
+import type { IntroductionStatus } from './network.entities';
+
+export interface IntroductionRow {
+  id: string;
+  fromId: string;
+  toId: string;
+  status: IntroductionStatus;
+}
+
+const INTRODUCTION = `id, from_id AS "fromId", to_id AS "toId", status`;
+
+/** The `introduction` table, and the advisory locks that serialise asking. */
+@Injectable()
+export class IntroductionRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Serialises one person's introduction requests, so the weekly count cannot be raced. */
+  async lockRequester(personId: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('introductions:' || $1))`, [
+      personId,
+    ]);
+  }
+
+  /** Serialises introductions within one pair, whichever of the two asks. */
+  async lockPair(pairKey: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtext('introduction-pair:' || $1))`, [
+      pairKey,
+    ]);
+  }
+
+  async sentSince(personId: string, since: Date): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM introduction WHERE from_id = $1 AND created_at > $2`,
+      [personId, since],
+    );
+    return row.n;
+  }
+
+  async pendingFor(pairKey: string): Promise<IntroductionRow | undefined> {
+    const [row] = await this.db.query<IntroductionRow>(
+      `SELECT ${INTRODUCTION} FROM introduction WHERE pair_key = $1 AND status = 'PENDING'`,
+      [pairKey],
+    );
+    return row;
+  }
+
+  async insert(
+    fromId: string,
+    toId: string,
+    pairKey: string,
+    message: string | null,
+  ): Promise<IntroductionRow> {
+    const [row] = await this.db.query<IntroductionRow>(
+      `INSERT INTO introduction (from_id, to_id, pair_key, message) VALUES ($1, $2, $3, $4) RETURNING ${INTRODUCTION}`,
+      [fromId, toId, pairKey, message],
+    );
+    return row;
+  }
+
+  async lock(id: string): Promise<IntroductionRow | undefined> {
+    const [row] = await this.db.query<IntroductionRow>(
+      `SELECT ${INTRODUCTION} FROM introduction WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row;
+  }
+
+  async answer(
+    id: string,
+    status: IntroductionStatus.ACCEPTED | IntroductionStatus.DECLINED,
+  ): Promise<void> {
+    await this.db.query(`UPDATE introduction SET status = $2, responded_at = now() WHERE id = $1`, [
+      id,
+      status,
+    ]);
+  }
+}

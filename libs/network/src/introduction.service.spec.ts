@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import type { ProfileRow, ProfileService } from '@kith/community';
+import type { BlockService, PersonRow, PersonService, Principal } from '@kith/identity';
+import { DomainError, ErrorCode } from '@kith/platform';
+import type { Db } from '@kith/platform';
+import type { IntroductionRepository, IntroductionRow } from './introduction.repository';
+import { INTRODUCTIONS_PER_WEEK, IntroductionService, pairKey } from './introduction.service';
+import { IntroductionStatus, TieSource } from './network.entities';
+import type { TieRepository } from './tie.repository';
+
+const NOW = new Date('2027-09-01T08:00:00Z');
+
+/** The `introduction` table in memory; locks are no-ops, as one test runs one call at a time. */
+class FakeIntroductions implements Omit<IntroductionRepository, 'db'> {
+  readonly rows: (IntroductionRow & { pairKey: string; createdAt: Date })[] = [];
+
+  lockRequester(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  lockPair(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  sentSince(personId: string, since: Date): Promise<number> {
+    return Promise.resolve(
+      this.rows.filter((r) => r.fromId === personId && r.createdAt > since).length,
+    );
+  }
+
+  pendingFor(key: string): Promise<IntroductionRow | undefined> {
+    const row = this.rows.find((r) => r.pairKey === key && r.status === IntroductionStatus.PENDING);
+    return Promise.resolve(row && this.view(row));
+  }
+
+  insert(fromId: string, toId: string, key: string): Promise<IntroductionRow> {
+    const row = {
+      id: randomUUID(),
+      fromId,
+      toId,
+      pairKey: key,
+      status: IntroductionStatus.PENDING,
+      createdAt: NOW,
+    };
+    this.rows.push(row);
+    return Promise.resolve(this.view(row));
+  }
+
+  lock(id: string): Promise<IntroductionRow | undefined> {
+    const row = this.rows.find((r) => r.id === id);
+    return Promise.resolve(row && this.view(row));
+  }
+
+  answer(id: string, status: IntroductionStatus.ACCEPTED | IntroductionStatus.DECLINED) {
+    const row = this.rows.find((r) => r.id === id);
+    if (row) row.status = status;
+    return Promise.resolve();
+  }
+
+  private view({ id, fromId, toId, status }: IntroductionRow): IntroductionRow {
+    return { id, fromId, toId, status };
+  }
+}
+
+class FakeTies implements Omit<TieRepository, 'db'> {
+  readonly rows: { a: string; b: string; source: TieSource }[] = [];
+
+  tied(a: string, b: string): Promise<boolean> {
+    const [low, high] = [a, b].sort();
+    return Promise.resolve(this.rows.some((t) => t.a === low && t.b === high));
+  }
+
+  add(a: string, b: string, source: TieSource): Promise<void> {
+    const [low, high] = [a, b].sort();
+    if (!this.rows.some((t) => t.a === low && t.b === high && t.source === source))
+      this.rows.push({ a: low, b: high, source });
+    return Promise.resolve();
+  }
+}
+
+/** Who exists, who opted in to introductions, and who blocked whom. */
+class FakePeople {
+  readonly known = new Set<string>();
+  readonly optedIn = new Set<string>();
+  readonly blocks = new Set<string>();
+
+  byId(id: string): Promise<PersonRow> {
+    if (!this.known.has(id)) return Promise.reject(DomainError.notFound('Person'));
+    return Promise.resolve({ id, email: `${id}@example.test`, displayName: 'A', createdAt: NOW });
+  }
+
+  profileOf(personId: string): Promise<Pick<ProfileRow, 'peerIntroductions'> | undefined> {
+    return Promise.resolve(
+      this.known.has(personId) ? { peerIntroductions: this.optedIn.has(personId) } : undefined,
+    );
+  }
+
+  eitherBlocking(a: string, b: string): Promise<boolean> {
+    return Promise.resolve(this.blocks.has(`${a}>${b}`) || this.blocks.has(`${b}>${a}`));
+  }
+}
+
+describe('IntroductionService', () => {
+  let introductions: FakeIntroductions;
+  let ties: FakeTies;
+  let people: FakePeople;
+  let service: IntroductionService;
+
+  const principal = (personId: string): Principal => ({
+    personId,
+    sessionId: randomUUID(),
+    roles: [],
+  });
+  const someone = (optedIn = true): Principal => {
+    const id = randomUUID();
+    people.known.add(id);
+    if (optedIn) people.optedIn.add(id);
+    return principal(id);
+  };
+
+  beforeEach(() => {
+    introductions = new FakeIntroductions();
+    ties = new FakeTies();
+    people = new FakePeople();
+    const db = { transaction: <T>(work: () => Promise<T>) => work() };
+    const clock = { now: () => NOW };
+    service = new IntroductionService(
+      db as unknown as Db,
+      clock,
+      introductions as unknown as IntroductionRepository,
+      ties as unknown as TieRepository,
+      people as unknown as BlockService,
+      people as unknown as PersonService,
+      people as unknown as ProfileService,
+    );
+  });
+
+  it('asks once per pair: asking again returns the same pending introduction', async () => {
+    const [me, them] = [someone(), someone()];
+    const first = await service.propose(me, them.personId, 'Hello');
+    expect(first.status).toBe(IntroductionStatus.PENDING);
+    expect(await service.propose(me, them.personId, null)).toEqual(first);
+    expect(introductions.rows).toHaveLength(1);
+    expect(introductions.rows[0].pairKey).toBe(pairKey(them.personId, me.personId));
+  });
+
+  it('asked both ways, it is one introduction, accepted, and one tie', async () => {
+    const [me, them] = [someone(), someone()];
+    const theirs = await service.propose(them, me.personId, null);
+    expect(await service.propose(me, them.personId, null)).toEqual({
+      id: theirs.id,
+      status: IntroductionStatus.ACCEPTED,
+    });
+    expect(introductions.rows).toHaveLength(1);
+    const [a, b] = [me.personId, them.personId].sort();
+    expect(ties.rows).toEqual([{ a, b, source: TieSource.INTRODUCTION }]);
+    await expect(service.propose(me, them.personId, null)).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+    });
+  });
+
+  it('accepting ties the two, declining does not; only the person asked answers', async () => {
+    const [me, them, third] = [someone(), someone(), someone()];
+    const asked = await service.propose(me, them.personId, null);
+    await expect(service.respond(me, asked.id, true)).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    expect(await service.respond(them, asked.id, true)).toEqual({
+      id: asked.id,
+      status: IntroductionStatus.ACCEPTED,
+    });
+    expect(await service.respond(them, asked.id, true)).toEqual({
+      id: asked.id,
+      status: IntroductionStatus.ACCEPTED,
+    });
+    await expect(service.respond(them, asked.id, false)).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+    });
+    expect(ties.rows).toHaveLength(1);
+
+    const other = await service.propose(me, third.personId, null);
+    expect((await service.respond(third, other.id, false)).status).toBe(
+      IntroductionStatus.DECLINED,
+    );
+    expect(ties.rows).toHaveLength(1);
+    await expect(service.respond(third, 'not-an-id', true)).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
+  });
+
+  it('never across a block, never to oneself, someone unknown or someone not opted in', async () => {
+    const [me, blocker, shy] = [someone(), someone(), someone(false)];
+    people.blocks.add(`${blocker.personId}>${me.personId}`);
+    await expect(service.propose(me, blocker.personId, null)).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    await expect(service.propose(me, shy.personId, null)).rejects.toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+    });
+    await expect(service.propose(me, me.personId, null)).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+    });
+    await expect(service.propose(me, randomUUID(), null)).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
+    await expect(service.propose(me, 'nobody', null)).rejects.toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+    });
+    expect(introductions.rows).toHaveLength(0);
+  });
+
+  it('lets someone not opted in ask back, which accepts the introduction made to them', async () => {
+    const [me, shy] = [someone(), someone(false)];
+    const asked = await service.propose(shy, me.personId, null);
+    expect((await service.propose(me, shy.personId, null)).status).toBe(
+      IntroductionStatus.ACCEPTED,
+    );
+    expect(introductions.rows.map((r) => r.id)).toEqual([asked.id]);
+  });
+
+  it(`asks at most ${INTRODUCTIONS_PER_WEEK} a week`, async () => {
+    const me = someone();
+    for (let i = 0; i < INTRODUCTIONS_PER_WEEK; i += 1)
+      await service.propose(me, someone().personId, null);
+    await expect(service.propose(me, someone().personId, null)).rejects.toMatchObject({
+      code: ErrorCode.RATE_LIMITED,
+    });
+  });
+});
