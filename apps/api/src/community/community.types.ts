@@ -153,8 +153,10 @@ export class MemberProfileInput {
   @Field(() => [String], { nullable: true, description: 'Goal slugs, see the goals query' })
   goals?: string[] | null;
   @Field(() => Boolean, { nullable: true }) peerIntroductions?: boolean | null;
-  @Field(() => String, { nullable: true }) phone?: string | null;
-  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true, description: 'Null or blank clears it' })
+  phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Null or blank clears it' })
+  address?: string | null;
 }
 
 @InputType()
