@@ -13,3 +13,5 @@ export * from './matching.entities';
 export * from './peer-scoring';
 export { PEER_CANDIDATES_SQL } from './peer.repository';
 export * from './peer-matching.service';
+export * from './public-person';
+export * from './matched-people.service';
