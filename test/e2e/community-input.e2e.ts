@@ -358,4 +358,82 @@ describe('bad input to the member journey', () => {
     ]);
     expect(await activityCount()).toBe(before);
   });
+
+  describe('contact details', () => {
+    const CONTACT = `mutation Contact($input: MemberProfileInput!) {
+      updateMemberProfile(input: $input) { phone address }
+    }`;
+    const readBack = async (token: string) =>
+      (
+        await api.gql<{ me: { memberProfile: { phone: string | null; address: string | null } } }>(
+          `{ me { memberProfile { phone address } } }`,
+          {},
+          token,
+        )
+      ).data?.me.memberProfile;
+
+    it('clears the phone and the address with null, and leaves them when absent', async () => {
+      const someone = await signIn(api);
+      const set = await api.gql(
+        CONTACT,
+        { input: { phone: '+44 20 7946 0001', address: '3 Long Lane, SE1' } },
+        someone.accessToken,
+      );
+      expect(set.data).toEqual({
+        updateMemberProfile: { phone: '+44 20 7946 0001', address: '3 Long Lane, SE1' },
+      });
+      // A save that names neither leaves both.
+      await api.gql(CONTACT, { input: { peerIntroductions: true } }, someone.accessToken);
+      expect(await readBack(someone.accessToken)).toEqual({
+        phone: '+44 20 7946 0001',
+        address: '3 Long Lane, SE1',
+      });
+
+      const cleared = await api.gql(
+        CONTACT,
+        { input: { phone: null, address: null } },
+        someone.accessToken,
+      );
+      expect(cleared.data).toEqual({ updateMemberProfile: { phone: null, address: null } });
+      expect(await readBack(someone.accessToken)).toEqual({ phone: null, address: null });
+    });
+
+    it('clears them with blank text too, one without the other', async () => {
+      const someone = await signIn(api);
+      await api.gql(
+        CONTACT,
+        { input: { phone: '020 7946 0002', address: '4 Long Lane' } },
+        someone.accessToken,
+      );
+      await api.gql(CONTACT, { input: { phone: '' } }, someone.accessToken);
+      expect(await readBack(someone.accessToken)).toEqual({
+        phone: null,
+        address: '4 Long Lane',
+      });
+      await api.gql(CONTACT, { input: { address: '  \n ' } }, someone.accessToken);
+      expect(await readBack(someone.accessToken)).toEqual({ phone: null, address: null });
+    });
+
+    it('refuses a bad phone or address with field details and changes nothing', async () => {
+      const someone = await signIn(api);
+      await api.gql(
+        CONTACT,
+        { input: { phone: '020 7946 0003', address: '5 Long Lane' } },
+        someone.accessToken,
+      );
+      const refused = await api.gql(
+        CONTACT,
+        { input: { phone: 'call me', address: 'x'.repeat(301) } },
+        someone.accessToken,
+      );
+      expect(refused.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(
+        (refused.errors?.[0].extensions.fields as Problem[]).map((f) => f.path).sort(),
+      ).toEqual(['address', 'phone']);
+      expect(await readBack(someone.accessToken)).toEqual({
+        phone: '020 7946 0003',
+        address: '5 Long Lane',
+      });
+    });
+  });
 });

@@ -60,6 +60,7 @@ export class ProfileRepository {
     );
   }
 
+  /** Leaves what is undefined; phone and address may be set to null (cleared). */
   async update(
     personId: string,
     changes: Partial<
@@ -80,8 +81,8 @@ export class ProfileRepository {
               accessibility_needs = COALESCE($3::accessibility_feature[], accessibility_needs),
               goals = COALESCE($4::text[], goals),
               peer_introductions = COALESCE($5, peer_introductions),
-              phone = COALESCE($6, phone),
-              address = COALESCE($7, address),
+              phone = CASE WHEN $8 THEN $6 ELSE phone END,
+              address = CASE WHEN $9 THEN $7 ELSE address END,
               updated_at = now()
         WHERE person_id = $1`,
       [
@@ -92,6 +93,8 @@ export class ProfileRepository {
         changes.peerIntroductions ?? null,
         changes.phone ?? null,
         changes.address ?? null,
+        changes.phone !== undefined,
+        changes.address !== undefined,
       ],
     );
   }

@@ -20,11 +20,26 @@ export interface ProfileChanges {
   accessibilityNeeds?: AccessibilityFeature[] | null;
   goals?: string[] | null;
   peerIntroductions?: boolean | null;
+  /** Absent: unchanged; null or only spaces: cleared. */
   phone?: string | null;
+  /** Absent: unchanged; null or only spaces: cleared. */
   address?: string | null;
 }
 
 const PHONE = /^\+?[0-9][0-9 ()-]{5,22}$/;
+
+/**
+ * Contact details a member may take back: absent leaves them, null or blank clears them (null),
+ * anything else goes through `check`.
+ */
+function clearable(
+  value: string | null | undefined,
+  check: (text: string) => string | undefined,
+): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value.trim() === '') return null;
+  return check(value);
+}
 
 const GOAL_SLUGS = new Set(GOALS.map((goal) => goal.slug));
 export const MIN_RADIUS = 100;
@@ -80,10 +95,14 @@ export class ProfileService {
       'goals',
       `unknown goals: ${unknownGoals.join(', ')}; choose from ${[...GOAL_SLUGS].join(', ')}`,
     );
-    const phone = problems.text(changes.phone, 'phone', 30);
-    if (phone !== undefined)
-      problems.check(PHONE.test(phone), 'phone', 'use digits, spaces and an optional leading +');
-    const address = problems.text(changes.address, 'address', 300, true);
+    const phone = clearable(changes.phone, (text) => problems.text(text, 'phone', 30));
+    if (typeof phone === 'string')
+      problems.check(
+        PHONE.test(phone),
+        'phone',
+        'use digits, spaces and an optional leading +, or null to clear it',
+      );
+    const address = clearable(changes.address, (text) => problems.text(text, 'address', 300, true));
     const availability = changes.availability ? parseAvailability(changes.availability) : undefined;
     availability?.problems.forEach((p) => problems.add(p.path, p.message));
     problems.throwIfAny('The profile was not saved');
@@ -129,8 +148,8 @@ export class ProfileService {
       displayName: string | undefined;
       interestIds: string[] | undefined;
       goals: string[] | undefined;
-      phone: string | undefined;
-      address: string | undefined;
+      phone: string | null | undefined;
+      address: string | null | undefined;
       availability: ReturnType<typeof parseAvailability> | undefined;
     },
   ): Promise<ProfileRow> {

@@ -1,6 +1,7 @@
 export * from './role';
 export * from './identity.entities';
 export * from './secrets';
+export * from './public-name';
 export type { PersonRow } from './person.repository';
 export * from './person.service';
 export type { BlockRow } from './block.repository';

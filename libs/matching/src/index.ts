@@ -12,3 +12,5 @@ export * from './helper-matching.service';
 export * from './peer-scoring';
 export { PEER_CANDIDATES_SQL } from './peer.repository';
 export * from './peer-matching.service';
+export * from './public-person';
+export * from './matched-people.service';

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AccessibilityFeature, ActivityStatus, BookingStatus, Weekday } from '@kith/community';
 import { Area } from '../areas/area.model';
+import { selfOnly } from '../auth/self-only';
 
 registerEnumType(Weekday, { name: 'Weekday' });
 registerEnumType(BookingStatus, { name: 'BookingStatus' });
@@ -40,21 +41,24 @@ export class MemberProfile {
   personId!: string;
   homeAreaId!: string | null;
   @Field(() => [Interest]) interests!: Interest[];
-  @Field(() => Int) travelRadiusMetres!: number;
+  @Field(() => Int, { middleware: [selfOnly] }) travelRadiusMetres!: number;
   @Field(() => Area, { nullable: true, description: 'The ward the home is in' }) area!: Area | null;
-  @Field(() => [AccessibilityFeature]) accessibilityNeeds!: AccessibilityFeature[];
+  @Field(() => [AccessibilityFeature], { middleware: [selfOnly] })
+  accessibilityNeeds!: AccessibilityFeature[];
   @Field() peerIntroductions!: boolean;
-  @Field(() => [String], { description: 'Goal slugs' }) goals!: string[];
+  @Field(() => [String], { description: 'Goal slugs', middleware: [selfOnly] }) goals!: string[];
   @Field(() => [AvailabilityWindow]) availability!: AvailabilityWindow[];
-  @Field() hasHome!: boolean;
+  @Field({ middleware: [selfOnly] }) hasHome!: boolean;
   @Field(() => String, {
     nullable: true,
     description: 'Shared only with a helper on an accepted assignment',
+    middleware: [selfOnly],
   })
   phone!: string | null;
   @Field(() => String, {
     nullable: true,
     description: 'Shared only with a helper on an accepted assignment',
+    middleware: [selfOnly],
   })
   address!: string | null;
 }
@@ -153,8 +157,10 @@ export class MemberProfileInput {
   @Field(() => [String], { nullable: true, description: 'Goal slugs, see the goals query' })
   goals?: string[] | null;
   @Field(() => Boolean, { nullable: true }) peerIntroductions?: boolean | null;
-  @Field(() => String, { nullable: true }) phone?: string | null;
-  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true, description: 'Null or blank clears it' })
+  phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Null or blank clears it' })
+  address?: string | null;
 }
 
 @InputType()

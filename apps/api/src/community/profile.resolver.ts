@@ -4,6 +4,7 @@ import type { ProfileRow } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { Area } from '../areas/area.model';
 import { CurrentPrincipal, Public } from '../auth/auth.decorators';
+import { readableBy, selfOnly } from '../auth/self-only';
 import { Person } from '../identity/person.model';
 import { toInterest, toWindow } from './community.mappers';
 import {
@@ -16,8 +17,9 @@ import {
 import type { Loaders } from './loaders';
 import { RequestLoaders } from './loaders.decorator';
 
+/** Renames only; the member's own data, so its self-only fields resolve for them alone. */
 function toProfile(row: ProfileRow): MemberProfile {
-  return Object.assign(new MemberProfile(), {
+  const profile = Object.assign(new MemberProfile(), {
     personId: row.personId,
     homeAreaId: row.homeAreaId,
     travelRadiusMetres: row.travelRadiusMetres,
@@ -28,6 +30,7 @@ function toProfile(row: ProfileRow): MemberProfile {
     phone: row.phone,
     address: row.address,
   });
+  return readableBy(profile, { ownerId: row.personId });
 }
 
 @Resolver()
@@ -69,7 +72,7 @@ export class ProfileResolver {
     return (await loaders.memberInterests.load(profile.personId)).map(toInterest);
   }
 
-  @ResolveField(() => Area, { nullable: true })
+  @ResolveField(() => Area, { nullable: true, middleware: [selfOnly] })
   async area(
     @Parent() profile: MemberProfile,
     @RequestLoaders() loaders: Loaders,
@@ -78,7 +81,7 @@ export class ProfileResolver {
     return row ? Area.from(row) : null;
   }
 
-  @ResolveField(() => [AvailabilityWindow])
+  @ResolveField(() => [AvailabilityWindow], { middleware: [selfOnly] })
   async availability(@Parent() profile: MemberProfile): Promise<AvailabilityWindow[]> {
     return (await this.profiles.availabilityOf(profile.personId)).map(toWindow);
   }
@@ -88,13 +91,8 @@ export class ProfileResolver {
 export class PersonProfileResolver {
   constructor(private readonly profiles: ProfileService) {}
 
-  /** Only the person themself sees their profile. */
-  @ResolveField(() => MemberProfile, { nullable: true })
-  async memberProfile(
-    @Parent() person: Person,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<MemberProfile | null> {
-    if (person.id !== principal.personId) return null;
+  @ResolveField(() => MemberProfile, { nullable: true, middleware: [selfOnly] })
+  async memberProfile(@Parent() person: Person): Promise<MemberProfile | null> {
     const row = await this.profiles.profileOf(person.id);
     return row ? toProfile(row) : null;
   }

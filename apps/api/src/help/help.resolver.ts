@@ -5,6 +5,8 @@ import { DomainError, londonMidnight, present } from '@kith/platform';
 import { Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal, Roles, Public } from '../auth/auth.decorators';
+import { readableBy, selfOnly } from '../auth/self-only';
+import type { Readers } from '../auth/self-only';
 import { Person } from '../identity/person.model';
 import {
   HelpAssignment,
@@ -17,11 +19,13 @@ import {
   TimeCreditEntry,
 } from './help.types';
 
+/** Renames only; the self-only fields (DBS dates, hours) resolve for the readers named. */
 function toHelperProfile(
   row: HelperRow,
   skills: { id: string; slug: string; label: string }[],
+  readers: Readers = { ownerId: row.personId },
 ): HelperProfile {
-  return {
+  const profile: HelperProfile = {
     skills: skills.map(({ id, slug, label }) => ({ id, slug, label })),
     travelRadiusMetres: row.travelRadiusMetres,
     approved: row.status === HelperStatus.APPROVED,
@@ -31,6 +35,7 @@ function toHelperProfile(
     dbsCheckedOnDate: row.dbsCheckedOn,
     maxMinutesPerWeek: row.maxMinutesPerWeek,
   };
+  return readableBy(profile, readers);
 }
 
 @Resolver()
@@ -66,6 +71,7 @@ export class HelpResolver {
   ): Promise<HelperProfile> {
     return this.toHelper(
       await this.helpers.approve(principal, personId, dbsCheckedOn, dbsExpiresOn),
+      principal,
     );
   }
 
@@ -78,7 +84,7 @@ export class HelpResolver {
     @Args('personId', { type: () => ID }) personId: string,
     @Args('reason') reason: string,
   ): Promise<HelperProfile> {
-    return this.toHelper(await this.helpers.suspend(principal, personId, reason));
+    return this.toHelper(await this.helpers.suspend(principal, personId, reason), principal);
   }
 
   @Mutation(() => HelpRequest)
@@ -175,8 +181,15 @@ export class HelpResolver {
     return this.requests.block(principal, personId);
   }
 
-  private async toHelper(row: HelperRow): Promise<HelperProfile> {
-    return toHelperProfile(row, await this.helpers.skillsOf([row.personId]));
+  /**
+   * `actor`: the coordinator the service let approve or suspend this helper (it refuses anyone
+   * else), who reads back what they acted on.
+   */
+  private async toHelper(row: HelperRow, actor?: Principal): Promise<HelperProfile> {
+    return toHelperProfile(row, await this.helpers.skillsOf([row.personId]), {
+      ownerId: row.personId,
+      alsoTo: actor ? [actor.personId] : [],
+    });
   }
 
   private async toRequests(rows: RequestRow[]): Promise<HelpRequest[]> {
@@ -261,13 +274,8 @@ export class TimeCreditResolver {
 export class PersonHelperResolver {
   constructor(private readonly helpers: HelperService) {}
 
-  /** Only the person themself sees their helper profile here. */
-  @ResolveField(() => HelperProfile, { nullable: true })
-  async helperProfile(
-    @Parent() person: Person,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<HelperProfile | null> {
-    if (person.id !== principal.personId) return null;
+  @ResolveField(() => HelperProfile, { nullable: true, middleware: [selfOnly] })
+  async helperProfile(@Parent() person: Person): Promise<HelperProfile | null> {
     const row = await this.helpers.profileOf(person.id);
     if (!row) return null;
     return toHelperProfile(row, await this.helpers.skillsOf([row.personId]));

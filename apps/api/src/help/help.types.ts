@@ -1,6 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AssignmentStatus, HelperStatus, HelpRequestStatus } from '@kith/help';
+import { selfOnly } from '../auth/self-only';
 import { AvailabilityWindowInput, LatLngInput } from '../community/community.types';
 
 registerEnumType(HelperStatus, { name: 'HelperStatus' });
@@ -23,16 +24,22 @@ export class HelperProfile {
   @Field(() => Date, {
     nullable: true,
     description: 'Midnight in London at the start of the day the DBS check expires',
+    middleware: [selfOnly],
   })
   dbsExpiresOn!: Date | null;
   @Field(() => LocalDateResolver, {
     nullable: true,
     description: 'The day the DBS check expires, as on the certificate',
+    middleware: [selfOnly],
   })
   dbsExpiresOnDate!: string | null;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The day of the DBS check' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day of the DBS check',
+    middleware: [selfOnly],
+  })
   dbsCheckedOnDate!: string | null;
-  @Field(() => Int, { nullable: true }) maxMinutesPerWeek!: number | null;
+  @Field(() => Int, { nullable: true, middleware: [selfOnly] }) maxMinutesPerWeek!: number | null;
 }
 
 @InputType()

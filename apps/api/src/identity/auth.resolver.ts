@@ -4,6 +4,10 @@ import type { Principal } from '@kith/identity';
 import { ClientIp, CurrentPrincipal, Public } from '../auth/auth.decorators';
 import { AuthPayload } from './person.model';
 import { toPerson } from './person.mapper';
+import type { Readers } from '../auth/self-only';
+
+/** No bearer header yet: the code or refresh token just presented proves the owner asked. */
+const signedIn = (ownerId: string): Readers => ({ ownerId, provenBy: 'sign-in' });
 
 @Resolver()
 export class AuthResolver {
@@ -21,14 +25,14 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'The first sign-in creates a MEMBER' })
   async signIn(@Args('email') email: string, @Args('code') code: string): Promise<AuthPayload> {
     const result = await this.auth.signIn(email, code);
-    return { ...result, person: toPerson(result.person, result.person.id) };
+    return { ...result, person: toPerson(result.person, signedIn(result.person.id)) };
   }
 
   @Public()
   @Mutation(() => AuthPayload)
   async refreshSession(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
     const result = await this.auth.refresh(refreshToken);
-    return { ...result, person: toPerson(result.person, result.person.id) };
+    return { ...result, person: toPerson(result.person, signedIn(result.person.id)) };
   }
 
   @Mutation(() => Boolean, {

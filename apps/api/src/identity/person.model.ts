@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@kith/identity';
 import { Area } from '../areas/area.model';
+import { selfOnly } from '../auth/self-only';
 
 registerEnumType(Role, { name: 'Role' });
 
@@ -23,8 +24,11 @@ export class Person {
   @Field()
   displayName!: string;
 
-  /** Only ever set for the caller themself. */
-  @Field(() => String, { nullable: true, description: 'Shown only to the person themself' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Shown only to the person themself',
+    middleware: [selfOnly],
+  })
   email!: string | null;
 }
 

@@ -16,7 +16,7 @@ export class PersonResolver {
 
   @Query(() => Person, { description: 'The signed-in person' })
   async me(@CurrentPrincipal() principal: Principal): Promise<Person> {
-    return toPerson(await this.people.byId(principal.personId), principal.personId);
+    return toPerson(await this.people.byId(principal.personId));
   }
 
   @ResolveField(() => [RoleGrant])

@@ -10,17 +10,17 @@ import {
   registerEnumType,
   Resolver,
 } from '@nestjs/graphql';
-import { HelperMatchingService, PeerMatchingService, SessionMatchingService } from '@kith/matching';
+import { MatchedPeopleService, SessionMatchingService } from '@kith/matching';
 import { IntroductionService, IntroductionStatus } from '@kith/network';
-import { InterestCatalogue, SessionService } from '@kith/community';
-import { distanceBand } from '@kith/platform';
+import { SessionService } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
-import { toInterest, toSession } from '../community/community.mappers';
+import { toSession } from '../community/community.mappers';
 import { Interest, Session } from '../community/community.types';
 import type { Loaders } from '../community/loaders';
 import { RequestLoaders } from '../community/loaders.decorator';
 import { searchCost } from '../graphql/query-limits';
+import { toHelperMatch, toPeerMatch } from './matching.mappers';
 
 export enum MatchingNeed {
   HOME = 'HOME',
@@ -81,9 +81,7 @@ export class Introduction {
 export class MatchingResolver {
   constructor(
     private readonly sessions: SessionMatchingService,
-    private readonly helpers: HelperMatchingService,
-    private readonly interests: InterestCatalogue,
-    private readonly peers: PeerMatchingService,
+    private readonly people: MatchedPeopleService,
     private readonly sessionViews: SessionService,
     private readonly introductions: IntroductionService,
   ) {}
@@ -96,16 +94,7 @@ export class MatchingResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
   ): Promise<PeerMatch[]> {
-    const peers = await this.peers.suggest(principal.personId, first);
-    const people = await this.publicPeople(
-      peers.map(({ candidate: c }) => ({
-        id: c.personId,
-        displayName: c.displayName,
-        distanceMetres: c.distanceMetres,
-        sharedInterestIds: c.shared.map((i) => i.id),
-      })),
-    );
-    return peers.map((p, i) => ({ person: people[i], score: p.score, reasons: p.reasons }));
+    return (await this.people.suggestedPeers(principal.personId, first)).map(toPeerMatch);
   }
 
   @Mutation(() => Introduction, {
@@ -140,16 +129,7 @@ export class MatchingResolver {
     @Args('requestId', { type: () => ID }) requestId: string,
     @Args('first', { type: () => Int, defaultValue: 5 }) first: number,
   ): Promise<HelperMatch[]> {
-    const ranked = await this.helpers.match(principal, requestId, first);
-    const helpers = await this.publicPeople(
-      ranked.map(({ candidate: c }) => ({
-        id: c.helperId,
-        displayName: c.displayName,
-        distanceMetres: c.distanceMetres,
-        sharedInterestIds: c.sharedInterestIds,
-      })),
-    );
-    return ranked.map((r, i) => ({ helper: helpers[i], score: r.score, reasons: r.reasons }));
+    return (await this.people.helperMatches(principal, requestId, first)).map(toHelperMatch);
   }
 
   @Query(() => [SessionMatch], {
@@ -187,27 +167,5 @@ export class MatchingResolver {
   async matchingNeeds(@CurrentPrincipal() principal: Principal): Promise<MatchingNeed[]> {
     // Only the member's own profile: no candidate search just to learn what is missing.
     return (await this.sessions.needs(principal.personId)).map((need) => MatchingNeed[need]);
-  }
-
-  /** Other people as a member may see them: a first name, a distance band, what they share. */
-  private async publicPeople(
-    people: {
-      id: string;
-      displayName: string;
-      distanceMetres: number;
-      sharedInterestIds: readonly string[];
-    }[],
-  ): Promise<PublicPerson[]> {
-    const interests = new Map(
-      (await this.interests.byIds([...new Set(people.flatMap((p) => p.sharedInterestIds))])).map(
-        (i) => [i.id, toInterest(i)],
-      ),
-    );
-    return people.map((p) => ({
-      id: p.id,
-      displayName: p.displayName.split(' ')[0],
-      distanceBand: distanceBand(p.distanceMetres),
-      sharedInterests: p.sharedInterestIds.flatMap((id) => interests.get(id) ?? []),
-    }));
   }
 }
