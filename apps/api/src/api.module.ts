@@ -23,6 +23,7 @@ import { CommunityApiModule } from './community/community-api.module';
 import { LoaderFactory } from './community/loaders';
 import { HelpApiModule } from './help/help-api.module';
 import { MatchingApiModule } from './matching/matching-api.module';
+import { NetworkApiModule } from './network/network-api.module';
 import { costLimitPlugin } from './graphql/cost-limit.plugin';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
@@ -83,6 +84,7 @@ export class ApiModule implements NestModule {
         CommunityApiModule,
         HelpApiModule,
         MatchingApiModule,
+        NetworkApiModule,
         JobRelayModule,
         AreasModule,
         IdentityModule,

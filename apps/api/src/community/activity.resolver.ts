@@ -5,7 +5,10 @@ import type { Principal } from '@kith/identity';
 import { DomainError } from '@kith/platform';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { toActivity, toInterest, toSession } from './community.mappers';
-import { Activity, CreateActivityInput, Interest, Session } from './community.types';
+import { Activity } from './activity.model';
+import { CreateActivityInput } from './activity.input';
+import { Interest } from './interest.model';
+import { Session } from './session.model';
 import type { Loaders } from './loaders';
 import { RequestLoaders } from './loaders.decorator';
 

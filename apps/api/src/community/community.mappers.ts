@@ -6,8 +6,10 @@ import type {
   InterestRow,
   SessionView,
 } from '@kith/community';
-import type { AvailabilityWindow } from './community.types';
-import { Activity, Booking, Interest, Session } from './community.types';
+import type { AvailabilityWindow } from './member-profile.model';
+import { Activity } from './activity.model';
+import { Booking, Session } from './session.model';
+import { Interest } from './interest.model';
 
 export function toInterest(row: InterestRow): Interest {
   return Object.assign(new Interest(), {

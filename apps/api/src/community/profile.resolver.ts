@@ -7,13 +7,9 @@ import { CurrentPrincipal, Public } from '../auth/auth.decorators';
 import { readableBy, selfOnly } from '../auth/self-only';
 import { Person } from '../identity/person.model';
 import { toInterest, toWindow } from './community.mappers';
-import {
-  AvailabilityWindow,
-  Goal,
-  Interest,
-  MemberProfile,
-  MemberProfileInput,
-} from './community.types';
+import { AvailabilityWindow, MemberProfile } from './member-profile.model';
+import { Goal, Interest } from './interest.model';
+import { MemberProfileInput } from './member-profile.input';
 import type { Loaders } from './loaders';
 import { RequestLoaders } from './loaders.decorator';
 

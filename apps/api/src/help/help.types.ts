@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AssignmentStatus, HelperStatus, HelpRequestStatus } from '@kith/help';
 import { selfOnly } from '../auth/self-only';
-import { AvailabilityWindowInput, LatLngInput } from '../community/community.types';
+import { AvailabilityWindowInput, LatLngInput } from '../community/member-profile.input';
 
 registerEnumType(HelperStatus, { name: 'HelperStatus' });
 registerEnumType(HelpRequestStatus, { name: 'HelpRequestStatus' });

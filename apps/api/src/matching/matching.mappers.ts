@@ -1,6 +1,6 @@
 import type { PublicPersonMatch, PublicPersonView } from '@kith/matching';
 import { toInterest } from '../community/community.mappers';
-import type { HelperMatch, PeerMatch, PublicPerson } from './matching.resolver';
+import type { HelperMatch, PeerMatch, PublicPerson } from './matching.model';
 
 /** Renames only: matching has already shaped the person for the member who asked. */
 export function toPublicPerson(view: PublicPersonView): PublicPerson {

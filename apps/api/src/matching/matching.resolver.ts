@@ -1,81 +1,14 @@
-import {
-  Args,
-  Field,
-  Float,
-  ID,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  registerEnumType,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { MatchedPeopleService, SessionMatchingService } from '@kith/matching';
-import { IntroductionService, IntroductionStatus } from '@kith/network';
 import { SessionService } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { toSession } from '../community/community.mappers';
-import { Interest, Session } from '../community/community.types';
+import { HelperMatch, MatchingNeed, PeerMatch, SessionMatch } from './matching.model';
 import type { Loaders } from '../community/loaders';
 import { RequestLoaders } from '../community/loaders.decorator';
 import { searchCost } from '../graphql/query-limits';
 import { toHelperMatch, toPeerMatch } from './matching.mappers';
-
-export enum MatchingNeed {
-  HOME = 'HOME',
-  INTERESTS = 'INTERESTS',
-}
-registerEnumType(IntroductionStatus, { name: 'IntroductionStatus' });
-registerEnumType(MatchingNeed, {
-  name: 'MatchingNeed',
-  description: 'What to ask the member for before suggestions can be made',
-});
-
-@ObjectType()
-export class MatchReason {
-  @Field({ description: 'Stable, e.g. SHARED_INTERESTS, NEARBY, AVAILABLE, KNOWN_PEOPLE' })
-  code!: string;
-  @Field({ description: 'Plain English for the member' }) text!: string;
-  @Field(() => Float) weight!: number;
-}
-
-@ObjectType()
-export class SessionMatch {
-  @Field(() => Session) session!: Session;
-  @Field(() => Float) score!: number;
-  @Field(() => [MatchReason]) reasons!: MatchReason[];
-}
-
-@ObjectType({
-  description: 'Another person as you may see them: a first name, a distance band, what you share',
-})
-export class PublicPerson {
-  @Field(() => ID) id!: string;
-  @Field() displayName!: string;
-  @Field(() => String, { nullable: true }) distanceBand!: string | null;
-  @Field(() => [Interest]) sharedInterests!: Interest[];
-}
-
-@ObjectType()
-export class HelperMatch {
-  @Field(() => PublicPerson) helper!: PublicPerson;
-  @Field(() => Float) score!: number;
-  @Field(() => [MatchReason]) reasons!: MatchReason[];
-}
-
-@ObjectType()
-export class PeerMatch {
-  @Field(() => PublicPerson) person!: PublicPerson;
-  @Field(() => Float) score!: number;
-  @Field(() => [MatchReason]) reasons!: MatchReason[];
-}
-
-@ObjectType()
-export class Introduction {
-  @Field(() => ID) id!: string;
-  @Field(() => IntroductionStatus) status!: IntroductionStatus;
-}
 
 @Resolver()
 export class MatchingResolver {
@@ -83,7 +16,6 @@ export class MatchingResolver {
     private readonly sessions: SessionMatchingService,
     private readonly people: MatchedPeopleService,
     private readonly sessionViews: SessionService,
-    private readonly introductions: IntroductionService,
   ) {}
 
   @Query(() => [PeerMatch], {
@@ -95,28 +27,6 @@ export class MatchingResolver {
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
   ): Promise<PeerMatch[]> {
     return (await this.people.suggestedPeers(principal.personId, first)).map(toPeerMatch);
-  }
-
-  @Mutation(() => Introduction, {
-    description: 'Ask to be introduced; at most five a week; the same pending one if asked again',
-  })
-  requestIntroduction(
-    @CurrentPrincipal() principal: Principal,
-    @Args('personId', { type: () => ID }) personId: string,
-    @Args('message', { type: () => String, nullable: true }) message: string | null,
-  ): Promise<Introduction> {
-    return this.introductions.propose(principal, personId, message);
-  }
-
-  @Mutation(() => Introduction, {
-    description: 'Answer an introduction asked of you; accepting connects you',
-  })
-  respondToIntroduction(
-    @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('accept') accept: boolean,
-  ): Promise<Introduction> {
-    return this.introductions.respond(principal, id, accept);
   }
 
   @Query(() => [HelperMatch], {

@@ -1,0 +1,35 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { AccessibilityFeature, Weekday } from './community.enums';
+
+@InputType()
+export class LatLngInput {
+  @Field(() => Float) lat!: number;
+  @Field(() => Float) lng!: number;
+}
+
+@InputType()
+export class AvailabilityWindowInput {
+  @Field(() => Weekday) weekday!: Weekday;
+  @Field({ description: 'HH:MM, Europe/London' }) start!: string;
+  @Field({ description: 'HH:MM, Europe/London' }) end!: string;
+}
+
+@InputType({ description: 'Only the fields given change' })
+export class MemberProfileInput {
+  @Field(() => String, { nullable: true }) displayName?: string | null;
+  @Field(() => [ID], { nullable: true }) interestIds?: string[] | null;
+  @Field(() => LatLngInput, { nullable: true, description: 'Never shown to anyone' })
+  home?: LatLngInput | null;
+  @Field(() => Int, { nullable: true }) travelRadiusMetres?: number | null;
+  @Field(() => [AvailabilityWindowInput], { nullable: true }) availability?:
+    AvailabilityWindowInput[] | null;
+  @Field(() => [AccessibilityFeature], { nullable: true }) accessibilityNeeds?:
+    AccessibilityFeature[] | null;
+  @Field(() => [String], { nullable: true, description: 'Goal slugs, see the goals query' })
+  goals?: string[] | null;
+  @Field(() => Boolean, { nullable: true }) peerIntroductions?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Null or blank clears it' })
+  phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Null or blank clears it' })
+  address?: string | null;
+}
