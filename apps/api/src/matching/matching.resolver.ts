@@ -18,6 +18,7 @@ import {
 } from '@kith/matching';
 import { InterestCatalogue, SessionService } from '@kith/community';
 import { distanceBand } from '@kith/platform';
+import { HelperMatchGap } from '@kith/help';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { toInterest, toSession } from '../community/community.mappers';
@@ -31,6 +32,25 @@ export enum MatchingNeed {
   INTERESTS = 'INTERESTS',
 }
 registerEnumType(IntroductionStatus, { name: 'IntroductionStatus' });
+registerEnumType(HelperMatchGap, {
+  name: 'HelperMatchGap',
+  description: 'Why a help request has no helper to suggest: what a coordinator could relax',
+  valuesMap: {
+    REQUEST_NOT_OPEN: { description: 'The request is no longer open' },
+    MEMBER_HOME_UNKNOWN: { description: "The member's home is not set, so distance is unknown" },
+    NO_APPROVED_HELPER_WITH_SKILL: {
+      description: 'No approved, vetted helper (not blocked) offers the skill within 50 km',
+    },
+    NONE_WITHIN_RADIUS: { description: "The home is outside every such helper's travel radius" },
+    NONE_AVAILABLE_IN_WINDOWS: {
+      description: "No such helper's availability meets the preferred windows",
+    },
+    ALL_AT_WEEKLY_CAP: { description: 'Every such helper would pass their weekly limit' },
+    NO_HELPER_MEETS_EVERY_RULE: {
+      description: 'Each such helper misses a different rule; none meets them all',
+    },
+  },
+});
 registerEnumType(MatchingNeed, {
   name: 'MatchingNeed',
   description: 'What to ask the member for before suggestions can be made',
@@ -153,6 +173,17 @@ export class MatchingResolver {
       })),
     );
     return ranked.map((r, i) => ({ helper: helpers[i], score: r.score, reasons: r.reasons }));
+  }
+
+  @Query(() => [HelperMatchGap], {
+    description:
+      'Why helperMatches is empty for this request, from the same eligibility rule; empty when there are matches (the member who asked, or a coordinator)',
+  })
+  helperMatchGaps(
+    @CurrentPrincipal() principal: Principal,
+    @Args('requestId', { type: () => ID }) requestId: string,
+  ): Promise<HelperMatchGap[]> {
+    return this.helpers.gaps(principal, requestId);
   }
 
   @Query(() => [SessionMatch], {
