@@ -142,7 +142,7 @@ export class HelpRequestService {
    * eligibility rules (helper-eligibility.ts): a hard rule never bends; a soft one only for a
    * coordinator who gives `overrideReason`, which is kept on the assignment and in the audit log.
    */
-  assign(
+  async assign(
     principal: Principal,
     requestId: string,
     helperId: string,
@@ -258,7 +258,11 @@ export class HelpRequestService {
    * The helper completes the assignment with the minutes spent, which move from the member's
    * account to the helper's once, however often this is called.
    */
-  complete(principal: Principal, assignmentId: string, minutes: number): Promise<AssignmentRow> {
+  async complete(
+    principal: Principal,
+    assignmentId: string,
+    minutes: number,
+  ): Promise<AssignmentRow> {
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600) {
       throw DomainError.badInput([
         { path: 'minutes', message: 'must be a whole number from 1 to 600' },
@@ -304,7 +308,7 @@ export class HelpRequestService {
   }
 
   /** The member rates completed help, 1 to 5, with an optional comment. */
-  rate(
+  async rate(
     principal: Principal,
     assignmentId: string,
     rating: number,
