@@ -15,24 +15,18 @@ import { importShippedAreas } from '../support/areas';
 import { TestClock } from '../support/clock';
 import { testConfig } from '../support/config';
 import { createContext } from '../support/context';
+import {
+  FAR,
+  FRIDAY_EVENING,
+  HOME,
+  NEAR,
+  TUESDAY_MORNING,
+  writeHelper,
+} from '../support/helper-rows';
+import type { HelperOptions } from '../support/helper-rows';
 import { uniqueEmail } from '../support/sign-in';
 
 const TODAY = '2027-09-01';
-const HOME = { lat: 51.505, lng: -0.1 };
-// About 1.1 km and 3.3 km north of HOME.
-const NEAR = { lat: 51.515, lng: -0.1 };
-const FAR = { lat: 51.535, lng: -0.1 };
-const TUESDAY_MORNING: AvailabilityWindow = {
-  weekday: Weekday.TUE,
-  startMinute: 9 * 60,
-  endMinute: 12 * 60,
-};
-const FRIDAY_EVENING: AvailabilityWindow = {
-  weekday: Weekday.FRI,
-  startMinute: 18 * 60,
-  endMinute: 21 * 60,
-};
-
 describe('helper and peer candidates, filter by filter', () => {
   let context: TestingModule;
   let db: Db;
@@ -84,38 +78,8 @@ describe('helper and peer candidates, filter by filter', () => {
   }
 
   describe('helpers', () => {
-    interface HelperOptions {
-      base?: { lat: number; lng: number };
-      radius?: number;
-      status?: 'APPROVED' | 'PENDING' | 'SUSPENDED';
-      dbsCheckedOn?: string | null;
-      dbsExpiresOn?: string | null;
-      skills?: string[];
-      availability?: AvailabilityWindow[];
-      maxMinutesPerWeek?: number | null;
-    }
-
     async function helper(options: HelperOptions = {}): Promise<string> {
-      const id = await person();
-      const base = options.base ?? NEAR;
-      await context.get(HelpRepository).upsertHelper(id, {
-        lat: base.lat,
-        lng: base.lng,
-        travelRadiusMetres: options.radius ?? 3000,
-        maxMinutesPerWeek: options.maxMinutesPerWeek ?? null,
-        availability: options.availability ?? [TUESDAY_MORNING],
-        skillIds: options.skills ?? [skill],
-      });
-      await db.query(
-        `UPDATE helper_profile SET status = $2, dbs_checked_on = $3, dbs_expires_on = $4 WHERE person_id = $1`,
-        [
-          id,
-          options.status ?? 'APPROVED',
-          options.dbsCheckedOn === undefined ? '2027-01-01' : options.dbsCheckedOn,
-          options.dbsExpiresOn === undefined ? '2028-01-01' : options.dbsExpiresOn,
-        ],
-      );
-      return id;
+      return writeHelper(context.get(HelpRepository), db, await person(), skill, options);
     }
 
     async function request(

@@ -186,6 +186,11 @@ describe('who may do what: every query and mutation against every kind of caller
       variables: async () => ({ r: await helpRequest() }),
       expect: only(['self', ...AREA_COORDINATORS]),
     },
+    helperMatchGaps: {
+      document: `query($r: ID!) { helperMatchGaps(requestId: $r) }`,
+      variables: async () => ({ r: await helpRequest() }),
+      expect: only(['self', ...AREA_COORDINATORS]),
+    },
     // Signing in.
     requestSignInCode: {
       document: `mutation($e: String!) { requestSignInCode(email: $e) }`,

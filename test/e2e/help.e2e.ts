@@ -19,8 +19,10 @@ import {
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 
-type Errors = { errors?: { extensions: { code: string } }[] };
+type Errors = { errors?: { extensions: { code: string; rules?: string[] } }[] };
 const codeOf = (result: Errors) => result.errors?.[0].extensions.code;
+/** An eligibility refusal: BAD_USER_INPUT naming the failed rules. */
+const refusedFor = (result: Errors) => [codeOf(result), result.errors?.[0].extensions.rules];
 
 describe('help: helpers, requests, assignments and time credits over HTTP', () => {
   let api: RunningApi;
@@ -237,8 +239,10 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     const unapproved = await helper(false);
     const requestId = await ask();
     expect(
-      codeOf(await api.gql(ASSIGN, { r: requestId, h: unapproved.personId }, asker.accessToken)),
-    ).toBe('CONFLICT');
+      refusedFor(
+        await api.gql(ASSIGN, { r: requestId, h: unapproved.personId }, asker.accessToken),
+      ),
+    ).toEqual(['BAD_USER_INPUT', ['NOT_APPROVED', 'DBS_NOT_VALID']]);
 
     const suspended = await helper();
     const s = await api.gql(
@@ -248,8 +252,8 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     );
     expect(s.data).toEqual({ suspendHelper: { status: 'SUSPENDED', approved: false } });
     expect(
-      codeOf(await api.gql(ASSIGN, { r: requestId, h: suspended.personId }, asker.accessToken)),
-    ).toBe('CONFLICT');
+      refusedFor(await api.gql(ASSIGN, { r: requestId, h: suspended.personId }, asker.accessToken)),
+    ).toEqual(['BAD_USER_INPUT', ['SUSPENDED']]);
 
     const blocked = await helper();
     expect(
@@ -262,8 +266,8 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       ).data,
     ).toEqual({ blockPerson: true });
     expect(
-      codeOf(await api.gql(ASSIGN, { r: requestId, h: blocked.personId }, asker.accessToken)),
-    ).toBe('CONFLICT');
+      refusedFor(await api.gql(ASSIGN, { r: requestId, h: blocked.personId }, asker.accessToken)),
+    ).toEqual(['BAD_USER_INPUT', ['BLOCKED']]);
     expect(
       codeOf(
         await api.gql(
@@ -276,8 +280,10 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
 
     const wrongSkill = await helper(true, 'dog-walking');
     expect(
-      codeOf(await api.gql(ASSIGN, { r: requestId, h: wrongSkill.personId }, asker.accessToken)),
-    ).toBe('CONFLICT');
+      refusedFor(
+        await api.gql(ASSIGN, { r: requestId, h: wrongSkill.personId }, asker.accessToken),
+      ),
+    ).toEqual(['BAD_USER_INPUT', ['LACKS_SKILL']]);
 
     const decliner = await helper();
     const offered = await api.gql<{ assignHelper: { id: string } }>(
@@ -405,8 +411,8 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       const asker = await member();
       const requestId = await askWeeding(asker);
       expect(
-        codeOf(await api.gql(ASSIGN, { r: requestId, h: mover.personId }, asker.accessToken)),
-      ).toBe('CONFLICT');
+        refusedFor(await api.gql(ASSIGN, { r: requestId, h: mover.personId }, asker.accessToken)),
+      ).toEqual(['BAD_USER_INPUT', ['NOT_APPROVED']]);
       // The approving area's coordinator and a coordinator without an area can still suspend them.
       expect((await api.gql(SUSPEND, { p: mover.personId }, coordinator.accessToken)).data).toEqual(
         {
@@ -664,8 +670,15 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       { r: requestId, h: lapsed.personId },
       coordinator.accessToken,
     );
-    expect(codeOf(refused)).toBe('CONFLICT');
-    expect(refused.errors?.[0]).toMatchObject({ message: 'This helper has no DBS check in date' });
+    expect(refusedFor(refused)).toEqual(['BAD_USER_INPUT', ['DBS_NOT_VALID']]);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'This helper cannot be assigned: this helper has no DBS check in date',
+      extensions: {
+        fields: [
+          { path: 'helperId', message: 'DBS_NOT_VALID: this helper has no DBS check in date' },
+        ],
+      },
+    });
 
     const current = await helper();
     const assigned = await api.gql<{ assignHelper: { request: { status: string } } }>(
@@ -679,5 +692,108 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     expect(
       codeOf(await api.gql(ASSIGN, { r: other, h: current.personId }, asker.accessToken)),
     ).toBe('FORBIDDEN');
+  });
+  it('refuses a helper failing a soft rule unless a coordinator overrides it with a reason, recorded; helperMatchGaps says why none match', async () => {
+    const asker = await member();
+    const ASSIGN_OVER = `mutation($r: ID!, $h: ID!, $o: String) { assignHelper(requestId: $r, helperId: $h, overrideReason: $o) { id status } }`;
+    const GAPS = `query($r: ID!) { helperMatchGaps(requestId: $r) }`;
+    const MATCHES = `query($r: ID!) { helperMatches(requestId: $r) { helper { id } } }`;
+    const askSewing = async () => {
+      const result = await api.gql<{ createHelpRequest: { id: string } }>(
+        ASK,
+        {
+          input: {
+            skillId: skills['sewing-repairs'],
+            description: 'A hem to take up',
+            durationMinutes: 60,
+            atHome: true,
+            preferredWindows: [{ weekday: 'TUE', start: '10:00', end: '12:00' }],
+          },
+        },
+        asker.accessToken,
+      );
+      return result.data!.createHelpRequest.id;
+    };
+    const early = await askSewing();
+    expect((await api.gql(GAPS, { r: early }, asker.accessToken)).data).toEqual({
+      helperMatchGaps: ['NO_APPROVED_HELPER_WITH_SKILL'],
+    });
+
+    // Free on Saturdays only: the Tuesday morning asked for does not fit.
+    const sewer = await helper(true, 'sewing-repairs');
+    const requestId = await askSewing();
+    expect((await api.gql(MATCHES, { r: requestId }, coordinator.accessToken)).data).toEqual({
+      helperMatches: [],
+    });
+    expect((await api.gql(GAPS, { r: requestId }, coordinator.accessToken)).data).toEqual({
+      helperMatchGaps: ['NONE_AVAILABLE_IN_WINDOWS'],
+    });
+
+    const refused = await api.gql(
+      ASSIGN_OVER,
+      { r: requestId, h: sewer.personId },
+      asker.accessToken,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      rules: ['NOT_AVAILABLE_IN_WINDOWS'],
+      overridable: true,
+      fields: [{ path: 'helperId' }],
+    });
+    // The member cannot override; a coordinator's reason goes through the text rule.
+    expect(
+      codeOf(
+        await api.gql(
+          ASSIGN_OVER,
+          { r: requestId, h: sewer.personId, o: 'I asked them' },
+          asker.accessToken,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await api.gql(
+          ASSIGN_OVER,
+          { r: requestId, h: sewer.personId, o: 'x'.repeat(501) },
+          coordinator.accessToken,
+        )
+      ).errors?.[0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'overrideReason' }] });
+
+    const reason = 'Agreed by phone: Saturday suits the member too';
+    const assigned = await api.gql<{ assignHelper: { id: string; status: string } }>(
+      ASSIGN_OVER,
+      { r: requestId, h: sewer.personId, o: reason },
+      coordinator.accessToken,
+    );
+    expect(assigned.data!.assignHelper.status).toBe('OFFERED');
+    const id = assigned.data!.assignHelper.id;
+    const [row] = await db.query<{ override: unknown }>(
+      `SELECT override FROM help_assignment WHERE id = $1`,
+      [id],
+    );
+    expect(row.override).toEqual({ reason, rules: ['NOT_AVAILABLE_IN_WINDOWS'] });
+    const [audit] = await db.query<{ details: { override?: unknown } }>(
+      `SELECT details FROM audit_log WHERE subject_id = $1 AND action = 'assignment.offered'`,
+      [id],
+    );
+    expect(audit.details.override).toEqual({ reason, rules: ['NOT_AVAILABLE_IN_WINDOWS'] });
+    expect((await api.gql(GAPS, { r: requestId }, coordinator.accessToken)).data).toEqual({
+      helperMatchGaps: ['REQUEST_NOT_OPEN'],
+    });
+
+    // An eligible helper needs no reason, and none is recorded.
+    const plain = await helper();
+    const weeding = await askWeeding(asker);
+    const ok = await api.gql<{ assignHelper: { id: string } }>(
+      ASSIGN_OVER,
+      { r: weeding, h: plain.personId, o: 'not needed' },
+      asker.accessToken,
+    );
+    const [none] = await db.query<{ override: unknown }>(
+      `SELECT override FROM help_assignment WHERE id = $1`,
+      [ok.data!.assignHelper.id],
+    );
+    expect(none.override).toBeNull();
   });
 });

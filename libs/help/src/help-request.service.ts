@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { parseAvailability } from '@kith/community';
-import { Clock, Db, distanceBand, DomainError, isUuid, present, Problems } from '@kith/platform';
+import {
+  Clock,
+  Db,
+  distanceBand,
+  DomainError,
+  ErrorCode,
+  isUuid,
+  present,
+  Problems,
+} from '@kith/platform';
 import type { AvailabilityInput } from '@kith/community';
 import { BlockService, PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
@@ -8,7 +17,10 @@ import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelpRequestStatus } from './help.entities';
 import { HelpRepository } from './help.repository';
 import type { AssignmentRow, RequestRow } from './help.repository';
-import { dbsDay, ineligibility } from './helper.service';
+import type { AssignmentOverride } from './help.repository';
+import { HARD_RULE_TEXT, HardRule, helperEligibility, softRuleText } from './helper-eligibility';
+import type { HelperFacts, PairFacts, RequestFacts } from './helper-eligibility';
+import { dbsDay } from './helper.service';
 import { Ledger } from './ledger';
 
 export interface MemberView {
@@ -25,6 +37,20 @@ export interface NewHelpRequest {
   atHome: boolean;
   preferredWindows?: AvailabilityInput[] | null;
   sessionId?: string | null;
+}
+
+/**
+ * An assignment refused by eligibility rules: BAD_USER_INPUT on `helperId`, one field problem
+ * per rule (its code first), the codes also in `extensions.rules`. Soft rules say how to override.
+ */
+function refusal(failed: { rule: string; text: string }[], overridable = false): DomainError {
+  const hint = overridable ? '; a coordinator may assign anyway with an overrideReason' : '';
+  return new DomainError(
+    ErrorCode.BAD_USER_INPUT,
+    `This helper cannot be assigned: ${failed.map((f) => f.text).join('; ')}${hint}`,
+    failed.map((f) => ({ path: 'helperId', message: `${f.rule}: ${f.text}${hint}` })),
+    { rules: failed.map((f) => f.rule), overridable },
+  );
 }
 
 /** Requests OPEN → ASSIGNED → ACCEPTED → DONE (or CANCELLED); a declined offer reopens it. */
@@ -112,32 +138,93 @@ export class HelpRequestService {
     });
   }
 
-  /** By the member who asked, or a coordinator of the request's area. */
-  assign(principal: Principal, requestId: string, helperId: string): Promise<AssignmentRow> {
+  /**
+   * By the member who asked, or a coordinator of the request's area. The helper must meet the
+   * eligibility rules (helper-eligibility.ts): a hard rule never bends; a soft one only for a
+   * coordinator who gives `overrideReason`, which is kept on the assignment and in the audit log.
+   */
+  async assign(
+    principal: Principal,
+    requestId: string,
+    helperId: string,
+    overrideReason: string | null = null,
+  ): Promise<AssignmentRow> {
+    const problems = new Problems();
+    const reason = overrideReason?.trim()
+      ? problems.text(overrideReason, 'overrideReason', 500, true)
+      : undefined;
+    problems.throwIfAny('The helper was not assigned');
     return this.db.transaction(async () => {
       const request = await this.lockRequestFor(principal, requestId, 'assign a helper');
       if (request.status !== HelpRequestStatus.OPEN)
         throw DomainError.conflict(`This request is ${request.status.toLowerCase()}`);
-      if (helperId === request.memberId)
-        throw DomainError.badInput([
-          { path: 'helperId', message: 'a member cannot help themself here' },
-        ]);
-      const helper = isUuid(helperId) ? await this.help.helper(helperId) : undefined;
-      if (!helper) throw DomainError.notFound('Helper');
-      const why = ineligibility(helper, dbsDay(this.clock.now()));
-      if (why) throw DomainError.conflict(`This helper ${why}`);
-      if (!(await this.help.hasSkill(helperId, request.skillId)))
-        throw DomainError.conflict('This helper does not offer that skill');
-      if (await this.blocks.eitherBlocking(helperId, request.memberId))
-        throw DomainError.conflict('This helper cannot be assigned to this member');
-      const id = await this.help.insertAssignment(request.id, helperId, principal.personId);
+      const facts = isUuid(helperId) ? await this.eligibilityFacts(helperId, request) : undefined;
+      if (!facts) {
+        if (helperId === request.memberId)
+          throw refusal([{ rule: HardRule.SELF, text: HARD_RULE_TEXT[HardRule.SELF] }]);
+        throw DomainError.notFound('Helper');
+      }
+      const verdict = helperEligibility(facts.helper, facts.request, facts.pair);
+      if (verdict.hard.length)
+        throw refusal(verdict.hard.map((rule) => ({ rule, text: HARD_RULE_TEXT[rule] })));
+      let override: AssignmentOverride | null = null;
+      if (verdict.soft.length) {
+        if (!reason) {
+          const { helper, request: asked, pair } = facts;
+          throw refusal(
+            verdict.soft.map((rule) => ({
+              rule,
+              text: softRuleText(rule, helper, asked, pair),
+            })),
+            true,
+          );
+        }
+        if (!(await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId)))
+          throw DomainError.forbidden(
+            'Only a coordinator of the area can assign past an eligibility rule',
+          );
+        override = { reason, rules: verdict.soft };
+      }
+      const id = await this.help.insertAssignment(
+        request.id,
+        helperId,
+        principal.personId,
+        override,
+      );
       await this.help.setRequestStatus(request.id, HelpRequestStatus.ASSIGNED);
       await this.audit.record(principal.personId, 'assignment.offered', 'assignment', id, {
         requestId,
         helperId,
+        ...(override ? { override } : {}),
       });
       return present(await this.help.assignment(id), 'assignment');
     });
+  }
+
+  /** Everything the eligibility rule reads about this helper and this request; none without a profile. */
+  private async eligibilityFacts(
+    helperId: string,
+    request: RequestRow,
+  ): Promise<{ helper: HelperFacts; request: RequestFacts; pair: PairFacts } | undefined> {
+    // Locked: two assignments deciding on one helper's week take turns.
+    const helper = await this.help.helper(helperId, true);
+    if (!helper) return undefined;
+    const skillIds = (await this.help.helperSkills([helperId])).map((s) => s.id);
+    return {
+      helper: { ...helper, skillIds },
+      request: {
+        memberId: request.memberId,
+        skillId: request.skillId,
+        durationMinutes: request.durationMinutes,
+        preferredWindows: request.preferredWindows,
+      },
+      pair: {
+        today: dbsDay(this.clock.now()),
+        blockedEitherWay: await this.blocks.eitherBlocking(helperId, request.memberId),
+        distanceMetres: await this.help.distanceToHome(helperId, request.memberId),
+        minutesThisWeek: await this.help.minutesThisWeek(helperId),
+      },
+    };
   }
 
   /** The helper accepts or declines; declining reopens the request. */
@@ -167,7 +254,11 @@ export class HelpRequestService {
    * The helper completes the assignment with the minutes spent, which move from the member's
    * account to the helper's once, however often this is called.
    */
-  complete(principal: Principal, assignmentId: string, minutes: number): Promise<AssignmentRow> {
+  async complete(
+    principal: Principal,
+    assignmentId: string,
+    minutes: number,
+  ): Promise<AssignmentRow> {
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600) {
       throw DomainError.badInput([
         { path: 'minutes', message: 'must be a whole number from 1 to 600' },
@@ -213,7 +304,7 @@ export class HelpRequestService {
   }
 
   /** The member rates completed help, 1 to 5, with an optional comment. */
-  rate(
+  async rate(
     principal: Principal,
     assignmentId: string,
     rating: number,

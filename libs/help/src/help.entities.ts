@@ -218,6 +218,10 @@ export class HelpRequestEntity {
 @Index('ix_help_assignment_helper_id', ['helperId'])
 @Check('ck_help_assignment_minutes', 'minutes IS NULL OR minutes BETWEEN 1 AND 600')
 @Check('ck_help_assignment_rating', 'rating IS NULL OR rating BETWEEN 1 AND 5')
+@Check(
+  'ck_help_assignment_override',
+  `override IS NULL OR (jsonb_typeof(override->'reason') = 'string' AND jsonb_typeof(override->'rules') = 'array')`,
+)
 export class HelpAssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -259,6 +263,10 @@ export class HelpAssignmentEntity {
 
   @Column({ type: 'text', nullable: true })
   ratingComment!: string | null;
+
+  /** A coordinator's override of soft eligibility rules: `{ reason, rules }`, or null. */
+  @Column({ type: 'jsonb', nullable: true })
+  override!: { reason: string; rules: string[] } | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -5,6 +5,7 @@ import { HelpRepository } from './help.repository';
 import { HelpRequestService } from './help-request.service';
 import { HelperService } from './helper.service';
 import { Ledger } from './ledger';
+import { LedgerRepository } from './ledger.repository';
 import { TimeCreditService } from './time-credit.service';
 
 @Module({
@@ -12,6 +13,7 @@ import { TimeCreditService } from './time-credit.service';
   providers: [
     AuditLog,
     HelpRepository,
+    LedgerRepository,
     Ledger,
     HelperService,
     HelpRequestService,

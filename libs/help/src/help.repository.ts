@@ -12,6 +12,7 @@ export interface HelperRow {
   maxMinutesPerWeek: number | null;
   dbsCheckedOn: string | null;
   dbsExpiresOn: string | null;
+  availability: AvailabilityWindow[];
 }
 
 export interface RequestRow {
@@ -24,6 +25,7 @@ export interface RequestRow {
   areaId: string | null;
   sessionId: string | null;
   status: HelpRequestStatus;
+  preferredWindows: AvailabilityWindow[];
 }
 
 export interface AssignmentRow {
@@ -33,15 +35,23 @@ export interface AssignmentRow {
   status: AssignmentStatus;
   minutes: number | null;
   rating: number | null;
+  /** Set when a coordinator assigned past a soft eligibility rule. */
+  override: AssignmentOverride | null;
+}
+
+export interface AssignmentOverride {
+  reason: string;
+  rules: string[];
 }
 
 const HELPER = `person_id AS "personId", status, base_area_id AS "baseAreaId", approved_area_id AS "approvedAreaId",
   travel_radius_metres AS "travelRadiusMetres",
   max_minutes_per_week AS "maxMinutesPerWeek", to_char(dbs_checked_on, 'YYYY-MM-DD') AS "dbsCheckedOn",
-  to_char(dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn"`;
+  to_char(dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn", availability`;
 const REQUEST = `r.id, r.member_id AS "memberId", r.skill_id AS "skillId", r.description, r.duration_minutes AS "durationMinutes",
-  r.at_home AS "atHome", r.area_id AS "areaId", r.session_id AS "sessionId", r.status`;
-const ASSIGNMENT = `a.id, a.request_id AS "requestId", a.helper_id AS "helperId", a.status, a.minutes, a.rating`;
+  r.at_home AS "atHome", r.area_id AS "areaId", r.session_id AS "sessionId", r.status,
+  r.preferred_windows AS "preferredWindows"`;
+const ASSIGNMENT = `a.id, a.request_id AS "requestId", a.helper_id AS "helperId", a.status, a.minutes, a.rating, a.override`;
 
 @Injectable()
 export class HelpRepository {
@@ -151,6 +161,29 @@ export class HelpRepository {
     );
   }
 
+  /** From the helper's coarse base to the member's home, as helperMatches measures it; null if either is unknown. */
+  async distanceToHome(helperId: string, memberId: string): Promise<number | null> {
+    const [row] = await this.db.query<{ distance: number | null }>(
+      `SELECT ST_Distance(hp.base_coarse, mp.home) AS distance
+         FROM helper_profile hp LEFT JOIN member_profile mp ON mp.person_id = $2
+        WHERE hp.person_id = $1`,
+      [helperId, memberId],
+    );
+    return row?.distance ?? null;
+  }
+
+  /** Minutes of help accepted or completed in the last seven days (a completed visit counts its minutes). */
+  async minutesThisWeek(helperId: string): Promise<number> {
+    const [row] = await this.db.query<{ minutes: number }>(
+      `SELECT COALESCE(sum(COALESCE(a.minutes, q.duration_minutes)), 0)::int AS minutes
+         FROM help_assignment a JOIN help_request q ON q.id = a.request_id
+        WHERE a.helper_id = $1 AND a.status IN ('ACCEPTED', 'COMPLETED')
+          AND a.created_at > now() - interval '7 days'`,
+      [helperId],
+    );
+    return row?.minutes ?? 0;
+  }
+
   async memberAreaId(personId: string): Promise<string | null> {
     const [row] = await this.db.query<{ areaId: string | null }>(
       `SELECT home_area_id AS "areaId" FROM member_profile WHERE person_id = $1`,
@@ -205,10 +238,15 @@ export class HelpRepository {
     await this.db.query(`UPDATE help_request SET status = $2 WHERE id = $1`, [id, status]);
   }
 
-  async insertAssignment(requestId: string, helperId: string, assignedBy: string): Promise<string> {
+  async insertAssignment(
+    requestId: string,
+    helperId: string,
+    assignedBy: string,
+    override: AssignmentOverride | null = null,
+  ): Promise<string> {
     const [row] = await this.db.query<{ id: string }>(
-      `INSERT INTO help_assignment (request_id, helper_id, assigned_by) VALUES ($1, $2, $3) RETURNING id`,
-      [requestId, helperId, assignedBy],
+      `INSERT INTO help_assignment (request_id, helper_id, assigned_by, override) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [requestId, helperId, assignedBy, override ? JSON.stringify(override) : null],
     );
     return row.id;
   }

@@ -23,23 +23,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** DBS dates are dates people read on a certificate: the London date of the instant given. */
 export const dbsDay = londonDate;
 
-/**
- * Why a helper cannot be assigned, or null if they can: unapproved, suspended or DBS-expired
- * helpers are never assigned (so never for a visit at home either).
- */
-export function ineligibility(helper: HelperRow | undefined, today: string): string | null {
-  if (!helper) return 'has not offered help';
-  if (helper.status === HelperStatus.SUSPENDED) return 'is suspended';
-  if (helper.status !== HelperStatus.APPROVED) return 'is not approved yet';
-  if (
-    helper.dbsCheckedOn === null ||
-    (helper.dbsExpiresOn !== null && helper.dbsExpiresOn <= today)
-  ) {
-    return 'has no DBS check in date';
-  }
-  return null;
-}
-
 @Injectable()
 export class HelperService {
   constructor(

@@ -116,16 +116,23 @@ export class HelpResolver {
   }
 
   @Mutation(() => HelpAssignment, {
-    description: 'A coordinator of the area, or the member choosing from helperMatches',
+    description:
+      'A coordinator of the area, or the member choosing from helperMatches. A helper failing a hard rule (approval, DBS, suspension, block, skill) is refused; one failing a soft rule (travel radius, weekly limit, availability) only with an overrideReason from a coordinator, which is recorded',
   })
   async assignHelper(
     @CurrentPrincipal() principal: Principal,
     @Args('requestId', { type: () => ID }) requestId: string,
     @Args('helperId', { type: () => ID }) helperId: string,
+    @Args('overrideReason', {
+      type: () => String,
+      nullable: true,
+      description: 'Coordinator: why to assign past a soft rule (up to 500 characters)',
+    })
+    overrideReason: string | null,
   ): Promise<HelpAssignment> {
     return (
       await this.toAssignments(principal, [
-        await this.requests.assign(principal, requestId, helperId),
+        await this.requests.assign(principal, requestId, helperId, overrideReason),
       ])
     )[0];
   }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { HelperMatchGap } from '@kith/help';
 import { Interest } from '../community/interest.model';
 import { Session } from '../community/session.model';
 
@@ -6,6 +7,25 @@ export enum MatchingNeed {
   HOME = 'HOME',
   INTERESTS = 'INTERESTS',
 }
+registerEnumType(HelperMatchGap, {
+  name: 'HelperMatchGap',
+  description: 'Why a help request has no helper to suggest: what a coordinator could relax',
+  valuesMap: {
+    REQUEST_NOT_OPEN: { description: 'The request is no longer open' },
+    MEMBER_HOME_UNKNOWN: { description: "The member's home is not set, so distance is unknown" },
+    NO_APPROVED_HELPER_WITH_SKILL: {
+      description: 'No approved, vetted helper (not blocked) offers the skill within 50 km',
+    },
+    NONE_WITHIN_RADIUS: { description: "The home is outside every such helper's travel radius" },
+    NONE_AVAILABLE_IN_WINDOWS: {
+      description: "No such helper's availability meets the preferred windows",
+    },
+    ALL_AT_WEEKLY_CAP: { description: 'Every such helper would pass their weekly limit' },
+    NO_HELPER_MEETS_EVERY_RULE: {
+      description: 'Each such helper misses a different rule; none meets them all',
+    },
+  },
+});
 registerEnumType(MatchingNeed, {
   name: 'MatchingNeed',
   description: 'What to ask the member for before suggestions can be made',

@@ -1,6 +1,11 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { MatchedPeopleService, SessionMatchingService } from '@kith/matching';
+import {
+  HelperMatchingService,
+  MatchedPeopleService,
+  SessionMatchingService,
+} from '@kith/matching';
 import { SessionService } from '@kith/community';
+import { HelperMatchGap } from '@kith/help';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { toSession } from '../community/community.mappers';
@@ -15,6 +20,7 @@ export class MatchingResolver {
   constructor(
     private readonly sessions: SessionMatchingService,
     private readonly people: MatchedPeopleService,
+    private readonly helpers: HelperMatchingService,
     private readonly sessionViews: SessionService,
   ) {}
 
@@ -40,6 +46,17 @@ export class MatchingResolver {
     @Args('first', { type: () => Int, defaultValue: 5 }) first: number,
   ): Promise<HelperMatch[]> {
     return (await this.people.helperMatches(principal, requestId, first)).map(toHelperMatch);
+  }
+
+  @Query(() => [HelperMatchGap], {
+    description:
+      'Why helperMatches is empty for this request, from the same eligibility rule; empty when there are matches (the member who asked, or a coordinator)',
+  })
+  helperMatchGaps(
+    @CurrentPrincipal() principal: Principal,
+    @Args('requestId', { type: () => ID }) requestId: string,
+  ): Promise<HelperMatchGap[]> {
+    return this.helpers.gaps(principal, requestId);
   }
 
   @Query(() => [SessionMatch], {

@@ -10,6 +10,7 @@ import { JobLife1795500000000 } from './1795500000000-JobLife';
 import { Idempotency1795510000000 } from './1795510000000-Idempotency';
 import { ApprovalArea1795520000000 } from './1795520000000-ApprovalArea';
 import { CoarsePlaces1795530000000 } from './1795530000000-CoarsePlaces';
+import { AssignmentOverride1795540000000 } from './1795540000000-AssignmentOverride';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Idempotency1795510000000,
   ApprovalArea1795520000000,
   CoarsePlaces1795530000000,
+  AssignmentOverride1795540000000,
 ];
