@@ -11,13 +11,12 @@ import { Person } from '../identity/person.model';
 import {
   HelpAssignment,
   HelperProfile,
-  HelperProfileInput,
   HelpRequest,
-  HelpRequestInput,
   Skill,
   TimeCreditAccount,
   TimeCreditEntry,
-} from './help.types';
+} from './help.model';
+import { HelperProfileInput, HelpRequestInput } from './help.input';
 
 /** Renames only; the self-only fields (DBS dates, hours) resolve for the readers named. */
 function toHelperProfile(

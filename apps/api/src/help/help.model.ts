@@ -1,8 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AssignmentStatus, HelperStatus, HelpRequestStatus } from '@kith/help';
 import { selfOnly } from '../auth/self-only';
-import { AvailabilityWindowInput, LatLngInput } from '../community/member-profile.input';
 
 registerEnumType(HelperStatus, { name: 'HelperStatus' });
 registerEnumType(HelpRequestStatus, { name: 'HelpRequestStatus' });
@@ -40,30 +39,6 @@ export class HelperProfile {
   })
   dbsCheckedOnDate!: string | null;
   @Field(() => Int, { nullable: true, middleware: [selfOnly] }) maxMinutesPerWeek!: number | null;
-}
-
-@InputType()
-export class HelperProfileInput {
-  @Field(() => [ID]) skillIds!: string[];
-  @Field(() => LatLngInput) base!: LatLngInput;
-  @Field(() => Int) travelRadiusMetres!: number;
-  @Field(() => [AvailabilityWindowInput]) availability!: AvailabilityWindowInput[];
-  @Field(() => Int, { nullable: true }) maxMinutesPerWeek?: number | null;
-}
-
-@InputType()
-export class HelpRequestInput {
-  @Field(() => ID) skillId!: string;
-  @Field() description!: string;
-  @Field(() => Int) durationMinutes!: number;
-  @Field() atHome!: boolean;
-  @Field(() => [AvailabilityWindowInput], { nullable: true }) preferredWindows?:
-    AvailabilityWindowInput[] | null;
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Come with me to this session: first-visit support',
-  })
-  sessionId?: string | null;
 }
 
 @ObjectType()

@@ -1,0 +1,26 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { AvailabilityWindowInput, LatLngInput } from '../community/member-profile.input';
+
+@InputType()
+export class HelperProfileInput {
+  @Field(() => [ID]) skillIds!: string[];
+  @Field(() => LatLngInput) base!: LatLngInput;
+  @Field(() => Int) travelRadiusMetres!: number;
+  @Field(() => [AvailabilityWindowInput]) availability!: AvailabilityWindowInput[];
+  @Field(() => Int, { nullable: true }) maxMinutesPerWeek?: number | null;
+}
+
+@InputType()
+export class HelpRequestInput {
+  @Field(() => ID) skillId!: string;
+  @Field() description!: string;
+  @Field(() => Int) durationMinutes!: number;
+  @Field() atHome!: boolean;
+  @Field(() => [AvailabilityWindowInput], { nullable: true }) preferredWindows?:
+    AvailabilityWindowInput[] | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Come with me to this session: first-visit support',
+  })
+  sessionId?: string | null;
+}
