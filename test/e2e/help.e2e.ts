@@ -238,9 +238,15 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     });
     const unapproved = await helper(false);
     const requestId = await ask();
+    // The member who asked learns only that this helper cannot; the coordinator learns why.
     expect(
       refusedFor(
         await api.gql(ASSIGN, { r: requestId, h: unapproved.personId }, asker.accessToken),
+      ),
+    ).toEqual(['BAD_USER_INPUT', undefined]);
+    expect(
+      refusedFor(
+        await api.gql(ASSIGN, { r: requestId, h: unapproved.personId }, coordinator.accessToken),
       ),
     ).toEqual(['BAD_USER_INPUT', ['NOT_APPROVED', 'DBS_NOT_VALID']]);
 
@@ -252,7 +258,9 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     );
     expect(s.data).toEqual({ suspendHelper: { status: 'SUSPENDED', approved: false } });
     expect(
-      refusedFor(await api.gql(ASSIGN, { r: requestId, h: suspended.personId }, asker.accessToken)),
+      refusedFor(
+        await api.gql(ASSIGN, { r: requestId, h: suspended.personId }, coordinator.accessToken),
+      ),
     ).toEqual(['BAD_USER_INPUT', ['SUSPENDED']]);
 
     const blocked = await helper();
@@ -266,7 +274,9 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       ).data,
     ).toEqual({ blockPerson: true });
     expect(
-      refusedFor(await api.gql(ASSIGN, { r: requestId, h: blocked.personId }, asker.accessToken)),
+      refusedFor(
+        await api.gql(ASSIGN, { r: requestId, h: blocked.personId }, coordinator.accessToken),
+      ),
     ).toEqual(['BAD_USER_INPUT', ['BLOCKED']]);
     expect(
       codeOf(
@@ -281,7 +291,7 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     const wrongSkill = await helper(true, 'dog-walking');
     expect(
       refusedFor(
-        await api.gql(ASSIGN, { r: requestId, h: wrongSkill.personId }, asker.accessToken),
+        await api.gql(ASSIGN, { r: requestId, h: wrongSkill.personId }, coordinator.accessToken),
       ),
     ).toEqual(['BAD_USER_INPUT', ['LACKS_SKILL']]);
 
@@ -311,6 +321,30 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       'helper.approved',
       'helper.suspended',
     ]);
+  });
+
+  it('withdraws accepted help when the member blocks the helper, in Postgres, reopening it', async () => {
+    const asker = await member();
+    const requestId = await askWeeding(asker);
+    const kept = await helper();
+    const offered = await api.gql<{ assignHelper: { id: string } }>(
+      ASSIGN,
+      { r: requestId, h: kept.personId },
+      asker.accessToken,
+    );
+    const id = offered.data!.assignHelper.id;
+    await api.gql(RESPOND, { id, a: true }, kept.accessToken);
+    await api.gql(
+      `mutation($p: ID!) { blockPerson(personId: $p) }`,
+      { p: kept.personId },
+      asker.accessToken,
+    );
+    const [row] = await db.query<{ assignment: string; request: string }>(
+      `SELECT a.status AS assignment, r.status AS request
+         FROM help_assignment a JOIN help_request r ON r.id = a.request_id WHERE a.id = $1`,
+      [id],
+    );
+    expect(row).toEqual({ assignment: 'WITHDRAWN', request: 'OPEN' });
   });
 
   it('reads DBS dates as London dates, and gives them back as dates', async () => {
@@ -412,7 +446,7 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       const requestId = await askWeeding(asker);
       expect(
         refusedFor(await api.gql(ASSIGN, { r: requestId, h: mover.personId }, asker.accessToken)),
-      ).toEqual(['BAD_USER_INPUT', ['NOT_APPROVED']]);
+      ).toEqual(['BAD_USER_INPUT', undefined]);
       // The approving area's coordinator and a coordinator without an area can still suspend them.
       expect((await api.gql(SUSPEND, { p: mover.personId }, coordinator.accessToken)).data).toEqual(
         {
@@ -734,7 +768,15 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
       { r: requestId, h: sewer.personId },
       asker.accessToken,
     );
-    expect(refused.errors?.[0].extensions).toMatchObject({
+    // To the member who asked: only that this helper cannot (the helper's week is theirs).
+    expect(refused.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'helperId', message: 'this helper cannot take this request' }],
+    });
+    expect(
+      (await api.gql(ASSIGN_OVER, { r: requestId, h: sewer.personId }, coordinator.accessToken))
+        .errors?.[0].extensions,
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
       rules: ['NOT_AVAILABLE_IN_WINDOWS'],
       overridable: true,
@@ -749,7 +791,7 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
           asker.accessToken,
         ),
       ),
-    ).toBe('FORBIDDEN');
+    ).toBe('BAD_USER_INPUT');
     expect(
       (
         await api.gql(

@@ -112,7 +112,9 @@ describe('recommendedSessions over HTTP', () => {
     );
     for (const match of matches) {
       expect(match.reasons.length).toBeGreaterThan(0);
-      expect(match.reasons.every((r) => r.code && r.text && r.weight > 0)).toBe(true);
+      expect(
+        match.reasons.every((r) => r.code && r.text && (r.weight > 0 || r.code === 'VARIETY')),
+      ).toBe(true);
     }
     const near = matches.find((m) => m.session.activity.id === nearWalk.id)!;
     expect(near.reasons.map((r) => r.text)).toEqual(

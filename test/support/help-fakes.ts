@@ -379,6 +379,16 @@ export class FakeHelpRepository implements Public<HelpRepository>, Rollback {
     return Promise.resolve();
   }
 
+  liveAssignmentsBetween(a: string, b: string): Promise<AssignmentRow[]> {
+    return this.assignmentsWhere((x) => {
+      const member = this.state.requests.get(x.requestId)?.memberId;
+      return (
+        (x.status === AssignmentStatus.OFFERED || x.status === AssignmentStatus.ACCEPTED) &&
+        ((x.helperId === a && member === b) || (x.helperId === b && member === a))
+      );
+    });
+  }
+
   liveAssignmentsOfHelper(helperId: string): Promise<AssignmentRow[]> {
     return this.assignmentsWhere(
       (a) =>

@@ -1,5 +1,5 @@
 import { parseRecurrence, RecurrenceError } from './recurrence';
-import { EXPANSION_BUDGET_MS, RecurrenceEngine } from './recurrence-engine';
+import { EXPANSION_BUDGET_MS, EXPANSION_QUEUE_LIMIT, RecurrenceEngine } from './recurrence-engine';
 
 describe('expanding untrusted rules off the event loop', () => {
   const engine = new RecurrenceEngine();
@@ -61,5 +61,23 @@ describe('expanding untrusted rules off the event loop', () => {
     const fine = engine.occurrences(parseRecurrence('FREQ=MONTHLY', first), first, fiveYears, 3);
     await expect(stuck).rejects.toThrow(/takes too long/);
     expect(await fine).toHaveLength(3);
+  });
+
+  it('settles everything it holds when shut down, and refuses a pile-up at once', async () => {
+    const own = new RecurrenceEngine();
+    const never = parseRecurrence('FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', first);
+    const held = Array.from({ length: EXPANSION_QUEUE_LIMIT + 2 }, () =>
+      own.occurrences(never, first, fiveYears).then(
+        () => 'answered',
+        (error: Error) => error.message,
+      ),
+    );
+    await own.onModuleDestroy();
+    const outcomes = await Promise.all(held);
+    expect(outcomes.filter((o) => /too many schedules/.test(o)).length).toBeGreaterThanOrEqual(1);
+    expect(outcomes.filter((o) => /shutting down/.test(o)).length).toBeGreaterThanOrEqual(
+      EXPANSION_QUEUE_LIMIT - 1,
+    );
+    expect(outcomes).not.toContain('answered');
   });
 });

@@ -10,6 +10,10 @@ import type { Recurrence } from './recurrence';
  * BYMONTHDAY=30) day by day to the year 9999, seconds of CPU, and no UNTIL or COUNT stops it.
  */
 export const EXPANSION_BUDGET_MS = 250;
+/** How long one expansion may wait, queued and running, before it is refused anyway. */
+export const EXPANSION_DEADLINE_MS = 10_000;
+/** How many expansions may wait at once; more are refused at once rather than piled up. */
+export const EXPANSION_QUEUE_LIMIT = 200;
 
 // Plain JavaScript, run in a worker thread: rrule itself, and nothing of ours.
 const WORKER_SOURCE = `
@@ -36,6 +40,7 @@ interface Pending {
   resolve: (starts: number[]) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout | undefined;
+  deadline: NodeJS.Timeout | undefined;
 }
 
 /**
@@ -74,7 +79,14 @@ export class RecurrenceEngine implements OnModuleDestroy {
         resolve,
         reject,
         timer: undefined,
+        deadline: undefined,
       };
+      if (this.queue.length >= EXPANSION_QUEUE_LIMIT) {
+        reject(new RecurrenceError('too many schedules are being worked out; try again shortly'));
+        return;
+      }
+      pending.deadline = setTimeout(() => this.expire(pending), EXPANSION_DEADLINE_MS);
+      pending.deadline.unref();
       this.queue.push(pending);
       this.pump();
     });
@@ -84,10 +96,35 @@ export class RecurrenceEngine implements OnModuleDestroy {
   }
 
   onModuleDestroy(): Promise<number> | undefined {
-    clearTimeout(this.inFlight?.timer);
     const worker = this.worker;
     this.worker = undefined;
+    this.ready = false;
+    this.failAll(new RecurrenceError('the service is shutting down; try again shortly'));
     return worker?.terminate();
+  }
+
+  /** Settles every expansion queued or running with the error, so none waits forever. */
+  private failAll(error: Error): void {
+    const failed = [...(this.inFlight ? [this.inFlight] : []), ...this.queue.splice(0)];
+    this.inFlight = undefined;
+    for (const pending of failed) this.settle(pending).reject(error);
+  }
+
+  private settle(pending: Pending): Pending {
+    clearTimeout(pending.timer);
+    clearTimeout(pending.deadline);
+    return pending;
+  }
+
+  /** Waited too long in all (a thread that never came up, a long queue): refused, not hung. */
+  private expire(pending: Pending): void {
+    if (this.inFlight === pending) return this.overBudget(pending);
+    const at = this.queue.indexOf(pending);
+    if (at < 0) return;
+    this.queue.splice(at, 1);
+    this.settle(pending).reject(
+      new RecurrenceError('the schedule could not be worked out in time; try again shortly'),
+    );
   }
 
   /** Hands the next waiting rule to the thread once it is ready and free. */
@@ -106,7 +143,7 @@ export class RecurrenceEngine implements OnModuleDestroy {
   private overBudget(pending: Pending): void {
     if (this.inFlight !== pending) return;
     this.inFlight = undefined;
-    pending.reject(
+    this.settle(pending).reject(
       new RecurrenceError(
         'this rule takes too long to work out (it may never match); make it simpler',
       ),
@@ -138,24 +175,26 @@ export class RecurrenceEngine implements OnModuleDestroy {
         const pending = this.inFlight;
         if (!pending || pending.message.id !== reply.id) return;
         this.inFlight = undefined;
-        clearTimeout(pending.timer);
+        this.settle(pending);
         if (reply.error !== undefined)
           pending.reject(new RecurrenceError(`not a valid RRULE: ${reply.error}`));
         else pending.resolve(reply.starts ?? []);
         this.pump();
       },
     );
-    worker.on('error', (error) => {
+    // The rule it held fails; those queued behind it go to a fresh thread.
+    const lost = (error: Error) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
       this.ready = false;
-      const failed = [...(this.inFlight ? [this.inFlight] : []), ...this.queue.splice(0)];
+      const held = this.inFlight;
       this.inFlight = undefined;
-      for (const other of failed) {
-        clearTimeout(other.timer);
-        other.reject(error);
-      }
-    });
+      if (held) this.settle(held).reject(error);
+      this.pump();
+    };
+    worker.on('error', lost);
+    // A thread that ends without an error (killed, out of memory) fails what it held too.
+    worker.on('exit', (code) => lost(new Error(`the recurrence thread stopped (exit ${code})`)));
     this.worker = worker;
     this.ready = false;
     return worker;

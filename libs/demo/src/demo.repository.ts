@@ -411,8 +411,10 @@ export class DemoRepository {
       `SELECT other.person_id AS id
          FROM booking mine
          JOIN booking other ON other.session_id = mine.session_id AND other.person_id <> mine.person_id
+         JOIN person p ON p.id = other.person_id
         WHERE mine.person_id = $1 AND mine.status = 'ATTENDED' AND other.status = 'ATTENDED'
-        GROUP BY other.person_id ORDER BY count(*) DESC, other.person_id LIMIT 2`,
+        -- Ties broken by email, which the seed decides (ids are random).
+        GROUP BY other.person_id, p.email ORDER BY count(*) DESC, p.email LIMIT 2`,
       [memberId],
     );
     await this.db.query(

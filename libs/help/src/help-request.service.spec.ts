@@ -8,6 +8,14 @@ import { maxClaimMinutes } from './help-request.service';
 
 const AREA = 'area-riverside';
 
+/** What the member who asked hears of any helper who cannot take the request, or of a non-helper. */
+const MEMBER_REFUSAL = {
+  code: 'BAD_USER_INPUT',
+  message: 'Choose a helper from the ones suggested for this request',
+  rules: undefined,
+  paths: ['helperId'],
+};
+
 describe('HelpRequestService, over in-memory repositories', () => {
   let f: FakeHelp;
   let member: Principal;
@@ -98,14 +106,15 @@ describe('HelpRequestService, over in-memory repositories', () => {
         const helper = await nearHelper(overrides);
         const request = await ask();
         const before = f.audit.rows.length;
-        for (const [by, reason] of [
-          [member, null],
-          [coordinator, 'We know them well'],
-        ] as const) {
-          expect(
-            await rejection(f.requests.assign(by, request.id, helper.personId, reason)),
-          ).toMatchObject({ code: 'BAD_USER_INPUT', rules, paths: rules.map(() => 'helperId') });
-        }
+        // The member who asked is told only that this helper cannot: why is the helper's own.
+        expect(
+          await rejection(f.requests.assign(member, request.id, helper.personId, null)),
+        ).toMatchObject(MEMBER_REFUSAL);
+        expect(
+          await rejection(
+            f.requests.assign(coordinator, request.id, helper.personId, 'We know them well'),
+          ),
+        ).toMatchObject({ code: 'BAD_USER_INPUT', rules, paths: rules.map(() => 'helperId') });
         expect(f.help.state.assignments.size).toBe(0);
         expect((await f.help.request(request.id))?.status).toBe(HelpRequestStatus.OPEN);
         expect(f.audit.rows).toHaveLength(before);
@@ -151,14 +160,17 @@ describe('HelpRequestService, over in-memory repositories', () => {
       ).toMatchObject({ rules: ['SELF'] });
     });
 
-    it('answers NOT_FOUND for someone who never offered help', async () => {
+    it('answers NOT_FOUND for someone who never offered help, to a coordinator only', async () => {
       const request = await ask();
-      expect(await rejection(f.requests.assign(member, request.id, randomUUID()))).toMatchObject({
-        code: 'NOT_FOUND',
-      });
-      expect(await rejection(f.requests.assign(member, request.id, 'nope'))).toMatchObject({
-        code: 'NOT_FOUND',
-      });
+      for (const id of [randomUUID(), 'nope']) {
+        expect(await rejection(f.requests.assign(coordinator, request.id, id))).toMatchObject({
+          code: 'NOT_FOUND',
+        });
+        // To the member the same answer as for a helper who cannot: nothing learnt of who helps.
+        expect(await rejection(f.requests.assign(member, request.id, id))).toMatchObject(
+          MEMBER_REFUSAL,
+        );
+      }
     });
 
     describe('soft rules', () => {
@@ -220,18 +232,13 @@ describe('HelpRequestService, over in-memory repositories', () => {
           const assignmentsBefore = f.help.state.assignments.size;
           const assign = (by: Principal, reason: string | null) =>
             f.requests.assign(by, requestId, helper.personId, reason);
-          expect(await rejection(assign(member, null))).toMatchObject({
-            code: 'BAD_USER_INPUT',
-            rules,
-          });
+          expect(await rejection(assign(member, null))).toMatchObject(MEMBER_REFUSAL);
           expect(await rejection(assign(coordinator, '   '))).toMatchObject({
             code: 'BAD_USER_INPUT',
             rules,
           });
           // The member who asked cannot override; a reason is text like any other.
-          expect(await rejection(assign(member, 'I trust them'))).toMatchObject({
-            code: 'FORBIDDEN',
-          });
+          expect(await rejection(assign(member, 'I trust them'))).toMatchObject(MEMBER_REFUSAL);
           expect(await rejection(assign(coordinator, 'x'.repeat(501)))).toMatchObject({
             code: 'BAD_USER_INPUT',
             rules: undefined,
@@ -288,6 +295,41 @@ describe('HelpRequestService, over in-memory repositories', () => {
       expect(await rejection(f.requests.respond(helper, assignment.id, true))).toMatchObject({
         code: 'CONFLICT',
       });
+    });
+
+    it('checks again on accepting: vetting lapsed since the offer, or a block, refuses it', async () => {
+      const { helper, request, assignment } = await offered();
+      const row = present(f.help.state.helpers.get(helper.personId));
+      row.dbsExpiresOn = '2020-01-01';
+      expect(await rejection(f.requests.respond(helper, assignment.id, true))).toMatchObject({
+        code: 'CONFLICT',
+      });
+      expect((await f.help.assignment(assignment.id))?.status).toBe(AssignmentStatus.OFFERED);
+      expect((await f.help.request(request.id))?.status).toBe(HelpRequestStatus.ASSIGNED);
+      row.dbsExpiresOn = '2028-01-01';
+      await f.help.block(member.personId, helper.personId);
+      expect(await rejection(f.requests.respond(helper, assignment.id, true))).toMatchObject({
+        code: 'CONFLICT',
+      });
+    });
+
+    it('keeps a weekly limit overridden at the offer overridden, and checks it when it was not', async () => {
+      const helper = await nearHelper({ maxMinutesPerWeek: 60 });
+      const first = await f.requests.assign(member, (await ask()).id, helper.personId);
+      const second = await f.requests.assign(member, (await ask()).id, helper.personId);
+      // Both offers fitted the week; once one is accepted the other no longer does.
+      await f.requests.respond(helper, first.id, true);
+      expect(await rejection(f.requests.respond(helper, second.id, true))).toMatchObject({
+        code: 'CONFLICT',
+      });
+      const third = await f.requests.assign(
+        coordinator,
+        (await ask()).id,
+        helper.personId,
+        'Agreed with the helper',
+      );
+      expect(third.override?.rules).toEqual(['OVER_WEEKLY_CAP']);
+      expect((await f.requests.respond(helper, third.id, true)).status).toBe('ACCEPTED');
     });
 
     it('moves the minutes once on completion, up to twice the time asked plus 30', async () => {
@@ -377,6 +419,20 @@ describe('HelpRequestService, over in-memory repositories', () => {
   });
 
   describe('block', () => {
+    it('withdraws help offered or accepted between the two, either way round, reopening it', async () => {
+      const helper = await nearHelper();
+      const request = await ask();
+      const assignment = await f.requests.assign(member, request.id, helper.personId);
+      await f.requests.respond(helper, assignment.id, true);
+      await f.requests.block(helper, member.personId);
+      expect((await f.help.assignment(assignment.id))?.status).toBe(AssignmentStatus.WITHDRAWN);
+      expect((await f.help.request(request.id))?.status).toBe(HelpRequestStatus.OPEN);
+      expect(f.audit.rows.at(-1)).toMatchObject({
+        action: 'assignment.withdrawn',
+        details: { reason: 'blocked' },
+      });
+    });
+
     it('refuses oneself and an unknown person, and records a block once', async () => {
       expect(await rejection(f.requests.block(member, member.personId))).toMatchObject({
         code: 'BAD_USER_INPUT',

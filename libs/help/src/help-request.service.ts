@@ -11,7 +11,7 @@ import {
   Problems,
 } from '@kith/platform';
 import type { AvailabilityInput } from '@kith/community';
-import { BlockService, PersonService, Role } from '@kith/identity';
+import { BlockService, firstName, PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelpRequestStatus } from './help.entities';
@@ -158,13 +158,26 @@ export class HelpRequestService {
       const request = await this.lockRequestFor(principal, requestId, 'assign a helper');
       if (request.status !== HelpRequestStatus.OPEN)
         throw DomainError.conflict(`This request is ${request.status.toLowerCase()}`);
+      const coordinator = await this.people.holdsRoleIn(
+        principal.personId,
+        Role.COORDINATOR,
+        request.areaId,
+      );
       const facts = isUuid(helperId) ? await this.eligibilityFacts(helperId, request) : undefined;
-      if (!facts) {
+      const verdict = facts && helperEligibility(facts.helper, facts.request, facts.pair);
+      // Why a helper cannot take it (suspended, out of vetting, their radius, their week) is the
+      // helper's own business: only a coordinator of the area is told. The member who asked
+      // learns only that this one cannot, the same whether the id is a helper or not.
+      if (!coordinator && (!facts || !verdict?.eligible))
+        throw DomainError.badInput(
+          [{ path: 'helperId', message: 'this helper cannot take this request' }],
+          'Choose a helper from the ones suggested for this request',
+        );
+      if (!facts || !verdict) {
         if (helperId === request.memberId)
           throw refusal([{ rule: HardRule.SELF, text: HARD_RULE_TEXT[HardRule.SELF] }]);
         throw DomainError.notFound('Helper');
       }
-      const verdict = helperEligibility(facts.helper, facts.request, facts.pair);
       if (verdict.hard.length)
         throw refusal(verdict.hard.map((rule) => ({ rule, text: HARD_RULE_TEXT[rule] })));
       let override: AssignmentOverride | null = null;
@@ -179,10 +192,6 @@ export class HelpRequestService {
             true,
           );
         }
-        if (!(await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, request.areaId)))
-          throw DomainError.forbidden(
-            'Only a coordinator of the area can assign past an eligibility rule',
-          );
         override = { reason, rules: verdict.soft };
       }
       const id = await this.help.insertAssignment(
@@ -227,6 +236,28 @@ export class HelpRequestService {
     };
   }
 
+  /**
+   * What changed since the offer counts when the helper accepts: vetting lapsed, a block made,
+   * or other accepted help filling their week (offers do not count against it until accepted, so
+   * two offers cannot both be accepted past the limit). A soft rule overridden at the offer stays
+   * overridden; the others are checked again.
+   */
+  private async mustStillBeEligible(assignment: AssignmentRow): Promise<void> {
+    const request = present(await this.help.request(assignment.requestId), 'request');
+    const facts = await this.eligibilityFacts(assignment.helperId, request);
+    if (!facts) throw DomainError.conflict('You are no longer a helper');
+    const verdict = helperEligibility(facts.helper, facts.request, facts.pair);
+    const overridden = new Set<string>(assignment.override?.rules ?? []);
+    const failed = [
+      ...verdict.hard.map((rule) => HARD_RULE_TEXT[rule]),
+      ...verdict.soft
+        .filter((rule) => !overridden.has(rule))
+        .map((rule) => softRuleText(rule, facts.helper, facts.request, facts.pair)),
+    ];
+    if (failed.length > 0)
+      throw DomainError.conflict(`You cannot take this request now: ${failed.join('; ')}`);
+  }
+
   /** The helper accepts or declines; declining reopens the request. */
   respond(principal: Principal, assignmentId: string, accept: boolean): Promise<AssignmentRow> {
     return this.db.transaction(async () => {
@@ -235,6 +266,7 @@ export class HelpRequestService {
       if (assignment.status === wanted) return assignment;
       if (assignment.status !== AssignmentStatus.OFFERED)
         throw DomainError.conflict(`This assignment is ${assignment.status.toLowerCase()}`);
+      if (accept) await this.mustStillBeEligible(assignment);
       await this.help.updateAssignment(assignment.id, { status: wanted });
       await this.help.setRequestStatus(
         assignment.requestId,
@@ -332,11 +364,22 @@ export class HelpRequestService {
     });
   }
 
-  /** Blocks through identity's rule, with the audit record in the same transaction. */
+  /**
+   * Blocks through identity's rule, with the audit record in the same transaction; help between
+   * the two that is offered or accepted is withdrawn then too, so a blocked helper stops seeing
+   * the member's contact details and cannot accept.
+   */
   async block(principal: Principal, personId: string): Promise<true> {
     await this.db.transaction(async () => {
       await this.blocks.block(principal, personId);
       await this.audit.record(principal.personId, 'person.blocked', 'person', personId);
+      for (const live of await this.help.liveAssignmentsBetween(principal.personId, personId)) {
+        await this.help.updateAssignment(live.id, { status: AssignmentStatus.WITHDRAWN });
+        await this.help.setRequestStatus(live.requestId, HelpRequestStatus.OPEN);
+        await this.audit.record(principal.personId, 'assignment.withdrawn', 'assignment', live.id, {
+          reason: 'blocked',
+        });
+      }
     });
     return true;
   }
@@ -358,7 +401,7 @@ export class HelpRequestService {
         return [
           row.assignmentId,
           {
-            firstName: row.displayName.split(' ')[0],
+            firstName: firstName(row.displayName),
             distanceBand: row.distance === null ? null : distanceBand(row.distance),
             phone: accepted ? row.phone : null,
             address: accepted ? row.address : null,

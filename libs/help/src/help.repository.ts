@@ -306,6 +306,17 @@ export class HelpRepository {
     );
   }
 
+  /** Help offered or accepted between two people, either one the helper, locked. */
+  liveAssignmentsBetween(a: string, b: string): Promise<AssignmentRow[]> {
+    return this.db.query<AssignmentRow>(
+      `SELECT ${ASSIGNMENT} FROM help_assignment a JOIN help_request r ON r.id = a.request_id
+        WHERE a.status IN ('OFFERED', 'ACCEPTED')
+          AND ((a.helper_id = $1 AND r.member_id = $2) OR (a.helper_id = $2 AND r.member_id = $1))
+          FOR UPDATE OF a`,
+      [a, b],
+    );
+  }
+
   /** For each assignment: the member's name, their distance from the helper's base, contact details. */
   memberViews(assignmentIds: readonly string[]): Promise<
     {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InterestCatalogue } from '@kith/community';
 import { Clock } from '@kith/platform';
 import { SessionCandidateRepository } from './session-candidates.repository';
-import { diversify, scoreSession, sessionScore } from './session-scoring';
+import { diversify, scoreSession, sessionScore, varietyReason } from './session-scoring';
 import type { InterestPopularity, ScoredSession, SessionCandidate } from './session-scoring';
 import { assertFirst } from './first';
 import { CANDIDATE_LIMITS } from './weights';
@@ -85,10 +85,11 @@ export class SessionMatchingService {
     });
     // Every candidate is ranked; only the chosen few are explained. The score given back is the
     // one the list is in order of, after the variety re-ranking.
-    const matches = diversify(member, ranked, first).map(({ candidate, score }) => ({
-      ...scoreSession(member, candidate, popularity),
-      score,
-    }));
+    const matches = diversify(member, ranked, first).map(({ candidate, score }) => {
+      const scored = scoreSession(member, candidate, popularity);
+      const variety = varietyReason(scored.score, score);
+      return { ...scored, score, reasons: variety ? [...scored.reasons, variety] : scored.reasons };
+    });
     return { matches, missing: [] };
   }
 

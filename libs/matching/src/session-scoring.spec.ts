@@ -8,6 +8,7 @@ import {
   rarity,
   scoreSession,
   sessionScore,
+  varietyReason,
 } from './session-scoring';
 import type { InterestPopularity, MemberForMatching, SessionCandidate } from './session-scoring';
 import { MATCH_WEIGHTS } from './weights';
@@ -417,5 +418,14 @@ describe('diversify', () => {
         },
       ),
     );
+  });
+});
+
+describe('varietyReason', () => {
+  it('explains what the re-ranking added or took away, and is silent when it did nothing', () => {
+    expect(varietyReason(0.5, 0.5)).toBeUndefined();
+    expect(varietyReason(0.5, 0.505)).toBeUndefined();
+    expect(varietyReason(0.5, 0.58)).toMatchObject({ code: 'VARIETY', weight: 0.08 });
+    expect(varietyReason(0.5, 0.44)).toMatchObject({ code: 'VARIETY', weight: -0.06 });
   });
 });

@@ -310,6 +310,19 @@ function assess(
 }
 
 /**
+ * The reason for the difference the variety re-ranking made to a session's score, so the score
+ * given back is explained in full: a lift for the first thing new, or a drop because similar
+ * sessions are higher in the list. None when it made no difference worth telling.
+ */
+export function varietyReason(baseScore: number, adjustedScore: number): MatchReason | undefined {
+  const delta = Math.round((adjustedScore - baseScore) * 1000) / 1000;
+  if (Math.abs(delta) < MATCH_WEIGHTS.minimumReasonWeight) return undefined;
+  return delta > 0
+    ? { code: 'VARIETY', text: 'A change from the rest of your list', weight: delta }
+    : { code: 'VARIETY', text: 'Lower in your list: similar sessions come first', weight: delta };
+}
+
+/**
  * Greedy re-ranking for variety. Each pick costs the remaining sessions of the same activity or
  * interest group a little, and each pick off the member's interests costs the remaining
  * off-interest ones more, so a list is neither ten walks in a row nor drifts off what the member

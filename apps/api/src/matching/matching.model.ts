@@ -36,7 +36,11 @@ export class MatchReason {
   @Field({ description: 'Stable, e.g. SHARED_INTERESTS, NEARBY, AVAILABLE, KNOWN_PEOPLE' })
   code!: string;
   @Field({ description: 'Plain English for the member' }) text!: string;
-  @Field(() => Float) weight!: number;
+  @Field(() => Float, {
+    description:
+      "The reason's part of the score; below zero only for VARIETY, when similar sessions come first",
+  })
+  weight!: number;
 }
 
 @ObjectType()
