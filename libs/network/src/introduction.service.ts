@@ -50,17 +50,18 @@ export class IntroductionService {
     const message = rawMessage ? problems.text(rawMessage, 'message', 500, true) : undefined;
     problems.throwIfAny('No introduction was asked for');
     if (!isUuid(personId)) throw DomainError.notFound('Person');
-    await this.people.byId(personId);
-    if (await this.blocks.eitherBlocking(principal.personId, personId))
-      throw DomainError.forbidden('You cannot be introduced to this person');
-    if (await this.ties.tied(principal.personId, personId))
-      throw DomainError.conflict('You are already connected');
-    const optedIn = (await this.profiles.profileOf(personId))?.peerIntroductions ?? false;
+    await this.people.byId(personId); // NOT_FOUND for no one
     return this.db.transaction(async () => {
       const key = pairKey(principal.personId, personId);
       // The pair first, then the asker: two people asking each other at once take turns here.
       await this.introductions.lockPair(key);
       await this.introductions.lockRequester(principal.personId);
+      // Read under the locks, so a tie or opt-out made a moment ago is seen.
+      if (await this.blocks.eitherBlocking(principal.personId, personId))
+        throw DomainError.forbidden('You cannot be introduced to this person');
+      if (await this.ties.tied(principal.personId, personId))
+        throw DomainError.conflict('You are already connected');
+      const optedIn = (await this.profiles.profileOf(personId))?.peerIntroductions ?? false;
       const pending = await this.introductions.pendingFor(key);
       if (pending?.fromId === principal.personId) return { id: pending.id, status: pending.status };
       if (pending) {
