@@ -5,7 +5,7 @@ import { importShippedAreas } from '../support/areas';
 import { CREATE_ACTIVITY, interestIds, JOIN, weeklyActivity } from '../support/community';
 import { testConfig } from '../support/config';
 import { APPROVE, ASSIGN, HelpFixtures, OFFER } from '../support/help';
-import { signIn, uniqueEmail } from '../support/sign-in';
+import { latestCode, REQUEST_CODE, signIn, uniqueEmail } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 
 const PROFILE = `mutation($input: MemberProfileInput!) { updateMemberProfile(input: $input) { phone } }`;
@@ -191,6 +191,25 @@ describe("another member's private fields", () => {
       'sharedInterests',
     ]);
     expect(fieldsOf('AssignmentMember')).toEqual(['address', 'distanceBand', 'firstName', 'phone']);
+  });
+
+  it('lets the answer to a sign-in carry the person their own profile, and nobody else', async () => {
+    await api.gql(REQUEST_CODE, { email: victimEmail });
+    const code = await latestCode(api, victimEmail);
+    const answer = await api.gql<{
+      signIn: {
+        person: { email: string; memberProfile: { phone: string; travelRadiusMetres: number } };
+      };
+    }>(
+      `mutation($email: String!, $code: String!) { signIn(email: $email, code: $code) {
+        person { email memberProfile { phone travelRadiusMetres } } } }`,
+      { email: victimEmail, code },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.signIn.person).toEqual({
+      email: victimEmail,
+      memberProfile: { phone: SECRETS.phone, travelRadiusMetres: expect.any(Number) as unknown },
+    });
   });
 
   it('leaves the coordinator who approved a helper reading the DBS dates they entered', async () => {

@@ -79,4 +79,23 @@ describe('selfOnly, the field middleware for private data', () => {
     expect(JSON.stringify(person)).toBe(JSON.stringify({ id: OWNER }));
     expect(mayRead(undefined, OWNER)).toBe(false);
   });
+
+  it("passes a sign-in's proof down to what the answer holds about the same person only", async () => {
+    const mine = owned({ ownerId: OWNER });
+    const theirs = owned({ ownerId: STRANGER });
+    const req = { principal: undefined } as RequestWithPrincipal;
+    const ctx = {
+      source: owned({ ownerId: OWNER, provenBy: 'sign-in' }),
+      args: {},
+      context: { req },
+      info: {
+        returnType: GraphQLString,
+        parentType,
+        fieldName: 'memberProfile',
+      } as unknown as GraphQLResolveInfo,
+    } as MiddlewareContext<Private, { req: RequestWithPrincipal }>;
+    await selfOnly(ctx, () => Promise.resolve([mine, theirs]));
+    expect(await resolve(mine, undefined)).toEqual({ value: 'secret', resolverRan: true });
+    expect(await resolve(theirs, undefined)).toEqual({ value: null, resolverRan: false });
+  });
 });

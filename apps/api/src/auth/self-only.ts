@@ -32,6 +32,14 @@ export function mayRead(readers: Readers | undefined, callerId: string | undefin
   return readers.ownerId === callerId || (readers.alsoTo ?? []).includes(callerId);
 }
 
+function passDown(value: unknown, readers: Readers): void {
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const own = (item as Private)[READERS];
+    if (!own || own.ownerId === readers.ownerId) (item as Private)[READERS] = readers;
+  }
+}
+
 /**
  * Field middleware for a person's private data (`@Field(..., { middleware: [selfOnly] })`, also
  * on `@ResolveField`): the field resolves only for the readers its parent names (`readableBy`).
@@ -43,7 +51,14 @@ export const selfOnly: FieldMiddleware<Private, { req: RequestWithPrincipal }> =
   { source, context, info },
   next: NextFn<unknown>,
 ): Promise<unknown> => {
-  if (mayRead(source[READERS], context.req.principal?.personId)) return next();
+  const readers = source[READERS];
+  if (mayRead(readers, context.req.principal?.personId)) {
+    const value = await next();
+    // What the sign-in answer holds about its owner (their profile, nested in it) is theirs too:
+    // the proof the code gave passes down, to objects about the same person only.
+    if (readers && 'provenBy' in readers) passDown(value, readers);
+    return value;
+  }
   if (isNonNullType(info.returnType)) {
     throw DomainError.forbidden(
       `${info.parentType.name}.${info.fieldName} is shown only to the person themself`,
