@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { helperMinutesThisWeekSql } from './helper-week.sql';
 import { Db, isUuid } from '@kith/platform';
 import type { AvailabilityWindow } from '@kith/community';
 import type { AssignmentStatus, HelperStatus, HelpRequestStatus } from './help.entities';
@@ -175,10 +176,7 @@ export class HelpRepository {
   /** Minutes of help accepted or completed in the last seven days (a completed visit counts its minutes). */
   async minutesThisWeek(helperId: string): Promise<number> {
     const [row] = await this.db.query<{ minutes: number }>(
-      `SELECT COALESCE(sum(COALESCE(a.minutes, q.duration_minutes)), 0)::int AS minutes
-         FROM help_assignment a JOIN help_request q ON q.id = a.request_id
-        WHERE a.helper_id = $1 AND a.status IN ('ACCEPTED', 'COMPLETED')
-          AND a.created_at > now() - interval '7 days'`,
+      `SELECT ${helperMinutesThisWeekSql('$1')} AS minutes`,
       [helperId],
     );
     return row?.minutes ?? 0;

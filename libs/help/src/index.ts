@@ -7,3 +7,4 @@ export * from './helper-eligibility';
 export * from './help-request.service';
 export * from './help.module';
 export * from './time-credit.service';
+export * from './helper-week.sql';

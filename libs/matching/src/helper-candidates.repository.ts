@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@kith/platform';
 import type { AvailabilityWindow } from '@kith/community';
+import { helperMinutesThisWeekSql } from '@kith/help';
 import type { HelperStatus } from '@kith/help';
 import type { HelperCandidate } from './helper-scoring';
 
@@ -56,11 +57,7 @@ const helperFactsSql = (reach: string, softRules: string) => `WITH r AS (
          CROSS JOIN LATERAL (
                SELECT EXISTS (SELECT 1 FROM block b WHERE (b.blocker_id = r.member_id AND b.blocked_id = hp.person_id)
                                                      OR (b.blocker_id = hp.person_id AND b.blocked_id = r.member_id)) AS blocked) bl
-         CROSS JOIN LATERAL (
-               SELECT COALESCE(sum(COALESCE(a.minutes, q.duration_minutes)), 0)::int AS minutes
-                 FROM help_assignment a JOIN help_request q ON q.id = a.request_id
-                WHERE a.helper_id = hp.person_id AND a.status IN ('ACCEPTED', 'COMPLETED')
-                  AND a.created_at > now() - interval '7 days') wk
+         CROSS JOIN LATERAL (SELECT ${helperMinutesThisWeekSql('hp.person_id')} AS minutes) wk
         WHERE hp.status = 'APPROVED'
           AND hp.dbs_checked_on IS NOT NULL AND (hp.dbs_expires_on IS NULL OR hp.dbs_expires_on > $2::date)
           AND hp.person_id <> r.member_id
