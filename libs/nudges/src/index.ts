@@ -1,0 +1,4 @@
+// Nudges (issue 13), built in steps: the pure policy first; scheduling, the inbox and channels
+// follow on it.
+export * from './nudge-kinds';
+export * from './nudge-policy';
