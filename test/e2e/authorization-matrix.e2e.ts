@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AreaService } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
+import { NudgeInboxService, NudgeKind } from '@kith/nudges';
 import { startApi } from '../support/api';
 import type { GraphQLResponse, RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
@@ -160,6 +161,21 @@ describe('who may do what: every query and mutation against every kind of caller
     return asked.data!.requestIntroduction.id;
   }
 
+  /** A nudge in the inbox of `self`, fresh for each try. */
+  async function nudgeToSelf(): Promise<string> {
+    const { id } = await api.app.get(NudgeInboxService).sendToInbox({
+      personId: sessions.self.personId,
+      kind: NudgeKind.FOLLOW_UP,
+      key: `matrix:${Math.random()}`,
+      dueAt: new Date(),
+      title: 'How was it?',
+      body: 'Tell us who you met',
+      linkScreen: null,
+      linkId: null,
+    });
+    return id;
+  }
+
   const rows: Record<string, Row> = {
     // Public reads: onboarding shows them before anyone signs in.
     areas: { document: `{ areas { id } }`, expect: everyone },
@@ -174,6 +190,27 @@ describe('who may do what: every query and mutation against every kind of caller
     myHelpRequests: { document: `{ myHelpRequests { id } }`, expect: signedIn },
     myTimeCredits: { document: `{ myTimeCredits { balanceMinutes } }`, expect: signedIn },
     recommendedSessions: { document: `{ recommendedSessions { score } }`, expect: signedIn },
+    myInbox: { document: `{ myInbox { unreadCount } }`, expect: signedIn },
+    myNudgePreferences: { document: `{ myNudgePreferences { weeklyLimit } }`, expect: signedIn },
+    markAllNudgesRead: { document: `mutation { markAllNudgesRead }`, expect: signedIn },
+    updateNudgePreferences: {
+      document: `mutation { updateNudgePreferences(input: { weeklyLimit: 2 }) { weeklyLimit } }`,
+      expect: signedIn,
+    },
+    registerDevice: {
+      document: `mutation($t: String!) { registerDevice(token: $t, platform: IOS) }`,
+      variables: () => ({ t: `ExponentPushToken[${Math.random().toString(36).slice(2)}]` }),
+      expect: signedIn,
+    },
+    unregisterDevice: {
+      document: `mutation { unregisterDevice(token: "ExponentPushToken[none]") }`,
+      expect: signedIn,
+    },
+    markNudgeRead: {
+      document: `mutation($id: ID!) { markNudgeRead(id: $id) { id } }`,
+      variables: async () => ({ id: await nudgeToSelf() }),
+      expect: only(['self'], 'NOT_FOUND'),
+    },
     suggestedPeers: { document: `{ suggestedPeers { score } }`, expect: signedIn },
     sessions: { document: `{ sessions { edges { cursor } } }`, expect: signedIn },
     session: {

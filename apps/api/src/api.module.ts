@@ -24,6 +24,7 @@ import { LoaderFactory } from './community/loaders';
 import { HelpApiModule } from './help/help-api.module';
 import { MatchingApiModule } from './matching/matching-api.module';
 import { NetworkApiModule } from './network/network-api.module';
+import { NudgesApiModule } from './nudges/nudges-api.module';
 import { costLimitPlugin } from './graphql/cost-limit.plugin';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
@@ -85,6 +86,7 @@ export class ApiModule implements NestModule {
         HelpApiModule,
         MatchingApiModule,
         NetworkApiModule,
+        NudgesApiModule,
         JobRelayModule,
         AreasModule,
         IdentityModule,

@@ -2,3 +2,7 @@
 // follow on it.
 export * from './nudge-kinds';
 export * from './nudge-policy';
+export * from './nudges.entities';
+export type { InboxNudge, NewNudge } from './nudge.repository';
+export * from './nudge-inbox.service';
+export * from './nudges.module';

@@ -3,6 +3,7 @@ import { COMMUNITY_ENTITIES } from '@kith/community';
 import { HELP_ENTITIES } from '@kith/help';
 import { IDENTITY_ENTITIES } from '@kith/identity';
 import { NETWORK_ENTITIES } from '@kith/network';
+import { NUDGE_ENTITIES } from '@kith/nudges';
 import { IdempotencyKeyEntity, JOB_ENTITIES } from '@kith/platform';
 import { MIGRATIONS } from './migrations';
 
@@ -16,6 +17,7 @@ export const KITH_SCHEMA = {
     ...COMMUNITY_ENTITIES,
     ...NETWORK_ENTITIES,
     ...HELP_ENTITIES,
+    ...NUDGE_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

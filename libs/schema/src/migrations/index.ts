@@ -11,6 +11,7 @@ import { Idempotency1795510000000 } from './1795510000000-Idempotency';
 import { ApprovalArea1795520000000 } from './1795520000000-ApprovalArea';
 import { CoarsePlaces1795530000000 } from './1795530000000-CoarsePlaces';
 import { AssignmentOverride1795540000000 } from './1795540000000-AssignmentOverride';
+import { Nudges1795550000000 } from './1795550000000-Nudges';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ApprovalArea1795520000000,
   CoarsePlaces1795530000000,
   AssignmentOverride1795540000000,
+  Nudges1795550000000,
 ];

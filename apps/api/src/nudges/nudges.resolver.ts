@@ -1,0 +1,66 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { DevicePlatform, NudgeInboxService } from '@kith/nudges';
+import type { Principal } from '@kith/identity';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import { Nudge, NudgeConnection, NudgePreferences } from './nudge.model';
+import { NudgePreferencesInput } from './nudge.input';
+import { toNudge, toPreferences } from './nudges.mappers';
+
+/** A person's own nudges, preferences and devices: every method reads or changes the caller's. */
+@Resolver()
+export class NudgesResolver {
+  constructor(private readonly inbox: NudgeInboxService) {}
+
+  @Query(() => NudgeConnection, { description: 'Your nudges, newest first; at most 100 a page' })
+  async myInbox(
+    @CurrentPrincipal() principal: Principal,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<NudgeConnection> {
+    const page = await this.inbox.inbox(principal.personId, first, after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toNudge(e.node) })) };
+  }
+
+  @Query(() => NudgePreferences)
+  async myNudgePreferences(@CurrentPrincipal() principal: Principal): Promise<NudgePreferences> {
+    return toPreferences(await this.inbox.preferences(principal.personId));
+  }
+
+  @Mutation(() => Nudge, { description: 'NOT_FOUND unless the nudge is yours' })
+  async markNudgeRead(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Nudge> {
+    return toNudge(await this.inbox.markRead(principal.personId, id));
+  }
+
+  @Mutation(() => Int, { description: 'How many were unread' })
+  markAllNudgesRead(@CurrentPrincipal() principal: Principal): Promise<number> {
+    return this.inbox.markAllRead(principal.personId);
+  }
+
+  @Mutation(() => NudgePreferences)
+  async updateNudgePreferences(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { type: () => NudgePreferencesInput }) input: NudgePreferencesInput,
+  ): Promise<NudgePreferences> {
+    return toPreferences(await this.inbox.updatePreferences(principal.personId, input));
+  }
+
+  @Mutation(() => Boolean, { description: 'At most 10 devices; registering again refreshes it' })
+  registerDevice(
+    @CurrentPrincipal() principal: Principal,
+    @Args('token') token: string,
+    @Args('platform', { type: () => DevicePlatform }) platform: DevicePlatform,
+  ): Promise<boolean> {
+    return this.inbox.registerDevice(principal.personId, token, platform);
+  }
+
+  @Mutation(() => Boolean, { description: 'False when you had no such device' })
+  unregisterDevice(
+    @CurrentPrincipal() principal: Principal,
+    @Args('token') token: string,
+  ): Promise<boolean> {
+    return this.inbox.unregisterDevice(principal.personId, token);
+  }
+}

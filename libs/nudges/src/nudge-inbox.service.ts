@@ -1,0 +1,135 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Clock,
+  decodeCursor,
+  DomainError,
+  encodeCursor,
+  isUuid,
+  KITH_CONFIG,
+  Problems,
+} from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
+import { NudgeRepository } from './nudge.repository';
+import type { InboxNudge, NewNudge } from './nudge.repository';
+import { applyPreferences, DEFAULT_PREFERENCES } from './nudge-policy';
+import type { NudgePreferences, NudgePreferencesInput } from './nudge-policy';
+import { DevicePlatform } from './nudges.entities';
+
+export interface InboxPage {
+  edges: { cursor: string; node: InboxNudge }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  unreadCount: number;
+}
+
+export const MAX_INBOX_PAGE = 100;
+/** The most devices one person may register: a household's phones and tablets, not thousands. */
+export const MAX_DEVICES = 10;
+/** Expo tokens look like ExponentPushToken[…]; web push endpoints are longer, but not this long. */
+const TOKEN = /^[\x21-\x7e]{10,300}$/;
+
+/** A member's own inbox, nudge preferences and devices: nobody reads or changes another's. */
+@Injectable()
+export class NudgeInboxService {
+  constructor(
+    private readonly nudges: NudgeRepository,
+    private readonly clock: Clock,
+    @Inject(KITH_CONFIG) private readonly config: KithConfig,
+  ) {}
+
+  async preferences(personId: string): Promise<NudgePreferences> {
+    return (await this.nudges.preferences(personId)) ?? DEFAULT_PREFERENCES;
+  }
+
+  async updatePreferences(
+    personId: string,
+    input: NudgePreferencesInput,
+  ): Promise<NudgePreferences> {
+    const next = applyPreferences(await this.preferences(personId), input, this.clock.now());
+    await this.nudges.savePreferences(personId, next);
+    return next;
+  }
+
+  async inbox(personId: string, first: number, after?: string | null): Promise<InboxPage> {
+    const problems = new Problems();
+    problems.check(
+      Number.isInteger(first) && first >= 1 && first <= MAX_INBOX_PAGE,
+      'first',
+      `give a whole number from 1 to ${MAX_INBOX_PAGE}`,
+    );
+    let position: { sentAt: Date; id: string } | null = null;
+    if (after !== null && after !== undefined) {
+      const decoded = decodeCursor(this.config.auth.jwtSecret, after);
+      // A cursor is for its own inbox: one given to someone else is not one we gave this person.
+      if (decoded?.p === personId && decoded.s && decoded.i)
+        position = { sentAt: new Date(decoded.s), id: decoded.i };
+      else problems.add('after', 'this cursor is not one we gave out');
+    }
+    problems.throwIfAny('The inbox could not be read');
+    const rows = await this.nudges.inbox(personId, first + 1, position);
+    const page = rows.slice(0, first).map((node) => ({
+      cursor: encodeCursor(this.config.auth.jwtSecret, {
+        p: personId,
+        s: node.sentAt.toISOString(),
+        i: node.id,
+      }),
+      node,
+    }));
+    return {
+      edges: page,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        // Forward paging only: a page asked for after a cursor has one before it.
+        hasPreviousPage: position !== null,
+        startCursor: page[0]?.cursor ?? null,
+        endCursor: page.at(-1)?.cursor ?? null,
+      },
+      unreadCount: await this.nudges.unreadCount(personId),
+    };
+  }
+
+  /** NOT_FOUND for a nudge that is not the caller's, exactly as for one that does not exist. */
+  async markRead(personId: string, id: string): Promise<InboxNudge> {
+    const row = isUuid(id) ? await this.nudges.markRead(personId, id, this.clock.now()) : undefined;
+    if (!row) throw DomainError.notFound('Nudge');
+    return row;
+  }
+
+  markAllRead(personId: string): Promise<number> {
+    return this.nudges.markAllRead(personId, this.clock.now());
+  }
+
+  /**
+   * Puts a nudge in its person's inbox at once, once per key. What the nudge jobs call when a
+   * nudge is decided and due; exported for them and for tests.
+   */
+  sendToInbox(nudge: NewNudge): Promise<{ id: string; created: boolean }> {
+    return this.nudges.sendToInbox(nudge, this.clock.now());
+  }
+
+  async registerDevice(personId: string, token: string, platform: DevicePlatform): Promise<true> {
+    const problems = new Problems();
+    problems.check(TOKEN.test(token), 'token', 'give the token the push service issued');
+    problems.check(
+      Object.values(DevicePlatform).includes(platform),
+      'platform',
+      'choose IOS, ANDROID or WEB',
+    );
+    problems.throwIfAny('The device was not registered');
+    if ((await this.nudges.otherDevicesOf(personId, token)) >= MAX_DEVICES)
+      throw DomainError.conflict(
+        `At most ${MAX_DEVICES} devices; unregister one you no longer use first`,
+      );
+    await this.nudges.registerDevice(personId, token, platform);
+    return true;
+  }
+
+  /** True when the caller's token was removed; false when they had no such token. */
+  unregisterDevice(personId: string, token: string): Promise<boolean> {
+    return this.nudges.unregisterDevice(personId, token);
+  }
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@kith/platform';
+import type { NudgeChannel, NudgeKind } from './nudge-kinds';
+import type { NudgePreferences } from './nudge-policy';
+import type { DevicePlatform } from './nudges.entities';
+
+export interface InboxNudge {
+  id: string;
+  kind: NudgeKind;
+  title: string;
+  body: string;
+  sentAt: Date;
+  readAt: Date | null;
+  linkScreen: string | null;
+  linkId: string | null;
+}
+
+export interface NewNudge {
+  personId: string;
+  kind: NudgeKind;
+  key: string;
+  dueAt: Date;
+  title: string;
+  body: string;
+  linkScreen: string | null;
+  linkId: string | null;
+}
+
+const INBOX = `id, kind, title, body, sent_at AS "sentAt", read_at AS "readAt", link_screen AS "linkScreen", link_id AS "linkId"`;
+
+/** The nudge tables: preferences, the nudges themselves (the inbox), devices. */
+@Injectable()
+export class NudgeRepository {
+  constructor(private readonly db: Db) {}
+
+  async preferences(personId: string): Promise<NudgePreferences | undefined> {
+    const [row] = await this.db.query<NudgePreferences>(
+      `SELECT channels::text[] AS channels, quiet_start AS "quietStart", quiet_end AS "quietEnd",
+              weekly_limit AS "weeklyLimit", paused_until AS "pausedUntil", language, digest_at AS "digestAt"
+         FROM nudge_preferences WHERE person_id = $1`,
+      [personId],
+    );
+    return row;
+  }
+
+  async savePreferences(personId: string, prefs: NudgePreferences): Promise<void> {
+    await this.db.query(
+      `INSERT INTO nudge_preferences (person_id, channels, quiet_start, quiet_end, weekly_limit, paused_until, language, digest_at)
+       VALUES ($1, $2::nudge_channel[], $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (person_id) DO UPDATE SET channels = EXCLUDED.channels, quiet_start = EXCLUDED.quiet_start,
+         quiet_end = EXCLUDED.quiet_end, weekly_limit = EXCLUDED.weekly_limit, paused_until = EXCLUDED.paused_until,
+         language = EXCLUDED.language, digest_at = EXCLUDED.digest_at, updated_at = now()`,
+      [
+        personId,
+        prefs.channels as NudgeChannel[],
+        prefs.quietStart,
+        prefs.quietEnd,
+        prefs.weeklyLimit,
+        prefs.pausedUntil,
+        prefs.language,
+        prefs.digestAt,
+      ],
+    );
+  }
+
+  /** Puts a nudge straight into the inbox; the same key twice is one nudge. Its id either way. */
+  async sendToInbox(nudge: NewNudge, sentAt: Date): Promise<{ id: string; created: boolean }> {
+    const [created] = await this.db.query<{ id: string }>(
+      `INSERT INTO nudge (person_id, kind, key, due_at, status, sent_at, title, body, link_screen, link_id)
+       VALUES ($1, $2, $3, $4, 'SENT', $5, $6, $7, $8, $9) ON CONFLICT (key) DO NOTHING RETURNING id`,
+      [
+        nudge.personId,
+        nudge.kind,
+        nudge.key,
+        nudge.dueAt,
+        sentAt,
+        nudge.title,
+        nudge.body,
+        nudge.linkScreen,
+        nudge.linkId,
+      ],
+    );
+    if (created) return { id: created.id, created: true };
+    const [existing] = await this.db.query<{ id: string }>(`SELECT id FROM nudge WHERE key = $1`, [
+      nudge.key,
+    ]);
+    return { id: existing.id, created: false };
+  }
+
+  /** The newest first, after the position (sent at, id) of a cursor; `limit` rows. */
+  inbox(
+    personId: string,
+    limit: number,
+    after: { sentAt: Date; id: string } | null,
+  ): Promise<InboxNudge[]> {
+    return this.db.query<InboxNudge>(
+      `SELECT ${INBOX} FROM nudge
+        WHERE person_id = $1 AND status = 'SENT'
+          AND ($3::timestamptz IS NULL OR (sent_at, id) < ($3::timestamptz, $4::uuid))
+        ORDER BY sent_at DESC, id DESC LIMIT $2`,
+      [personId, limit, after?.sentAt ?? null, after?.id ?? null],
+    );
+  }
+
+  async unreadCount(personId: string): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM nudge WHERE person_id = $1 AND status = 'SENT' AND read_at IS NULL`,
+      [personId],
+    );
+    return row.n;
+  }
+
+  /** Marks one of the person's own nudges read (once: the first time stays); none if not theirs. */
+  async markRead(personId: string, id: string, at: Date): Promise<InboxNudge | undefined> {
+    const [row] = await this.db.query<InboxNudge>(
+      `UPDATE nudge SET read_at = COALESCE(read_at, $3)
+        WHERE id = $2 AND person_id = $1 AND status = 'SENT' RETURNING ${INBOX}`,
+      [personId, id, at],
+    );
+    return row;
+  }
+
+  async markAllRead(personId: string, at: Date): Promise<number> {
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE nudge SET read_at = $2 WHERE person_id = $1 AND status = 'SENT' AND read_at IS NULL RETURNING id`,
+      [personId, at],
+    );
+    return rows.length;
+  }
+
+  /** A token moves to whoever registers it last (a phone handed on), and is seen again now. */
+  async registerDevice(personId: string, token: string, platform: DevicePlatform): Promise<void> {
+    await this.db.query(
+      `INSERT INTO device (token, person_id, platform) VALUES ($1, $2, $3)
+       ON CONFLICT (token) DO UPDATE SET person_id = EXCLUDED.person_id, platform = EXCLUDED.platform, last_seen_at = now()`,
+      [token, personId, platform],
+    );
+  }
+
+  /** How many devices the person has besides this token. */
+  async otherDevicesOf(personId: string, token: string): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM device WHERE person_id = $1 AND token <> $2`,
+      [personId, token],
+    );
+    return row.n;
+  }
+
+  /** Only the person's own token goes: nobody can switch off someone else's phone. */
+  async unregisterDevice(personId: string, token: string): Promise<boolean> {
+    const rows = await this.db.query<{ token: string }>(
+      `DELETE FROM device WHERE token = $1 AND person_id = $2 RETURNING token`,
+      [token, personId],
+    );
+    return rows.length > 0;
+  }
+}

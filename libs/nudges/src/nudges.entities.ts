@@ -1,0 +1,159 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { PersonEntity } from '@kith/identity';
+import { NudgeChannel, NudgeKind } from './nudge-kinds';
+
+export enum NudgeStatus {
+  /** Waiting for its due time; decided then. */
+  PENDING = 'PENDING',
+  /** In the member's inbox (and on its way by the other channels). */
+  SENT = 'SENT',
+  /** Decided not to go, with its reason. */
+  SKIPPED = 'SKIPPED',
+  /** What it was about went away first (a booking or a session cancelled). */
+  CANCELLED = 'CANCELLED',
+}
+
+export enum DevicePlatform {
+  IOS = 'IOS',
+  ANDROID = 'ANDROID',
+  WEB = 'WEB',
+}
+
+/** A member's nudge preferences; no row means the defaults. */
+@Entity('nudge_preferences')
+@Check('ck_nudge_preferences_quiet', 'quiet_start <> quiet_end')
+@Check(
+  'ck_nudge_preferences_minutes',
+  'quiet_start BETWEEN 0 AND 1439 AND quiet_end BETWEEN 0 AND 1439 AND (digest_at IS NULL OR digest_at BETWEEN 0 AND 1439)',
+)
+@Check('ck_nudge_preferences_limit', 'weekly_limit BETWEEN 0 AND 50')
+export class NudgePreferencesEntity {
+  @PrimaryColumn('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_nudge_preferences_person' })
+  person?: PersonEntity;
+
+  @Column({ type: 'enum', enum: NudgeChannel, enumName: 'nudge_channel', array: true })
+  channels!: NudgeChannel[];
+
+  @Column('smallint')
+  quietStart!: number;
+
+  @Column('smallint')
+  quietEnd!: number;
+
+  @Column('smallint')
+  weeklyLimit!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  pausedUntil!: Date | null;
+
+  @Column('text')
+  language!: string;
+
+  @Column({ type: 'smallint', nullable: true })
+  digestAt!: number | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}
+
+/**
+ * One nudge to one person: unique by its key (person, kind, subject, slot), so an event decided
+ * twice writes it once. Due later, it is a row with `due_at`, costing Redis nothing.
+ */
+@Entity('nudge')
+@Index('ux_nudge_key', ['key'], { unique: true })
+@Index('ix_nudge_inbox', ['personId', 'sentAt'], { where: `status = 'SENT'` })
+@Index('ix_nudge_due', ['dueAt'], { where: `status = 'PENDING'` })
+export class NudgeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_nudge_person' })
+  person?: PersonEntity;
+
+  @Column({ type: 'enum', enum: NudgeKind, enumName: 'nudge_kind' })
+  kind!: NudgeKind;
+
+  @Column('text')
+  key!: string;
+
+  @Column({
+    type: 'enum',
+    enum: NudgeStatus,
+    enumName: 'nudge_status',
+    default: NudgeStatus.PENDING,
+  })
+  status!: NudgeStatus;
+
+  @Column('timestamptz')
+  dueAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  skipReason!: string | null;
+
+  @Column('text')
+  title!: string;
+
+  @Column('text')
+  body!: string;
+
+  /** The screen the app opens, and what on it: { screen: "SESSION", id: <session id> }. */
+  @Column({ type: 'text', nullable: true })
+  linkScreen!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  linkId!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** A phone or browser a member receives push nudges on. */
+@Entity('device')
+export class DeviceEntity {
+  @PrimaryColumn('text')
+  token!: string;
+
+  @Index('ix_device_person_id')
+  @Column('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_device_person' })
+  person?: PersonEntity;
+
+  @Column({ type: 'enum', enum: DevicePlatform, enumName: 'device_platform' })
+  platform!: DevicePlatform;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastSeenAt!: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+export const NUDGE_ENTITIES = [NudgePreferencesEntity, NudgeEntity, DeviceEntity];
