@@ -13,6 +13,7 @@ import {
 import type { JobResult } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
 import { CommunityModule } from '@kith/community';
+import { NudgesModule } from '@kith/nudges';
 import { IdentityModule } from '@kith/identity';
 import { JobMaintenanceHandlers } from '../../libs/platform/src/queue/job-maintenance.handlers';
 import { JobRepository } from '../../libs/platform/src/queue/job.repository';
@@ -64,6 +65,7 @@ describe('the worker at start-up', () => {
       `job "${JobName.PruneJobs}" has no handler`,
       `job "${JobName.PruneIdempotencyKeys}" has no handler`,
       `job "${JobName.Probe}" has no handler`,
+      `job "${JobName.DecideNudge}" has no handler`,
     ]);
   });
 
@@ -71,6 +73,7 @@ describe('the worker at start-up', () => {
     const error = await checkHandlers([
       IdentityModule,
       CommunityModule,
+      NudgesModule,
       JobMaintenanceModule,
       DuplicateHandlerModule,
     ]);
@@ -82,7 +85,7 @@ describe('the worker at start-up', () => {
 
   it('starts when every job has exactly one handler', async () => {
     expect(
-      await checkHandlers([IdentityModule, CommunityModule, JobMaintenanceModule]),
+      await checkHandlers([IdentityModule, CommunityModule, NudgesModule, JobMaintenanceModule]),
     ).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { AreasModule } from '@kith/areas';
 import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
+import { NudgesModule } from '@kith/nudges';
 import { PlatformModule, WorkerHostModule } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
@@ -19,6 +20,7 @@ export class WorkerModule {
         AreasModule,
         IdentityModule,
         CommunityModule,
+        NudgesModule,
       ],
     };
   }

@@ -102,13 +102,15 @@ export class BookingRepository {
     await this.db.query(`UPDATE session SET ${counters} WHERE id = $1`, [sessionId]);
   }
 
-  /** Gives the freed place to the first on the waitlist; returns who, if anyone. */
-  async promoteFirst(sessionId: string): Promise<string | undefined> {
-    const [promoted] = await this.db.query<{ personId: string }>(
+  /** Gives the freed place to the first on the waitlist; returns whose booking, if anyone's. */
+  async promoteFirst(
+    sessionId: string,
+  ): Promise<{ bookingId: string; personId: string } | undefined> {
+    const [promoted] = await this.db.query<{ bookingId: string; personId: string }>(
       `UPDATE booking SET status = 'BOOKED', waitlist_seq = NULL, updated_at = now()
         WHERE id = (SELECT id FROM booking WHERE session_id = $1 AND status = 'WAITLISTED'
                      ORDER BY waitlist_seq LIMIT 1)
-        RETURNING person_id AS "personId"`,
+        RETURNING id AS "bookingId", person_id AS "personId"`,
       [sessionId],
     );
     if (promoted) {
@@ -117,7 +119,7 @@ export class BookingRepository {
         [sessionId],
       );
     }
-    return promoted?.personId;
+    return promoted;
   }
 
   async setAttendance(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError, isUuid } from '@kith/platform';
+import { Clock, Db, DomainError, isUuid, JobName, JobOutbox } from '@kith/platform';
 import { ActivityService } from './activity.service';
 import { BookingRepository } from './booking.repository';
 import type { BookingRow, LockedSession } from './booking.repository';
@@ -19,6 +19,7 @@ export class BookingService {
     private readonly clock: Clock,
     private readonly bookings: BookingRepository,
     private readonly activities: ActivityService,
+    private readonly outbox: JobOutbox,
   ) {}
 
   /**
@@ -48,7 +49,16 @@ export class BookingService {
         throw DomainError.conflict(`This booking is ${booking.status.toLowerCase()}`);
       }
       await this.bookings.release(booking.id, session.id, booking.status);
-      if (booking.status === BookingStatus.BOOKED) await this.bookings.promoteFirst(session.id);
+      if (booking.status === BookingStatus.BOOKED) {
+        const promoted = await this.bookings.promoteFirst(session.id);
+        // Told at once (as the policy allows), through the outbox, in this same transaction.
+        if (promoted)
+          await this.outbox.schedule(
+            JobName.DecideNudge,
+            { event: 'WAITLIST_PROMOTED', bookingId: promoted.bookingId },
+            { key: `waitlist-promoted-${promoted.bookingId}-${this.clock.now().getTime()}` },
+          );
+      }
       return this.mustFind(sessionId, personId);
     });
   }

@@ -6,3 +6,5 @@ export * from './nudges.entities';
 export type { InboxNudge, NewNudge } from './nudge.repository';
 export * from './nudge-inbox.service';
 export * from './nudges.module';
+export * from './nudge-words';
+export * from './nudge-decision.handler';

@@ -28,7 +28,21 @@ export interface NewNudge {
 
 const INBOX = `id, kind, title, body, sent_at AS "sentAt", read_at AS "readAt", link_screen AS "linkScreen", link_id AS "linkId"`;
 
-/** The nudge tables: preferences, the nudges themselves (the inbox), devices. */
+/** What a waitlist promotion nudge needs of the booking, read from community's tables. */
+export interface PromotedBooking {
+  personId: string;
+  status: string;
+  promotedAt: Date;
+  sessionId: string;
+  startsAt: Date;
+  cancelled: boolean;
+  activityTitle: string;
+}
+
+/**
+ * The nudge tables: preferences, the nudges themselves (the inbox), devices; and, read only,
+ * the few facts of other libs' rows a nudge is about (named as such below).
+ */
 @Injectable()
 export class NudgeRepository {
   constructor(private readonly db: Db) {}
@@ -153,5 +167,36 @@ export class NudgeRepository {
       [token, personId],
     );
     return rows.length > 0;
+  }
+
+  /** Read from community's booking, session and activity: what a promotion nudge says. */
+  async promotedBooking(bookingId: string): Promise<PromotedBooking | undefined> {
+    const [row] = await this.db.query<PromotedBooking>(
+      `SELECT b.person_id AS "personId", b.status, b.updated_at AS "promotedAt", s.id AS "sessionId",
+              s.starts_at AS "startsAt", s.cancelled_at IS NOT NULL AS cancelled, a.title AS "activityTitle"
+         FROM booking b JOIN session s ON s.id = b.session_id JOIN activity a ON a.id = s.activity_id
+        WHERE b.id = $1`,
+      [bookingId],
+    );
+    return row;
+  }
+
+  /** A nudge decided not to go, kept with its reason; the same key twice is one row. */
+  async recordSkipped(nudge: NewNudge, reason: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO nudge (person_id, kind, key, due_at, status, skip_reason, title, body, link_screen, link_id)
+       VALUES ($1, $2, $3, $4, 'SKIPPED', $5, $6, $7, $8, $9) ON CONFLICT (key) DO NOTHING`,
+      [
+        nudge.personId,
+        nudge.kind,
+        nudge.key,
+        nudge.dueAt,
+        reason,
+        nudge.title,
+        nudge.body,
+        nudge.linkScreen,
+        nudge.linkId,
+      ],
+    );
   }
 }

@@ -15,6 +15,8 @@ export enum JobName {
   PruneIdempotencyKeys = 'prune-idempotency-keys',
   /** Does nothing but finish: an operator's end-to-end check of the pipeline (`cli jobs probe`). */
   Probe = 'probe',
+  /** Something happened that may warrant a nudge: the nudges lib decides whether, when, where. */
+  DecideNudge = 'decide-nudge',
 }
 
 export enum QueueName {
@@ -36,6 +38,10 @@ export const JOB_PAYLOADS = {
   [JobName.PruneJobs]: z.object({}),
   [JobName.PruneIdempotencyKeys]: z.object({}),
   [JobName.Probe]: z.object({ requestedAt: z.string().datetime() }),
+  /** One member per event; what it is about as ids, re-read when the job runs. */
+  [JobName.DecideNudge]: z.discriminatedUnion('event', [
+    z.object({ event: z.literal('WAITLIST_PROMOTED'), bookingId: z.string().uuid() }),
+  ]),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
@@ -51,6 +57,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PruneJobs]: QueueName.Default,
   [JobName.PruneIdempotencyKeys]: QueueName.Default,
   [JobName.Probe]: QueueName.Default,
+  [JobName.DecideNudge]: QueueName.Default,
 };
 
 export interface JobSchedule<N extends JobName = JobName> {

@@ -1,0 +1,77 @@
+import i18next from 'i18next';
+import { LONDON } from '@kith/platform';
+import { NudgeKind } from './nudge-kinds';
+
+/**
+ * What each nudge says, in every language a member can choose: warm and about people, never
+ * guilt or cost. Kept as i18next resources (plurals, interpolation); a spec checks every kind
+ * written in one language is written in all.
+ */
+export const NUDGE_WORDS = {
+  en: {
+    [NudgeKind.WAITLIST_PROMOTED]: {
+      title: 'A place is yours: {{activity}}',
+      body: 'Good news: a place came free at {{activity}} on {{when}}, and it is yours. Everyone there is looking forward to meeting you.',
+    },
+  },
+  es: {
+    [NudgeKind.WAITLIST_PROMOTED]: {
+      title: 'Tienes plaza: {{activity}}',
+      body: 'Buenas noticias: se ha liberado una plaza en {{activity}} el {{when}}, y es para ti. Todos tienen ganas de conocerte.',
+    },
+  },
+} as const;
+
+export type NudgeLanguage = keyof typeof NUDGE_WORDS;
+export type WordedKind = keyof (typeof NUDGE_WORDS)['en'];
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: Object.fromEntries(
+    Object.entries(NUDGE_WORDS).map(([language, words]) => [language, { translation: words }]),
+  ),
+  lng: 'en',
+  fallbackLng: 'en',
+  initAsync: false,
+  // i18next prints an advertisement on start unless told not to; logs are for operators.
+  showSupportNotice: false,
+  // Plain text, never HTML here; the email channel escapes what it puts in HTML.
+  interpolation: { escapeValue: false },
+});
+
+const LOCALES: Record<NudgeLanguage, string> = { en: 'en-GB', es: 'es-ES' };
+
+/** A session's time as people say it, on London clocks: "Tuesday 12 January at 10:00". */
+export function sayWhen(instant: Date, language: NudgeLanguage): string {
+  const day = new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: LONDON,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(instant);
+  const time = new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: LONDON,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  return language === 'es' ? `${day} a las ${time}` : `${day} at ${time}`;
+}
+
+export function isNudgeLanguage(language: string): language is NudgeLanguage {
+  return Object.prototype.hasOwnProperty.call(NUDGE_WORDS, language);
+}
+
+/** The title and body of a nudge in the member's language (English if theirs is unknown). */
+export function nudgeWords(
+  kind: WordedKind,
+  language: string,
+  params: Record<string, string>,
+): { title: string; body: string } {
+  const lng = isNudgeLanguage(language) ? language : 'en';
+  const say = (part: 'title' | 'body'): string => {
+    const key: string = `${kind}.${part}`;
+    return i18n.t(key, { ...params, lng });
+  };
+  return { title: say('title'), body: say('body') };
+}

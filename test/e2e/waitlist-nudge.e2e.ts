@@ -1,0 +1,125 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { QueueEvents } from 'bullmq';
+import { AreaService } from '@kith/areas';
+import { NudgeDecisionHandler } from '@kith/nudges';
+import { Db, londonWallTime } from '@kith/platform';
+import { startApi, startWorker } from '../support/api';
+import type { RunningApi } from '../support/api';
+import { importShippedAreas } from '../support/areas';
+import { CREATE_ACTIVITY, interestIds, JOIN, LEAVE, weeklyActivity } from '../support/community';
+import { testConfig } from '../support/config';
+import { HelpFixtures } from '../support/help';
+import { signIn } from '../support/sign-in';
+
+const INBOX = `{ myInbox { unreadCount edges { node { kind title body link { screen id } } } } }`;
+const UPDATE = `mutation($input: NudgePreferencesInput!) { updateNudgePreferences(input: $input) { language } }`;
+
+/** A one-minute quiet window ten hours from now, so the nudge is not held for the morning. */
+function quietHoursAwayFromNow(): { quietHoursStart: string; quietHoursEnd: string } {
+  const w = londonWallTime(new Date());
+  const start = (w.hour * 60 + w.minute + 600) % 1440;
+  const hhmm = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return { quietHoursStart: hhmm(start), quietHoursEnd: hhmm((start + 1) % 1440) };
+}
+
+describe('the member promoted off a waitlist is told at once, in their language, once', () => {
+  const config = testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' });
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let events: QueueEvents;
+
+  beforeAll(async () => {
+    api = await startApi(config);
+    worker = await startWorker(config);
+    events = new QueueEvents('default', {
+      connection: { url: config.redis.url },
+      prefix: config.queue.prefix,
+    });
+    await events.waitUntilReady();
+    await importShippedAreas(api.app.get(AreaService));
+  });
+
+  afterAll(async () => {
+    await events?.close();
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('puts the promotion in the inbox when a place comes free, and never twice', async () => {
+    const { coordinator } = await HelpFixtures.create(api);
+    const interests = await interestIds(api, coordinator.accessToken, 'choir');
+    const created = await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
+      CREATE_ACTIVITY,
+      { input: weeklyActivity(interests, { title: 'Community choir', capacity: 1 }) },
+      coordinator.accessToken,
+    );
+    const sessionId = created.data!.createActivity.sessions[0].id;
+    const first = await signIn(api);
+    const waiting = await signIn(api);
+    await api.gql(
+      UPDATE,
+      { input: { language: 'es', ...quietHoursAwayFromNow() } },
+      waiting.accessToken,
+    );
+    expect((await api.gql(JOIN, { id: sessionId }, first.accessToken)).data).toMatchObject({
+      joinSession: { status: 'BOOKED' },
+    });
+    expect((await api.gql(JOIN, { id: sessionId }, waiting.accessToken)).data).toMatchObject({
+      joinSession: { status: 'WAITLISTED' },
+    });
+
+    // Wait on the worker saying the decision is done: no polling.
+    const decided = new Promise<string>((resolve) => {
+      events.on('completed', ({ jobId }) => {
+        if (jobId.startsWith('decide-nudge')) resolve(jobId);
+      });
+    });
+    await api.gql(LEAVE, { id: sessionId }, first.accessToken);
+    await decided;
+
+    const inbox = await api.gql<{
+      myInbox: {
+        unreadCount: number;
+        edges: { node: { kind: string; title: string; body: string; link: unknown } }[];
+      };
+    }>(INBOX, {}, waiting.accessToken);
+    expect(inbox.data?.myInbox.unreadCount).toBe(1);
+    expect(inbox.data?.myInbox.edges[0].node).toEqual({
+      kind: 'WAITLIST_PROMOTED',
+      title: 'Tienes plaza: Community choir',
+      body: expect.stringContaining('se ha liberado una plaza en Community choir') as unknown,
+      link: { screen: 'SESSION', id: sessionId },
+    });
+    // The one who left hears nothing.
+    expect(
+      (await api.gql<{ myInbox: { unreadCount: number } }>(INBOX, {}, first.accessToken)).data
+        ?.myInbox.unreadCount,
+    ).toBe(0);
+
+    // The same event decided again (a retry, a second relay) writes no second nudge.
+    const db = api.app.get(Db);
+    const [{ id: bookingId }] = await db.query<{ id: string }>(
+      `SELECT id FROM booking WHERE session_id = $1 AND person_id = $2`,
+      [sessionId, waiting.personId],
+    );
+    const again = await worker
+      .get(NudgeDecisionHandler)
+      .decide({ event: 'WAITLIST_PROMOTED', bookingId });
+    expect(again).toEqual({ status: 'skipped', reason: 'already in the inbox' });
+    const [{ n }] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM nudge WHERE person_id = $1`,
+      [waiting.personId],
+    );
+    expect(n).toBe(1);
+
+    // Once the booking is given up, a late decision says so and writes nothing.
+    await api.gql(LEAVE, { id: sessionId }, waiting.accessToken);
+    expect(
+      await worker.get(NudgeDecisionHandler).decide({ event: 'WAITLIST_PROMOTED', bookingId }),
+    ).toEqual({
+      status: 'skipped',
+      reason: 'the booking is CANCELLED',
+    });
+  });
+});
