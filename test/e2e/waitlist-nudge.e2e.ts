@@ -23,7 +23,7 @@ function quietHoursAwayFromNow(): { quietHoursStart: string; quietHoursEnd: stri
   return { quietHoursStart: hhmm(start), quietHoursEnd: hhmm((start + 1) % 1440) };
 }
 
-describe('the member promoted off a waitlist is told at once, in their language, once', () => {
+describe('booking news told at once, in the member’s language, once', () => {
   const config = testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' });
   let api: RunningApi;
   let worker: INestApplicationContext;
@@ -121,5 +121,51 @@ describe('the member promoted off a waitlist is told at once, in their language,
       status: 'skipped',
       reason: 'the booking is CANCELLED',
     });
+  });
+
+  it('tells everyone who held a place or waited that the session is called off', async () => {
+    const { coordinator } = await HelpFixtures.create(api);
+    const interests = await interestIds(api, coordinator.accessToken, 'choir');
+    const created = await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
+      CREATE_ACTIVITY,
+      { input: weeklyActivity(interests, { title: 'Tai chi', capacity: 1 }) },
+      coordinator.accessToken,
+    );
+    const sessionId = created.data!.createActivity.sessions[0].id;
+    const booked = await signIn(api);
+    const waiting = await signIn(api);
+    for (const who of [booked, waiting]) {
+      await api.gql(
+        UPDATE,
+        { input: { language: 'en', ...quietHoursAwayFromNow() } },
+        who.accessToken,
+      );
+      await api.gql(JOIN, { id: sessionId }, who.accessToken);
+    }
+    const decided = new Set<string>();
+    const both = new Promise<void>((resolve) => {
+      events.on('completed', ({ jobId }) => {
+        if (jobId.startsWith('decide-nudge-session-cancelled')) decided.add(jobId);
+        if (decided.size === 2) resolve();
+      });
+    });
+    const cancel = await api.gql(
+      `mutation($id: ID!) { cancelSession(id: $id) { cancelled } }`,
+      { id: sessionId },
+      coordinator.accessToken,
+    );
+    expect(cancel.data).toEqual({ cancelSession: { cancelled: true } });
+    await both;
+    for (const who of [booked, waiting]) {
+      const inbox = await api.gql<{
+        myInbox: { edges: { node: { kind: string; title: string } }[] };
+      }>(INBOX, {}, who.accessToken);
+      expect(inbox.data?.myInbox.edges.map((e) => e.node)).toEqual([
+        expect.objectContaining({
+          kind: 'SESSION_CANCELLED',
+          title: expect.stringMatching(/^Tai chi on .+ is not happening$/) as unknown,
+        }),
+      ]);
+    }
   });
 });

@@ -133,16 +133,18 @@ export class BookingRepository {
     );
   }
 
-  async cancelAll(sessionId: string): Promise<void> {
-    await this.db.query(
+  /** Cancels the session and every place held at it; returns the bookings it cancelled. */
+  async cancelAll(sessionId: string): Promise<string[]> {
+    const cancelled = await this.db.query<{ id: string }>(
       `UPDATE booking SET status = 'CANCELLED', waitlist_seq = NULL, updated_at = now()
-        WHERE session_id = $1 AND status IN ('BOOKED', 'WAITLISTED')`,
+        WHERE session_id = $1 AND status IN ('BOOKED', 'WAITLISTED') RETURNING id`,
       [sessionId],
     );
     await this.db.query(
       `UPDATE session SET cancelled_at = now(), booked_count = 0, waitlist_count = 0 WHERE id = $1`,
       [sessionId],
     );
+    return cancelled.map((row) => row.id);
   }
 
   ofPerson(personId: string, upcoming: boolean, now: Date): Promise<BookingRow[]> {

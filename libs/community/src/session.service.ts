@@ -8,6 +8,8 @@ import {
   DomainError,
   encodeCursor,
   isUuid,
+  JobName,
+  JobOutbox,
   KITH_CONFIG,
   Problems,
 } from '@kith/platform';
@@ -68,6 +70,7 @@ export class SessionService {
     private readonly bookings: BookingRepository,
     private readonly interests: InterestRepository,
     private readonly activities: ActivityService,
+    private readonly outbox: JobOutbox,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
@@ -186,7 +189,16 @@ export class SessionService {
       if (session.cancelledAt) return (await this.byIds(principal.personId, [sessionId]))[0];
       if (session.startsAt <= this.clock.now())
         throw DomainError.conflict('This session has already started');
-      await this.bookings.cancelAll(sessionId);
+      const cancelled = await this.bookings.cancelAll(sessionId);
+      // Everyone who held a place or waited is told, through the outbox, in this transaction.
+      if (cancelled.length > 0)
+        await this.outbox.scheduleMany(
+          cancelled.map((bookingId) => ({
+            name: JobName.DecideNudge,
+            payload: { event: 'SESSION_CANCELLED' as const, bookingId },
+            key: `session-cancelled-${bookingId}`,
+          })),
+        );
       return (await this.byIds(principal.personId, [sessionId]))[0];
     });
   }

@@ -5,6 +5,7 @@ import { NudgeInboxService } from './nudge-inbox.service';
 import { nudgeKey, NudgeKind } from './nudge-kinds';
 import { decideNudge } from './nudge-policy';
 import { NudgeRepository } from './nudge.repository';
+import type { BookingFacts } from './nudge.repository';
 import { isNudgeLanguage, nudgeWords, sayWhen } from './nudge-words';
 
 type Decide = JobPayloads[JobName.DecideNudge];
@@ -28,23 +29,38 @@ export class NudgeDecisionHandler {
   async decide(payload: Decide): Promise<JobResult> {
     switch (payload.event) {
       case 'WAITLIST_PROMOTED':
-        return this.waitlistPromoted(payload);
+        return this.aboutBooking(payload, NudgeKind.WAITLIST_PROMOTED, (booking) => {
+          if (booking.status !== 'BOOKED') return `the booking is ${booking.status}`;
+          if (booking.cancelled) return 'the session was cancelled';
+          return undefined;
+        });
+      case 'SESSION_CANCELLED':
+        return this.aboutBooking(payload, NudgeKind.SESSION_CANCELLED, (booking) =>
+          booking.cancelled ? undefined : 'the session is on after all',
+        );
     }
   }
 
-  private async waitlistPromoted(payload: Decide): Promise<JobResult> {
+  /**
+   * A nudge about one booking (promoted, or its session cancelled): `stale` says why it no
+   * longer applies, if it does not. Said before the session starts, or not at all.
+   */
+  private async aboutBooking(
+    payload: Decide,
+    kind: NudgeKind.WAITLIST_PROMOTED | NudgeKind.SESSION_CANCELLED,
+    stale: (booking: BookingFacts) => string | undefined,
+  ): Promise<JobResult> {
     const now = this.clock.now();
-    const booking = await this.nudges.promotedBooking(payload.bookingId);
+    const booking = await this.nudges.bookingFacts(payload.bookingId);
     if (!booking) return skipped('the booking is gone');
-    if (booking.status !== 'BOOKED') return skipped(`the booking is ${booking.status}`);
-    if (booking.cancelled) return skipped('the session was cancelled');
+    const why = stale(booking);
+    if (why) return skipped(why);
     const prefs = await this.inbox.preferences(booking.personId);
     const language = isNudgeLanguage(prefs.language) ? prefs.language : 'en';
-    const kind = NudgeKind.WAITLIST_PROMOTED;
     const nudge = {
       personId: booking.personId,
       kind,
-      // One per promotion: promoted again after leaving is news again.
+      // One per change of the booking: promoted again after leaving is news again.
       key: nudgeKey(
         booking.personId,
         kind,

@@ -13,11 +13,19 @@ export const NUDGE_WORDS = {
       title: 'A place is yours: {{activity}}',
       body: 'Good news: a place came free at {{activity}} on {{when}}, and it is yours. Everyone there is looking forward to meeting you.',
     },
+    [NudgeKind.SESSION_CANCELLED]: {
+      title: '{{activity}} on {{when}} is not happening',
+      body: 'Sorry: {{activity}} on {{when}} has been called off, so there is no need to go. We will let you know about the next one, and there may be something else you would enjoy nearby.',
+    },
   },
   es: {
     [NudgeKind.WAITLIST_PROMOTED]: {
       title: 'Tienes plaza: {{activity}}',
       body: 'Buenas noticias: se ha liberado una plaza en {{activity}} el {{when}}, y es para ti. Todos tienen ganas de conocerte.',
+    },
+    [NudgeKind.SESSION_CANCELLED]: {
+      title: '{{activity}} del {{when}} no se celebra',
+      body: 'Lo sentimos: {{activity}} del {{when}} se ha suspendido, así que no hace falta ir. Te avisaremos de la próxima, y puede que haya algo más cerca que te guste.',
     },
   },
 } as const;

@@ -28,8 +28,8 @@ export interface NewNudge {
 
 const INBOX = `id, kind, title, body, sent_at AS "sentAt", read_at AS "readAt", link_screen AS "linkScreen", link_id AS "linkId"`;
 
-/** What a waitlist promotion nudge needs of the booking, read from community's tables. */
-export interface PromotedBooking {
+/** What a nudge about a booking needs of it, read from community's tables. */
+export interface BookingFacts {
   personId: string;
   status: string;
   promotedAt: Date;
@@ -169,9 +169,9 @@ export class NudgeRepository {
     return rows.length > 0;
   }
 
-  /** Read from community's booking, session and activity: what a promotion nudge says. */
-  async promotedBooking(bookingId: string): Promise<PromotedBooking | undefined> {
-    const [row] = await this.db.query<PromotedBooking>(
+  /** Read from community's booking, session and activity: what a nudge about a booking says. */
+  async bookingFacts(bookingId: string): Promise<BookingFacts | undefined> {
+    const [row] = await this.db.query<BookingFacts>(
       `SELECT b.person_id AS "personId", b.status, b.updated_at AS "promotedAt", s.id AS "sessionId",
               s.starts_at AS "startsAt", s.cancelled_at IS NOT NULL AS cancelled, a.title AS "activityTitle"
          FROM booking b JOIN session s ON s.id = b.session_id JOIN activity a ON a.id = s.activity_id

@@ -41,6 +41,7 @@ export const JOB_PAYLOADS = {
   /** One member per event; what it is about as ids, re-read when the job runs. */
   [JobName.DecideNudge]: z.discriminatedUnion('event', [
     z.object({ event: z.literal('WAITLIST_PROMOTED'), bookingId: z.string().uuid() }),
+    z.object({ event: z.literal('SESSION_CANCELLED'), bookingId: z.string().uuid() }),
   ]),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
