@@ -72,7 +72,7 @@ describe('booking news told at once, in the member’s language, once', () => {
     // Wait on the worker saying the decision is done: no polling.
     const decided = new Promise<string>((resolve) => {
       events.on('completed', ({ jobId }) => {
-        if (jobId.startsWith('decide-nudge')) resolve(jobId);
+        if (jobId.startsWith('decide-nudge-waitlist-promoted')) resolve(jobId);
       });
     });
     await api.gql(LEAVE, { id: sessionId }, first.accessToken);
@@ -167,5 +167,78 @@ describe('booking news told at once, in the member’s language, once', () => {
         }),
       ]);
     }
+  });
+
+  it('reminds the member two hours before, and never the one who gave up their place', async () => {
+    const { coordinator } = await HelpFixtures.create(api);
+    const interests = await interestIds(api, coordinator.accessToken, 'choir');
+    // Two hours and a few seconds ahead: the two-hour reminder falls due in seconds, the one
+    // the day before has no day before to go on.
+    const startsAt = new Date(Date.now() + 2 * 3600 * 1000 + 8000);
+    const created = await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
+      CREATE_ACTIVITY,
+      {
+        input: weeklyActivity(interests, {
+          title: 'Singing for wellbeing',
+          firstStartsAt: startsAt.toISOString(),
+          recurrence: null,
+        }),
+      },
+      coordinator.accessToken,
+    );
+    const sessionId = created.data!.createActivity.sessions[0].id;
+    const going = await signIn(api);
+    const leaving = await signIn(api);
+    // Every job the worker finishes, and a way to wait for one by id: no polling.
+    const finished = new Set<string>();
+    const waiting = new Map<string, () => void>();
+    events.on('completed', ({ jobId }) => {
+      finished.add(jobId);
+      waiting.get(jobId)?.();
+    });
+    const finishedJob = (jobId: string) =>
+      finished.has(jobId)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiting.set(jobId, resolve));
+    for (const who of [going, leaving]) {
+      await api.gql(
+        UPDATE,
+        { input: { language: 'en', ...quietHoursAwayFromNow() } },
+        who.accessToken,
+      );
+      expect((await api.gql(JOIN, { id: sessionId }, who.accessToken)).data).toMatchObject({
+        joinSession: { status: 'BOOKED' },
+      });
+    }
+    await api.gql(LEAVE, { id: sessionId }, leaving.accessToken);
+    const db = api.app.get(Db);
+    const reminderJobs = async () =>
+      db.query<{ jobId: string; personId: string }>(
+        `SELECT j.job_id AS "jobId", b.person_id AS "personId" FROM job j
+           JOIN booking b ON b.id::text = j.payload->>'bookingId'
+          WHERE j.job_id LIKE 'decide-nudge-%' AND b.session_id = $1`,
+        [sessionId],
+      );
+    // Each booking's planning, then each reminder it planned (the one who left may have none).
+    for (const job of await reminderJobs()) await finishedJob(job.jobId);
+    for (const job of await reminderJobs()) await finishedJob(job.jobId);
+    const planned = (await reminderJobs()).filter((j) =>
+      j.jobId.startsWith('decide-nudge-reminder-'),
+    );
+    expect(planned.some((j) => j.personId === going.personId)).toBe(true);
+    expect(planned.every((j) => !j.jobId.includes('DAY_BEFORE'))).toBe(true);
+    const inboxOf = async (who: typeof going) =>
+      (
+        await api.gql<{
+          myInbox: { edges: { node: { kind: string; title: string; body: string } }[] };
+        }>(INBOX, {}, who.accessToken)
+      ).data?.myInbox.edges.map((e) => e.node);
+    expect(await inboxOf(going)).toEqual([
+      expect.objectContaining({
+        kind: 'SESSION_REMINDER',
+        title: expect.stringMatching(/^Singing for wellbeing starts at \d\d:\d\d$/) as unknown,
+      }),
+    ]);
+    expect(await inboxOf(leaving)).toEqual([]);
   });
 });

@@ -33,9 +33,19 @@ export class BookingService {
       if (existing && existing.status !== BookingStatus.CANCELLED) return existing;
       const place =
         session.bookedCount < session.capacity ? BookingStatus.BOOKED : BookingStatus.WAITLISTED;
-      await this.bookings.take(sessionId, personId, place);
+      const bookingId = await this.bookings.take(sessionId, personId, place);
+      if (place === BookingStatus.BOOKED) await this.booked(bookingId);
       return this.mustFind(sessionId, personId);
     });
+  }
+
+  /** A place taken: the nudges lib plans its reminders (an event through the outbox). */
+  private async booked(bookingId: string): Promise<void> {
+    await this.outbox.schedule(
+      JobName.DecideNudge,
+      { event: 'SESSION_BOOKED', bookingId },
+      { key: `session-booked-${bookingId}-${this.clock.now().getTime()}` },
+    );
   }
 
   /** Frees the place (or waitlist place); a freed place goes to the first waiting, at once. */
@@ -52,12 +62,14 @@ export class BookingService {
       if (booking.status === BookingStatus.BOOKED) {
         const promoted = await this.bookings.promoteFirst(session.id);
         // Told at once (as the policy allows), through the outbox, in this same transaction.
-        if (promoted)
+        if (promoted) {
           await this.outbox.schedule(
             JobName.DecideNudge,
             { event: 'WAITLIST_PROMOTED', bookingId: promoted.bookingId },
             { key: `waitlist-promoted-${promoted.bookingId}-${this.clock.now().getTime()}` },
           );
+          await this.booked(promoted.bookingId);
+        }
       }
       return this.mustFind(sessionId, personId);
     });

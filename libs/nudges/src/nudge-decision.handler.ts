@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Clock, done, JobHandler, JobName, JobOutbox, skipped } from '@kith/platform';
 import type { JobPayloads, JobResult } from '@kith/platform';
 import { NudgeInboxService } from './nudge-inbox.service';
-import { nudgeKey, NudgeKind } from './nudge-kinds';
+import { nudgeKey, NudgeKind, reminderDueAt, ReminderSlot } from './nudge-kinds';
 import { decideNudge } from './nudge-policy';
 import { NudgeRepository } from './nudge.repository';
 import type { BookingFacts } from './nudge.repository';
-import { isNudgeLanguage, nudgeWords, sayWhen } from './nudge-words';
+import { isNudgeLanguage, nudgeWords, sayTime, sayWhen } from './nudge-words';
+import type { WordsKey } from './nudge-words';
 
 type Decide = JobPayloads[JobName.DecideNudge];
 
@@ -29,54 +30,119 @@ export class NudgeDecisionHandler {
   async decide(payload: Decide): Promise<JobResult> {
     switch (payload.event) {
       case 'WAITLIST_PROMOTED':
-        return this.aboutBooking(payload, NudgeKind.WAITLIST_PROMOTED, (booking) => {
-          if (booking.status !== 'BOOKED') return `the booking is ${booking.status}`;
-          if (booking.cancelled) return 'the session was cancelled';
-          return undefined;
+        return this.aboutBooking(payload, {
+          kind: NudgeKind.WAITLIST_PROMOTED,
+          words: NudgeKind.WAITLIST_PROMOTED,
+          stale: (booking) => {
+            if (booking.status !== 'BOOKED') return `the booking is ${booking.status}`;
+            if (booking.cancelled) return 'the session was cancelled';
+            return undefined;
+          },
         });
       case 'SESSION_CANCELLED':
-        return this.aboutBooking(payload, NudgeKind.SESSION_CANCELLED, (booking) =>
-          booking.cancelled ? undefined : 'the session is on after all',
-        );
+        return this.aboutBooking(payload, {
+          kind: NudgeKind.SESSION_CANCELLED,
+          words: NudgeKind.SESSION_CANCELLED,
+          stale: (booking) => (booking.cancelled ? undefined : 'the session is on after all'),
+        });
+      case 'SESSION_BOOKED':
+        return this.planReminders(payload.bookingId);
+      case 'SESSION_REMINDER': {
+        const slot = ReminderSlot[payload.slot];
+        return this.aboutBooking(payload, {
+          kind: NudgeKind.SESSION_REMINDER,
+          slot,
+          words: `SESSION_REMINDER_${slot}`,
+          dueAt: (booking) => reminderDueAt(booking.startsAt, slot),
+          stale: (booking) => {
+            if (booking.promotedAt.getTime() !== payload.bookedAt)
+              return 'the booking changed since the reminder was planned';
+            if (booking.status !== 'BOOKED') return `the booking is ${booking.status}`;
+            if (booking.cancelled) return 'the session was cancelled';
+            return undefined;
+          },
+        });
+      }
     }
   }
 
   /**
-   * A nudge about one booking (promoted, or its session cancelled): `stale` says why it no
-   * longer applies, if it does not. Said before the session starts, or not at all.
+   * A place was taken: each reminder still ahead is planned as a job due when the policy says
+   * it goes (a day-before reminder at night is due the evening before), a row in Postgres until
+   * then. Each is decided again when it falls due, so a change of mind meanwhile counts.
+   */
+  private async planReminders(bookingId: string): Promise<JobResult> {
+    const now = this.clock.now();
+    const booking = await this.nudges.bookingFacts(bookingId);
+    if (!booking) return skipped('the booking is gone');
+    if (booking.status !== 'BOOKED' || booking.cancelled) return skipped('no longer booked');
+    const prefs = await this.inbox.preferences(booking.personId);
+    const planned: string[] = [];
+    for (const slot of [ReminderSlot.DAY_BEFORE, ReminderSlot.TWO_HOURS]) {
+      const dueAt = reminderDueAt(booking.startsAt, slot);
+      // Booked within a day, the day-before reminder has no day before to go on.
+      if (dueAt.getTime() <= now.getTime()) continue;
+      const decision = decideNudge(
+        { kind: NudgeKind.SESSION_REMINDER, slot, dueAt, expiresAt: booking.startsAt },
+        { prefs, promptsThisWeek: 0 },
+        now,
+      );
+      if (!decision.send) continue;
+      const bookedAt = booking.promotedAt.getTime();
+      await this.outbox.schedule(
+        JobName.DecideNudge,
+        { event: 'SESSION_REMINDER', bookingId, slot, bookedAt },
+        { key: `reminder-${bookingId}-${slot}-${bookedAt}`, at: decision.at },
+      );
+      planned.push(slot);
+    }
+    return planned.length > 0 ? done : skipped('no reminder falls before the session');
+  }
+
+  /**
+   * A nudge about one booking: `stale` says why it no longer applies, if it does not; it is
+   * due at `dueAt` (now when absent) and said before the session starts, or not at all.
    */
   private async aboutBooking(
     payload: Decide,
-    kind: NudgeKind.WAITLIST_PROMOTED | NudgeKind.SESSION_CANCELLED,
-    stale: (booking: BookingFacts) => string | undefined,
+    spec: {
+      kind: NudgeKind.WAITLIST_PROMOTED | NudgeKind.SESSION_CANCELLED | NudgeKind.SESSION_REMINDER;
+      slot?: ReminderSlot;
+      words: WordsKey;
+      dueAt?: (booking: BookingFacts) => Date;
+      stale: (booking: BookingFacts) => string | undefined;
+    },
   ): Promise<JobResult> {
     const now = this.clock.now();
     const booking = await this.nudges.bookingFacts(payload.bookingId);
     if (!booking) return skipped('the booking is gone');
-    const why = stale(booking);
+    const why = spec.stale(booking);
     if (why) return skipped(why);
     const prefs = await this.inbox.preferences(booking.personId);
     const language = isNudgeLanguage(prefs.language) ? prefs.language : 'en';
+    const dueAt = spec.dueAt?.(booking) ?? now;
     const nudge = {
       personId: booking.personId,
-      kind,
-      // One per change of the booking: promoted again after leaving is news again.
+      kind: spec.kind,
+      // One per change of the booking (and reminder): promoted again after leaving is news again.
       key: nudgeKey(
         booking.personId,
-        kind,
+        spec.kind,
         payload.bookingId,
-        String(booking.promotedAt.getTime()),
+        [spec.slot, booking.promotedAt.getTime()].filter((part) => part !== undefined).join('-'),
       ),
-      dueAt: now,
-      ...nudgeWords(kind, language, {
+      dueAt,
+      ...nudgeWords(spec.words, language, {
         activity: booking.activityTitle,
+        venue: booking.venueName,
         when: sayWhen(booking.startsAt, language),
+        time: sayTime(booking.startsAt, language),
       }),
       linkScreen: 'SESSION',
       linkId: booking.sessionId,
     };
     const decision = decideNudge(
-      { kind, dueAt: now, expiresAt: booking.startsAt },
+      { kind: spec.kind, slot: spec.slot ?? null, dueAt, expiresAt: booking.startsAt },
       { prefs, promptsThisWeek: 0 },
       now,
     );

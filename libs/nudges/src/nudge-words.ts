@@ -13,6 +13,14 @@ export const NUDGE_WORDS = {
       title: 'A place is yours: {{activity}}',
       body: 'Good news: a place came free at {{activity}} on {{when}}, and it is yours. Everyone there is looking forward to meeting you.',
     },
+    SESSION_REMINDER_DAY_BEFORE: {
+      title: 'See you at {{activity}}',
+      body: 'A friendly reminder: {{activity}} is on {{when}}, at {{venue}}. People are looking forward to seeing you there.',
+    },
+    SESSION_REMINDER_TWO_HOURS: {
+      title: '{{activity}} starts at {{time}}',
+      body: '{{activity}} starts at {{time}} today, at {{venue}}. Enjoy it!',
+    },
     [NudgeKind.SESSION_CANCELLED]: {
       title: '{{activity}} on {{when}} is not happening',
       body: 'Sorry: {{activity}} on {{when}} has been called off, so there is no need to go. We will let you know about the next one, and there may be something else you would enjoy nearby.',
@@ -23,6 +31,14 @@ export const NUDGE_WORDS = {
       title: 'Tienes plaza: {{activity}}',
       body: 'Buenas noticias: se ha liberado una plaza en {{activity}} el {{when}}, y es para ti. Todos tienen ganas de conocerte.',
     },
+    SESSION_REMINDER_DAY_BEFORE: {
+      title: 'Nos vemos en {{activity}}',
+      body: 'Un recordatorio: {{activity}} es el {{when}}, en {{venue}}. Tienen ganas de verte allí.',
+    },
+    SESSION_REMINDER_TWO_HOURS: {
+      title: '{{activity}} empieza a las {{time}}',
+      body: '{{activity}} empieza hoy a las {{time}}, en {{venue}}. ¡Que lo disfrutes!',
+    },
     [NudgeKind.SESSION_CANCELLED]: {
       title: '{{activity}} del {{when}} no se celebra',
       body: 'Lo sentimos: {{activity}} del {{when}} se ha suspendido, así que no hace falta ir. Te avisaremos de la próxima, y puede que haya algo más cerca que te guste.',
@@ -31,7 +47,8 @@ export const NUDGE_WORDS = {
 } as const;
 
 export type NudgeLanguage = keyof typeof NUDGE_WORDS;
-export type WordedKind = keyof (typeof NUDGE_WORDS)['en'];
+/** What a nudge can say: a kind, or a kind's variant (the two session reminders). */
+export type WordsKey = keyof (typeof NUDGE_WORDS)['en'];
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -57,12 +74,7 @@ export function sayWhen(instant: Date, language: NudgeLanguage): string {
     day: 'numeric',
     month: 'long',
   }).format(instant);
-  const time = new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: LONDON,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
+  const time = sayTime(instant, language);
   return language === 'es' ? `${day} a las ${time}` : `${day} at ${time}`;
 }
 
@@ -70,9 +82,19 @@ export function isNudgeLanguage(language: string): language is NudgeLanguage {
   return Object.prototype.hasOwnProperty.call(NUDGE_WORDS, language);
 }
 
+/** A time of day on London clocks: "10:00". */
+export function sayTime(instant: Date, language: NudgeLanguage): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: LONDON,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}
+
 /** The title and body of a nudge in the member's language (English if theirs is unknown). */
 export function nudgeWords(
-  kind: WordedKind,
+  kind: WordsKey,
   language: string,
   params: Record<string, string>,
 ): { title: string; body: string } {

@@ -37,6 +37,7 @@ export interface BookingFacts {
   startsAt: Date;
   cancelled: boolean;
   activityTitle: string;
+  venueName: string;
 }
 
 /**
@@ -173,8 +174,9 @@ export class NudgeRepository {
   async bookingFacts(bookingId: string): Promise<BookingFacts | undefined> {
     const [row] = await this.db.query<BookingFacts>(
       `SELECT b.person_id AS "personId", b.status, b.updated_at AS "promotedAt", s.id AS "sessionId",
-              s.starts_at AS "startsAt", s.cancelled_at IS NOT NULL AS cancelled, a.title AS "activityTitle"
+              s.starts_at AS "startsAt", s.cancelled_at IS NOT NULL AS cancelled, a.title AS "activityTitle", v.name AS "venueName"
          FROM booking b JOIN session s ON s.id = b.session_id JOIN activity a ON a.id = s.activity_id
+         JOIN venue v ON v.id = a.venue_id
         WHERE b.id = $1`,
       [bookingId],
     );

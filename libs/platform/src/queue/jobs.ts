@@ -42,6 +42,15 @@ export const JOB_PAYLOADS = {
   [JobName.DecideNudge]: z.discriminatedUnion('event', [
     z.object({ event: z.literal('WAITLIST_PROMOTED'), bookingId: z.string().uuid() }),
     z.object({ event: z.literal('SESSION_CANCELLED'), bookingId: z.string().uuid() }),
+    /** A place taken: plans the session's reminders. */
+    z.object({ event: z.literal('SESSION_BOOKED'), bookingId: z.string().uuid() }),
+    /** One reminder, for the booking as it was when planned (`bookedAt`, epoch ms). */
+    z.object({
+      event: z.literal('SESSION_REMINDER'),
+      bookingId: z.string().uuid(),
+      slot: z.enum(['DAY_BEFORE', 'TWO_HOURS']),
+      bookedAt: z.number().int(),
+    }),
   ]),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
