@@ -59,6 +59,11 @@ export class BookingService {
         throw DomainError.conflict(`This booking is ${booking.status.toLowerCase()}`);
       }
       await this.bookings.release(booking.id, session.id, booking.status);
+      await this.outbox.schedule(
+        JobName.DecideNudge,
+        { event: 'BOOKING_RELEASED', bookingId: booking.id },
+        { key: `booking-released-${booking.id}-${this.clock.now().getTime()}` },
+      );
       if (booking.status === BookingStatus.BOOKED) {
         const promoted = await this.bookings.promoteFirst(session.id);
         // Told at once (as the policy allows), through the outbox, in this same transaction.

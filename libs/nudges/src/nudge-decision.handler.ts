@@ -40,6 +40,7 @@ export class NudgeDecisionHandler {
           },
         });
       case 'SESSION_CANCELLED':
+        await this.callOffReminders(payload.bookingId, 'the session was cancelled');
         return this.aboutBooking(payload, {
           kind: NudgeKind.SESSION_CANCELLED,
           words: NudgeKind.SESSION_CANCELLED,
@@ -47,6 +48,8 @@ export class NudgeDecisionHandler {
         });
       case 'SESSION_BOOKED':
         return this.planReminders(payload.bookingId);
+      case 'BOOKING_RELEASED':
+        return this.callOffReminders(payload.bookingId, 'the booking was given up');
       case 'SESSION_REMINDER': {
         const slot = ReminderSlot[payload.slot];
         return this.aboutBooking(payload, {
@@ -64,6 +67,16 @@ export class NudgeDecisionHandler {
         });
       }
     }
+  }
+
+  /** The booking's reminders still waiting for their time are called off, unrun. */
+  private async callOffReminders(bookingId: string, reason: string): Promise<JobResult> {
+    const called = await this.outbox.cancelWaiting(
+      JobName.DecideNudge,
+      `reminder-${bookingId}-`,
+      reason,
+    );
+    return called > 0 ? done : skipped('no reminder was waiting');
   }
 
   /**

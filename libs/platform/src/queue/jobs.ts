@@ -42,6 +42,8 @@ export const JOB_PAYLOADS = {
   [JobName.DecideNudge]: z.discriminatedUnion('event', [
     z.object({ event: z.literal('WAITLIST_PROMOTED'), bookingId: z.string().uuid() }),
     z.object({ event: z.literal('SESSION_CANCELLED'), bookingId: z.string().uuid() }),
+    /** A place given up: what was planned for it is called off. */
+    z.object({ event: z.literal('BOOKING_RELEASED'), bookingId: z.string().uuid() }),
     /** A place taken: plans the session's reminders. */
     z.object({ event: z.literal('SESSION_BOOKED'), bookingId: z.string().uuid() }),
     /** One reminder, for the booking as it was when planned (`bookedAt`, epoch ms). */
