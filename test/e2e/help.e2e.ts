@@ -323,6 +323,43 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     ]);
   });
 
+  it('lets two offers that each fit the week not both be accepted past it, accepted at once', async () => {
+    const busy = await helper();
+    const capped = await api.gql(
+      OFFER,
+      {
+        input: {
+          skillIds: [skills.gardening],
+          base: { lat: 51.506, lng: -0.1 },
+          travelRadiusMetres: 3000,
+          availability: [{ weekday: 'SAT', start: '09:00', end: '17:00' }],
+          maxMinutesPerWeek: 60,
+        },
+      },
+      busy.accessToken,
+    );
+    expect(capped.errors).toBeUndefined();
+    const offers: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const asker = await member();
+      const requestId = await askWeeding(asker);
+      const offered = await api.gql<{ assignHelper: { id: string } }>(
+        ASSIGN,
+        { r: requestId, h: busy.personId },
+        asker.accessToken,
+      );
+      expect(offered.errors).toBeUndefined();
+      offers.push(offered.data!.assignHelper.id);
+    }
+    const answers = await Promise.all(
+      offers.map((id) => api.gql(RESPOND, { id, a: true }, busy.accessToken)),
+    );
+    expect(answers.map((a) => a.errors?.[0]?.extensions.code ?? 'ACCEPTED').sort()).toEqual([
+      'ACCEPTED',
+      'CONFLICT',
+    ]);
+  });
+
   it('withdraws accepted help when the member blocks the helper, in Postgres, reopening it', async () => {
     const asker = await member();
     const requestId = await askWeeding(asker);

@@ -110,6 +110,9 @@ describe('recommendedSessions over HTTP', () => {
     expect(ids.indexOf(nearWalk.id)).toBeLessThan(
       ids.indexOf(farWalk.id) === -1 ? Infinity : ids.indexOf(farWalk.id),
     );
+    // The score given back is the one the list is in order of.
+    const scores = matches.map((m) => m.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const match of matches) {
       expect(match.reasons.length).toBeGreaterThan(0);
       expect(

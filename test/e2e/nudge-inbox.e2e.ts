@@ -203,6 +203,9 @@ describe('a member’s nudge inbox, preferences and devices', () => {
         who.accessToken,
       );
     expect(fieldsOf(await register(ann, 'short'))).toEqual(['token']);
+    expect(fieldsOf(await register(ann, `ExponentPushToken[${'x'.repeat(300)}]`))).toEqual([
+      'token',
+    ]);
     const token = 'ExponentPushToken[ann-phone-0001]';
     expect((await register(ann, token)).data).toEqual({ registerDevice: true });
     expect((await register(ann, token)).data).toEqual({ registerDevice: true });

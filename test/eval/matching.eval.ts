@@ -265,19 +265,25 @@ async function offline(client: Client): Promise<OfflineFigures> {
     [cutoff, end],
   );
   const byActivity = new Map<string, EvalActivity>();
+  // One pass over the training months: per activity its sessions, people and attendances, and
+  // per member how often they went to each activity.
   const sessionsIn = new Map<string, Set<string>>();
+  const peopleIn = new Map<string, Set<string>>();
+  const attendancesIn = new Map<string, number>();
+  const visitsOf = new Map<string, Map<string, number>>();
   for (const a of training) {
-    const s = sessionsIn.get(a.activityId) ?? new Set<string>();
-    s.add(a.sessionId);
-    sessionsIn.set(a.activityId, s);
+    sessionsIn.set(a.activityId, (sessionsIn.get(a.activityId) ?? new Set()).add(a.sessionId));
+    peopleIn.set(a.activityId, (peopleIn.get(a.activityId) ?? new Set()).add(a.personId));
+    attendancesIn.set(a.activityId, (attendancesIn.get(a.activityId) ?? 0) + 1);
+    const visits = visitsOf.get(a.personId) ?? new Map<string, number>();
+    visits.set(a.activityId, (visits.get(a.activityId) ?? 0) + 1);
+    visitsOf.set(a.personId, visits);
   }
   for (const a of activities) {
-    const people = new Set(training.filter((t) => t.activityId === a.id).map((t) => t.personId));
-    const attendances = training.filter((t) => t.activityId === a.id).length;
     byActivity.set(a.id, {
       ...a,
-      trainingPeople: people,
-      meanAttendance: attendances / Math.max(sessionsIn.get(a.id)?.size ?? 0, 1),
+      trainingPeople: peopleIn.get(a.id) ?? new Set(),
+      meanAttendance: (attendancesIn.get(a.id) ?? 0) / Math.max(sessionsIn.get(a.id)?.size ?? 0, 1),
     });
   }
   const distances = await query<{ personId: string; activityId: string; metres: number }>(
@@ -302,9 +308,6 @@ async function offline(client: Client): Promise<OfflineFigures> {
   const wentTo = new Map<string, Set<string>>();
   for (const a of test)
     wentTo.set(a.personId, (wentTo.get(a.personId) ?? new Set()).add(a.activityId));
-  const wentBefore = new Map<string, Set<string>>();
-  for (const a of training)
-    wentBefore.set(a.personId, (wentBefore.get(a.personId) ?? new Set()).add(a.activityId));
 
   const tallies = {
     recommender: [new RankTally(), new RankTally()],
@@ -368,15 +371,13 @@ async function offline(client: Client): Promise<OfflineFigures> {
           a.activity.id.localeCompare(b.activity.id),
       )
       .map((c) => c.activity.id);
-    const visits = new Map<string, number>();
-    for (const a of training)
-      if (a.personId === row.id) visits.set(a.activityId, (visits.get(a.activityId) ?? 0) + 1);
+    const visits = visitsOf.get(row.id) ?? new Map<string, number>();
     const repeat = [...nearest].sort((a, b) => (visits.get(b) ?? 0) - (visits.get(a) ?? 0));
     tallies.repeatYourOwn.add(repeat, relevant);
     tallies.recommender[0].add(recommended, relevant);
     tallies.nearestFirst[0].add(nearest, relevant);
     tallies.mostPopular[0].add(popular, relevant);
-    const before = wentBefore.get(row.id) ?? new Set<string>();
+    const before = new Set((visitsOf.get(row.id) ?? new Map<string, number>()).keys());
     const fresh = new Set([...relevant].filter((id) => !before.has(id)));
     if (fresh.size > 0) {
       evaluatedNew += 1;

@@ -160,7 +160,7 @@ export class NudgeDecisionHandler {
       now,
     );
     if (!decision.send) {
-      await this.nudges.recordSkipped(nudge, decision.reason);
+      await this.nudges.record(nudge, { skipReason: decision.reason });
       return skipped(decision.reason);
     }
     if (decision.at.getTime() > now.getTime()) {

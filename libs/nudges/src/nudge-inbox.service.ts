@@ -108,7 +108,7 @@ export class NudgeInboxService {
    * nudge is decided and due; exported for them and for tests.
    */
   sendToInbox(nudge: NewNudge): Promise<{ id: string; created: boolean }> {
-    return this.nudges.sendToInbox(nudge, this.clock.now());
+    return this.nudges.record(nudge, { sentAt: this.clock.now() });
   }
 
   async registerDevice(personId: string, token: string, platform: DevicePlatform): Promise<true> {

@@ -288,8 +288,3 @@ export function decideNudge(nudge: NudgeToDecide, member: MemberState, now: Date
       : [NudgeChannel.INBOX, ...prefs.channels.filter((c) => c !== NudgeChannel.INBOX)];
   return { send: true, at, channels, digest, moved };
 }
-
-/** Quiet hours as the member sees them. */
-export function describeQuietHours(prefs: NudgePreferences): { start: string; end: string } {
-  return { start: formatWallTime(prefs.quietStart), end: formatWallTime(prefs.quietEnd) };
-}

@@ -78,17 +78,26 @@ export class NudgeRepository {
     );
   }
 
-  /** Puts a nudge straight into the inbox; the same key twice is one nudge. Its id either way. */
-  async sendToInbox(nudge: NewNudge, sentAt: Date): Promise<{ id: string; created: boolean }> {
+  /**
+   * Writes a decided nudge: SENT (into the inbox, at `sentAt`) or SKIPPED (with its reason). The
+   * same key twice is one nudge; its id either way, and whether this call wrote it.
+   */
+  async record(
+    nudge: NewNudge,
+    outcome: { sentAt: Date } | { skipReason: string },
+  ): Promise<{ id: string; created: boolean }> {
+    const sent = 'sentAt' in outcome;
     const [created] = await this.db.query<{ id: string }>(
-      `INSERT INTO nudge (person_id, kind, key, due_at, status, sent_at, title, body, link_screen, link_id)
-       VALUES ($1, $2, $3, $4, 'SENT', $5, $6, $7, $8, $9) ON CONFLICT (key) DO NOTHING RETURNING id`,
+      `INSERT INTO nudge (person_id, kind, key, due_at, status, sent_at, skip_reason, title, body, link_screen, link_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (key) DO NOTHING RETURNING id`,
       [
         nudge.personId,
         nudge.kind,
         nudge.key,
         nudge.dueAt,
-        sentAt,
+        sent ? 'SENT' : 'SKIPPED',
+        sent ? outcome.sentAt : null,
+        sent ? null : outcome.skipReason,
         nudge.title,
         nudge.body,
         nudge.linkScreen,
@@ -181,24 +190,5 @@ export class NudgeRepository {
       [bookingId],
     );
     return row;
-  }
-
-  /** A nudge decided not to go, kept with its reason; the same key twice is one row. */
-  async recordSkipped(nudge: NewNudge, reason: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO nudge (person_id, kind, key, due_at, status, skip_reason, title, body, link_screen, link_id)
-       VALUES ($1, $2, $3, $4, 'SKIPPED', $5, $6, $7, $8, $9) ON CONFLICT (key) DO NOTHING`,
-      [
-        nudge.personId,
-        nudge.kind,
-        nudge.key,
-        nudge.dueAt,
-        reason,
-        nudge.title,
-        nudge.body,
-        nudge.linkScreen,
-        nudge.linkId,
-      ],
-    );
   }
 }
