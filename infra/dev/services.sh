@@ -69,4 +69,10 @@ if ! redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then
   redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || { say "Redis is not answering on port $REDIS_PORT"; exit 1; }
 fi
 
+# --- Chromium (the report pages are tested in a real headless browser) -------------------
+if [ "${KITH_SKIP_CHROMIUM:-}" = "" ] && ! command -v chromium >/dev/null 2>&1; then
+  say "installing Chromium for the browser tests"
+  apt_install chromium
+fi
+
 say "PostgreSQL $PG_MAJOR with PostGIS on $PG_HOST:$PG_PORT and Redis on 127.0.0.1:$REDIS_PORT are up"

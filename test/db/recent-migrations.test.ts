@@ -8,9 +8,9 @@ describe('the newest migrations', () => {
   const ds = new DataSource(dataSourceOptions(testConfig().database.url, KITH_SCHEMA, 1));
   const exists = async (sql: string) =>
     (await ds.query<{ present: boolean }[]>(`SELECT EXISTS (${sql}) AS present`))[0].present;
-  const overrideColumn = () =>
+  const variantColumn = () =>
     exists(
-      `SELECT 1 FROM information_schema.columns WHERE table_name = 'help_assignment' AND column_name = 'override'`,
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'nudge' AND column_name = 'variant'`,
     );
   const nudgeTables = () =>
     exists(
@@ -20,22 +20,24 @@ describe('the newest migrations', () => {
   beforeAll(() => ds.initialize());
   afterAll(() => ds.destroy());
 
-  it('Nudges, then AssignmentOverride, go down and come back without drift', async () => {
+  it('NudgeDelivery, then Nudges, go down and come back without drift', async () => {
     expect(ds.migrations.slice(-2).map((m) => m.name)).toEqual([
-      'AssignmentOverride1795540000000',
       'Nudges1795550000000',
+      'NudgeDelivery1795560000000',
     ]);
+    await ds.undoLastMigration();
+    expect(await variantColumn()).toBe(false);
+    expect(await exists(`SELECT 1 FROM pg_type WHERE typname = 'delivery_status'`)).toBe(false);
+    expect(await nudgeTables()).toBe(true);
     await ds.undoLastMigration();
     expect(await nudgeTables()).toBe(false);
     expect(await exists(`SELECT 1 FROM pg_type WHERE typname = 'nudge_kind'`)).toBe(false);
-    await ds.undoLastMigration();
-    expect(await overrideColumn()).toBe(false);
     await ds.runMigrations();
-    expect(await overrideColumn()).toBe(true);
     expect(await nudgeTables()).toBe(true);
+    expect(await variantColumn()).toBe(true);
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
     expect(
-      await exists(`SELECT 1 FROM pg_constraint WHERE conname = 'ck_help_assignment_override'`),
+      await exists(`SELECT 1 FROM pg_indexes WHERE indexname = 'ix_nudge_delivery_receipts'`),
     ).toBe(true);
   });
 });

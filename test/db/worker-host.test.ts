@@ -58,15 +58,13 @@ describe('the worker at start-up', () => {
   it('refuses to start when a job has no handler', async () => {
     const error = await checkHandlers([]);
     expect(error).toBeInstanceOf(WorkerStartupError);
-    expect((error as WorkerStartupError).problems).toEqual([
-      `job "${JobName.SendSignInCodeMail}" has no handler`,
-      `job "${JobName.ExpandRecurringSessions}" has no handler`,
-      `job "${JobName.ExpandActivitySessions}" has no handler`,
-      `job "${JobName.PruneJobs}" has no handler`,
-      `job "${JobName.PruneIdempotencyKeys}" has no handler`,
-      `job "${JobName.Probe}" has no handler`,
-      `job "${JobName.DecideNudge}" has no handler`,
-    ]);
+    // Every job name, each named: none is left unhandled silently.
+    expect((error as WorkerStartupError).problems).toEqual(
+      Object.values(JobName).map((name) => `job "${name}" has no handler`),
+    );
+    expect((error as WorkerStartupError).problems).toContain(
+      `job "${JobName.DeliverNudge}" has no handler`,
+    );
   });
 
   it('refuses to start when a job has two handlers, naming both', async () => {

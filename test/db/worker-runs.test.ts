@@ -70,6 +70,21 @@ class StandInHandlers {
     return Promise.resolve(done);
   }
 
+  @JobHandler(JobName.DeliverNudge, { atomic: false })
+  deliverUnused(): Promise<JobResult> {
+    return Promise.resolve(done);
+  }
+
+  @JobHandler(JobName.CheckPushReceipts, { atomic: false })
+  receiptsUnused(): Promise<JobResult> {
+    return Promise.resolve(done);
+  }
+
+  @JobHandler(JobName.PruneDevices, { atomic: false })
+  pruneUnused(): Promise<JobResult> {
+    return Promise.resolve(done);
+  }
+
   @JobHandler(JobName.SendSignInCodeMail, { atomic: false })
   async outside(_payload: { signInCodeId: string }, { jobId }: JobContext): Promise<JobResult> {
     const plan = this.count(jobId);

@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AreaService } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
-import { NudgeInboxService, NudgeKind } from '@kith/nudges';
+import { NudgeChannel, NudgeDispatcher, NudgeKind } from '@kith/nudges';
 import { startApi } from '../support/api';
 import type { GraphQLResponse, RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
@@ -163,16 +163,19 @@ describe('who may do what: every query and mutation against every kind of caller
 
   /** A nudge in the inbox of `self`, fresh for each try. */
   async function nudgeToSelf(): Promise<string> {
-    const { id } = await api.app.get(NudgeInboxService).sendToInbox({
-      personId: sessions.self.personId,
-      kind: NudgeKind.FOLLOW_UP,
-      key: `matrix:${Math.random()}`,
-      dueAt: new Date(),
-      title: 'How was it?',
-      body: 'Tell us who you met',
-      linkScreen: null,
-      linkId: null,
-    });
+    const { id } = await api.app.get(NudgeDispatcher).send(
+      {
+        personId: sessions.self.personId,
+        kind: NudgeKind.FOLLOW_UP,
+        key: `matrix:${Math.random()}`,
+        dueAt: new Date(),
+        title: 'How was it?',
+        body: 'Tell us who you met',
+        linkScreen: null,
+        linkId: null,
+      },
+      [NudgeChannel.INBOX],
+    );
     return id;
   }
 

@@ -1,4 +1,4 @@
-import { NudgeInboxService, NudgeKind } from '@kith/nudges';
+import { NudgeChannel, NudgeDispatcher, NudgeKind } from '@kith/nudges';
 import { startApi } from '../support/api';
 import type { GraphQLResponse, RunningApi } from '../support/api';
 import { testConfig } from '../support/config';
@@ -28,11 +28,11 @@ describe('a member’s nudge inbox, preferences and devices', () => {
   let api: RunningApi;
   let ann: Session;
   let bob: Session;
-  let inbox: NudgeInboxService;
+  let dispatcher: NudgeDispatcher;
 
   beforeAll(async () => {
     api = await startApi(testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' }));
-    inbox = api.app.get(NudgeInboxService);
+    dispatcher = api.app.get(NudgeDispatcher);
     ann = await signIn(api);
     bob = await signIn(api);
   });
@@ -40,16 +40,19 @@ describe('a member’s nudge inbox, preferences and devices', () => {
   afterAll(() => api?.close());
 
   const send = (to: Session, key: string, title: string) =>
-    inbox.sendToInbox({
-      personId: to.personId,
-      kind: NudgeKind.WAITLIST_PROMOTED,
-      key,
-      dueAt: new Date(),
-      title,
-      body: 'A place came free',
-      linkScreen: 'SESSION',
-      linkId: '5b0a8e3e-5a1f-4c57-9a3e-1b2c3d4e5f60',
-    });
+    dispatcher.send(
+      {
+        personId: to.personId,
+        kind: NudgeKind.WAITLIST_PROMOTED,
+        key,
+        dueAt: new Date(),
+        title,
+        body: 'A place came free',
+        linkScreen: 'SESSION',
+        linkId: '5b0a8e3e-5a1f-4c57-9a3e-1b2c3d4e5f60',
+      },
+      [NudgeChannel.INBOX],
+    );
 
   it('starts from the defaults and refuses bad preferences field by field, storing nothing', async () => {
     const defaults = {

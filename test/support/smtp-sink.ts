@@ -24,6 +24,7 @@ export class SmtpSink {
   readonly attempts = new Map<string, number>();
   private readonly waiters: { to: string; resolve: (mail: ReceivedMail) => void }[] = [];
   private readonly refusals = new Map<string, number>();
+  private readonly rejected = new Set<string>();
   private readonly holds = new Map<string, { arrived: () => void; released: Promise<void> }>();
   private readonly closedSessions = new Set<string>();
   private readonly server = new SMTPServer({
@@ -34,6 +35,12 @@ export class SmtpSink {
     onRcptTo: (address, _session, callback) => {
       const to = address.address.toLowerCase();
       this.attempts.set(to, (this.attempts.get(to) ?? 0) + 1);
+      if (this.rejected.has(to)) {
+        const error = new Error('No such mailbox here') as Error & { responseCode: number };
+        error.responseCode = 550;
+        callback(error);
+        return;
+      }
       const refusals = this.refusals.get(to) ?? 0;
       if (refusals > 0) {
         this.refusals.set(to, refusals - 1);
@@ -88,6 +95,11 @@ export class SmtpSink {
   /** Refuses the next `times` deliveries to this address with 451. */
   refuse(address: string, times = 1): void {
     this.refusals.set(address.toLowerCase(), times);
+  }
+
+  /** Refuses every delivery to this address for good (550, no such mailbox). */
+  reject(address: string): void {
+    this.rejected.add(address.toLowerCase());
   }
 
   /** Sits on the reply to the next message to this address until released. */

@@ -8,3 +8,8 @@ export * from './nudge-inbox.service';
 export * from './nudges.module';
 export * from './nudge-words';
 export * from './nudge-decision.handler';
+export * from './nudge-dispatcher';
+export * from './nudge-delivery.handler';
+export type { DeliveryRow } from './nudge-delivery.repository';
+export * from './channels/channel';
+export { emailFor, escapeHtml } from './channels/email-template';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, done, JobHandler, JobName, JobOutbox, skipped } from '@kith/platform';
 import type { JobPayloads, JobResult } from '@kith/platform';
+import { NudgeDeliveryRepository } from './nudge-delivery.repository';
+import { NudgeDispatcher } from './nudge-dispatcher';
 import { NudgeInboxService } from './nudge-inbox.service';
 import { nudgeKey, NudgeKind, reminderDueAt, ReminderSlot } from './nudge-kinds';
 import { decideNudge } from './nudge-policy';
@@ -22,6 +24,8 @@ export class NudgeDecisionHandler {
   constructor(
     private readonly nudges: NudgeRepository,
     private readonly inbox: NudgeInboxService,
+    private readonly dispatcher: NudgeDispatcher,
+    private readonly deliveries: NudgeDeliveryRepository,
     private readonly outbox: JobOutbox,
     private readonly clock: Clock,
   ) {}
@@ -69,14 +73,18 @@ export class NudgeDecisionHandler {
     }
   }
 
-  /** The booking's reminders still waiting for their time are called off, unrun. */
+  /**
+   * The booking's reminders still waiting for their time are called off, unrun; and what was
+   * decided about it but not yet delivered by email, push or SMS is suppressed with the reason.
+   */
   private async callOffReminders(bookingId: string, reason: string): Promise<JobResult> {
     const called = await this.outbox.cancelWaiting(
       JobName.DecideNudge,
       `reminder-${bookingId}-`,
       reason,
     );
-    return called > 0 ? done : skipped('no reminder was waiting');
+    const suppressed = await this.deliveries.suppressAbout(bookingId, reason);
+    return called + suppressed > 0 ? done : skipped('no reminder was waiting');
   }
 
   /**
@@ -153,6 +161,8 @@ export class NudgeDecisionHandler {
       }),
       linkScreen: 'SESSION',
       linkId: booking.sessionId,
+      subjectId: payload.bookingId,
+      expiresAt: booking.startsAt,
     };
     const decision = decideNudge(
       { kind: spec.kind, slot: spec.slot ?? null, dueAt, expiresAt: booking.startsAt },
@@ -170,7 +180,7 @@ export class NudgeDecisionHandler {
       });
       return skipped(`moved to ${decision.at.toISOString()} (${decision.moved ?? 'later'})`);
     }
-    const { created } = await this.inbox.sendToInbox(nudge);
+    const { created } = await this.dispatcher.send(nudge, decision.channels);
     return created ? done : skipped('already in the inbox');
   }
 }

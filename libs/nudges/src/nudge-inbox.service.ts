@@ -10,7 +10,7 @@ import {
 } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { NudgeRepository } from './nudge.repository';
-import type { InboxNudge, NewNudge } from './nudge.repository';
+import type { InboxNudge } from './nudge.repository';
 import { applyPreferences, DEFAULT_PREFERENCES } from './nudge-policy';
 import type { NudgePreferences, NudgePreferencesInput } from './nudge-policy';
 import { DevicePlatform } from './nudges.entities';
@@ -101,14 +101,6 @@ export class NudgeInboxService {
 
   markAllRead(personId: string): Promise<number> {
     return this.nudges.markAllRead(personId, this.clock.now());
-  }
-
-  /**
-   * Puts a nudge in its person's inbox at once, once per key. What the nudge jobs call when a
-   * nudge is decided and due; exported for them and for tests.
-   */
-  sendToInbox(nudge: NewNudge): Promise<{ id: string; created: boolean }> {
-    return this.nudges.record(nudge, { sentAt: this.clock.now() });
   }
 
   async registerDevice(personId: string, token: string, platform: DevicePlatform): Promise<true> {

@@ -50,19 +50,25 @@ export type NudgeLanguage = keyof typeof NUDGE_WORDS;
 /** What a nudge can say: a kind, or a kind's variant (the two session reminders). */
 export type WordsKey = keyof (typeof NUDGE_WORDS)['en'];
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources: Object.fromEntries(
-    Object.entries(NUDGE_WORDS).map(([language, words]) => [language, { translation: words }]),
-  ),
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  // i18next prints an advertisement on start unless told not to; logs are for operators.
-  showSupportNotice: false,
-  // Plain text, never HTML here; the email channel escapes what it puts in HTML.
-  interpolation: { escapeValue: false },
-});
+/** An i18next instance over words kept per language, as nudges and their emails use them. */
+export function wordsIn(words: Record<string, object>): typeof i18next {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: Object.fromEntries(
+      Object.entries(words).map(([language, resources]) => [language, { translation: resources }]),
+    ),
+    lng: 'en',
+    fallbackLng: 'en',
+    initAsync: false,
+    // i18next prints an advertisement on start unless told not to; logs are for operators.
+    showSupportNotice: false,
+    // Plain text, never HTML here; the email channel escapes what it puts in HTML.
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}
+
+const i18n = wordsIn(NUDGE_WORDS);
 
 const LOCALES: Record<NudgeLanguage, string> = { en: 'en-GB', es: 'es-ES' };
 

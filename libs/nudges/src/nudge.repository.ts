@@ -24,6 +24,14 @@ export interface NewNudge {
   body: string;
   linkScreen: string | null;
   linkId: string | null;
+  /** What it is about (a booking, an introduction…), so it can be called off with it. */
+  subjectId?: string | null;
+  /** When it stops being worth delivering. */
+  expiresAt?: Date | null;
+  /** The wording variant it carries. */
+  variant?: string;
+  /** Gathered into the daily digest. */
+  digest?: boolean;
 }
 
 const INBOX = `id, kind, title, body, sent_at AS "sentAt", read_at AS "readAt", link_screen AS "linkScreen", link_id AS "linkId"`;
@@ -88,8 +96,10 @@ export class NudgeRepository {
   ): Promise<{ id: string; created: boolean }> {
     const sent = 'sentAt' in outcome;
     const [created] = await this.db.query<{ id: string }>(
-      `INSERT INTO nudge (person_id, kind, key, due_at, status, sent_at, skip_reason, title, body, link_screen, link_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (key) DO NOTHING RETURNING id`,
+      `INSERT INTO nudge (person_id, kind, key, due_at, status, sent_at, skip_reason, title, body, link_screen, link_id,
+                          subject_id, expires_at, variant, digest)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (key) DO NOTHING RETURNING id`,
       [
         nudge.personId,
         nudge.kind,
@@ -102,6 +112,10 @@ export class NudgeRepository {
         nudge.body,
         nudge.linkScreen,
         nudge.linkId,
+        nudge.subjectId ?? null,
+        nudge.expiresAt ?? null,
+        nudge.variant ?? 'A',
+        nudge.digest ?? false,
       ],
     );
     if (created) return { id: created.id, created: true };

@@ -66,6 +66,10 @@ export class NudgePreferencesEntity {
   @Column({ type: 'smallint', nullable: true })
   digestAt!: number | null;
 
+  /** A number for SMS nudges, where an SMS gateway is configured; none by default. */
+  @Column({ type: 'text', nullable: true })
+  smsNumber!: string | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }
@@ -112,6 +116,23 @@ export class NudgeEntity {
   @Column({ type: 'text', nullable: true })
   skipReason!: string | null;
 
+  /** What it is about (a booking, an introduction, an assignment), for calling it off. */
+  @Index('ix_nudge_subject')
+  @Column({ type: 'uuid', nullable: true })
+  subjectId!: string | null;
+
+  /** When it stops being worth delivering (a session's start), if ever. */
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt!: Date | null;
+
+  /** Which wording it carried (A or B), so wording is chosen on evidence. */
+  @Column({ type: 'text', default: 'A' })
+  variant!: string;
+
+  /** Gathered into the member's daily digest rather than sent on its own. */
+  @Column({ type: 'boolean', default: false })
+  digest!: boolean;
+
   @Column('text')
   title!: string;
 
@@ -130,6 +151,58 @@ export class NudgeEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+}
+
+export enum DeliveryStatus {
+  /** Waiting to go (again, after a transient failure: `attempts` and `lastError` say so). */
+  QUEUED = 'QUEUED',
+  /** Handed to the channel: the claim before the send, so a crash mid-send is visible. */
+  SENDING = 'SENDING',
+  SENT = 'SENT',
+  /** Will not go: refused for good, or out of attempts. */
+  FAILED = 'FAILED',
+  /** Not sent on purpose, with the reason (no address, no device, the session began…). */
+  SUPPRESSED = 'SUPPRESSED',
+}
+
+/** One nudge by one channel: what happened to it there. */
+@Entity('nudge_delivery')
+@Index('ix_nudge_delivery_receipts', ['sentAt'], {
+  where: `channel = 'PUSH' AND status = 'SENT' AND receipts_checked_at IS NULL`,
+})
+export class NudgeDeliveryEntity {
+  @PrimaryColumn('uuid')
+  nudgeId!: string;
+
+  @ManyToOne(() => NudgeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'nudge_id', foreignKeyConstraintName: 'fk_nudge_delivery_nudge' })
+  nudge?: NudgeEntity;
+
+  @PrimaryColumn({ type: 'enum', enum: NudgeChannel, enumName: 'nudge_channel' })
+  channel!: NudgeChannel;
+
+  @Column({ type: 'enum', enum: DeliveryStatus, enumName: 'delivery_status' })
+  status!: DeliveryStatus;
+
+  @Column({ type: 'smallint', default: 0 })
+  attempts!: number;
+
+  /** The last error (FAILED, or QUEUED to be retried), or why it was SUPPRESSED. */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  /** Push tickets as Expo gave them: [{ token, ticketId }]; the receipts job reads them. */
+  @Column({ type: 'jsonb', nullable: true })
+  tickets!: { token: string; ticketId: string }[] | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  receiptsCheckedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
 }
 
 /** A phone or browser a member receives push nudges on. */
@@ -156,4 +229,9 @@ export class DeviceEntity {
   createdAt!: Date;
 }
 
-export const NUDGE_ENTITIES = [NudgePreferencesEntity, NudgeEntity, DeviceEntity];
+export const NUDGE_ENTITIES = [
+  NudgePreferencesEntity,
+  NudgeEntity,
+  NudgeDeliveryEntity,
+  DeviceEntity,
+];

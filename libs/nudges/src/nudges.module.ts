@@ -1,13 +1,36 @@
 import { Module } from '@nestjs/common';
 import { JobOutboxModule } from '@kith/platform';
+import { NUDGE_SENDERS } from './channels/channel';
+import type { NudgeSender } from './channels/channel';
+import { EmailSender } from './channels/email.sender';
+import { PushSender } from './channels/push.sender';
+import { SmsSender } from './channels/sms.sender';
 import { NudgeDecisionHandler } from './nudge-decision.handler';
+import { NudgeDeliveryHandler } from './nudge-delivery.handler';
+import { NudgeDeliveryRepository } from './nudge-delivery.repository';
+import { NudgeDispatcher } from './nudge-dispatcher';
 import { NudgeInboxService } from './nudge-inbox.service';
 import { NudgeRepository } from './nudge.repository';
 
-/** Nudges: the policy (pure), the inbox, preferences and devices. */
+/** Nudges: the policy (pure), the inbox, preferences and devices, and the channels out. */
 @Module({
   imports: [JobOutboxModule],
-  providers: [NudgeRepository, NudgeInboxService, NudgeDecisionHandler],
-  exports: [NudgeInboxService],
+  providers: [
+    NudgeRepository,
+    NudgeDeliveryRepository,
+    NudgeInboxService,
+    NudgeDispatcher,
+    NudgeDecisionHandler,
+    NudgeDeliveryHandler,
+    EmailSender,
+    PushSender,
+    SmsSender,
+    {
+      provide: NUDGE_SENDERS,
+      useFactory: (...senders: NudgeSender[]) => senders,
+      inject: [EmailSender, PushSender, SmsSender],
+    },
+  ],
+  exports: [NudgeInboxService, NudgeDispatcher, NudgeDeliveryRepository],
 })
 export class NudgesModule {}

@@ -83,6 +83,15 @@ const envSchema = z.object({
     .string()
     .regex(/@/, 'must hold an address, e.g. Kith <hello@example.org>')
     .default('Kith <hello@kith.local>'),
+  // Push through Expo's service; the URL is only changed to point at a local fake in tests.
+  EXPO_URL: urlWithProtocol(['https:', 'http:'], 'http').default('https://exp.host'),
+  EXPO_ACCESS_TOKEN: z.string().min(10).optional(),
+  // SMS through an HTTP gateway that takes { to, body } as JSON; no SMS unless set.
+  SMS_URL: urlWithProtocol(['https:', 'http:'], 'http').optional(),
+  // The first wait before a nudge delivery is tried again; it doubles with each attempt.
+  NUDGE_RETRY_BASE_MS: wholeNumber(10, 3_600_000).default(30_000),
+  // Where the app's screens open from a link in an email.
+  APP_URL: urlWithProtocol(['https:', 'http:'], 'http').default('http://localhost:8081'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default('false'),
   RATE_LIMIT_SIGNIN_PER_EMAIL: positiveInt(5),
@@ -138,6 +147,14 @@ export interface KithConfig {
     refreshReuseSeconds: number;
   };
   mail: { transport: { kind: 'log' } | { kind: 'smtp'; url: string }; from: string };
+  /** Push (Expo), SMS (off unless a gateway is set) and the app links nudges carry. */
+  channels: {
+    expoUrl: string;
+    expoAccessToken?: string;
+    smsUrl?: string;
+    appUrl: string;
+    retryBaseMs: number;
+  };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: false | number | string[];
   rateLimits: {
@@ -216,6 +233,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
     mail: {
       transport: mailUrl === 'log' ? { kind: 'log' } : { kind: 'smtp', url: mailUrl },
       from: env.MAIL_FROM,
+    },
+    channels: {
+      expoUrl: env.EXPO_URL.replace(/\/+$/, ''),
+      expoAccessToken: env.EXPO_ACCESS_TOKEN,
+      smsUrl: env.SMS_URL,
+      appUrl: env.APP_URL.replace(/\/+$/, ''),
+      retryBaseMs: env.NUDGE_RETRY_BASE_MS,
     },
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,

@@ -9,6 +9,13 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to the text, already escaped by whoever built it. */
+  html?: string;
+  /**
+   * A stable Message-ID (`<id@host>`): a mail sent again after a crash carries the same one, so
+   * mail clients show it once.
+   */
+  messageId?: string;
 }
 
 /** Mail leaves through MAIL_URL: real SMTP, or the log for development and demos. */

@@ -17,6 +17,12 @@ export enum JobName {
   Probe = 'probe',
   /** Something happened that may warrant a nudge: the nudges lib decides whether, when, where. */
   DecideNudge = 'decide-nudge',
+  /** One nudge by one channel (email, push, SMS): sends it and records what happened. */
+  DeliverNudge = 'deliver-nudge',
+  /** Asks Expo what became of the push tickets sent a while ago. */
+  CheckPushReceipts = 'check-push-receipts',
+  /** Forgets push tokens no app has registered for 30 days. */
+  PruneDevices = 'prune-devices',
 }
 
 export enum QueueName {
@@ -54,6 +60,14 @@ export const JOB_PAYLOADS = {
       bookedAt: z.number().int(),
     }),
   ]),
+  [JobName.DeliverNudge]: z.object({
+    nudgeId: z.string().uuid(),
+    channel: z.enum(['EMAIL', 'PUSH', 'SMS']),
+    /** Which attempt this job is: a retry is a new job, due after its backoff. */
+    attempt: z.number().int().min(1),
+  }),
+  [JobName.CheckPushReceipts]: z.object({}),
+  [JobName.PruneDevices]: z.object({}),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
@@ -70,6 +84,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PruneIdempotencyKeys]: QueueName.Default,
   [JobName.Probe]: QueueName.Default,
   [JobName.DecideNudge]: QueueName.Default,
+  // The outside world is slow at times: deliveries wait on it apart from the rest.
+  [JobName.DeliverNudge]: QueueName.Mail,
+  [JobName.CheckPushReceipts]: QueueName.Mail,
+  [JobName.PruneDevices]: QueueName.Default,
 };
 
 export interface JobSchedule<N extends JobName = JobName> {
@@ -96,6 +114,13 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     payload: {},
     pattern: '5 * * * *',
   },
+  {
+    key: 'check-push-receipts',
+    name: JobName.CheckPushReceipts,
+    payload: {},
+    pattern: '*/15 * * * *',
+  },
+  { key: 'prune-devices-daily', name: JobName.PruneDevices, payload: {}, pattern: '20 4 * * *' },
 ];
 
 export type JobResult = { status: 'done' } | { status: 'skipped'; reason: string };

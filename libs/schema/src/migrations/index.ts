@@ -12,6 +12,7 @@ import { ApprovalArea1795520000000 } from './1795520000000-ApprovalArea';
 import { CoarsePlaces1795530000000 } from './1795530000000-CoarsePlaces';
 import { AssignmentOverride1795540000000 } from './1795540000000-AssignmentOverride';
 import { Nudges1795550000000 } from './1795550000000-Nudges';
+import { NudgeDelivery1795560000000 } from './1795560000000-NudgeDelivery';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CoarsePlaces1795530000000,
   AssignmentOverride1795540000000,
   Nudges1795550000000,
+  NudgeDelivery1795560000000,
 ];
