@@ -20,21 +20,37 @@ describe('the newest migrations', () => {
   beforeAll(() => ds.initialize());
   afterAll(() => ds.destroy());
 
-  it('NudgeDelivery, then Nudges, go down and come back without drift', async () => {
+  it('CheckIns, then NudgeDelivery, go down and come back without drift', async () => {
     expect(ds.migrations.slice(-2).map((m) => m.name)).toEqual([
-      'Nudges1795550000000',
       'NudgeDelivery1795560000000',
+      'CheckIns1795570000000',
+    ]);
+    await ds.query(
+      `INSERT INTO person (email, display_name) VALUES ('checkin-migration@example.test', 'C')`,
+    );
+    const [{ id }] = await ds.query<{ id: string }[]>(
+      `SELECT id FROM person WHERE email = 'checkin-migration@example.test'`,
+    );
+    await ds.query(
+      `INSERT INTO nudge (person_id, kind, key, due_at, title, body) VALUES ($1, 'CHECK_IN', 'k1', now(), 't', 'b'), ($1, 'FOLLOW_UP', 'k2', now(), 't', 'b')`,
+      [id],
+    );
+    await ds.undoLastMigration();
+    expect(
+      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'check_in_task'`),
+    ).toBe(false);
+    // The kind it added goes, with its nudges; the others stay.
+    expect(await ds.query(`SELECT kind FROM nudge WHERE person_id = $1`, [id])).toEqual([
+      { kind: 'FOLLOW_UP' },
     ]);
     await ds.undoLastMigration();
     expect(await variantColumn()).toBe(false);
     expect(await exists(`SELECT 1 FROM pg_type WHERE typname = 'delivery_status'`)).toBe(false);
     expect(await nudgeTables()).toBe(true);
-    await ds.undoLastMigration();
-    expect(await nudgeTables()).toBe(false);
-    expect(await exists(`SELECT 1 FROM pg_type WHERE typname = 'nudge_kind'`)).toBe(false);
     await ds.runMigrations();
     expect(await nudgeTables()).toBe(true);
     expect(await variantColumn()).toBe(true);
+    expect(await exists(`SELECT 1 FROM pg_enum WHERE enumlabel = 'CHECK_IN'`)).toBe(true);
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
     expect(
       await exists(`SELECT 1 FROM pg_indexes WHERE indexname = 'ix_nudge_delivery_receipts'`),

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
 import { AreaService } from '@kith/areas';
 import { NudgeDecisionHandler } from '@kith/nudges';
-import { Db, londonWallTime } from '@kith/platform';
+import { Db } from '@kith/platform';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
@@ -10,18 +10,13 @@ import { CREATE_ACTIVITY, interestIds, JOIN, LEAVE, weeklyActivity } from '../su
 import { testConfig } from '../support/config';
 import { HelpFixtures } from '../support/help';
 import { signIn } from '../support/sign-in';
+import { quietHoursAwayFromNow } from '../support/nudges';
+
+/** Awake now, and no prompts (a first visit's welcome): only the booking's own news comes. */
+const bookingNewsOnly = () => ({ ...quietHoursAwayFromNow(), weeklyLimit: 0 });
 
 const INBOX = `{ myInbox { unreadCount edges { node { kind title body link { screen id } } } } }`;
 const UPDATE = `mutation($input: NudgePreferencesInput!) { updateNudgePreferences(input: $input) { language } }`;
-
-/** A one-minute quiet window ten hours from now, so the nudge is not held for the morning. */
-function quietHoursAwayFromNow(): { quietHoursStart: string; quietHoursEnd: string } {
-  const w = londonWallTime(new Date());
-  const start = (w.hour * 60 + w.minute + 600) % 1440;
-  const hhmm = (m: number) =>
-    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return { quietHoursStart: hhmm(start), quietHoursEnd: hhmm((start + 1) % 1440) };
-}
 
 describe('booking news told at once, in the member’s language, once', () => {
   const config = testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' });
@@ -57,11 +52,8 @@ describe('booking news told at once, in the member’s language, once', () => {
     const sessionId = created.data!.createActivity.sessions[0].id;
     const first = await signIn(api);
     const waiting = await signIn(api);
-    await api.gql(
-      UPDATE,
-      { input: { language: 'es', ...quietHoursAwayFromNow() } },
-      waiting.accessToken,
-    );
+    await api.gql(UPDATE, { input: bookingNewsOnly() }, first.accessToken);
+    await api.gql(UPDATE, { input: { language: 'es', ...bookingNewsOnly() } }, waiting.accessToken);
     expect((await api.gql(JOIN, { id: sessionId }, first.accessToken)).data).toMatchObject({
       joinSession: { status: 'BOOKED' },
     });
@@ -91,7 +83,7 @@ describe('booking news told at once, in the member’s language, once', () => {
       body: expect.stringContaining('se ha liberado una plaza en Community choir') as unknown,
       link: { screen: 'SESSION', id: sessionId },
     });
-    // The one who left hears nothing.
+    // The one who left hears nothing (of the promotion, nor of a welcome: no prompts for them).
     expect(
       (await api.gql<{ myInbox: { unreadCount: number } }>(INBOX, {}, first.accessToken)).data
         ?.myInbox.unreadCount,
@@ -108,7 +100,7 @@ describe('booking news told at once, in the member’s language, once', () => {
       .decide({ event: 'WAITLIST_PROMOTED', bookingId });
     expect(again).toEqual({ status: 'skipped', reason: 'already in the inbox' });
     const [{ n }] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM nudge WHERE person_id = $1`,
+      `SELECT count(*)::int AS n FROM nudge WHERE person_id = $1 AND kind = 'WAITLIST_PROMOTED'`,
       [waiting.personId],
     );
     expect(n).toBe(1);
@@ -135,11 +127,7 @@ describe('booking news told at once, in the member’s language, once', () => {
     const booked = await signIn(api);
     const waiting = await signIn(api);
     for (const who of [booked, waiting]) {
-      await api.gql(
-        UPDATE,
-        { input: { language: 'en', ...quietHoursAwayFromNow() } },
-        who.accessToken,
-      );
+      await api.gql(UPDATE, { input: { language: 'en', ...bookingNewsOnly() } }, who.accessToken);
       await api.gql(JOIN, { id: sessionId }, who.accessToken);
     }
     const decided = new Set<string>();
@@ -201,11 +189,7 @@ describe('booking news told at once, in the member’s language, once', () => {
         ? Promise.resolve()
         : new Promise<void>((resolve) => waiting.set(jobId, resolve));
     for (const who of [going, leaving]) {
-      await api.gql(
-        UPDATE,
-        { input: { language: 'en', ...quietHoursAwayFromNow() } },
-        who.accessToken,
-      );
+      await api.gql(UPDATE, { input: { language: 'en', ...bookingNewsOnly() } }, who.accessToken);
       expect((await api.gql(JOIN, { id: sessionId }, who.accessToken)).data).toMatchObject({
         joinSession: { status: 'BOOKED' },
       });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AvailabilityWindow } from '@kith/community';
 import type { Role } from '@kith/identity';
 import { DomainError, present } from '@kith/platform';
-import type { Clock, Db, KithConfig } from '@kith/platform';
+import type { Clock, Db, JobOutbox, KithConfig } from '@kith/platform';
+import { RecordingOutbox } from './recording-outbox';
 import { BlockService } from '@kith/identity';
 import type { PersonService, Principal } from '@kith/identity';
 import type { BlockRepository } from '../../libs/identity/src/block.repository';
@@ -622,6 +623,7 @@ export function fakeHelp(floorMinutes = -120) {
   const asAudit = audit as unknown as AuditLog;
   const asPeople = people as unknown as PersonService;
   const asClock = clock as unknown as Clock;
+  const outbox = new RecordingOutbox();
   const ledger = new Ledger(asDb, ledgerRows as unknown as LedgerRepository, asAudit, config);
   const blocks = new BlockService(
     new FakeBlockRepository(help) as unknown as BlockRepository,
@@ -634,7 +636,17 @@ export function fakeHelp(floorMinutes = -120) {
     people,
     clock,
     ledger,
-    requests: new HelpRequestService(asDb, asClock, asHelp, asPeople, blocks, ledger, asAudit),
+    requests: new HelpRequestService(
+      asDb,
+      asClock,
+      asHelp,
+      asPeople,
+      blocks,
+      ledger,
+      asAudit,
+      outbox as unknown as JobOutbox,
+    ),
+    outbox,
     helpers: new HelperService(asDb, asClock, asHelp, asPeople, asAudit),
     credits: new TimeCreditService(ledger, asHelp, asPeople),
   };

@@ -87,7 +87,12 @@ export async function promotedMember(
   const sessionId = created.data!.createActivity.sessions[0].id;
   const first = await signIn(api);
   const member = await signIn(api);
-  await api.gql(UPDATE_PREFERENCES, { input: quietHoursAwayFromNow() }, member.accessToken);
+  // Awake now, and no prompts (the first visit's welcome would be one): only the promotion comes.
+  await api.gql(
+    UPDATE_PREFERENCES,
+    { input: { ...quietHoursAwayFromNow(), weeklyLimit: 0 } },
+    member.accessToken,
+  );
   await prepare(member);
   await api.gql(JOIN, { id: sessionId }, first.accessToken);
   await api.gql(JOIN, { id: sessionId }, member.accessToken);
@@ -100,4 +105,42 @@ export async function promotedMember(
     return row?.id;
   });
   return { member, sessionId, nudgeId };
+}
+
+/** Everyone's quiet hours moved away from now (a minute, ten hours off), so nothing waits. */
+export async function everyoneAwake(db: Db): Promise<void> {
+  const { quietHoursStart, quietHoursEnd } = quietHoursAwayFromNow();
+  const minute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+  await db.query(
+    `INSERT INTO nudge_preferences (person_id, channels, quiet_start, quiet_end, weekly_limit, language)
+     SELECT id, '{INBOX}', $1, $2, 3, 'en' FROM person
+     ON CONFLICT (person_id) DO UPDATE SET quiet_start = EXCLUDED.quiet_start, quiet_end = EXCLUDED.quiet_end`,
+    [minute(quietHoursStart), minute(quietHoursEnd)],
+  );
+}
+
+export interface InboxRow {
+  kind: string;
+  title: string;
+  body: string;
+  linkScreen: string | null;
+  linkId: string | null;
+  variant: string;
+}
+
+/** The person's nudges in the inbox, as the database has them, oldest first. */
+export function inboxOf(db: Db, personId: string, kind?: string): Promise<InboxRow[]> {
+  return db.query<InboxRow>(
+    `SELECT kind, title, body, link_screen AS "linkScreen", link_id AS "linkId", variant FROM nudge
+      WHERE person_id = $1 AND status = 'SENT' AND ($2::text IS NULL OR kind::text = $2) ORDER BY sent_at, id`,
+    [personId, kind ?? null],
+  );
+}
+
+/** Resolves with the person's inbox nudges of `kind` once there are `count` of them. */
+export function inboxHas(db: Db, personId: string, kind: string, count = 1): Promise<InboxRow[]> {
+  return until(`${count} ${kind} for ${personId}`, async () => {
+    const rows = await inboxOf(db, personId, kind);
+    return rows.length >= count ? rows : undefined;
+  });
 }

@@ -106,6 +106,13 @@ export class BookingService {
         attended ? 'ATTENDED' : 'NO_SHOW',
         principal.personId,
       );
+      // Came: a "how was it?" follows, once per booking, however often attendance is recorded.
+      if (attended)
+        await this.outbox.schedule(
+          JobName.DecideNudge,
+          { event: 'SESSION_ATTENDED', bookingId: booking.id },
+          { key: `session-attended-${booking.id}` },
+        );
       return this.mustFind(sessionId, personId);
     });
   }

@@ -7,6 +7,8 @@ import {
   DomainError,
   ErrorCode,
   isUuid,
+  JobName,
+  JobOutbox,
   present,
   Problems,
 } from '@kith/platform';
@@ -69,6 +71,7 @@ export class HelpRequestService {
     private readonly blocks: BlockService,
     private readonly ledger: Ledger,
     private readonly audit: AuditLog,
+    private readonly outbox: JobOutbox,
   ) {}
 
   async create(principal: Principal, input: NewHelpRequest): Promise<RequestRow> {
@@ -201,6 +204,11 @@ export class HelpRequestService {
         override,
       );
       await this.help.setRequestStatus(request.id, HelpRequestStatus.ASSIGNED);
+      await this.outbox.schedule(
+        JobName.DecideNudge,
+        { event: 'ASSIGNMENT_OFFERED', assignmentId: id },
+        { key: `assignment-offered-${id}` },
+      );
       await this.audit.record(principal.personId, 'assignment.offered', 'assignment', id, {
         requestId,
         helperId,
@@ -272,6 +280,12 @@ export class HelpRequestService {
         assignment.requestId,
         accept ? HelpRequestStatus.ACCEPTED : HelpRequestStatus.OPEN,
       );
+      if (accept)
+        await this.outbox.schedule(
+          JobName.DecideNudge,
+          { event: 'ASSIGNMENT_ACCEPTED', assignmentId: assignment.id },
+          { key: `assignment-accepted-${assignment.id}` },
+        );
       await this.audit.record(
         principal.personId,
         accept ? 'assignment.accepted' : 'assignment.declined',
@@ -324,6 +338,11 @@ export class HelpRequestService {
         minutes,
       });
       await this.help.setRequestStatus(request.id, HelpRequestStatus.DONE);
+      await this.outbox.schedule(
+        JobName.DecideNudge,
+        { event: 'ASSIGNMENT_COMPLETED', assignmentId: assignment.id },
+        { key: `assignment-completed-${assignment.id}` },
+      );
       await this.audit.record(
         principal.personId,
         'assignment.completed',

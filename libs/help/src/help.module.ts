@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobOutboxModule } from '@kith/platform';
 import { IdentityModule } from '@kith/identity';
 import { AuditLog } from './audit.repository';
 import { HelpRepository } from './help.repository';
@@ -9,7 +10,7 @@ import { LedgerRepository } from './ledger.repository';
 import { TimeCreditService } from './time-credit.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, JobOutboxModule],
   providers: [
     AuditLog,
     HelpRepository,

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ProfileRow, ProfileService } from '@kith/community';
 import type { BlockService, PersonRow, PersonService, Principal } from '@kith/identity';
 import { DomainError, ErrorCode } from '@kith/platform';
-import type { Db } from '@kith/platform';
+import type { Db, JobOutbox } from '@kith/platform';
+import { RecordingOutbox } from '../../../test/support/recording-outbox';
 import type { IntroductionRepository, IntroductionRow } from './introduction.repository';
 import { INTRODUCTIONS_PER_WEEK, IntroductionService, pairKey } from './introduction.service';
 import { IntroductionStatus, TieSource } from './network.entities';
@@ -101,6 +102,7 @@ class FakePeople {
 }
 
 describe('IntroductionService', () => {
+  let outbox: RecordingOutbox;
   let introductions: FakeIntroductions;
   let ties: FakeTies;
   let people: FakePeople;
@@ -119,6 +121,7 @@ describe('IntroductionService', () => {
   };
 
   beforeEach(() => {
+    outbox = new RecordingOutbox();
     introductions = new FakeIntroductions();
     ties = new FakeTies();
     people = new FakePeople();
@@ -132,6 +135,7 @@ describe('IntroductionService', () => {
       people as unknown as BlockService,
       people as unknown as PersonService,
       people as unknown as ProfileService,
+      outbox as unknown as JobOutbox,
     );
   });
 
@@ -154,6 +158,11 @@ describe('IntroductionService', () => {
     expect(introductions.rows).toHaveLength(1);
     const [a, b] = [me.personId, them.personId].sort();
     expect(ties.rows).toEqual([{ a, b, source: TieSource.INTRODUCTION }]);
+    // Each is told once: the one asked first that they were asked, then that it is a yes.
+    expect(outbox.events).toEqual([
+      { event: 'INTRODUCTION_RECEIVED', introductionId: theirs.id },
+      { event: 'INTRODUCTION_ACCEPTED', introductionId: theirs.id },
+    ]);
     await expect(service.propose(me, them.personId, null)).rejects.toMatchObject({
       code: ErrorCode.CONFLICT,
     });

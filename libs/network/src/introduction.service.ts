@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ProfileService } from '@kith/community';
 import { BlockService, PersonService } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError, isUuid, Problems } from '@kith/platform';
+import { Clock, Db, DomainError, isUuid, JobName, JobOutbox, Problems } from '@kith/platform';
 import { IntroductionRepository } from './introduction.repository';
 import { IntroductionStatus, TieSource } from './network.entities';
 import { TieRepository } from './tie.repository';
@@ -30,6 +30,7 @@ export class IntroductionService {
     private readonly blocks: BlockService,
     private readonly people: PersonService,
     private readonly profiles: ProfileService,
+    private readonly outbox: JobOutbox,
   ) {}
 
   /**
@@ -86,6 +87,11 @@ export class IntroductionService {
         key,
         message ?? null,
       );
+      await this.outbox.schedule(
+        JobName.DecideNudge,
+        { event: 'INTRODUCTION_RECEIVED', introductionId: created.id },
+        { key: `introduction-received-${created.id}` },
+      );
       return { id: created.id, status: created.status };
     });
   }
@@ -119,5 +125,11 @@ export class IntroductionService {
   private async accept(id: string, fromId: string, toId: string): Promise<void> {
     await this.introductions.answer(id, IntroductionStatus.ACCEPTED);
     await this.ties.add(fromId, toId, TieSource.INTRODUCTION);
+    // The one who asked hears the yes (through the outbox, with this same commit).
+    await this.outbox.schedule(
+      JobName.DecideNudge,
+      { event: 'INTRODUCTION_ACCEPTED', introductionId: id },
+      { key: `introduction-accepted-${id}` },
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobOutboxModule } from '@kith/platform';
 import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
 import { IntroductionRepository } from './introduction.repository';
@@ -7,7 +8,7 @@ import { TieRepository } from './tie.repository';
 
 /** Ties between people and the introductions that make them. */
 @Module({
-  imports: [IdentityModule, CommunityModule],
+  imports: [IdentityModule, CommunityModule, JobOutboxModule],
   providers: [IntroductionRepository, TieRepository, IntroductionService],
   exports: [IntroductionService],
 })

@@ -1,32 +1,73 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, done, JobHandler, JobName, JobOutbox, skipped } from '@kith/platform';
+import { firstName } from '@kith/identity';
+import { MatchedPeopleService, SessionMatchingService } from '@kith/matching';
+import {
+  Clock,
+  done,
+  JobHandler,
+  JobName,
+  JobOutbox,
+  londonWallTime,
+  skipped,
+} from '@kith/platform';
 import type { JobPayloads, JobResult } from '@kith/platform';
 import { NudgeDeliveryRepository } from './nudge-delivery.repository';
 import { NudgeDispatcher } from './nudge-dispatcher';
 import { NudgeInboxService } from './nudge-inbox.service';
-import { nudgeKey, NudgeKind, reminderDueAt, ReminderSlot } from './nudge-kinds';
+import { NUDGE_CLASS, nudgeKey, NudgeKind, reminderDueAt, ReminderSlot } from './nudge-kinds';
 import { decideNudge } from './nudge-policy';
 import { NudgeRepository } from './nudge.repository';
 import type { BookingFacts } from './nudge.repository';
-import { isNudgeLanguage, nudgeWords, sayTime, sayWhen } from './nudge-words';
-import type { WordsKey } from './nudge-words';
+import { NudgeSubjectsRepository } from './nudge-subjects.repository';
+import { chooseVariant, isNudgeLanguage, nudgeWords, sayTime, sayWhen } from './nudge-words';
+import type { NudgeLanguage, WordsKey } from './nudge-words';
 
 type Decide = JobPayloads[JobName.DecideNudge];
+type EventOf<E extends Decide['event']> = Extract<Decide, { event: E }>;
+
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** "How was it?" comes this long after the session ends, and is not worth saying after a few days. */
+export const FOLLOW_UP_AFTER_MS = 3 * HOUR_MS;
+const FOLLOW_UP_KEPT_MS = 3 * DAY_MS;
+const PROMPT_KINDS = (Object.keys(NUDGE_CLASS) as NudgeKind[]).filter(
+  (kind) => NUDGE_CLASS[kind] === 'prompt',
+);
+
+/** One nudge to one person, as an event makes it: what the policy then decides about. */
+interface NudgePlan {
+  personId: string;
+  kind: NudgeKind;
+  /** What it is about: part of its key, and what calling it off goes by. */
+  subjectId: string;
+  /** Tells apart nudges of one kind about one subject (which reminder, which quiet spell). */
+  keySlot?: string | null;
+  slot?: ReminderSlot;
+  words: WordsKey;
+  params: (language: NudgeLanguage) => Record<string, string>;
+  link: { screen: string; id: string | null } | null;
+  dueAt?: Date;
+  expiresAt?: Date | null;
+}
 
 /**
  * The decide step: re-reads what an event is about, applies the policy and, if the nudge is to
- * go now, puts it in the inbox (once per key); if later, schedules this decision again for then
- * (a job row due later, nothing in Redis meanwhile); if not at all, records why. Atomic: the
- * nudge and the job's "done" commit together, so a retry never writes a second one.
+ * go now, sends it (the inbox once per key, and a delivery per channel); if later, schedules this
+ * decision again for then (a job row due later, nothing in Redis meanwhile); if not at all,
+ * records why. Atomic: the nudge and the job's "done" commit together, so a retry never writes a
+ * second one.
  */
 @Injectable()
 export class NudgeDecisionHandler {
   constructor(
     private readonly nudges: NudgeRepository,
+    private readonly subjects: NudgeSubjectsRepository,
     private readonly inbox: NudgeInboxService,
     private readonly dispatcher: NudgeDispatcher,
     private readonly deliveries: NudgeDeliveryRepository,
     private readonly outbox: JobOutbox,
+    private readonly sessions: SessionMatchingService,
+    private readonly people: MatchedPeopleService,
     private readonly clock: Clock,
   ) {}
 
@@ -34,43 +75,63 @@ export class NudgeDecisionHandler {
   async decide(payload: Decide): Promise<JobResult> {
     switch (payload.event) {
       case 'WAITLIST_PROMOTED':
-        return this.aboutBooking(payload, {
-          kind: NudgeKind.WAITLIST_PROMOTED,
-          words: NudgeKind.WAITLIST_PROMOTED,
-          stale: (booking) => {
-            if (booking.status !== 'BOOKED') return `the booking is ${booking.status}`;
-            if (booking.cancelled) return 'the session was cancelled';
-            return undefined;
-          },
-        });
       case 'SESSION_CANCELLED':
-        await this.callOffReminders(payload.bookingId, 'the session was cancelled');
-        return this.aboutBooking(payload, {
-          kind: NudgeKind.SESSION_CANCELLED,
-          words: NudgeKind.SESSION_CANCELLED,
-          stale: (booking) => (booking.cancelled ? undefined : 'the session is on after all'),
-        });
+      case 'SESSION_REMINDER':
+        return this.aboutBooking(payload);
       case 'SESSION_BOOKED':
-        return this.planReminders(payload.bookingId);
+        return this.booked(payload);
       case 'BOOKING_RELEASED':
         return this.callOffReminders(payload.bookingId, 'the booking was given up');
-      case 'SESSION_REMINDER': {
-        const slot = ReminderSlot[payload.slot];
-        return this.aboutBooking(payload, {
-          kind: NudgeKind.SESSION_REMINDER,
-          slot,
-          words: `SESSION_REMINDER_${slot}`,
-          dueAt: (booking) => reminderDueAt(booking.startsAt, slot),
-          stale: (booking) => {
-            if (booking.promotedAt.getTime() !== payload.bookedAt)
-              return 'the booking changed since the reminder was planned';
-            if (booking.status !== 'BOOKED') return `the booking is ${booking.status}`;
-            if (booking.cancelled) return 'the session was cancelled';
-            return undefined;
-          },
-        });
-      }
+      case 'SESSION_ATTENDED':
+        return this.planFollowUp(payload);
+      case 'FOLLOW_UP':
+        return this.followUp(payload);
+      case 'INTRODUCTION_RECEIVED':
+      case 'INTRODUCTION_ACCEPTED':
+        return this.introduction(payload);
+      case 'ASSIGNMENT_OFFERED':
+      case 'ASSIGNMENT_ACCEPTED':
+      case 'ASSIGNMENT_COMPLETED':
+        return this.assignment(payload);
+      case 'DBS_EXPIRING':
+        return this.dbsExpiring(payload);
+      case 'RE_ENGAGE':
+        return this.reEngage(payload);
+      case 'CHECK_IN':
+        return this.checkIn(payload);
     }
+  }
+
+  /**
+   * The daily look for nudges no event brings: a DBS check running out in 30 days, a member
+   * without a booking for 21 days (a suggestion) or for 42 days after one (a coordinator's
+   * call). Each is one decide job with a key of its own, so running this twice finds no more.
+   */
+  @JobHandler(JobName.FindDueNudges, { atomic: true })
+  async findDue(): Promise<JobResult> {
+    const now = this.clock.now();
+    const in30 = londonWallTime(new Date(now.getTime() + 30 * DAY_MS));
+    const day = `${in30.year}-${String(in30.month).padStart(2, '0')}-${String(in30.day).padStart(2, '0')}`;
+    const dbs = await this.subjects.dbsRunningOutOn(day);
+    const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
+    const quiet = await this.subjects.quietBetween(ago(42), ago(21), 5000);
+    const long = await this.subjects.quietBetween(ago(60), ago(42), 5000);
+    const scheduled = await this.outbox.scheduleMany([
+      ...dbs.map((h) => ({
+        name: JobName.DecideNudge,
+        payload: { event: 'DBS_EXPIRING' as const, helperId: h.helperId, expiresOn: h.expiresOn },
+        key: `dbs-expiring-${h.helperId}-${h.expiresOn}`,
+      })),
+      ...[
+        ...quiet.map((m) => ['RE_ENGAGE', m] as const),
+        ...long.map((m) => ['CHECK_IN', m] as const),
+      ].map(([event, m]) => ({
+        name: JobName.DecideNudge,
+        payload: { event, personId: m.personId, since: m.since.getTime() },
+        key: `${event.toLowerCase().replace('_', '-')}-${m.personId}-${m.since.getTime()}`,
+      })),
+    ]);
+    return scheduled > 0 ? done : skipped('nothing new is due');
   }
 
   /**
@@ -87,10 +148,18 @@ export class NudgeDecisionHandler {
     return called + suppressed > 0 ? done : skipped('no reminder was waiting');
   }
 
+  /** A place taken: its reminders planned, and, on a first visit to a group, some company. */
+  private async booked(payload: EventOf<'SESSION_BOOKED'>): Promise<JobResult> {
+    const { bookingId } = payload;
+    const planned = await this.planReminders(bookingId);
+    const company = await this.firstVisit(payload, bookingId);
+    return planned.status === 'done' || company.status === 'done' ? done : planned;
+  }
+
   /**
-   * A place was taken: each reminder still ahead is planned as a job due when the policy says
-   * it goes (a day-before reminder at night is due the evening before), a row in Postgres until
-   * then. Each is decided again when it falls due, so a change of mind meanwhile counts.
+   * Each reminder still ahead is planned as a job due when the policy says it goes (a
+   * day-before reminder at night is due the evening before), a row in Postgres until then. Each
+   * is decided again when it falls due, so a change of mind meanwhile counts.
    */
   private async planReminders(bookingId: string): Promise<JobResult> {
     const now = this.clock.now();
@@ -120,53 +189,345 @@ export class NudgeDecisionHandler {
     return planned.length > 0 ? done : skipped('no reminder falls before the session');
   }
 
-  /**
-   * A nudge about one booking: `stale` says why it no longer applies, if it does not; it is
-   * due at `dueAt` (now when absent) and said before the session starts, or not at all.
-   */
+  /** The first place in an interest group: someone going they could meet, or a helper to come. */
+  private async firstVisit(payload: Decide, bookingId: string): Promise<JobResult> {
+    const booking = await this.nudges.bookingFacts(bookingId);
+    if (!booking || booking.status !== 'BOOKED' || booking.cancelled)
+      return skipped('no longer booked');
+    if (!(await this.subjects.firstInInterestGroup(bookingId))) return skipped('not a first visit');
+    const going = new Set(await this.subjects.othersGoing(bookingId));
+    // A peer matching would suggest anyway (opted in, never across a block), who is going.
+    const peer =
+      going.size > 0
+        ? (await this.people.suggestedPeers(booking.personId, 50)).find((m) =>
+            going.has(m.person.id),
+          )
+        : undefined;
+    return this.send(payload, {
+      personId: booking.personId,
+      kind: NudgeKind.FIRST_VISIT_SUPPORT,
+      subjectId: bookingId,
+      words: NudgeKind.FIRST_VISIT_SUPPORT,
+      params: (language) => ({
+        ...this.sessionParams(booking, language),
+        company: peer
+          ? nudgeWords('FIRST_VISIT_COMPANY_PEER', language, {
+              name: peer.person.firstName,
+              interest: peer.person.sharedInterests[0]?.label ?? booking.activityTitle,
+            }).body
+          : nudgeWords(
+              going.size > 0 ? 'FIRST_VISIT_COMPANY_SOME' : 'FIRST_VISIT_COMPANY_NONE',
+              language,
+              {
+                count: String(going.size),
+              },
+            ).body,
+      }),
+      link: { screen: 'SESSION', id: booking.sessionId },
+      expiresAt: booking.startsAt,
+    });
+  }
+
+  private sessionParams(booking: BookingFacts, language: NudgeLanguage): Record<string, string> {
+    return {
+      activity: booking.activityTitle,
+      venue: booking.venueName,
+      when: sayWhen(booking.startsAt, language),
+      time: sayTime(booking.startsAt, language),
+    };
+  }
+
+  /** A nudge about one booking (promoted, cancelled, a reminder), if it still applies. */
   private async aboutBooking(
-    payload: Decide,
-    spec: {
-      kind: NudgeKind.WAITLIST_PROMOTED | NudgeKind.SESSION_CANCELLED | NudgeKind.SESSION_REMINDER;
-      slot?: ReminderSlot;
-      words: WordsKey;
-      dueAt?: (booking: BookingFacts) => Date;
-      stale: (booking: BookingFacts) => string | undefined;
-    },
+    payload: EventOf<'WAITLIST_PROMOTED' | 'SESSION_CANCELLED' | 'SESSION_REMINDER'>,
   ): Promise<JobResult> {
-    const now = this.clock.now();
+    if (payload.event === 'SESSION_CANCELLED')
+      await this.callOffReminders(payload.bookingId, 'the session was cancelled');
     const booking = await this.nudges.bookingFacts(payload.bookingId);
     if (!booking) return skipped('the booking is gone');
-    const why = spec.stale(booking);
-    if (why) return skipped(why);
-    const prefs = await this.inbox.preferences(booking.personId);
-    const language = isNudgeLanguage(prefs.language) ? prefs.language : 'en';
-    const dueAt = spec.dueAt?.(booking) ?? now;
-    const nudge = {
+    const held = (): string | undefined => {
+      if (booking.status !== 'BOOKED') return `the booking is ${booking.status}`;
+      if (booking.cancelled) return 'the session was cancelled';
+      return undefined;
+    };
+    const base = {
       personId: booking.personId,
-      kind: spec.kind,
-      // One per change of the booking (and reminder): promoted again after leaving is news again.
-      key: nudgeKey(
-        booking.personId,
-        spec.kind,
-        payload.bookingId,
-        [spec.slot, booking.promotedAt.getTime()].filter((part) => part !== undefined).join('-'),
-      ),
-      dueAt,
-      ...nudgeWords(spec.words, language, {
-        activity: booking.activityTitle,
-        venue: booking.venueName,
-        when: sayWhen(booking.startsAt, language),
-        time: sayTime(booking.startsAt, language),
-      }),
-      linkScreen: 'SESSION',
-      linkId: booking.sessionId,
       subjectId: payload.bookingId,
+      params: (language: NudgeLanguage) => this.sessionParams(booking, language),
+      link: { screen: 'SESSION', id: booking.sessionId },
       expiresAt: booking.startsAt,
     };
+    // One per change of the booking: promoted again after leaving is news again.
+    const changed = String(booking.promotedAt.getTime());
+    switch (payload.event) {
+      case 'WAITLIST_PROMOTED': {
+        const why = held();
+        if (why) return skipped(why);
+        return this.send(payload, {
+          ...base,
+          kind: NudgeKind.WAITLIST_PROMOTED,
+          keySlot: changed,
+          words: NudgeKind.WAITLIST_PROMOTED,
+        });
+      }
+      case 'SESSION_CANCELLED':
+        if (!booking.cancelled) return skipped('the session is on after all');
+        return this.send(payload, {
+          ...base,
+          kind: NudgeKind.SESSION_CANCELLED,
+          keySlot: changed,
+          words: NudgeKind.SESSION_CANCELLED,
+        });
+      case 'SESSION_REMINDER': {
+        const slot = ReminderSlot[payload.slot];
+        if (booking.promotedAt.getTime() !== payload.bookedAt)
+          return skipped('the booking changed since the reminder was planned');
+        const why = held();
+        if (why) return skipped(why);
+        return this.send(payload, {
+          ...base,
+          kind: NudgeKind.SESSION_REMINDER,
+          slot,
+          keySlot: `${slot}-${changed}`,
+          words: `SESSION_REMINDER_${slot}`,
+          dueAt: reminderDueAt(booking.startsAt, slot),
+        });
+      }
+    }
+  }
+
+  /** Came to the session: "how was it?" three hours after it ends (a job row until then). */
+  private async planFollowUp({ bookingId }: EventOf<'SESSION_ATTENDED'>): Promise<JobResult> {
+    const booking = await this.nudges.bookingFacts(bookingId);
+    if (!booking || booking.status !== 'ATTENDED') return skipped('not recorded as attended');
+    const at = new Date(booking.endsAt.getTime() + FOLLOW_UP_AFTER_MS);
+    await this.outbox.schedule(
+      JobName.DecideNudge,
+      { event: 'FOLLOW_UP', bookingId },
+      { key: `follow-up-${bookingId}`, at },
+    );
+    return done;
+  }
+
+  private async followUp(payload: EventOf<'FOLLOW_UP'>): Promise<JobResult> {
+    const { bookingId } = payload;
+    const booking = await this.nudges.bookingFacts(bookingId);
+    if (!booking || booking.status !== 'ATTENDED') return skipped('not recorded as attended');
+    return this.send(payload, {
+      personId: booking.personId,
+      kind: NudgeKind.FOLLOW_UP,
+      subjectId: bookingId,
+      words: NudgeKind.FOLLOW_UP,
+      params: (language) => this.sessionParams(booking, language),
+      link: { screen: 'SESSION_FOLLOW_UP', id: booking.sessionId },
+      dueAt: new Date(booking.endsAt.getTime() + FOLLOW_UP_AFTER_MS),
+      expiresAt: new Date(booking.endsAt.getTime() + FOLLOW_UP_KEPT_MS),
+    });
+  }
+
+  /** Asked to meet someone (the one asked hears), or a yes (the one who asked hears). */
+  private async introduction(
+    payload: EventOf<'INTRODUCTION_RECEIVED' | 'INTRODUCTION_ACCEPTED'>,
+  ): Promise<JobResult> {
+    const intro = await this.subjects.introduction(payload.introductionId);
+    if (!intro) return skipped('the introduction is gone');
+    const received = payload.event === 'INTRODUCTION_RECEIVED';
+    const wanted = received ? 'PENDING' : 'ACCEPTED';
+    if (intro.status !== wanted) return skipped(`the introduction is ${intro.status}`);
+    const kind = received ? NudgeKind.INTRODUCTION_RECEIVED : NudgeKind.INTRODUCTION_ACCEPTED;
+    return this.send(payload, {
+      personId: received ? intro.toId : intro.fromId,
+      kind,
+      subjectId: payload.introductionId,
+      words: kind,
+      params: () => ({ name: firstName(received ? intro.fromName : intro.toName) }),
+      link: { screen: 'INTRODUCTION', id: payload.introductionId },
+    });
+  }
+
+  /** A helper offered a request; the member told it is taken; both told it is done. */
+  private async assignment(
+    payload: EventOf<'ASSIGNMENT_OFFERED' | 'ASSIGNMENT_ACCEPTED' | 'ASSIGNMENT_COMPLETED'>,
+  ): Promise<JobResult> {
+    const facts = await this.subjects.assignment(payload.assignmentId);
+    if (!facts) return skipped('the assignment is gone');
+    const wanted = payload.event.replace('ASSIGNMENT_', '');
+    if (facts.status !== wanted) return skipped(`the assignment is ${facts.status}`);
+    const base = {
+      subjectId: payload.assignmentId,
+      link: { screen: 'ASSIGNMENT', id: payload.assignmentId },
+    };
+    const helper = firstName(facts.helperName);
+    const member = firstName(facts.memberName);
+    switch (payload.event) {
+      case 'ASSIGNMENT_OFFERED':
+        return this.send(payload, {
+          ...base,
+          personId: facts.helperId,
+          kind: NudgeKind.ASSIGNMENT_OFFERED,
+          words: NudgeKind.ASSIGNMENT_OFFERED,
+          params: () => ({ name: member, skill: facts.skill }),
+        });
+      case 'ASSIGNMENT_ACCEPTED':
+        return this.send(payload, {
+          ...base,
+          personId: facts.memberId,
+          kind: NudgeKind.ASSIGNMENT_ACCEPTED,
+          words: NudgeKind.ASSIGNMENT_ACCEPTED,
+          params: () => ({ name: helper, skill: facts.skill }),
+        });
+      case 'ASSIGNMENT_COMPLETED': {
+        const thanks = await this.send(payload, {
+          ...base,
+          personId: facts.helperId,
+          kind: NudgeKind.ASSIGNMENT_COMPLETED,
+          words: NudgeKind.ASSIGNMENT_COMPLETED,
+          params: () => ({ name: member, skill: facts.skill, minutes: String(facts.minutes ?? 0) }),
+        });
+        const told = await this.send(payload, {
+          ...base,
+          personId: facts.memberId,
+          kind: NudgeKind.ASSIGNMENT_COMPLETED,
+          words: 'ASSIGNMENT_COMPLETED_MEMBER',
+          params: () => ({ name: helper, skill: facts.skill }),
+        });
+        return thanks.status === 'done' || told.status === 'done' ? done : thanks;
+      }
+    }
+  }
+
+  /** The helper, and the coordinators nearest their area, 30 days before the check runs out. */
+  private async dbsExpiring(payload: EventOf<'DBS_EXPIRING'>): Promise<JobResult> {
+    const helper = await this.subjects.helperDbs(payload.helperId);
+    if (!helper) return skipped('no longer a helper');
+    if (helper.expiresOn !== payload.expiresOn) return skipped('the DBS check was renewed');
+    if (helper.status !== 'APPROVED') return skipped(`the helper is ${helper.status}`);
+    const [year, month, day] = payload.expiresOn.split('-').map(Number);
+    const expires = new Date(Date.UTC(year, month - 1, day, 12));
+    const date = (language: NudgeLanguage) =>
+      new Intl.DateTimeFormat(language === 'es' ? 'es-ES' : 'en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(expires);
+    const base = {
+      kind: NudgeKind.DBS_EXPIRING,
+      subjectId: payload.helperId,
+      keySlot: payload.expiresOn,
+      expiresAt: expires,
+    };
+    const results = [
+      await this.send(payload, {
+        ...base,
+        personId: payload.helperId,
+        words: NudgeKind.DBS_EXPIRING,
+        params: (language) => ({ date: date(language) }),
+        link: { screen: 'HELPER_PROFILE', id: null },
+      }),
+    ];
+    for (const coordinator of await this.subjects.nearestCoordinators(helper.areaId))
+      if (coordinator !== payload.helperId)
+        results.push(
+          await this.send(payload, {
+            ...base,
+            personId: coordinator,
+            words: 'DBS_EXPIRING_COORDINATOR',
+            params: (language) => ({ date: date(language), name: helper.name }),
+            link: { screen: 'HELPER', id: payload.helperId },
+          }),
+        );
+    return results.some((r) => r.status === 'done') ? done : results[0];
+  }
+
+  /** Three weeks without a booking: one gentle suggestion, their top recommended session. */
+  private async reEngage(payload: EventOf<'RE_ENGAGE' | 'CHECK_IN'>): Promise<JobResult> {
+    const since = new Date(payload.since);
+    if (await this.subjects.bookedSince(payload.personId, since))
+      return skipped('booked something since');
+    const top = (await this.sessions.recommend(payload.personId, 1)).matches[0];
+    const session = top && (await this.nudges.sessionFacts(top.candidate.sessionId));
+    return this.send(payload, {
+      personId: payload.personId,
+      kind: NudgeKind.RE_ENGAGE,
+      subjectId: payload.personId,
+      keySlot: String(payload.since),
+      words: session ? NudgeKind.RE_ENGAGE : 'RE_ENGAGE_NOTHING_NEAR',
+      params: (language): Record<string, string> =>
+        session
+          ? {
+              activity: session.activityTitle,
+              venue: session.venueName,
+              when: sayWhen(session.startsAt, language),
+            }
+          : {},
+      link: session
+        ? { screen: 'SESSION', id: top.candidate.sessionId }
+        : { screen: 'DISCOVER', id: null },
+      expiresAt: session?.startsAt ?? null,
+    });
+  }
+
+  /**
+   * Six weeks without a booking, and no answer to the suggestion: not another message but a
+   * person. A check-in task for the coordinators nearest the member's home, each told once.
+   */
+  private async checkIn(payload: EventOf<'RE_ENGAGE' | 'CHECK_IN'>): Promise<JobResult> {
+    const since = new Date(payload.since);
+    if (await this.subjects.bookedSince(payload.personId, since))
+      return skipped('booked something since');
+    const suggested = await this.nudges.sentSince(payload.personId, [NudgeKind.RE_ENGAGE], since);
+    if (suggested === 0) return skipped('no suggestion was sent this quiet spell');
+    const areaId = await this.subjects.homeAreaOf(payload.personId);
+    // Once per quiet spell; a decision moved past quiet hours comes back here and finds it.
+    const task = await this.nudges.checkInTask(payload.personId, areaId, since);
+    const name = (await this.subjects.displayName(payload.personId)) ?? '';
+    for (const coordinator of await this.subjects.nearestCoordinators(areaId))
+      await this.send(payload, {
+        personId: coordinator,
+        kind: NudgeKind.CHECK_IN,
+        subjectId: task.id,
+        words: NudgeKind.CHECK_IN,
+        params: () => ({ name }),
+        link: { screen: 'CHECK_IN', id: task.id },
+      });
+    return task.created ? done : skipped('the check-in task exists already');
+  }
+
+  /**
+   * The one path every nudge takes: its words in the member's language (and variant), the
+   * policy (quiet hours, the weekly limit for prompts, a pause, the digest), then sent, moved
+   * to later (this same decision, again, as a job due then), or recorded as skipped with why.
+   */
+  private async send(payload: Decide, plan: NudgePlan): Promise<JobResult> {
+    const now = this.clock.now();
+    const prefs = await this.inbox.preferences(plan.personId);
+    const language: NudgeLanguage = isNudgeLanguage(prefs.language) ? prefs.language : 'en';
+    const dueAt = plan.dueAt ?? now;
+    const chosen = chooseVariant(plan.personId, plan.words);
+    const nudge = {
+      personId: plan.personId,
+      kind: plan.kind,
+      key: nudgeKey(plan.personId, plan.kind, plan.subjectId, plan.keySlot ?? null),
+      dueAt,
+      ...nudgeWords(chosen.words, language, plan.params(language)),
+      linkScreen: plan.link?.screen ?? null,
+      linkId: plan.link?.id ?? null,
+      subjectId: plan.subjectId,
+      expiresAt: plan.expiresAt ?? null,
+      variant: chosen.variant,
+    };
+    const promptsThisWeek =
+      NUDGE_CLASS[plan.kind] === 'prompt'
+        ? await this.nudges.sentSince(
+            plan.personId,
+            PROMPT_KINDS,
+            new Date(now.getTime() - 7 * DAY_MS),
+          )
+        : 0;
     const decision = decideNudge(
-      { kind: spec.kind, slot: spec.slot ?? null, dueAt, expiresAt: booking.startsAt },
-      { prefs, promptsThisWeek: 0 },
+      { kind: plan.kind, slot: plan.slot ?? null, dueAt, expiresAt: plan.expiresAt ?? null },
+      { prefs, promptsThisWeek },
       now,
     );
     if (!decision.send) {
@@ -174,13 +535,21 @@ export class NudgeDecisionHandler {
       return skipped(decision.reason);
     }
     if (decision.at.getTime() > now.getTime()) {
-      await this.outbox.schedule(JobName.DecideNudge, payload, {
-        key: `${nudge.key}-at-${decision.at.getTime()}`,
-        at: decision.at,
-      });
-      return skipped(`moved to ${decision.at.toISOString()} (${decision.moved ?? 'later'})`);
+      return this.later(payload, nudge.key, decision.at, decision.moved);
     }
-    const { created } = await this.dispatcher.send(nudge, decision.channels);
+    const { created } = await this.dispatcher.send(
+      { ...nudge, digest: decision.digest },
+      decision.channels,
+    );
     return created ? done : skipped('already in the inbox');
+  }
+
+  /** This same decision again at `at`: a job due then, keyed by the nudge and the time. */
+  private async later(payload: Decide, key: string, at: Date, moved: string | null) {
+    await this.outbox.schedule(JobName.DecideNudge, payload, {
+      key: `${key.replace(/[^A-Za-z0-9_-]/g, '_')}-at-${at.getTime()}`,
+      at,
+    });
+    return skipped(`moved to ${at.toISOString()} (${moved ?? 'later'})`);
   }
 }

@@ -13,6 +13,8 @@ export enum NudgeKind {
   ASSIGNMENT_COMPLETED = 'ASSIGNMENT_COMPLETED',
   DBS_EXPIRING = 'DBS_EXPIRING',
   SURVEY_DUE = 'SURVEY_DUE',
+  /** To a coordinator: a member quiet for six weeks would be glad of a call from a person. */
+  CHECK_IN = 'CHECK_IN',
 }
 
 /** Where a nudge can be delivered; the in-app inbox always is. */
@@ -51,6 +53,7 @@ export const NUDGE_CLASS: Record<NudgeKind, NudgeClass> = {
   [NudgeKind.ASSIGNMENT_COMPLETED]: 'service',
   [NudgeKind.DBS_EXPIRING]: 'service',
   [NudgeKind.SURVEY_DUE]: 'prompt',
+  [NudgeKind.CHECK_IN]: 'service',
 };
 
 /** Which of a session's two reminders: the day before, or two hours before it starts. */

@@ -1,4 +1,6 @@
-import { NUDGE_WORDS, nudgeWords, sayWhen } from './nudge-words';
+import { randomUUID } from 'node:crypto';
+import { chooseVariant, NUDGE_VARIANTS, NUDGE_WORDS, nudgeWords, sayWhen } from './nudge-words';
+import type { WordsKey } from './nudge-words';
 import { NudgeKind } from './nudge-kinds';
 
 describe('nudge words', () => {
@@ -11,6 +13,35 @@ describe('nudge words', () => {
         expect(words.body.length).toBeGreaterThan(20);
       }
     }
+  });
+
+  it('has words for every kind (SURVEY_DUE comes with the surveys), in every language', () => {
+    const words = new Set(Object.keys(NUDGE_WORDS.en));
+    for (const kind of Object.values(NudgeKind)) {
+      if (kind === NudgeKind.SURVEY_DUE) continue;
+      const keys =
+        kind === NudgeKind.SESSION_REMINDER
+          ? ['SESSION_REMINDER_DAY_BEFORE', 'SESSION_REMINDER_TWO_HOURS']
+          : [kind];
+      for (const key of keys) expect([kind, words.has(key)]).toEqual([kind, true]);
+    }
+    for (const variant of Object.values(NUDGE_VARIANTS)) expect(words.has(variant)).toBe(true);
+  });
+
+  it('gives each member one variant of a wording, always the same, about half each', () => {
+    const key: WordsKey = 'SESSION_REMINDER_DAY_BEFORE';
+    const people = Array.from({ length: 2000 }, () => randomUUID());
+    const bs = people.filter((p) => chooseVariant(p, key).variant === 'B').length;
+    expect(bs).toBeGreaterThan(900);
+    expect(bs).toBeLessThan(1100);
+    for (const p of people.slice(0, 50))
+      expect(chooseVariant(p, key)).toEqual(chooseVariant(p, key));
+    expect(chooseVariant(people[0], NudgeKind.WAITLIST_PROMOTED)).toEqual({
+      variant: 'A',
+      words: NudgeKind.WAITLIST_PROMOTED,
+    });
+    const b = people.find((p) => chooseVariant(p, key).variant === 'B')!;
+    expect(chooseVariant(b, key).words).toBe('SESSION_REMINDER_DAY_BEFORE_B');
   });
 
   it('fills in the session, on London clocks, and falls back to English', () => {

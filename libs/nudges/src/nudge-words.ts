@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import i18next from 'i18next';
 import { LONDON } from '@kith/platform';
 import { NudgeKind } from './nudge-kinds';
@@ -25,6 +26,74 @@ export const NUDGE_WORDS = {
       title: '{{activity}} on {{when}} is not happening',
       body: 'Sorry: {{activity}} on {{when}} has been called off, so there is no need to go. We will let you know about the next one, and there may be something else you would enjoy nearby.',
     },
+    SESSION_REMINDER_DAY_BEFORE_B: {
+      title: 'Tomorrow: {{activity}}',
+      body: '{{activity}} is on {{when}}, at {{venue}}. It will be good to see you, and the others there are hoping you can make it.',
+    },
+    [NudgeKind.FIRST_VISIT_SUPPORT]: {
+      title: 'Your first {{activity}}',
+      body: 'You are going to {{activity}} on {{when}} for the first time. {{company}} If you would like someone to come along with you, a helper can: just ask in the app.',
+    },
+    FIRST_VISIT_COMPANY_PEER: {
+      title: 'Someone going',
+      body: '{{name}}, who also enjoys {{interest}}, is going too: you could say hello.',
+    },
+    FIRST_VISIT_COMPANY_SOME: {
+      title: 'People going',
+      body: '{{count}} other people are going too, so there will be friendly faces.',
+    },
+    FIRST_VISIT_COMPANY_NONE: {
+      title: 'A warm welcome',
+      body: 'The group is looking forward to welcoming someone new.',
+    },
+    [NudgeKind.FOLLOW_UP]: {
+      title: 'How was {{activity}}?',
+      body: 'We hope you enjoyed {{activity}} today. Who did you meet? Tell us in the app, and we can help you stay in touch.',
+    },
+    [NudgeKind.RE_ENGAGE]: {
+      title: 'Something you might enjoy: {{activity}}',
+      body: 'It has been a little while, and we have been thinking of you. {{activity}} is on {{when}} at {{venue}}, and there is a place for you if you would like to come.',
+    },
+    RE_ENGAGE_NOTHING_NEAR: {
+      title: 'Thinking of you',
+      body: 'It has been a little while, and we have been thinking of you. Have a look at what is on near you this week: there may be something you would enjoy.',
+    },
+    [NudgeKind.INTRODUCTION_RECEIVED]: {
+      title: '{{name}} would like to meet you',
+      body: '{{name}} would like to be introduced to you. You can say yes, or no thanks, in the app; either is fine.',
+    },
+    [NudgeKind.INTRODUCTION_ACCEPTED]: {
+      title: 'You and {{name}} are connected',
+      body: '{{name}} said yes to meeting you. You can now see each other in the app and arrange to meet.',
+    },
+    [NudgeKind.ASSIGNMENT_OFFERED]: {
+      title: 'Could you help {{name}}?',
+      body: '{{name}} has asked for help with {{skill}}, and you have been suggested. Have a look in the app and say whether you can take it.',
+    },
+    [NudgeKind.ASSIGNMENT_ACCEPTED]: {
+      title: '{{name}} will help you',
+      body: '{{name}} has said yes to helping you with {{skill}}. They will be in touch to arrange a time.',
+    },
+    [NudgeKind.ASSIGNMENT_COMPLETED]: {
+      title: 'Thank you for helping {{name}}',
+      body: 'Your help with {{skill}} is recorded, with {{minutes}} minutes in your time credits. Thank you for giving your time.',
+    },
+    ASSIGNMENT_COMPLETED_MEMBER: {
+      title: 'Your help with {{skill}} is done',
+      body: '{{name}} has recorded the help with {{skill}} as done. You can say how it went in the app, if you like.',
+    },
+    [NudgeKind.DBS_EXPIRING]: {
+      title: 'Your DBS check runs out on {{date}}',
+      body: 'Your DBS check runs out on {{date}}. Your coordinator can help you renew it, so that you can keep helping people.',
+    },
+    DBS_EXPIRING_COORDINATOR: {
+      title: 'A DBS check runs out on {{date}}: {{name}}',
+      body: 'The DBS check of {{name}}, a helper in your area, runs out on {{date}}. They have been told too; you may want to help them renew it.',
+    },
+    [NudgeKind.CHECK_IN]: {
+      title: 'A check-in call: {{name}}',
+      body: '{{name}} has not been to anything for six weeks and has not answered a suggestion. A friendly call from a person may help.',
+    },
   },
   es: {
     [NudgeKind.WAITLIST_PROMOTED]: {
@@ -42,6 +111,74 @@ export const NUDGE_WORDS = {
     [NudgeKind.SESSION_CANCELLED]: {
       title: '{{activity}} del {{when}} no se celebra',
       body: 'Lo sentimos: {{activity}} del {{when}} se ha suspendido, así que no hace falta ir. Te avisaremos de la próxima, y puede que haya algo más cerca que te guste.',
+    },
+    SESSION_REMINDER_DAY_BEFORE_B: {
+      title: 'Mañana: {{activity}}',
+      body: '{{activity}} es el {{when}}, en {{venue}}. Será un placer verte, y los demás esperan que puedas venir.',
+    },
+    [NudgeKind.FIRST_VISIT_SUPPORT]: {
+      title: 'Tu primera vez en {{activity}}',
+      body: 'Vas a {{activity}} el {{when}} por primera vez. {{company}} Si quieres que alguien te acompañe, un voluntario puede hacerlo: pídelo en la aplicación.',
+    },
+    FIRST_VISIT_COMPANY_PEER: {
+      title: 'Alguien que va',
+      body: '{{name}}, a quien también le gusta {{interest}}, también va: podrías saludarle.',
+    },
+    FIRST_VISIT_COMPANY_SOME: {
+      title: 'Gente que va',
+      body: 'Van {{count}} personas más, así que habrá caras amables.',
+    },
+    FIRST_VISIT_COMPANY_NONE: {
+      title: 'Una cálida bienvenida',
+      body: 'El grupo tiene ganas de dar la bienvenida a alguien nuevo.',
+    },
+    [NudgeKind.FOLLOW_UP]: {
+      title: '¿Qué tal {{activity}}?',
+      body: 'Esperamos que hayas disfrutado de {{activity}} hoy. ¿A quién conociste? Cuéntanoslo en la aplicación y te ayudamos a seguir en contacto.',
+    },
+    [NudgeKind.RE_ENGAGE]: {
+      title: 'Algo que te puede gustar: {{activity}}',
+      body: 'Hace un tiempo que no te vemos y nos acordamos de ti. {{activity}} es el {{when}} en {{venue}}, y hay una plaza para ti si te apetece venir.',
+    },
+    RE_ENGAGE_NOTHING_NEAR: {
+      title: 'Nos acordamos de ti',
+      body: 'Hace un tiempo que no te vemos y nos acordamos de ti. Mira lo que hay cerca esta semana: puede que haya algo que te guste.',
+    },
+    [NudgeKind.INTRODUCTION_RECEIVED]: {
+      title: '{{name}} quiere conocerte',
+      body: '{{name}} quiere que os presentemos. Puedes decir que sí, o no gracias, en la aplicación; las dos cosas están bien.',
+    },
+    [NudgeKind.INTRODUCTION_ACCEPTED]: {
+      title: '{{name}} y tú estáis en contacto',
+      body: '{{name}} ha dicho que sí a conocerte. Ya os podéis ver en la aplicación y quedar.',
+    },
+    [NudgeKind.ASSIGNMENT_OFFERED]: {
+      title: '¿Puedes ayudar a {{name}}?',
+      body: '{{name}} ha pedido ayuda con {{skill}}, y te han propuesto a ti. Míralo en la aplicación y di si puedes.',
+    },
+    [NudgeKind.ASSIGNMENT_ACCEPTED]: {
+      title: '{{name}} te ayudará',
+      body: '{{name}} ha dicho que sí a ayudarte con {{skill}}. Se pondrá en contacto contigo para quedar.',
+    },
+    [NudgeKind.ASSIGNMENT_COMPLETED]: {
+      title: 'Gracias por ayudar a {{name}}',
+      body: 'Tu ayuda con {{skill}} queda registrada, con {{minutes}} minutos en tus créditos de tiempo. Gracias por dar tu tiempo.',
+    },
+    ASSIGNMENT_COMPLETED_MEMBER: {
+      title: 'Tu ayuda con {{skill}} está hecha',
+      body: '{{name}} ha registrado la ayuda con {{skill}} como hecha. Si quieres, puedes contar qué tal fue en la aplicación.',
+    },
+    [NudgeKind.DBS_EXPIRING]: {
+      title: 'Tu certificado DBS caduca el {{date}}',
+      body: 'Tu certificado DBS caduca el {{date}}. Tu coordinador puede ayudarte a renovarlo, para que sigas ayudando a la gente.',
+    },
+    DBS_EXPIRING_COORDINATOR: {
+      title: 'Un certificado DBS caduca el {{date}}: {{name}}',
+      body: 'El certificado DBS de {{name}}, voluntario de tu zona, caduca el {{date}}. Ya se le ha avisado; quizá quieras ayudarle a renovarlo.',
+    },
+    [NudgeKind.CHECK_IN]: {
+      title: 'Una llamada para saludar: {{name}}',
+      body: '{{name}} lleva seis semanas sin venir a nada y no ha respondido a una sugerencia. Una llamada de una persona puede ayudar.',
     },
   },
 } as const;
@@ -110,4 +247,24 @@ export function nudgeWords(
     return i18n.t(key, { ...params, lng });
   };
   return { title: say('title'), body: say('body') };
+}
+
+/**
+ * Wordings tried against each other: a kind's words with a second variant, B, given to half the
+ * members (chosen from the member's id, so one member always reads the same one), and compared
+ * by nudgeVariantReport.
+ */
+export const NUDGE_VARIANTS: Partial<Record<WordsKey, WordsKey>> = {
+  SESSION_REMINDER_DAY_BEFORE: 'SESSION_REMINDER_DAY_BEFORE_B',
+};
+
+/** The variant a member gets of these words, and the words it says. */
+export function chooseVariant(
+  personId: string,
+  words: WordsKey,
+): { variant: 'A' | 'B'; words: WordsKey } {
+  const b = NUDGE_VARIANTS[words];
+  if (!b) return { variant: 'A', words };
+  const digest = createHash('sha256').update(`${personId}:${words}`).digest();
+  return digest[0] % 2 === 1 ? { variant: 'B', words: b } : { variant: 'A', words };
 }

@@ -43,6 +43,7 @@ export interface BookingFacts {
   promotedAt: Date;
   sessionId: string;
   startsAt: Date;
+  endsAt: Date;
   cancelled: boolean;
   activityTitle: string;
   venueName: string;
@@ -125,6 +126,35 @@ export class NudgeRepository {
     return { id: existing.id, created: false };
   }
 
+  /** Prompts (of these kinds) sent to the person since `since`: what the weekly limit counts. */
+  async sentSince(personId: string, kinds: readonly NudgeKind[], since: Date): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM nudge
+        WHERE person_id = $1 AND status = 'SENT' AND kind = ANY($2::nudge_kind[]) AND sent_at > $3`,
+      [personId, kinds, since],
+    );
+    return row.n;
+  }
+
+  /** A check-in task for the member's quiet spell, once; its id, and whether this call made it. */
+  async checkInTask(
+    personId: string,
+    areaId: string | null,
+    since: Date,
+  ): Promise<{ id: string; created: boolean }> {
+    const [created] = await this.db.query<{ id: string }>(
+      `INSERT INTO check_in_task (person_id, area_id, since) VALUES ($1, $2, $3)
+       ON CONFLICT (person_id, since) DO NOTHING RETURNING id`,
+      [personId, areaId, since],
+    );
+    if (created) return { id: created.id, created: true };
+    const [existing] = await this.db.query<{ id: string }>(
+      `SELECT id FROM check_in_task WHERE person_id = $1 AND since = $2`,
+      [personId, since],
+    );
+    return { id: existing.id, created: false };
+  }
+
   /** The newest first, after the position (sent at, id) of a cursor; `limit` rows. */
   inbox(
     personId: string,
@@ -197,11 +227,24 @@ export class NudgeRepository {
   async bookingFacts(bookingId: string): Promise<BookingFacts | undefined> {
     const [row] = await this.db.query<BookingFacts>(
       `SELECT b.person_id AS "personId", b.status, b.updated_at AS "promotedAt", s.id AS "sessionId",
-              s.starts_at AS "startsAt", s.cancelled_at IS NOT NULL AS cancelled, a.title AS "activityTitle", v.name AS "venueName"
+              s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.cancelled_at IS NOT NULL AS cancelled, a.title AS "activityTitle", v.name AS "venueName"
          FROM booking b JOIN session s ON s.id = b.session_id JOIN activity a ON a.id = s.activity_id
          JOIN venue v ON v.id = a.venue_id
         WHERE b.id = $1`,
       [bookingId],
+    );
+    return row;
+  }
+
+  /** Read from community's session, activity and venue: what a suggestion of a session says. */
+  async sessionFacts(
+    sessionId: string,
+  ): Promise<{ startsAt: Date; activityTitle: string; venueName: string } | undefined> {
+    const [row] = await this.db.query<{ startsAt: Date; activityTitle: string; venueName: string }>(
+      `SELECT s.starts_at AS "startsAt", a.title AS "activityTitle", v.name AS "venueName"
+         FROM session s JOIN activity a ON a.id = s.activity_id JOIN venue v ON v.id = a.venue_id
+        WHERE s.id = $1 AND s.cancelled_at IS NULL`,
+      [sessionId],
     );
     return row;
   }

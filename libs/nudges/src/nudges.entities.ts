@@ -205,6 +205,41 @@ export class NudgeDeliveryEntity {
   updatedAt!: Date;
 }
 
+/**
+ * A member quiet for six weeks after a gentle suggestion: a coordinator of their area calls
+ * them, a person rather than another message. One per quiet spell (`since`: their last booking).
+ */
+@Entity('check_in_task')
+@Index('ux_check_in_task_spell', ['personId', 'since'], { unique: true })
+@Index('ix_check_in_task_open', ['areaId', 'createdAt'], { where: 'done_at IS NULL' })
+export class CheckInTaskEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_check_in_task_person' })
+  person?: PersonEntity;
+
+  /** The member's home area when the task was made: whose coordinators it is for. */
+  @Column({ type: 'uuid', nullable: true })
+  areaId!: string | null;
+
+  @Column('timestamptz')
+  since!: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  doneAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  doneBy!: string | null;
+}
+
 /** A phone or browser a member receives push nudges on. */
 @Entity('device')
 export class DeviceEntity {
@@ -234,4 +269,5 @@ export const NUDGE_ENTITIES = [
   NudgeEntity,
   NudgeDeliveryEntity,
   DeviceEntity,
+  CheckInTaskEntity,
 ];

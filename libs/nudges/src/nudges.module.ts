@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MatchingModule } from '@kith/matching';
 import { JobOutboxModule } from '@kith/platform';
 import { NUDGE_SENDERS } from './channels/channel';
 import type { NudgeSender } from './channels/channel';
@@ -11,13 +12,15 @@ import { NudgeDeliveryRepository } from './nudge-delivery.repository';
 import { NudgeDispatcher } from './nudge-dispatcher';
 import { NudgeInboxService } from './nudge-inbox.service';
 import { NudgeRepository } from './nudge.repository';
+import { NudgeSubjectsRepository } from './nudge-subjects.repository';
 
 /** Nudges: the policy (pure), the inbox, preferences and devices, and the channels out. */
 @Module({
-  imports: [JobOutboxModule],
+  imports: [JobOutboxModule, MatchingModule],
   providers: [
     NudgeRepository,
     NudgeDeliveryRepository,
+    NudgeSubjectsRepository,
     NudgeInboxService,
     NudgeDispatcher,
     NudgeDecisionHandler,

@@ -23,6 +23,8 @@ export enum JobName {
   CheckPushReceipts = 'check-push-receipts',
   /** Forgets push tokens no app has registered for 30 days. */
   PruneDevices = 'prune-devices',
+  /** Daily: finds who a nudge is due for without an event (DBS running out, weeks away). */
+  FindDueNudges = 'find-due-nudges',
 }
 
 export enum QueueName {
@@ -52,6 +54,26 @@ export const JOB_PAYLOADS = {
     z.object({ event: z.literal('BOOKING_RELEASED'), bookingId: z.string().uuid() }),
     /** A place taken: plans the session's reminders. */
     z.object({ event: z.literal('SESSION_BOOKED'), bookingId: z.string().uuid() }),
+    /** Came to the session: plans the follow-up ("how was it?") for three hours after it. */
+    z.object({ event: z.literal('SESSION_ATTENDED'), bookingId: z.string().uuid() }),
+    z.object({ event: z.literal('FOLLOW_UP'), bookingId: z.string().uuid() }),
+    z.object({ event: z.literal('INTRODUCTION_RECEIVED'), introductionId: z.string().uuid() }),
+    z.object({ event: z.literal('INTRODUCTION_ACCEPTED'), introductionId: z.string().uuid() }),
+    z.object({ event: z.literal('ASSIGNMENT_OFFERED'), assignmentId: z.string().uuid() }),
+    z.object({ event: z.literal('ASSIGNMENT_ACCEPTED'), assignmentId: z.string().uuid() }),
+    z.object({ event: z.literal('ASSIGNMENT_COMPLETED'), assignmentId: z.string().uuid() }),
+    /** A helper's DBS check runs out on `expiresOn` (YYYY-MM-DD), 30 days from when it is told. */
+    z.object({
+      event: z.literal('DBS_EXPIRING'),
+      helperId: z.string().uuid(),
+      expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    }),
+    /** No booking since `since` (epoch ms): one gentle suggestion, or after 42 days a person. */
+    z.object({
+      event: z.enum(['RE_ENGAGE', 'CHECK_IN']),
+      personId: z.string().uuid(),
+      since: z.number().int(),
+    }),
     /** One reminder, for the booking as it was when planned (`bookedAt`, epoch ms). */
     z.object({
       event: z.literal('SESSION_REMINDER'),
@@ -68,6 +90,7 @@ export const JOB_PAYLOADS = {
   }),
   [JobName.CheckPushReceipts]: z.object({}),
   [JobName.PruneDevices]: z.object({}),
+  [JobName.FindDueNudges]: z.object({}),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
@@ -88,6 +111,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverNudge]: QueueName.Mail,
   [JobName.CheckPushReceipts]: QueueName.Mail,
   [JobName.PruneDevices]: QueueName.Default,
+  [JobName.FindDueNudges]: QueueName.Default,
 };
 
 export interface JobSchedule<N extends JobName = JobName> {
@@ -121,6 +145,8 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     pattern: '*/15 * * * *',
   },
   { key: 'prune-devices-daily', name: JobName.PruneDevices, payload: {}, pattern: '20 4 * * *' },
+  // Mid-morning, so what it finds is decided (and sent) in waking hours.
+  { key: 'find-due-nudges-daily', name: JobName.FindDueNudges, payload: {}, pattern: '30 10 * * *' },
 ];
 
 export type JobResult = { status: 'done' } | { status: 'skipped'; reason: string };

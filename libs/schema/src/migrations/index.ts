@@ -13,6 +13,7 @@ import { CoarsePlaces1795530000000 } from './1795530000000-CoarsePlaces';
 import { AssignmentOverride1795540000000 } from './1795540000000-AssignmentOverride';
 import { Nudges1795550000000 } from './1795550000000-Nudges';
 import { NudgeDelivery1795560000000 } from './1795560000000-NudgeDelivery';
+import { CheckIns1795570000000 } from './1795570000000-CheckIns';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AssignmentOverride1795540000000,
   Nudges1795550000000,
   NudgeDelivery1795560000000,
+  CheckIns1795570000000,
 ];
