@@ -2,6 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AreaService } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
 import { NudgeChannel, NudgeDispatcher, NudgeKind } from '@kith/nudges';
+import { Db } from '@kith/platform';
 import { startApi } from '../support/api';
 import type { GraphQLResponse, RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
@@ -208,6 +209,23 @@ describe('who may do what: every query and mutation against every kind of caller
     unregisterDevice: {
       document: `mutation { unregisterDevice(token: "ExponentPushToken[none]") }`,
       expect: signedIn,
+    },
+    // A member's nudges, and how wordings compare: coordinators of the area only.
+    nudgeHistory: {
+      document: `query($p: ID!) { nudgeHistory(personId: $p) { channel status } }`,
+      variables: () => ({ p: sessions.self.personId }),
+      expect: only(AREA_COORDINATORS),
+    },
+    nudgeVariantReport: {
+      document: `query($a: ID!) { nudgeVariantReport(kind: SESSION_REMINDER, areaId: $a) { variant } }`,
+      variables: async () => ({
+        a: (
+          await api.app
+            .get(Db)
+            .query<{ id: string }>(`SELECT id FROM area WHERE code = 'K09000001'`)
+        )[0].id,
+      }),
+      expect: only(AREA_COORDINATORS),
     },
     markNudgeRead: {
       document: `mutation($id: ID!) { markNudgeRead(id: $id) { id } }`,

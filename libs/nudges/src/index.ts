@@ -13,3 +13,5 @@ export * from './nudge-delivery.handler';
 export type { DeliveryRow } from './nudge-delivery.repository';
 export * from './channels/channel';
 export { emailFor, escapeHtml } from './channels/email-template';
+export * from './nudge-history.service';
+export * from './variant-interval';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@kith/identity';
 import { MatchingModule } from '@kith/matching';
 import { JobOutboxModule } from '@kith/platform';
 import { NUDGE_SENDERS } from './channels/channel';
@@ -10,18 +11,20 @@ import { NudgeDecisionHandler } from './nudge-decision.handler';
 import { NudgeDeliveryHandler } from './nudge-delivery.handler';
 import { NudgeDeliveryRepository } from './nudge-delivery.repository';
 import { NudgeDispatcher } from './nudge-dispatcher';
+import { NudgeHistoryService } from './nudge-history.service';
 import { NudgeInboxService } from './nudge-inbox.service';
 import { NudgeRepository } from './nudge.repository';
 import { NudgeSubjectsRepository } from './nudge-subjects.repository';
 
 /** Nudges: the policy (pure), the inbox, preferences and devices, and the channels out. */
 @Module({
-  imports: [JobOutboxModule, MatchingModule],
+  imports: [JobOutboxModule, IdentityModule, MatchingModule],
   providers: [
     NudgeRepository,
     NudgeDeliveryRepository,
     NudgeSubjectsRepository,
     NudgeInboxService,
+    NudgeHistoryService,
     NudgeDispatcher,
     NudgeDecisionHandler,
     NudgeDeliveryHandler,
@@ -34,6 +37,6 @@ import { NudgeSubjectsRepository } from './nudge-subjects.repository';
       inject: [EmailSender, PushSender, SmsSender],
     },
   ],
-  exports: [NudgeInboxService, NudgeDispatcher, NudgeDeliveryRepository],
+  exports: [NudgeInboxService, NudgeHistoryService, NudgeDispatcher, NudgeDeliveryRepository],
 })
 export class NudgesModule {}

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DevicePlatform, NudgeChannel, NudgeKind } from '@kith/nudges';
 import { PageInfo } from '../graphql/page-info.model';
 
@@ -49,4 +49,29 @@ export class NudgePreferences {
   @Field() language!: string;
   @Field(() => String, { nullable: true, description: 'A daily digest at this time, or none' })
   digestAt!: string | null;
+}
+
+@ObjectType({ description: 'What happened to one nudge by one channel' })
+export class NudgeDelivery {
+  @Field(() => Nudge) nudge!: Nudge;
+  @Field(() => NudgeChannel) channel!: NudgeChannel;
+  @Field({ description: 'QUEUED, SENT, FAILED or SUPPRESSED' }) status!: string;
+  @Field(() => String, { nullable: true, description: 'Why it failed or was not sent' })
+  reason!: string | null;
+  @Field({ description: 'When it reached this status' }) at!: Date;
+}
+
+@ObjectType({ description: 'Under one wording variant: bookings nudged, and how many came' })
+export class NudgeVariantOutcome {
+  @Field() variant!: string;
+  @Field(() => Int, { description: 'Bookings nudged whose attendance was recorded' })
+  reminded!: number;
+  @Field(() => Int) attended!: number;
+  @Field(() => Float) attendedShare!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: "95 % interval (Newcombe) for this share minus variant A's",
+  })
+  differenceCiLow!: number | null;
+  @Field(() => Float, { nullable: true }) differenceCiHigh!: number | null;
 }

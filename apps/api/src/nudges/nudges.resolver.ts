@@ -1,15 +1,59 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { DevicePlatform, NudgeInboxService } from '@kith/nudges';
+import { DevicePlatform, NudgeHistoryService, NudgeInboxService, NudgeKind } from '@kith/nudges';
+import { Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { CurrentPrincipal } from '../auth/auth.decorators';
-import { Nudge, NudgeConnection, NudgePreferences } from './nudge.model';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import {
+  Nudge,
+  NudgeConnection,
+  NudgeDelivery,
+  NudgePreferences,
+  NudgeVariantOutcome,
+} from './nudge.model';
 import { NudgePreferencesInput } from './nudge.input';
 import { toNudge, toPreferences } from './nudges.mappers';
 
-/** A person's own nudges, preferences and devices: every method reads or changes the caller's. */
+/**
+ * A person's own nudges, preferences and devices (every one of those reads or changes the
+ * caller's), and what coordinators may see of the nudges in their area.
+ */
 @Resolver()
 export class NudgesResolver {
-  constructor(private readonly inbox: NudgeInboxService) {}
+  constructor(
+    private readonly inbox: NudgeInboxService,
+    private readonly history: NudgeHistoryService,
+  ) {}
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => [NudgeDelivery], {
+    description: "Coordinator: a member's nudges by channel, newest first (at most 200)",
+  })
+  async nudgeHistory(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ): Promise<NudgeDelivery[]> {
+    const rows = await this.history.history(principal, personId, first);
+    return rows.map((row) => ({
+      nudge: toNudge({ ...row, id: row.nudgeId, sentAt: row.sentAt ?? row.at }),
+      channel: row.channel,
+      status: row.status,
+      reason: row.reason,
+      at: row.at,
+    }));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => [NudgeVariantOutcome], {
+    description: 'Coordinator: how the wording variants of a kind compare, by who came',
+  })
+  nudgeVariantReport(
+    @CurrentPrincipal() principal: Principal,
+    @Args('kind', { type: () => NudgeKind }) kind: NudgeKind,
+    @Args('areaId', { type: () => ID }) areaId: string,
+  ): Promise<NudgeVariantOutcome[]> {
+    return this.history.variantReport(principal, kind, areaId);
+  }
 
   @Query(() => NudgeConnection, { description: 'Your nudges, newest first; at most 100 a page' })
   async myInbox(
