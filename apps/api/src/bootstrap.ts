@@ -9,6 +9,14 @@ export async function createApi(config: KithConfig): Promise<NestExpressApplicat
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bufferLogs: true,
   });
+  return configureApi(app, config);
+}
+
+/** What every API application is given before it listens: its logger, proxies, body limit. */
+export function configureApi(
+  app: NestExpressApplication,
+  config: KithConfig,
+): NestExpressApplication {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { KithConfig } from '../config/config';
 import { KITH_CONFIG } from '../config/config.module';
+import { Clock } from '../clock/clock';
 import { Db } from '../database/db';
 import { MAX_RESCUES } from './job-defaults';
 import { JobRepository } from './job.repository';
@@ -61,6 +62,7 @@ export class JobRelay implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly db: Db,
     private readonly jobs: JobRepository,
     private readonly queues: QueueRegistry,
+    private readonly clock: Clock,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
@@ -77,7 +79,12 @@ export class JobRelay implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /** Relays one batch of due rows; returns how many rows it took (poison ones included). */
   async relayDue(limit = BATCH): Promise<number> {
-    const rows = await this.jobs.claimDue(limit, this.config.queue.leaseMs, KNOWN_JOB_NAMES);
+    const rows = await this.jobs.claimDue(
+      limit,
+      this.config.queue.leaseMs,
+      KNOWN_JOB_NAMES,
+      this.clock.now(),
+    );
     if (rows.length === 0) return 0;
     const runnable = await this.quarantinePoison(rows);
     try {

@@ -79,17 +79,23 @@ export class JobRepository {
   }
 
   /**
-   * Takes up to `limit` due pending rows for this relay (others skip them) and marks them
-   * enqueued with a lease, in one statement: no lock is held while Redis is written.
+   * Takes up to `limit` pending rows due by the database's clock or by `now` (the application's,
+   * so work due later falls due when a test's clock says) for this relay (others skip them) and marks them enqueued
+   * with a lease, in one statement: no lock is held while Redis is written.
    */
-  claimDue(limit: number, leaseMs: number, jobNames: string[]): Promise<ClaimedJobRow[]> {
+  claimDue(
+    limit: number,
+    leaseMs: number,
+    jobNames: string[],
+    now: Date,
+  ): Promise<ClaimedJobRow[]> {
     return this.db.query<ClaimedJobRow>(
       `UPDATE job SET state = 'enqueued', enqueued_at = now(), lease_until = ${lease('$2')}
         WHERE id IN (SELECT id FROM job
-                      WHERE state = 'pending' AND available_at <= now() AND job_name = ANY($3::text[])
+                      WHERE state = 'pending' AND available_at <= GREATEST(now(), $4::timestamptz) AND job_name = ANY($3::text[])
                       ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING id, job_name AS "jobName", job_id AS "jobId", payload, rescues`,
-      [limit, leaseMs, jobNames],
+      [limit, leaseMs, jobNames, now],
       { prepare: true },
     );
   }
