@@ -17,18 +17,20 @@
  * a fresh database on BENCH_SERVER_URL. Prints one JSON line at the end.
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, JobName, JobOutbox, loadConfig } from '@kith/platform';
-import { KITH_SCHEMA } from '@kith/schema';
+import { JobName, JobOutbox, loadConfig } from '@kith/platform';
 import { createWorker } from '../../apps/worker/src/bootstrap';
-import { databaseUrlFor } from './city-dataset';
-import { freePort } from './free-port';
+import {
+  bareBullmq,
+  freshDatabase,
+  log,
+  percentile,
+  sleep,
+  startRedis,
+  usedMemory,
+} from './bench-support';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 50_000);
 const LATER_JOBS = Number(process.env.BENCH_LATER_JOBS ?? 200_000);
@@ -39,99 +41,15 @@ const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://root@127.0.0.1:54
 const DATABASE = 'kith_bench_jobs';
 const CHUNK = 5000;
 
-const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function startRedis(): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const url = `redis://127.0.0.1:${port}`;
-  const probe = new Redis(url, { retryStrategy: () => 50, maxRetriesPerRequest: null });
-  await probe.ping();
-  probe.disconnect();
-  return { url, stop: () => child.kill('SIGKILL') };
-}
-
-async function freshDatabase(): Promise<string> {
-  const admin = new Client({ connectionString: databaseUrlFor(SERVER_URL, 'postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  const url = databaseUrlFor(SERVER_URL, DATABASE);
-  const ds = new DataSource(dataSourceOptions(url, KITH_SCHEMA, 1));
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  await ds.destroy();
-  return url;
-}
-
-async function usedMemory(url: string): Promise<number> {
-  const redis = new Redis(url);
-  try {
-    const info = await redis.info('memory');
-    return Number(/used_memory:(\d+)/.exec(info)?.[1]);
-  } finally {
-    redis.disconnect();
-  }
-}
-
-async function bareBullmq(redisUrl: string): Promise<number> {
-  const connection = { url: redisUrl, maxRetriesPerRequest: null };
-  const queue = new Queue('bare', {
-    connection,
-    prefix: 'bare',
-    defaultJobOptions: { removeOnComplete: true, removeOnFail: true },
-  });
-  let completed = 0;
-  let resolveAll!: () => void;
-  const all = new Promise<void>((resolve) => (resolveAll = resolve));
-  const worker = new Worker('bare', () => Promise.resolve({ status: 'done' }), {
-    connection,
-    prefix: 'bare',
-    concurrency: CONCURRENCY,
-  });
-  worker.on('completed', () => {
-    completed += 1;
-    if (completed === JOBS) resolveAll();
-  });
-  await worker.waitUntilReady();
-  const started = Date.now();
-  for (let from = 0; from < JOBS; from += 1000) {
-    await queue.addBulk(
-      Array.from({ length: Math.min(1000, JOBS - from) }, (_, i) => ({
-        name: 'noop',
-        data: { n: from + i },
-        opts: { jobId: `noop-${from + i}` },
-      })),
-    );
-  }
-  await all;
-  const seconds = (Date.now() - started) / 1000;
-  await worker.close();
-  await queue.obliterate({ force: true });
-  await queue.close();
-  return JOBS / seconds;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 async function main(): Promise<void> {
   const benchStarted = Date.now();
   const redis = await startRedis();
-  const databaseUrl = await freshDatabase();
+  const databaseUrl = await freshDatabase(SERVER_URL, DATABASE);
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
   try {
     log(`bare BullMQ: ${JOBS} no-op jobs at concurrency ${CONCURRENCY}`);
-    const bare = await bareBullmq(redis.url);
+    const bare = await bareBullmq(redis.url, JOBS, CONCURRENCY);
     log(`bare BullMQ: ${Math.round(bare)} jobs/s`);
 
     const config = loadConfig({

@@ -45,7 +45,12 @@ describe('the job record in Postgres, its relay and its sweeper', () => {
 
   beforeAll(async () => {
     database = await freshDatabase('jobs');
-    config = testConfig({ DATABASE_URL: database.url, JOB_LEASE_MS: '60000' });
+    // Every event of the run kept, so the test can count what was added to the queue.
+    config = testConfig({
+      DATABASE_URL: database.url,
+      JOB_LEASE_MS: '60000',
+      QUEUE_EVENTS_KEPT: '100000',
+    });
     context = await createContext([JobOutboxModule, JobRelayModule, JobAdminModule], config);
     // A second process's relay and sweeper, with its own pools, on the same database and prefix.
     other = await createContext([JobRelayModule], config);

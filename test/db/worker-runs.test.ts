@@ -90,6 +90,16 @@ class StandInHandlers {
     return Promise.resolve(done);
   }
 
+  @JobHandler(JobName.ReleaseDueNudges)
+  releaseUnused(): Promise<JobResult> {
+    return Promise.resolve(done);
+  }
+
+  @JobHandler(JobName.SendDigest, { atomic: false })
+  digestUnused(): Promise<JobResult> {
+    return Promise.resolve(done);
+  }
+
   @JobHandler(JobName.SendSignInCodeMail, { atomic: false })
   async outside(_payload: { signInCodeId: string }, { jobId }: JobContext): Promise<JobResult> {
     const plan = this.count(jobId);

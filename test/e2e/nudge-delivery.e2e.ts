@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { NudgeDeliveryHandler } from '@kith/nudges';
-import { Db } from '@kith/platform';
+import { Db, londonWallTime } from '@kith/platform';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
@@ -11,11 +11,14 @@ import { HelpFixtures } from '../support/help';
 import { LEAVE } from '../support/community';
 import {
   deliveriesOf,
+  inboxHas,
   promotedMember,
   REGISTER_DEVICE,
   settledDeliveries,
   until,
+  UPDATE_PREFERENCES,
 } from '../support/nudges';
+import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 import { SmtpSink } from '../support/smtp-sink';
 
@@ -236,5 +239,65 @@ describe('nudges delivered by email and push, once each, whatever the channel sa
     });
     smtp.refuse(address, 0);
     expect(smtp.countTo(address)).toBe(baseline.mails);
+  });
+
+  it('puts prompts in the inbox at the digest time and sends them in one mail, once', async () => {
+    const member = await signIn(api);
+    await api.gql(
+      `mutation { updateMemberProfile(input: { peerIntroductions: true }) { peerIntroductions } }`,
+      {},
+      member.accessToken,
+    );
+    // The digest at this minute (London): what is gathered now goes with today's digest.
+    const w = londonWallTime(new Date());
+    const hhmm = (m: number) =>
+      `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const minute = w.hour * 60 + w.minute;
+    await api.gql(
+      UPDATE_PREFERENCES,
+      {
+        input: {
+          quietHoursStart: hhmm(minute + 600),
+          quietHoursEnd: hhmm(minute + 601),
+          digestAt: hhmm(minute),
+        },
+      },
+      member.accessToken,
+    );
+    const askers = [await signIn(api), await signIn(api)];
+    for (const asker of askers)
+      await api.gql(
+        `mutation($p: ID!) { requestIntroduction(personId: $p) { id } }`,
+        { p: member.personId },
+        asker.accessToken,
+      );
+    const gathered = await inboxHas(db, member.personId, 'INTRODUCTION_RECEIVED', 2);
+    // Gathered, not sent one by one: no mail for either yet, and the digest is planned.
+    expect(nudgeMailsTo(member.email)).toHaveLength(0);
+    const [planned] = await db.query<{ payload: { personId: string; day: string } }>(
+      `SELECT payload FROM job WHERE job_name = 'send-digest' AND payload->>'personId' = $1`,
+      [member.personId],
+    );
+    expect(planned).toBeDefined();
+    // The digest (run here rather than waited for): one mail with both.
+    const handler = worker.get(NudgeDeliveryHandler);
+    expect(await handler.digest(planned.payload)).toEqual({ status: 'done' });
+    const mails = nudgeMailsTo(member.email);
+    expect(mails).toHaveLength(1);
+    const text = mails[0].raw.replace(/=\r?\n/g, '');
+    expect(text).toContain('Subject: Your Kith news for today');
+    for (const nudge of gathered) expect(text).toContain(nudge.title);
+    // Each gathered nudge's email delivery is recorded; a second run sends nothing.
+    const [{ sent }] = await db.query<{ sent: number }>(
+      `SELECT count(*)::int AS sent FROM nudge_delivery d JOIN nudge n ON n.id = d.nudge_id
+        WHERE n.person_id = $1 AND d.channel = 'EMAIL' AND d.status = 'SENT'`,
+      [member.personId],
+    );
+    expect(sent).toBe(2);
+    expect(await handler.digest(planned.payload)).toEqual({
+      status: 'skipped',
+      reason: 'nothing gathered to send',
+    });
+    expect(nudgeMailsTo(member.email)).toHaveLength(1);
   });
 });

@@ -122,8 +122,9 @@ describe('session reminders on time, by inbox and by email, and never for a plac
         )
       )[0].id;
     const remindersPlanned = async (who: Session) =>
-      db.query<{ state: string; attempts: number; result: unknown }>(
-        `SELECT state, attempts, result FROM job WHERE job_id LIKE 'decide-nudge-reminder-' || $1 || '-%' ORDER BY job_id`,
+      db.query<{ status: string; skipReason: string | null; sentAt: Date | null }>(
+        `SELECT status, skip_reason AS "skipReason", sent_at AS "sentAt" FROM nudge
+          WHERE subject_id = $1 AND kind = 'SESSION_REMINDER' ORDER BY key`,
         [await bookingOf(who)],
       );
     // The leaving member's two reminders are planned (rows due later) before they leave.
@@ -184,12 +185,8 @@ describe('session reminders on time, by inbox and by email, and never for a plac
     expect(await reminders(leaving)).toEqual([]);
     expect(mailsTo(leaving, /Community choir/)).toEqual([]);
     const planned = await remindersPlanned(leaving);
-    // Finished unrun (no attempt), with the reason.
-    const calledOff = {
-      state: 'done',
-      attempts: 0,
-      result: { status: 'skipped', reason: 'the booking was given up' },
-    };
+    // Called off before their time, with the reason, never sent.
+    const calledOff = { status: 'CANCELLED', skipReason: 'the booking was given up', sentAt: null };
     expect(planned).toEqual([calledOff, calledOff]);
     // Each reminder once, in the inbox and by mail.
     expect(mailsTo(staying, /Community choir/)).toHaveLength(2);

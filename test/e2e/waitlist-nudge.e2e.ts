@@ -10,7 +10,7 @@ import { CREATE_ACTIVITY, interestIds, JOIN, LEAVE, weeklyActivity } from '../su
 import { testConfig } from '../support/config';
 import { HelpFixtures } from '../support/help';
 import { signIn } from '../support/sign-in';
-import { quietHoursAwayFromNow } from '../support/nudges';
+import { quietHoursAwayFromNow, until } from '../support/nudges';
 
 /** Awake now, and no prompts (a first visit's welcome): only the booking's own news comes. */
 const bookingNewsOnly = () => ({ ...quietHoursAwayFromNow(), weeklyLimit: 0 });
@@ -177,17 +177,6 @@ describe('booking news told at once, in the member’s language, once', () => {
     const sessionId = created.data!.createActivity.sessions[0].id;
     const going = await signIn(api);
     const leaving = await signIn(api);
-    // Every job the worker finishes, and a way to wait for one by id: no polling.
-    const finished = new Set<string>();
-    const waiting = new Map<string, () => void>();
-    events.on('completed', ({ jobId }) => {
-      finished.add(jobId);
-      waiting.get(jobId)?.();
-    });
-    const finishedJob = (jobId: string) =>
-      finished.has(jobId)
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => waiting.set(jobId, resolve));
     for (const who of [going, leaving]) {
       await api.gql(UPDATE, { input: { language: 'en', ...bookingNewsOnly() } }, who.accessToken);
       expect((await api.gql(JOIN, { id: sessionId }, who.accessToken)).data).toMatchObject({
@@ -196,33 +185,21 @@ describe('booking news told at once, in the member’s language, once', () => {
     }
     await api.gql(LEAVE, { id: sessionId }, leaving.accessToken);
     const db = api.app.get(Db);
-    const reminderJobs = async () =>
-      db.query<{ jobId: string; personId: string }>(
-        `SELECT j.job_id AS "jobId", b.person_id AS "personId" FROM job j
-           JOIN booking b ON b.id::text = j.payload->>'bookingId'
-          WHERE j.job_id LIKE 'decide-nudge-%' AND b.session_id = $1`,
-        [sessionId],
+    const reminders = (who: typeof going) =>
+      db.query<{ key: string; status: string; skipReason: string | null }>(
+        `SELECT key, status, skip_reason AS "skipReason" FROM nudge
+          WHERE person_id = $1 AND kind = 'SESSION_REMINDER'`,
+        [who.personId],
       );
-    // The planning of both bookings and the release of one: then the going member's reminder.
-    const eventJobs = (await reminderJobs()).filter(
-      (j) => !j.jobId.startsWith('decide-nudge-reminder-'),
+    // Planned as a row and sent when due: only the two-hour one (no day before is left).
+    await until('the reminder sent', async () =>
+      (await reminders(going)).some((r) => r.status === 'SENT') ? true : undefined,
     );
-    expect(eventJobs).toHaveLength(3);
-    for (const job of eventJobs) await finishedJob(job.jobId);
-    const planned = (await reminderJobs()).filter((j) =>
-      j.jobId.startsWith('decide-nudge-reminder-'),
-    );
-    expect(planned.every((j) => !j.jobId.includes('DAY_BEFORE'))).toBe(true);
-    const mine = planned.filter((j) => j.personId === going.personId);
-    expect(mine).toHaveLength(1);
-    await finishedJob(mine[0].jobId);
-    // Whatever was planned for the place given up was called off, never to run.
-    const [{ waitingForLeaver }] = await db.query<{ waitingForLeaver: number }>(
-      `SELECT count(*)::int AS "waitingForLeaver" FROM job j JOIN booking b ON b.id::text = j.payload->>'bookingId'
-        WHERE b.person_id = $1 AND j.job_id LIKE 'decide-nudge-reminder-%' AND j.state IN ('pending', 'enqueued')`,
-      [leaving.personId],
-    );
-    expect(waitingForLeaver).toBe(0);
+    const mine = await reminders(going);
+    expect(mine).toEqual([expect.objectContaining({ status: 'SENT' })]);
+    expect(mine[0].key).toContain(':TWO_HOURS-');
+    // Whatever was planned for the place given up was called off, never sent.
+    expect((await reminders(leaving)).every((r) => r.status === 'CANCELLED')).toBe(true);
     const inboxOf = async (who: typeof going) =>
       (
         await api.gql<{

@@ -3,7 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { AreasModule } from '@kith/areas';
 import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
-import { NudgesModule } from '@kith/nudges';
+import { NudgesModule, NudgesWorkerModule } from '@kith/nudges';
 import { PlatformModule, WorkerHostModule } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
@@ -21,6 +21,7 @@ export class WorkerModule {
         IdentityModule,
         CommunityModule,
         NudgesModule,
+        NudgesWorkerModule,
       ],
     };
   }

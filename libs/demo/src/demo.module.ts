@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AreasModule } from '@kith/areas';
+import { JobOutboxModule } from '@kith/platform';
 import { DemoRepository } from './demo.repository';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [AreasModule],
+  imports: [AreasModule, JobOutboxModule],
   providers: [DemoRepository, DemoService],
   exports: [DemoService],
 })

@@ -406,7 +406,7 @@ export class DemoRepository {
   async introduceDemoMember(
     memberId: string,
     now: Date,
-  ): Promise<{ tie: boolean; waiting: boolean }> {
+  ): Promise<{ tie: boolean; waiting: string | null }> {
     const met = await this.db.query<{ id: string }>(
       `SELECT other.person_id AS id
          FROM booking mine
@@ -435,10 +435,12 @@ export class DemoRepository {
         [met[0].id, memberId, accepted],
       );
     }
+    let waiting: string | null = null;
     if (met[1]) {
-      await this.db.query(
+      [{ id: waiting }] = await this.db.query<{ id: string }>(
         `INSERT INTO introduction (from_id, to_id, pair_key, message, status, created_at)
-         VALUES ($1, $2, $3, 'Hello, I have seen you at the Tuesday class. Would you like to walk there together?', 'PENDING', $4)`,
+         VALUES ($1, $2, $3, 'Hello, I have seen you at the Tuesday class. Would you like to walk there together?', 'PENDING', $4)
+         RETURNING id`,
         [
           met[1].id,
           memberId,
@@ -447,6 +449,21 @@ export class DemoRepository {
         ],
       );
     }
-    return { tie: met[0] !== undefined, waiting: met[1] !== undefined };
+    return { tie: met[0] !== undefined, waiting };
+  }
+
+  /** The member's places still ahead, and the help given to them most recently. */
+  async newsFor(memberId: string): Promise<{ bookingIds: string[]; assignmentId: string | null }> {
+    const bookings = await this.db.query<{ id: string }>(
+      `SELECT b.id FROM booking b JOIN session s ON s.id = b.session_id
+        WHERE b.person_id = $1 AND b.status = 'BOOKED' AND s.starts_at > now() ORDER BY s.starts_at LIMIT 10`,
+      [memberId],
+    );
+    const [help] = await this.db.query<{ id: string }>(
+      `SELECT a.id FROM help_assignment a JOIN help_request r ON r.id = a.request_id
+        WHERE r.member_id = $1 AND a.status = 'COMPLETED' ORDER BY a.completed_at DESC LIMIT 1`,
+      [memberId],
+    );
+    return { bookingIds: bookings.map((b) => b.id), assignmentId: help?.id ?? null };
   }
 }

@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { Role } from '@kith/identity';
 import { Weekday } from '@kith/community';
-import { Db, DomainError, KITH_CONFIG, present } from '@kith/platform';
+import { Db, DomainError, JobName, JobOutbox, KITH_CONFIG, present } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import {
   generateActivities,
@@ -201,6 +201,7 @@ export class DemoService {
     private readonly db: Db,
     private readonly areas: AreaService,
     private readonly demo: DemoRepository,
+    private readonly outbox: JobOutbox,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
@@ -374,7 +375,10 @@ export class DemoService {
       ),
     );
     const help = await this.seedHelp(options, shape, now, personIds, profiles, coordinatorIds[0]);
-    if (story) await this.demo.introduceDemoMember(personIds[0], now);
+    if (story) {
+      const { waiting } = await this.demo.introduceDemoMember(personIds[0], now);
+      await this.tellDemoMember(personIds[0], waiting);
+    }
     return {
       ...help,
       venues: venueIds.length,
@@ -382,6 +386,41 @@ export class DemoService {
       sessions: sessionIds.reduce((sum, ids) => sum + ids.length, 0),
       bookings,
     };
+  }
+
+  /**
+   * What the demo member's inbox is made of, through the same events the services write: the
+   * introduction waiting for their answer, the help Tomasz gave most recently, and their places
+   * ahead (whose reminders are planned, to come a day and two hours before). The worker decides
+   * them as it decides everyone's.
+   */
+  private async tellDemoMember(memberId: string, introductionId: string | null): Promise<void> {
+    const { bookingIds, assignmentId } = await this.demo.newsFor(memberId);
+    await this.outbox.scheduleMany([
+      ...(introductionId
+        ? [
+            {
+              name: JobName.DecideNudge,
+              payload: { event: 'INTRODUCTION_RECEIVED' as const, introductionId },
+              key: `demo-introduction-received-${introductionId}`,
+            },
+          ]
+        : []),
+      ...(assignmentId
+        ? [
+            {
+              name: JobName.DecideNudge,
+              payload: { event: 'ASSIGNMENT_COMPLETED' as const, assignmentId },
+              key: `demo-assignment-completed-${assignmentId}`,
+            },
+          ]
+        : []),
+      ...bookingIds.map((bookingId) => ({
+        name: JobName.DecideNudge,
+        payload: { event: 'SESSION_BOOKED' as const, bookingId },
+        key: `demo-session-booked-${bookingId}`,
+      })),
+    ]);
   }
 
   /** Helpers with skills and approvals, and six months of completed help with its ledger. */

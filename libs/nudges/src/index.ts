@@ -15,3 +15,4 @@ export * from './channels/channel';
 export { emailFor, escapeHtml } from './channels/email-template';
 export * from './nudge-history.service';
 export * from './variant-interval';
+export * from './nudge-release.handler';

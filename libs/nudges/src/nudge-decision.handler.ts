@@ -30,6 +30,8 @@ const DAY_MS = 24 * HOUR_MS;
 /** "How was it?" comes this long after the session ends, and is not worth saying after a few days. */
 export const FOLLOW_UP_AFTER_MS = 3 * HOUR_MS;
 const FOLLOW_UP_KEPT_MS = 3 * DAY_MS;
+/** How long the digest waits after its time for the prompts decided at that time. */
+export const DIGEST_GATHER_MS = 2 * 60_000;
 const PROMPT_KINDS = (Object.keys(NUDGE_CLASS) as NudgeKind[]).filter(
   (kind) => NUDGE_CLASS[kind] === 'prompt',
 );
@@ -45,6 +47,8 @@ interface NudgePlan {
   slot?: ReminderSlot;
   words: WordsKey;
   params: (language: NudgeLanguage) => Record<string, string>;
+  /** Reads what the words need that is costly to read, only for a nudge that goes now. */
+  beforeSending?: () => Promise<void>;
   link: { screen: string; id: string | null } | null;
   dueAt?: Date;
   expiresAt?: Date | null;
@@ -76,7 +80,6 @@ export class NudgeDecisionHandler {
     switch (payload.event) {
       case 'WAITLIST_PROMOTED':
       case 'SESSION_CANCELLED':
-      case 'SESSION_REMINDER':
         return this.aboutBooking(payload);
       case 'SESSION_BOOKED':
         return this.booked(payload);
@@ -135,15 +138,12 @@ export class NudgeDecisionHandler {
   }
 
   /**
-   * The booking's reminders still waiting for their time are called off, unrun; and what was
-   * decided about it but not yet delivered by email, push or SMS is suppressed with the reason.
+   * The booking's reminders still waiting for their time are called off (CANCELLED, with the
+   * reason); and what was decided about it but not yet delivered by email, push or SMS is
+   * suppressed with the reason.
    */
   private async callOffReminders(bookingId: string, reason: string): Promise<JobResult> {
-    const called = await this.outbox.cancelWaiting(
-      JobName.DecideNudge,
-      `reminder-${bookingId}-`,
-      reason,
-    );
+    const called = await this.nudges.cancelPendingAbout(bookingId, reason);
     const suppressed = await this.deliveries.suppressAbout(bookingId, reason);
     return called + suppressed > 0 ? done : skipped('no reminder was waiting');
   }
@@ -157,9 +157,9 @@ export class NudgeDecisionHandler {
   }
 
   /**
-   * Each reminder still ahead is planned as a job due when the policy says it goes (a
-   * day-before reminder at night is due the evening before), a row in Postgres until then. Each
-   * is decided again when it falls due, so a change of mind meanwhile counts.
+   * Each reminder still ahead is planned as a nudge row (PENDING) due when the policy says it
+   * goes (a day-before reminder at night is due the evening before): nothing in Redis until then.
+   * When it falls due it is decided again with what holds then (ReleaseDueNudges).
    */
   private async planReminders(bookingId: string): Promise<JobResult> {
     const now = this.clock.now();
@@ -167,7 +167,8 @@ export class NudgeDecisionHandler {
     if (!booking) return skipped('the booking is gone');
     if (booking.status !== 'BOOKED' || booking.cancelled) return skipped('no longer booked');
     const prefs = await this.inbox.preferences(booking.personId);
-    const planned: string[] = [];
+    const language: NudgeLanguage = isNudgeLanguage(prefs.language) ? prefs.language : 'en';
+    let planned = 0;
     for (const slot of [ReminderSlot.DAY_BEFORE, ReminderSlot.TWO_HOURS]) {
       const dueAt = reminderDueAt(booking.startsAt, slot);
       // Booked within a day, the day-before reminder has no day before to go on.
@@ -178,15 +179,31 @@ export class NudgeDecisionHandler {
         now,
       );
       if (!decision.send) continue;
-      const bookedAt = booking.promotedAt.getTime();
-      await this.outbox.schedule(
-        JobName.DecideNudge,
-        { event: 'SESSION_REMINDER', bookingId, slot, bookedAt },
-        { key: `reminder-${bookingId}-${slot}-${bookedAt}`, at: decision.at },
+      const chosen = chooseVariant(booking.personId, `SESSION_REMINDER_${slot}`);
+      const { created } = await this.nudges.record(
+        {
+          personId: booking.personId,
+          kind: NudgeKind.SESSION_REMINDER,
+          // One per reminder of each taking of the place: promoted again after leaving is new.
+          key: nudgeKey(
+            booking.personId,
+            NudgeKind.SESSION_REMINDER,
+            bookingId,
+            `${slot}-${booking.promotedAt.getTime()}`,
+          ),
+          dueAt: decision.at,
+          ...nudgeWords(chosen.words, language, this.sessionParams(booking, language)),
+          linkScreen: 'SESSION',
+          linkId: booking.sessionId,
+          subjectId: bookingId,
+          expiresAt: booking.startsAt,
+          variant: chosen.variant,
+        },
+        { pending: true },
       );
-      planned.push(slot);
+      if (created) planned += 1;
     }
-    return planned.length > 0 ? done : skipped('no reminder falls before the session');
+    return planned > 0 ? done : skipped('no reminder falls before the session');
   }
 
   /** The first place in an interest group: someone going they could meet, or a helper to come. */
@@ -195,19 +212,22 @@ export class NudgeDecisionHandler {
     if (!booking || booking.status !== 'BOOKED' || booking.cancelled)
       return skipped('no longer booked');
     if (!(await this.subjects.firstInInterestGroup(bookingId))) return skipped('not a first visit');
-    const going = new Set(await this.subjects.othersGoing(bookingId));
-    // A peer matching would suggest anyway (opted in, never across a block), who is going.
-    const peer =
-      going.size > 0
-        ? (await this.people.suggestedPeers(booking.personId, 50)).find((m) =>
-            going.has(m.person.id),
-          )
-        : undefined;
+    // Who is going, and a peer among them matching would suggest anyway (opted in, never
+    // across a block): read only when the welcome is to go now, not for one the policy drops.
+    let going = new Set<string>();
+    let peer: Awaited<ReturnType<MatchedPeopleService['suggestedPeers']>>[number] | undefined;
     return this.send(payload, {
       personId: booking.personId,
       kind: NudgeKind.FIRST_VISIT_SUPPORT,
       subjectId: bookingId,
       words: NudgeKind.FIRST_VISIT_SUPPORT,
+      beforeSending: async () => {
+        going = new Set(await this.subjects.othersGoing(bookingId));
+        if (going.size > 0)
+          peer = (await this.people.suggestedPeers(booking.personId, 50)).find((m) =>
+            going.has(m.person.id),
+          );
+      },
       params: (language) => ({
         ...this.sessionParams(booking, language),
         company: peer
@@ -218,9 +238,7 @@ export class NudgeDecisionHandler {
           : nudgeWords(
               going.size > 0 ? 'FIRST_VISIT_COMPANY_SOME' : 'FIRST_VISIT_COMPANY_NONE',
               language,
-              {
-                count: String(going.size),
-              },
+              { count: String(going.size) },
             ).body,
       }),
       link: { screen: 'SESSION', id: booking.sessionId },
@@ -237,9 +255,9 @@ export class NudgeDecisionHandler {
     };
   }
 
-  /** A nudge about one booking (promoted, cancelled, a reminder), if it still applies. */
+  /** A nudge about one booking (promoted off the waitlist, or its session cancelled). */
   private async aboutBooking(
-    payload: EventOf<'WAITLIST_PROMOTED' | 'SESSION_CANCELLED' | 'SESSION_REMINDER'>,
+    payload: EventOf<'WAITLIST_PROMOTED' | 'SESSION_CANCELLED'>,
   ): Promise<JobResult> {
     if (payload.event === 'SESSION_CANCELLED')
       await this.callOffReminders(payload.bookingId, 'the session was cancelled');
@@ -278,21 +296,6 @@ export class NudgeDecisionHandler {
           keySlot: changed,
           words: NudgeKind.SESSION_CANCELLED,
         });
-      case 'SESSION_REMINDER': {
-        const slot = ReminderSlot[payload.slot];
-        if (booking.promotedAt.getTime() !== payload.bookedAt)
-          return skipped('the booking changed since the reminder was planned');
-        const why = held();
-        if (why) return skipped(why);
-        return this.send(payload, {
-          ...base,
-          kind: NudgeKind.SESSION_REMINDER,
-          slot,
-          keySlot: `${slot}-${changed}`,
-          words: `SESSION_REMINDER_${slot}`,
-          dueAt: reminderDueAt(booking.startsAt, slot),
-        });
-      }
     }
   }
 
@@ -505,18 +508,7 @@ export class NudgeDecisionHandler {
     const language: NudgeLanguage = isNudgeLanguage(prefs.language) ? prefs.language : 'en';
     const dueAt = plan.dueAt ?? now;
     const chosen = chooseVariant(plan.personId, plan.words);
-    const nudge = {
-      personId: plan.personId,
-      kind: plan.kind,
-      key: nudgeKey(plan.personId, plan.kind, plan.subjectId, plan.keySlot ?? null),
-      dueAt,
-      ...nudgeWords(chosen.words, language, plan.params(language)),
-      linkScreen: plan.link?.screen ?? null,
-      linkId: plan.link?.id ?? null,
-      subjectId: plan.subjectId,
-      expiresAt: plan.expiresAt ?? null,
-      variant: chosen.variant,
-    };
+    const key = nudgeKey(plan.personId, plan.kind, plan.subjectId, plan.keySlot ?? null);
     const promptsThisWeek =
       NUDGE_CLASS[plan.kind] === 'prompt'
         ? await this.nudges.sentSince(
@@ -530,17 +522,40 @@ export class NudgeDecisionHandler {
       { prefs, promptsThisWeek },
       now,
     );
+    if (decision.send && decision.at.getTime() > now.getTime())
+      return this.later(payload, key, decision.at, decision.moved);
+    if (decision.send) await plan.beforeSending?.();
+    const nudge = {
+      personId: plan.personId,
+      kind: plan.kind,
+      key,
+      dueAt,
+      ...nudgeWords(chosen.words, language, plan.params(language)),
+      linkScreen: plan.link?.screen ?? null,
+      linkId: plan.link?.id ?? null,
+      subjectId: plan.subjectId,
+      expiresAt: plan.expiresAt ?? null,
+      variant: chosen.variant,
+    };
     if (!decision.send) {
       await this.nudges.record(nudge, { skipReason: decision.reason });
       return skipped(decision.reason);
-    }
-    if (decision.at.getTime() > now.getTime()) {
-      return this.later(payload, nudge.key, decision.at, decision.moved);
     }
     const { created } = await this.dispatcher.send(
       { ...nudge, digest: decision.digest },
       decision.channels,
     );
+    // Gathered: in the inbox now, and in the day's one digest message a few minutes on, which
+    // carries whatever else was gathered for the same digest time.
+    if (created && decision.digest) {
+      const w = londonWallTime(now);
+      const day = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+      await this.outbox.schedule(
+        JobName.SendDigest,
+        { personId: plan.personId, day },
+        { key: `${plan.personId}-${day}`, at: new Date(now.getTime() + DIGEST_GATHER_MS) },
+      );
+    }
     return created ? done : skipped('already in the inbox');
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, done, JobHandler, JobName, JobOutbox, KITH_CONFIG, skipped } from '@kith/platform';
 import type { JobPayloads, JobResult, KithConfig } from '@kith/platform';
 import { NudgeChannel } from './nudge-kinds';
+import { nudgeWords } from './nudge-words';
 import { NudgeDeliveryRepository } from './nudge-delivery.repository';
 import type { NudgeToDeliver } from './nudge-delivery.repository';
 import { DeliveryStatus, NudgeStatus } from './nudges.entities';
@@ -200,6 +201,67 @@ export class NudgeDeliveryHandler {
     const forgotten = await this.deliveries.forgetDevices(unregistered);
     if (forgotten > 0) this.logger.log({ forgotten }, 'forgot devices Expo no longer knows');
     return done;
+  }
+
+  /**
+   * The member's daily digest: every prompt gathered into the inbox in the last day and not yet
+   * sent by email or push, in one message per channel. Each gathered nudge gets its delivery
+   * record (claimed SENDING before the send, then SENT, FAILED, or QUEUED for the retry), so a
+   * digest retried after a crash carries what the first did not get out, and nothing twice.
+   */
+  @JobHandler(JobName.SendDigest, { atomic: false })
+  async digest({ personId }: JobPayloads[JobName.SendDigest]): Promise<JobResult> {
+    const recipient = await this.deliveries.recipient(personId);
+    if (!recipient) return skipped('no such person');
+    const since = new Date(this.clock.now().getTime() - 24 * 3600_000);
+    const senders = (recipient.channels ?? [NudgeChannel.EMAIL, NudgeChannel.PUSH]).flatMap(
+      (name) => this.senders.get(name as NudgeChannel) ?? [],
+    );
+    let sentAny = false;
+    let retry: string | undefined;
+    for (const sender of senders) {
+      const { channel } = sender;
+      const claimed = await this.deliveries.claimDigest(
+        personId,
+        channel,
+        since,
+        this.config.queue.lockMs,
+      );
+      if (claimed.length === 0) continue;
+      const ids = claimed.map((n) => n.nudgeId);
+      const words = nudgeWords('DIGEST', recipient.language, {});
+      const digestId = `digest-${personId}-${ids[0]}`;
+      try {
+        const outcome = await sender.send({
+          nudgeId: digestId,
+          personId,
+          kind: 'DIGEST',
+          title: words.title,
+          body: [words.body, ...claimed.map((n) => `- ${n.title}: ${n.body}`)].join('\n'),
+          link: { screen: 'INBOX', id: null, url: `${this.config.channels.appUrl}/inbox` },
+          language: recipient.language,
+          email: recipient.email,
+          smsNumber: recipient.smsNumber,
+        });
+        await this.deliveries.settleDigest(
+          ids,
+          channel,
+          outcome.status === 'SENT' ? { status: 'SENT', at: this.clock.now() } : outcome,
+        );
+        sentAny ||= outcome.status === 'SENT';
+      } catch (error) {
+        const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+        const permanent = error instanceof PermanentDeliveryError;
+        await this.deliveries.settleDigest(ids, channel, {
+          status: permanent ? 'FAILED' : 'QUEUED',
+          reason,
+        });
+        if (!permanent) retry = reason;
+      }
+    }
+    // The job's own retries (with backoff) take up what may pass; what was sent stays sent.
+    if (retry) throw new Error(`the digest will be tried again: ${retry}`);
+    return sentAny ? done : skipped('nothing gathered to send');
   }
 
   @JobHandler(JobName.PruneDevices, { atomic: false })

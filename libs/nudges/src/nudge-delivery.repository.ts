@@ -51,6 +51,92 @@ export class NudgeDeliveryRepository {
     );
   }
 
+  /** `queue` for a batch: each nudge's channels, in one statement. */
+  async queueMany(batch: { nudgeId: string; channels: readonly NudgeChannel[] }[], at: Date) {
+    const ids: string[] = [];
+    const channels: string[] = [];
+    for (const { nudgeId, channels: chosen } of batch)
+      for (const channel of new Set([NudgeChannel.INBOX, ...chosen])) {
+        ids.push(nudgeId);
+        channels.push(channel);
+      }
+    if (ids.length === 0) return;
+    await this.db.query(
+      `INSERT INTO nudge_delivery (nudge_id, channel, status, sent_at)
+       SELECT id, c, CASE WHEN c = 'INBOX' THEN 'SENT' ELSE 'QUEUED' END::delivery_status,
+              CASE WHEN c = 'INBOX' THEN $3::timestamptz END
+         FROM unnest($1::uuid[], $2::nudge_channel[]) AS u(id, c)
+       ON CONFLICT (nudge_id, channel) DO NOTHING`,
+      [ids, channels, at],
+    );
+  }
+
+  /**
+   * Claims the member's gathered prompts of the last day not yet sent by `channel` for one digest
+   * message: each gets a SENDING delivery, committed before anything leaves. Rows left SENDING by
+   * an attempt that died more than `staleMs` ago are claimed again.
+   */
+  async claimDigest(
+    personId: string,
+    channel: NudgeChannel,
+    since: Date,
+    staleMs: number,
+  ): Promise<{ nudgeId: string; title: string; body: string }[]> {
+    return this.db.query(
+      `WITH gathered AS (
+         SELECT n.id, n.title, n.body FROM nudge n
+          WHERE n.person_id = $1 AND n.digest AND n.status = 'SENT' AND n.sent_at > $3),
+       fresh AS (
+         INSERT INTO nudge_delivery (nudge_id, channel, status, attempts)
+         SELECT id, $2, 'SENDING', 1 FROM gathered
+         ON CONFLICT (nudge_id, channel) DO UPDATE SET status = 'SENDING',
+           attempts = nudge_delivery.attempts + 1, updated_at = now()
+           WHERE nudge_delivery.status = 'QUEUED'
+              OR (nudge_delivery.status = 'SENDING'
+                  AND nudge_delivery.updated_at < now() - make_interval(secs => $4::double precision / 1000))
+         RETURNING nudge_id)
+       SELECT g.id AS "nudgeId", g.title, g.body FROM gathered g JOIN fresh f ON f.nudge_id = g.id
+        ORDER BY g.id`,
+      [personId, channel, since, staleMs],
+    );
+  }
+
+  /** The claimed digest deliveries' outcome. */
+  async settleDigest(
+    nudgeIds: string[],
+    channel: NudgeChannel,
+    outcome:
+      { status: 'SENT'; at: Date } | { status: 'QUEUED' | 'FAILED' | 'SUPPRESSED'; reason: string },
+  ): Promise<void> {
+    const sent = outcome.status === 'SENT';
+    await this.db.query(
+      `UPDATE nudge_delivery SET status = $3, reason = $4, sent_at = $5, updated_at = now()
+        WHERE nudge_id = ANY($1::uuid[]) AND channel = $2 AND status = 'SENDING'`,
+      [nudgeIds, channel, outcome.status, sent ? null : outcome.reason, sent ? outcome.at : null],
+    );
+  }
+
+  /** The member's address, language, number and channels, for a digest. */
+  async recipient(
+    personId: string,
+  ): Promise<
+    | { email: string; language: string; smsNumber: string | null; channels: string[] | null }
+    | undefined
+  > {
+    const [row] = await this.db.query<{
+      email: string;
+      language: string;
+      smsNumber: string | null;
+      channels: string[] | null;
+    }>(
+      `SELECT p.email, COALESCE(np.language, 'en') AS language, np.sms_number AS "smsNumber",
+              np.channels::text[] AS channels
+         FROM person p LEFT JOIN nudge_preferences np ON np.person_id = p.id WHERE p.id = $1`,
+      [personId],
+    );
+    return row;
+  }
+
   async nudge(nudgeId: string): Promise<NudgeToDeliver | undefined> {
     const [row] = await this.db.query<NudgeToDeliver>(
       `SELECT n.id AS "nudgeId", n.person_id AS "personId", n.kind, n.status, n.title, n.body,

@@ -132,6 +132,22 @@ describe('decideNudge, hand-worked (quiet hours 21:00 to 09:00 London)', () => {
     expect(decision).toMatchObject({ send: true, channels: [NudgeChannel.INBOX] });
   });
 
+  it('sends a prompt waiting for the digest when it is decided again just after the digest time', () => {
+    const digest = member({ digestAt: 10 * 60 });
+    // 10:00:02 London (GMT in January): the job that waited for 10:00 runs two seconds late.
+    const late = new Date('2027-01-12T10:00:02Z');
+    expect(decideNudge({ kind: NudgeKind.RE_ENGAGE, dueAt: late }, digest, late)).toMatchObject({
+      send: true,
+      at: late,
+      digest: true,
+    });
+    // Long after it, the next day's digest.
+    const afternoon = new Date('2027-01-12T15:00:00Z');
+    expect(
+      decideNudge({ kind: NudgeKind.RE_ENGAGE, dueAt: afternoon }, digest, afternoon),
+    ).toMatchObject({ send: true, at: new Date('2027-01-13T10:00:00Z'), digest: true });
+  });
+
   it('drops what has passed, and gathers prompts into the digest, never a reminder', () => {
     // The two-hour reminder below is due at 08:00, in quiet hours: 09:00, on its own.
     const late: NudgeToDecide = {

@@ -35,6 +35,8 @@ export const DEFAULT_PREFERENCES: NudgePreferences = {
 export const MAX_WEEKLY_LIMIT = 50;
 const DAY_MS = 24 * 3600 * 1000;
 const MINUTE_MS = 60 * 1000;
+/** A prompt decided this soon after the digest time goes with that day's digest. */
+export const DIGEST_WINDOW_MINUTES = 30;
 /** A day-before reminder kept out of the night goes this long before quiet hours begin. */
 export const EVENING_BEFORE_MARGIN_MINUTES = 30;
 
@@ -276,7 +278,17 @@ export function decideNudge(nudge: NudgeToDecide, member: MemberState, now: Date
   }
   const digest = kindClass === 'prompt' && prefs.digestAt !== null;
   if (digest && prefs.digestAt !== null) {
-    const digestTime = nextWallTime(at, prefs.digestAt);
+    // Decided again a little after the digest time (the job that waited for it ran then): it
+    // goes now, with that day's digest, not with tomorrow's.
+    const digestTime = new Date(
+      Math.max(
+        nextWallTime(
+          new Date(at.getTime() - DIGEST_WINDOW_MINUTES * MINUTE_MS),
+          prefs.digestAt,
+        ).getTime(),
+        at.getTime(),
+      ),
+    );
     if (expiresAt && digestTime.getTime() >= expiresAt.getTime())
       return { send: false, reason: SkipReason.REASON_PASSED };
     at = digestTime;

@@ -90,6 +90,10 @@ export const NUDGE_WORDS = {
       title: 'A DBS check runs out on {{date}}: {{name}}',
       body: 'The DBS check of {{name}}, a helper in your area, runs out on {{date}}. They have been told too; you may want to help them renew it.',
     },
+    DIGEST: {
+      title: 'Your Kith news for today',
+      body: 'Here is what is new for you today, all in one place:',
+    },
     [NudgeKind.CHECK_IN]: {
       title: 'A check-in call: {{name}}',
       body: '{{name}} has not been to anything for six weeks and has not answered a suggestion. A friendly call from a person may help.',
@@ -175,6 +179,10 @@ export const NUDGE_WORDS = {
     DBS_EXPIRING_COORDINATOR: {
       title: 'Un certificado DBS caduca el {{date}}: {{name}}',
       body: 'El certificado DBS de {{name}}, voluntario de tu zona, caduca el {{date}}. Ya se le ha avisado; quizá quieras ayudarle a renovarlo.',
+    },
+    DIGEST: {
+      title: 'Tus novedades de Kith de hoy',
+      body: 'Esto es lo nuevo para ti hoy, todo junto:',
     },
     [NudgeKind.CHECK_IN]: {
       title: 'Una llamada para saludar: {{name}}',

@@ -36,6 +36,27 @@ export interface NewNudge {
 
 const INBOX = `id, kind, title, body, sent_at AS "sentAt", read_at AS "readAt", link_screen AS "linkScreen", link_id AS "linkId"`;
 
+/** A planned nudge whose time has come, with what deciding it again reads. */
+export interface DueNudgeRow {
+  id: string;
+  personId: string;
+  kind: NudgeKind;
+  key: string;
+  dueAt: Date;
+  expiresAt: Date | null;
+  /** For a reminder: the booking's status now, and whether its session was called off. */
+  bookingStatus: string | null;
+  sessionCancelled: boolean | null;
+  /** The member's preferences, all null when they kept the defaults. */
+  channels: string[] | null;
+  quietStart: number | null;
+  quietEnd: number | null;
+  weeklyLimit: number | null;
+  pausedUntil: Date | null;
+  language: string | null;
+  digestAt: number | null;
+}
+
 /** What a nudge about a booking needs of it, read from community's tables. */
 export interface BookingFacts {
   personId: string;
@@ -93,9 +114,10 @@ export class NudgeRepository {
    */
   async record(
     nudge: NewNudge,
-    outcome: { sentAt: Date } | { skipReason: string },
+    outcome: { sentAt: Date } | { skipReason: string } | { pending: true },
   ): Promise<{ id: string; created: boolean }> {
     const sent = 'sentAt' in outcome;
+    const status = sent ? 'SENT' : 'pending' in outcome ? 'PENDING' : 'SKIPPED';
     const [created] = await this.db.query<{ id: string }>(
       `INSERT INTO nudge (person_id, kind, key, due_at, status, sent_at, skip_reason, title, body, link_screen, link_id,
                           subject_id, expires_at, variant, digest)
@@ -106,9 +128,9 @@ export class NudgeRepository {
         nudge.kind,
         nudge.key,
         nudge.dueAt,
-        sent ? 'SENT' : 'SKIPPED',
+        status,
         sent ? outcome.sentAt : null,
-        sent ? null : outcome.skipReason,
+        'skipReason' in outcome ? outcome.skipReason : null,
         nudge.title,
         nudge.body,
         nudge.linkScreen,
@@ -124,6 +146,75 @@ export class NudgeRepository {
       nudge.key,
     ]);
     return { id: existing.id, created: false };
+  }
+
+  /** What was planned about `subjectId` and has not gone yet is called off, with the reason. */
+  async cancelPendingAbout(subjectId: string, reason: string): Promise<number> {
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE nudge SET status = 'CANCELLED', skip_reason = $2
+        WHERE subject_id = $1 AND status = 'PENDING' RETURNING id`,
+      [subjectId, reason],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Takes up to `limit` planned nudges due by `now` (others running beside this skip them),
+   * each with what deciding it again needs: the member's preferences, and for a nudge about a
+   * booking whether the place is still held.
+   */
+  claimDue(now: Date, limit: number): Promise<DueNudgeRow[]> {
+    return this.db.query<DueNudgeRow>(
+      `SELECT n.id, n.person_id AS "personId", n.kind, n.key, n.due_at AS "dueAt", n.expires_at AS "expiresAt",
+              b.status AS "bookingStatus", s.cancelled_at IS NOT NULL AS "sessionCancelled",
+              p.channels::text[] AS channels, p.quiet_start AS "quietStart", p.quiet_end AS "quietEnd",
+              p.weekly_limit AS "weeklyLimit", p.paused_until AS "pausedUntil", p.language, p.digest_at AS "digestAt"
+         FROM nudge n
+         LEFT JOIN booking b ON b.id = n.subject_id AND n.kind = 'SESSION_REMINDER'
+         LEFT JOIN session s ON s.id = b.session_id
+         LEFT JOIN nudge_preferences p ON p.person_id = n.person_id
+        WHERE n.status = 'PENDING' AND n.due_at <= $1
+        ORDER BY n.due_at LIMIT $2
+        FOR UPDATE OF n SKIP LOCKED`,
+      [now, limit],
+    );
+  }
+
+  /** Whether anything planned is due by `now` (the due index answers it). */
+  async anyDue(now: Date): Promise<boolean> {
+    const [row] = await this.db.query<{ due: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM nudge WHERE status = 'PENDING' AND due_at <= $1) AS due`,
+      [now],
+    );
+    return row.due;
+  }
+
+  /** Settles a batch of due nudges in three statements: sent, skipped (why), or moved (to when). */
+  async settleDue(
+    sentAt: Date,
+    sent: string[],
+    skipped: { id: string; reason: string; cancelled: boolean }[],
+    moved: { id: string; at: Date }[],
+  ): Promise<void> {
+    if (sent.length > 0)
+      await this.db.query(
+        `UPDATE nudge SET status = 'SENT', sent_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`,
+        [sent, sentAt],
+      );
+    if (skipped.length > 0)
+      await this.db.query(
+        `UPDATE nudge n SET status = CASE WHEN u.cancelled THEN 'CANCELLED' ELSE 'SKIPPED' END::nudge_status,
+                skip_reason = u.reason
+           FROM unnest($1::uuid[], $2::text[], $3::boolean[]) AS u(id, reason, cancelled)
+          WHERE n.id = u.id AND n.status = 'PENDING'`,
+        [skipped.map((s) => s.id), skipped.map((s) => s.reason), skipped.map((s) => s.cancelled)],
+      );
+    if (moved.length > 0)
+      await this.db.query(
+        `UPDATE nudge n SET due_at = u.at FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, at)
+          WHERE n.id = u.id AND n.status = 'PENDING'`,
+        [moved.map((m) => m.id), moved.map((m) => m.at)],
+      );
   }
 
   /** Prompts (of these kinds) sent to the person since `since`: what the weekly limit counts. */

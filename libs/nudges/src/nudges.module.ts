@@ -10,6 +10,7 @@ import { SmsSender } from './channels/sms.sender';
 import { NudgeDecisionHandler } from './nudge-decision.handler';
 import { NudgeDeliveryHandler } from './nudge-delivery.handler';
 import { NudgeDeliveryRepository } from './nudge-delivery.repository';
+import { NudgeReleaseHandler, NudgeReleaseTrigger } from './nudge-release.handler';
 import { NudgeDispatcher } from './nudge-dispatcher';
 import { NudgeHistoryService } from './nudge-history.service';
 import { NudgeInboxService } from './nudge-inbox.service';
@@ -28,6 +29,7 @@ import { NudgeSubjectsRepository } from './nudge-subjects.repository';
     NudgeDispatcher,
     NudgeDecisionHandler,
     NudgeDeliveryHandler,
+    NudgeReleaseHandler,
     EmailSender,
     PushSender,
     SmsSender,
@@ -40,3 +42,10 @@ import { NudgeSubjectsRepository } from './nudge-subjects.repository';
   exports: [NudgeInboxService, NudgeHistoryService, NudgeDispatcher, NudgeDeliveryRepository],
 })
 export class NudgesModule {}
+
+/** What only the worker runs: the look for planned nudges falling due. */
+@Module({
+  imports: [NudgesModule, JobOutboxModule],
+  providers: [NudgeRepository, NudgeReleaseTrigger],
+})
+export class NudgesWorkerModule {}

@@ -4,7 +4,8 @@ import type { NudgeChannel, NudgeKind } from '../nudge-kinds';
 export interface OutgoingNudge {
   nudgeId: string;
   personId: string;
-  kind: NudgeKind;
+  /** The nudge's kind, or DIGEST for a day's gathered prompts in one message. */
+  kind: NudgeKind | 'DIGEST';
   title: string;
   body: string;
   /** The screen it opens, as a URL into the app (email) and as data (push). */

@@ -102,6 +102,8 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: positiveInt(10),
   GRAPHQL_MAX_COST: positiveInt(5000),
   OUTBOX_POLL_MS: positiveInt(500),
+  // Queue events Redis keeps per queue (what QueueEvents listeners read); BullMQ keeps 10,000.
+  QUEUE_EVENTS_KEPT: wholeNumber(10, 1_000_000).default(1000),
   JOB_LEASE_MS: wholeNumber(1000, 86_400_000).default(60_000),
   JOB_RETENTION_DAYS: wholeNumber(1, 3650).default(14),
   JOB_LATE_AFTER_MS: wholeNumber(1000, 86_400_000).default(60_000),
@@ -130,6 +132,8 @@ export interface KithConfig {
     prefix: string;
     concurrency: number;
     outboxPollMs: number;
+    /** Recent queue events kept in Redis per queue: bounded, however many jobs have run. */
+    eventsKept: number;
     /** How long an enqueued job may go unfinished before the sweeper asks Redis about it. */
     leaseMs: number;
     retentionDays: number;
@@ -217,6 +221,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
       outboxPollMs: env.OUTBOX_POLL_MS,
+      eventsKept: env.QUEUE_EVENTS_KEPT,
       leaseMs: env.JOB_LEASE_MS,
       retentionDays: env.JOB_RETENTION_DAYS,
       lateAfterMs: env.JOB_LATE_AFTER_MS,

@@ -25,6 +25,10 @@ export enum JobName {
   PruneDevices = 'prune-devices',
   /** Daily: finds who a nudge is due for without an event (DBS running out, weeks away). */
   FindDueNudges = 'find-due-nudges',
+  /** A member's daily digest: the day's gathered prompts, in one message per channel. */
+  SendDigest = 'send-digest',
+  /** Nudges planned for later (reminders) whose time has come: decided again and sent, in batches. */
+  ReleaseDueNudges = 'release-due-nudges',
 }
 
 export enum QueueName {
@@ -74,13 +78,6 @@ export const JOB_PAYLOADS = {
       personId: z.string().uuid(),
       since: z.number().int(),
     }),
-    /** One reminder, for the booking as it was when planned (`bookedAt`, epoch ms). */
-    z.object({
-      event: z.literal('SESSION_REMINDER'),
-      bookingId: z.string().uuid(),
-      slot: z.enum(['DAY_BEFORE', 'TWO_HOURS']),
-      bookedAt: z.number().int(),
-    }),
   ]),
   [JobName.DeliverNudge]: z.object({
     nudgeId: z.string().uuid(),
@@ -91,6 +88,11 @@ export const JOB_PAYLOADS = {
   [JobName.CheckPushReceipts]: z.object({}),
   [JobName.PruneDevices]: z.object({}),
   [JobName.FindDueNudges]: z.object({}),
+  [JobName.ReleaseDueNudges]: z.object({}),
+  [JobName.SendDigest]: z.object({
+    personId: z.string().uuid(),
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
@@ -112,6 +114,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CheckPushReceipts]: QueueName.Mail,
   [JobName.PruneDevices]: QueueName.Default,
   [JobName.FindDueNudges]: QueueName.Default,
+  [JobName.ReleaseDueNudges]: QueueName.Default,
+  [JobName.SendDigest]: QueueName.Mail,
 };
 
 export interface JobSchedule<N extends JobName = JobName> {
@@ -146,7 +150,12 @@ export const JOB_SCHEDULES: JobSchedule[] = [
   },
   { key: 'prune-devices-daily', name: JobName.PruneDevices, payload: {}, pattern: '20 4 * * *' },
   // Mid-morning, so what it finds is decided (and sent) in waking hours.
-  { key: 'find-due-nudges-daily', name: JobName.FindDueNudges, payload: {}, pattern: '30 10 * * *' },
+  {
+    key: 'find-due-nudges-daily',
+    name: JobName.FindDueNudges,
+    payload: {},
+    pattern: '30 10 * * *',
+  },
 ];
 
 export type JobResult = { status: 'done' } | { status: 'skipped'; reason: string };

@@ -34,6 +34,9 @@ export class QueueRegistry implements OnApplicationShutdown {
         connection: this.connection,
         prefix: this.config.queue.prefix,
         defaultJobOptions: JOB_DEFAULTS,
+        // The event stream (what QueueEvents reads) kept short: Redis holds recent events
+        // only, however many jobs have run; Postgres keeps the record of every one.
+        streams: { events: { maxLen: this.config.queue.eventsKept } },
       });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
