@@ -106,12 +106,12 @@ describe('every kind of nudge reaches the right person, with words that say what
     expect(offered.title).toMatch(/^Could you help \S+\?$/);
     await api.gql(RESPOND, { id: assignmentId, a: true }, helper.accessToken);
     const [taken] = await inboxHas(db, asker.personId, 'ASSIGNMENT_ACCEPTED');
-    expect(taken.body).toContain('has said yes to helping you with Gardening');
+    expect(taken.body).toContain('has said yes to your request (Gardening)');
     await api.gql(COMPLETE, { id: assignmentId, m: 75 }, helper.accessToken);
     const [thanks] = await inboxHas(db, helper.personId, 'ASSIGNMENT_COMPLETED');
     expect(thanks.body).toContain('75 minutes in your time credits');
     const [doneForMember] = await inboxHas(db, asker.personId, 'ASSIGNMENT_COMPLETED');
-    expect(doneForMember.title).toBe('Your help with Gardening is done');
+    expect(doneForMember.title).toBe('Done: Gardening');
   });
 
   it('offers company on a first visit to a group, once, and asks how it went afterwards', async () => {

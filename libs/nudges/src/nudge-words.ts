@@ -68,19 +68,19 @@ export const NUDGE_WORDS = {
     },
     [NudgeKind.ASSIGNMENT_OFFERED]: {
       title: 'Could you help {{name}}?',
-      body: '{{name}} has asked for help with {{skill}}, and you have been suggested. Have a look in the app and say whether you can take it.',
+      body: '{{name}} has asked for some help ({{skill}}), and you have been suggested. Have a look in the app and say whether you can take it.',
     },
     [NudgeKind.ASSIGNMENT_ACCEPTED]: {
       title: '{{name}} will help you',
-      body: '{{name}} has said yes to helping you with {{skill}}. They will be in touch to arrange a time.',
+      body: '{{name}} has said yes to your request ({{skill}}). They will be in touch to arrange a time.',
     },
     [NudgeKind.ASSIGNMENT_COMPLETED]: {
       title: 'Thank you for helping {{name}}',
-      body: 'Your help with {{skill}} is recorded, with {{minutes}} minutes in your time credits. Thank you for giving your time.',
+      body: 'Your help ({{skill}}) is recorded, with {{minutes}} minutes in your time credits. Thank you for giving your time.',
     },
     ASSIGNMENT_COMPLETED_MEMBER: {
-      title: 'Your help with {{skill}} is done',
-      body: '{{name}} has recorded the help with {{skill}} as done. You can say how it went in the app, if you like.',
+      title: 'Done: {{skill}}',
+      body: '{{name}} has recorded your request ({{skill}}) as done. You can say how it went in the app, if you like.',
     },
     [NudgeKind.DBS_EXPIRING]: {
       title: 'Your DBS check runs out on {{date}}',
@@ -158,19 +158,19 @@ export const NUDGE_WORDS = {
     },
     [NudgeKind.ASSIGNMENT_OFFERED]: {
       title: '¿Puedes ayudar a {{name}}?',
-      body: '{{name}} ha pedido ayuda con {{skill}}, y te han propuesto a ti. Míralo en la aplicación y di si puedes.',
+      body: '{{name}} ha pedido ayuda ({{skill}}), y te han propuesto a ti. Míralo en la aplicación y di si puedes.',
     },
     [NudgeKind.ASSIGNMENT_ACCEPTED]: {
       title: '{{name}} te ayudará',
-      body: '{{name}} ha dicho que sí a ayudarte con {{skill}}. Se pondrá en contacto contigo para quedar.',
+      body: '{{name}} ha dicho que sí a tu petición ({{skill}}). Se pondrá en contacto contigo para quedar.',
     },
     [NudgeKind.ASSIGNMENT_COMPLETED]: {
       title: 'Gracias por ayudar a {{name}}',
-      body: 'Tu ayuda con {{skill}} queda registrada, con {{minutes}} minutos en tus créditos de tiempo. Gracias por dar tu tiempo.',
+      body: 'Tu ayuda ({{skill}}) queda registrada, con {{minutes}} minutos en tus créditos de tiempo. Gracias por dar tu tiempo.',
     },
     ASSIGNMENT_COMPLETED_MEMBER: {
-      title: 'Tu ayuda con {{skill}} está hecha',
-      body: '{{name}} ha registrado la ayuda con {{skill}} como hecha. Si quieres, puedes contar qué tal fue en la aplicación.',
+      title: 'Hecho: {{skill}}',
+      body: '{{name}} ha registrado tu petición ({{skill}}) como hecha. Si quieres, puedes contar qué tal fue en la aplicación.',
     },
     [NudgeKind.DBS_EXPIRING]: {
       title: 'Tu certificado DBS caduca el {{date}}',
