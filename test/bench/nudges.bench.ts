@@ -20,14 +20,7 @@ import { cpus } from 'node:os';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import { Client } from 'pg';
-import {
-  Clock,
-  JobName,
-  JobOutbox,
-  loadConfig,
-  londonToUtc,
-  londonWallTime,
-} from '@kith/platform';
+import { Clock, JobName, JobOutbox, loadConfig, londonToUtc, londonWallTime } from '@kith/platform';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import {
   bareBullmq,

@@ -21,6 +21,7 @@ import {
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 import { SmtpSink } from '../support/smtp-sink';
+import { TcpProxy } from '../support/tcp-proxy';
 
 const registerPhone = (api: RunningApi, member: Session, token: string) =>
   api.gql(REGISTER_DEVICE, { token, platform: 'ANDROID' }, member.accessToken);
@@ -28,6 +29,8 @@ const registerPhone = (api: RunningApi, member: Session, token: string) =>
 describe('nudges delivered by email and push, once each, whatever the channel says', () => {
   const smtp = new SmtpSink();
   const expo = new FakeExpo();
+  /** The line to the mail server, which a test can cut (the server is down) and mend. */
+  let smtpLine: TcpProxy;
   let api: RunningApi;
   let worker: INestApplicationContext;
   let db: Db;
@@ -51,10 +54,17 @@ describe('nudges delivered by email and push, once each, whatever the channel sa
   const nudgeMailsTo = (email: string) =>
     smtp.received.filter((m) => m.to.includes(email) && !m.raw.includes('sign-in code'));
 
+  const smtpThroughLine = async () => {
+    const url = await smtp.start();
+    smtpLine = new TcpProxy('127.0.0.1', Number(new URL(url).port));
+    await smtpLine.start();
+    return smtpLine.rewrite(url);
+  };
+
   beforeAll(async () => {
     const config = testConfig({
       RATE_LIMIT_SIGNIN_PER_IP: '100000',
-      MAIL_URL: await smtp.start(),
+      MAIL_URL: await smtpThroughLine(),
       EXPO_URL: await expo.start(),
       NUDGE_RETRY_BASE_MS: '100',
       APP_URL: 'https://app.kith.test',
@@ -69,6 +79,7 @@ describe('nudges delivered by email and push, once each, whatever the channel sa
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await smtpLine?.stop();
     await smtp.stop();
     await expo.stop();
   });
@@ -131,6 +142,24 @@ describe('nudges delivered by email and push, once each, whatever the channel sa
       ['EMAIL-2', 'done'],
       ['EMAIL-3', 'done'],
     ]);
+  });
+
+  it('keeps a mail while the mail server is down, and sends it once when it is back', async () => {
+    let address = '';
+    await smtpLine.stop();
+    const { nudgeId, member } = await promotedMember(api, coordinator.accessToken, (m) => {
+      address = m.email;
+    });
+    // Refused connections: the delivery waits for its retry, as often as it takes.
+    await until('two refused attempts', async () => {
+      const { EMAIL } = await deliveriesOf(db, nudgeId);
+      return EMAIL?.status === 'QUEUED' && EMAIL.attempts >= 2 ? EMAIL : undefined;
+    });
+    expect((await deliveriesOf(db, nudgeId)).EMAIL.reason).toMatch(/ECONNREFUSED|connect/i);
+    await smtpLine.start();
+    expect((await settledDeliveries(db, nudgeId)).EMAIL).toMatchObject({ status: 'SENT' });
+    expect(nudgeMailsTo(member.email)).toHaveLength(1);
+    expect(address).toBe(member.email);
   });
 
   it('fails a mail the server refuses for good at once, without trying again', async () => {
