@@ -20,11 +20,16 @@ describe('the newest migrations', () => {
   beforeAll(() => ds.initialize());
   afterAll(() => ds.destroy());
 
-  it('CheckIns, then NudgeDelivery, go down and come back without drift', async () => {
-    expect(ds.migrations.slice(-2).map((m) => m.name)).toEqual([
+  it('NudgeHistoryIndex, CheckIns, then NudgeDelivery, go down and come back without drift', async () => {
+    expect(ds.migrations.slice(-3).map((m) => m.name)).toEqual([
       'NudgeDelivery1795560000000',
       'CheckIns1795570000000',
+      'NudgeHistoryIndex1795580000000',
     ]);
+    await ds.undoLastMigration();
+    expect(
+      await exists(`SELECT 1 FROM pg_indexes WHERE indexname = 'ix_nudge_person_created'`),
+    ).toBe(false);
     await ds.query(
       `INSERT INTO person (email, display_name) VALUES ('checkin-migration@example.test', 'C')`,
     );
@@ -51,6 +56,9 @@ describe('the newest migrations', () => {
     expect(await nudgeTables()).toBe(true);
     expect(await variantColumn()).toBe(true);
     expect(await exists(`SELECT 1 FROM pg_enum WHERE enumlabel = 'CHECK_IN'`)).toBe(true);
+    expect(
+      await exists(`SELECT 1 FROM pg_indexes WHERE indexname = 'ix_nudge_person_created'`),
+    ).toBe(true);
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
     expect(
       await exists(`SELECT 1 FROM pg_indexes WHERE indexname = 'ix_nudge_delivery_receipts'`),

@@ -27,7 +27,8 @@ describe("what coordinators see of nudges: a member's history, and which wording
       {
         personId,
         kind: NudgeKind.SESSION_REMINDER,
-        key: `history-${(serial += 1)}`,
+        // Keyed as a day-before reminder is: the reminders whose wording has variants.
+        key: `history:SESSION_REMINDER:x:DAY_BEFORE-${(serial += 1)}`,
         dueAt: new Date(),
         title: `Reminder ${serial}`,
         body: 'See you there',
@@ -59,6 +60,12 @@ describe("what coordinators see of nudges: a member's history, and which wording
       `INSERT INTO nudge (person_id, kind, key, due_at, status, skip_reason, title, body)
        VALUES ($1, 'RE_ENGAGE', $2, now(), 'SKIPPED', 'WEEKLY_LIMIT', 'Something you might enjoy', 'x')`,
       [member.personId, `skipped-${member.personId}`],
+    );
+    // A coordinator's news about someone else never shows in that coordinator's own history.
+    await db.query(
+      `INSERT INTO nudge (person_id, kind, key, due_at, status, sent_at, title, body)
+       VALUES ($1, 'CHECK_IN', $2, now() - interval '1 day', 'SENT', now() - interval '1 day', 'A check-in call: Someone Else', 'x')`,
+      [member.personId, `checkin-${member.personId}`],
     );
     const seen = await api.gql<{ nudgeHistory: unknown[] }>(
       HISTORY,

@@ -10,6 +10,7 @@ import {
   CREATE_ACTIVITY,
   interestIds,
   JOIN,
+  LEAVE,
   UPDATE_PROFILE,
   weeklyActivity,
 } from '../support/community';
@@ -125,12 +126,14 @@ describe('every kind of nudge reaches the right person, with words that say what
     const [welcome] = await inboxHas(db, newcomer.personId, 'FIRST_VISIT_SUPPORT');
     expect(welcome).toMatchObject({ linkScreen: 'SESSION', linkId: first });
     expect(welcome.body).toContain('for the first time');
-    // The regular is opted in and shares the interest: matching names them, by first name.
+    // The regular is opted in and shares the interest: matching finds them, but the nudge never
+    // names them (their being there is theirs to tell); an introduction is offered instead.
     const [regularName] = await db.query<{ name: string }>(
       `SELECT split_part(display_name, ' ', 1) AS name FROM person WHERE id = $1`,
       [regular.personId],
     );
-    expect(welcome.body).toContain(`${regularName.name}, who also enjoys`);
+    expect(welcome.body).toContain('Someone going also enjoys');
+    expect(welcome.body).not.toContain(regularName.name);
     // A second choir is not a first visit to the group.
     await api.gql(JOIN, { id: second }, newcomer.accessToken);
     await until('the second booking decided', async () => {
@@ -227,5 +230,35 @@ describe('every kind of nudge reaches the right person, with words that say what
     );
     expect(tasks).toEqual([{ id: task.linkId }]);
     expect(await inboxOf(db, quiet.personId, 'RE_ENGAGE')).toHaveLength(1);
+  });
+
+  it('keeps the reminders of a place taken again when the news of leaving it comes late', async () => {
+    const choir = await interestIds(api, help.coordinator.accessToken, 'choir');
+    const sessionId = await createSession('Choir again', choir);
+    const who = await member(choir[0]);
+    await api.gql(JOIN, { id: sessionId }, who.accessToken);
+    const [{ id: bookingId }] = await db.query<{ id: string }>(
+      `SELECT id FROM booking WHERE session_id = $1 AND person_id = $2`,
+      [sessionId, who.personId],
+    );
+    const reminders = () =>
+      db.query<{ key: string; status: string }>(
+        `SELECT key, status FROM nudge WHERE subject_id = $1 AND kind = 'SESSION_REMINDER' ORDER BY key`,
+        [bookingId],
+      );
+    await until('the first reminders', async () =>
+      (await reminders()).length === 2 ? true : undefined,
+    );
+    await api.gql(LEAVE, { id: sessionId }, who.accessToken);
+    await api.gql(JOIN, { id: sessionId }, who.accessToken);
+    // The second taking's two, beside the first's two.
+    await until('the new reminders', async () =>
+      (await reminders()).length === 4 ? true : undefined,
+    );
+    // The leaving's event decided again now, after the place was taken again: it calls off
+    // only what was planned for the first taking.
+    await worker.get(NudgeDecisionHandler).decide({ event: 'BOOKING_RELEASED', bookingId });
+    const statuses = (await reminders()).map((r) => r.status).sort();
+    expect(statuses).toEqual(['CANCELLED', 'CANCELLED', 'PENDING', 'PENDING']);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { firstName } from '@kith/identity';
+import { BlockService, firstName } from '@kith/identity';
 import { MatchedPeopleService, SessionMatchingService } from '@kith/matching';
 import {
   Clock,
@@ -72,6 +72,7 @@ export class NudgeDecisionHandler {
     private readonly outbox: JobOutbox,
     private readonly sessions: SessionMatchingService,
     private readonly people: MatchedPeopleService,
+    private readonly blocks: BlockService,
     private readonly clock: Clock,
   ) {}
 
@@ -143,8 +144,15 @@ export class NudgeDecisionHandler {
    * suppressed with the reason.
    */
   private async callOffReminders(bookingId: string, reason: string): Promise<JobResult> {
-    const called = await this.nudges.cancelPendingAbout(bookingId, reason);
-    const suppressed = await this.deliveries.suppressAbout(bookingId, reason);
+    // Left and booked again before this ran (the booking row is reused): what was planned for
+    // the new taking stands; only the earlier taking's nudges are called off.
+    const booking = await this.nudges.bookingFacts(bookingId);
+    const keep =
+      booking && booking.status === 'BOOKED' && !booking.cancelled
+        ? String(booking.promotedAt.getTime())
+        : null;
+    const called = await this.nudges.cancelPendingAbout(bookingId, reason, keep);
+    const suppressed = await this.deliveries.suppressAbout(bookingId, reason, keep);
     return called + suppressed > 0 ? done : skipped('no reminder was waiting');
   }
 
@@ -178,29 +186,31 @@ export class NudgeDecisionHandler {
         { prefs, promptsThisWeek: 0 },
         now,
       );
-      if (!decision.send) continue;
       const chosen = chooseVariant(booking.personId, `SESSION_REMINDER_${slot}`);
-      const { created } = await this.nudges.record(
-        {
-          personId: booking.personId,
-          kind: NudgeKind.SESSION_REMINDER,
-          // One per reminder of each taking of the place: promoted again after leaving is new.
-          key: nudgeKey(
-            booking.personId,
-            NudgeKind.SESSION_REMINDER,
-            bookingId,
-            `${slot}-${booking.promotedAt.getTime()}`,
-          ),
-          dueAt: decision.at,
-          ...nudgeWords(chosen.words, language, this.sessionParams(booking, language)),
-          linkScreen: 'SESSION',
-          linkId: booking.sessionId,
-          subjectId: bookingId,
-          expiresAt: booking.startsAt,
-          variant: chosen.variant,
-        },
-        { pending: true },
-      );
+      const reminder = {
+        personId: booking.personId,
+        kind: NudgeKind.SESSION_REMINDER,
+        // One per reminder of each taking of the place: promoted again after leaving is new.
+        key: nudgeKey(
+          booking.personId,
+          NudgeKind.SESSION_REMINDER,
+          bookingId,
+          `${slot}-${booking.promotedAt.getTime()}`,
+        ),
+        dueAt: decision.send ? decision.at : dueAt,
+        ...nudgeWords(chosen.words, language, this.sessionParams(booking, language)),
+        linkScreen: 'SESSION',
+        linkId: booking.sessionId,
+        subjectId: bookingId,
+        expiresAt: booking.startsAt,
+        variant: chosen.variant,
+      };
+      // Dropped (no time outside quiet hours before it starts): recorded with the reason.
+      if (!decision.send) {
+        await this.nudges.record(reminder, { skipReason: decision.reason });
+        continue;
+      }
+      const { created } = await this.nudges.record(reminder, { pending: true });
       if (created) planned += 1;
     }
     return planned > 0 ? done : skipped('no reminder falls before the session');
@@ -232,7 +242,6 @@ export class NudgeDecisionHandler {
         ...this.sessionParams(booking, language),
         company: peer
           ? nudgeWords('FIRST_VISIT_COMPANY_PEER', language, {
-              name: peer.person.firstName,
               interest: peer.person.sharedInterests[0]?.label ?? booking.activityTitle,
             }).body
           : nudgeWords(
@@ -337,6 +346,8 @@ export class NudgeDecisionHandler {
     const received = payload.event === 'INTRODUCTION_RECEIVED';
     const wanted = received ? 'PENDING' : 'ACCEPTED';
     if (intro.status !== wanted) return skipped(`the introduction is ${intro.status}`);
+    if (await this.blocks.eitherBlocking(intro.fromId, intro.toId))
+      return skipped('one of the two has blocked the other');
     const kind = received ? NudgeKind.INTRODUCTION_RECEIVED : NudgeKind.INTRODUCTION_ACCEPTED;
     return this.send(payload, {
       personId: received ? intro.toId : intro.fromId,
@@ -509,6 +520,9 @@ export class NudgeDecisionHandler {
     const dueAt = plan.dueAt ?? now;
     const chosen = chooseVariant(plan.personId, plan.words);
     const key = nudgeKey(plan.personId, plan.kind, plan.subjectId, plan.keySlot ?? null);
+    // Prompts for one member decided at once (a digest time, a busy day) take turns here, so
+    // the weekly limit counts each of the others.
+    if (NUDGE_CLASS[plan.kind] === 'prompt') await this.nudges.lockPerson(plan.personId);
     const promptsThisWeek =
       NUDGE_CLASS[plan.kind] === 'prompt'
         ? await this.nudges.sentSince(
@@ -553,7 +567,11 @@ export class NudgeDecisionHandler {
       await this.outbox.schedule(
         JobName.SendDigest,
         { personId: plan.personId, day },
-        { key: `${plan.personId}-${day}`, at: new Date(now.getTime() + DIGEST_GATHER_MS) },
+        {
+          // One per gathering: a prompt decided after an earlier one went gets a digest of its own.
+          key: `${plan.personId}-${day}-${Math.floor(now.getTime() / DIGEST_GATHER_MS)}`,
+          at: new Date(now.getTime() + DIGEST_GATHER_MS),
+        },
       );
     }
     return created ? done : skipped('already in the inbox');

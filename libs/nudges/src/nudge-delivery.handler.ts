@@ -3,12 +3,25 @@ import { Clock, done, JobHandler, JobName, JobOutbox, KITH_CONFIG, skipped } fro
 import type { JobPayloads, JobResult, KithConfig } from '@kith/platform';
 import { NudgeChannel } from './nudge-kinds';
 import { nudgeWords } from './nudge-words';
+import { isQuiet, nextWallTime } from './nudge-policy';
 import { NudgeDeliveryRepository } from './nudge-delivery.repository';
 import type { NudgeToDeliver } from './nudge-delivery.repository';
 import { DeliveryStatus, NudgeStatus } from './nudges.entities';
 import { NUDGE_SENDERS, PermanentDeliveryError } from './channels/channel';
 import type { NudgeSender, OutgoingNudge } from './channels/channel';
 import { PushSender } from './channels/push.sender';
+
+/**
+ * A claim older than this many worker locks is an attempt that died mid-send: BullMQ gives a
+ * stalled job to another worker after one lock, and a send takes less than one (the mailer's
+ * timeouts are 10 s each; the Expo client retries a few times within seconds).
+ */
+export const SENDING_STALE_LOCKS = 2;
+
+/** Addresses taken out of what is stored and logged: SMTP replies quote the recipient. */
+export function redactAddresses(text: string): string {
+  return text.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '<address>').slice(0, 500);
+}
 
 /** Attempts one delivery gets before it is FAILED for good. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -48,6 +61,10 @@ export class NudgeDeliveryHandler {
     this.senders = new Map(senders.map((sender) => [sender.channel, sender]));
   }
 
+  private get staleMs(): number {
+    return SENDING_STALE_LOCKS * this.config.queue.lockMs;
+  }
+
   @JobHandler(JobName.DeliverNudge, { atomic: false })
   async deliver({ nudgeId, channel: name }: JobPayloads[JobName.DeliverNudge]): Promise<JobResult> {
     const channel = NudgeChannel[name];
@@ -60,17 +77,26 @@ export class NudgeDeliveryHandler {
     const now = this.clock.now();
     const gone = this.noLongerStands(nudge, now);
     if (gone) {
-      await this.deliveries.suppress(nudgeId, channel, gone);
+      await this.deliveries.suppress(nudgeId, channel, gone, this.staleMs);
       return skipped(gone);
     }
     const sender = this.senders.get(channel);
     if (!sender) {
-      await this.deliveries.suppress(nudgeId, channel, `no ${channel} channel here`);
+      await this.deliveries.suppress(nudgeId, channel, `no ${channel} channel here`, 0);
       return skipped(`no ${channel} channel here`);
     }
-    const claim = await this.deliveries.claim(nudgeId, channel, this.config.queue.lockMs);
-    // Another attempt is sending it now: its own outcome will be recorded; try once more later.
-    if (!claim) throw new Error('this delivery is being sent by another attempt');
+    const claim = await this.deliveries.claim(nudgeId, channel, this.staleMs);
+    if (!claim) {
+      // Another attempt is sending it, or died doing so: look again once its claim could be
+      // stale (a job row due then, so nothing hangs on BullMQ's short retries).
+      const at = new Date(this.clock.now().getTime() + this.staleMs);
+      await this.outbox.schedule(
+        JobName.DeliverNudge,
+        { nudgeId, channel: name, attempt: delivery.attempts + 1 },
+        { key: `${nudgeId}-${channel}-wait-${at.getTime()}`, at },
+      );
+      return skipped('being sent by another attempt; looking again later');
+    }
     if (claim.resumed)
       this.logger.warn({ nudgeId, channel }, 'an earlier attempt stopped mid-send; sending again');
     let outcome;
@@ -130,12 +156,12 @@ export class NudgeDeliveryHandler {
     attempt: number,
     error: unknown,
   ): Promise<JobResult> {
-    const reason = (error instanceof Error ? error.message : String(error))
-      .replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '<address>')
-      .slice(0, 500);
-    const retryAt = new Date(
+    const reason = redactAddresses(error instanceof Error ? error.message : String(error));
+    let retryAt = new Date(
       this.clock.now().getTime() + backoffMs(this.config.channels.retryBaseMs, attempt),
     );
+    // A retry keeps the member's quiet hours: a message refused at 20:50 does not buzz at 03:00.
+    if (isQuiet(retryAt, nudge)) retryAt = nextWallTime(retryAt, nudge.quietEnd);
     const permanent = error instanceof PermanentDeliveryError;
     const outOfTime = nudge.expiresAt !== null && retryAt.getTime() >= nudge.expiresAt.getTime();
     if (permanent || attempt >= MAX_DELIVERY_ATTEMPTS || outOfTime) {
@@ -210,7 +236,7 @@ export class NudgeDeliveryHandler {
    * digest retried after a crash carries what the first did not get out, and nothing twice.
    */
   @JobHandler(JobName.SendDigest, { atomic: false })
-  async digest({ personId }: JobPayloads[JobName.SendDigest]): Promise<JobResult> {
+  async digest({ personId, day }: JobPayloads[JobName.SendDigest]): Promise<JobResult> {
     const recipient = await this.deliveries.recipient(personId);
     if (!recipient) return skipped('no such person');
     const since = new Date(this.clock.now().getTime() - 24 * 3600_000);
@@ -218,15 +244,10 @@ export class NudgeDeliveryHandler {
       (name) => this.senders.get(name as NudgeChannel) ?? [],
     );
     let sentAny = false;
-    let retry: string | undefined;
+    let retry: { reason: string; attempts: number } | undefined;
     for (const sender of senders) {
       const { channel } = sender;
-      const claimed = await this.deliveries.claimDigest(
-        personId,
-        channel,
-        since,
-        this.config.queue.lockMs,
-      );
+      const claimed = await this.deliveries.claimDigest(personId, channel, since, this.staleMs);
       if (claimed.length === 0) continue;
       const ids = claimed.map((n) => n.nudgeId);
       const words = nudgeWords('DIGEST', recipient.language, {});
@@ -250,17 +271,30 @@ export class NudgeDeliveryHandler {
         );
         sentAny ||= outcome.status === 'SENT';
       } catch (error) {
-        const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+        const reason = redactAddresses(error instanceof Error ? error.message : String(error));
+        const attempts = Math.max(...claimed.map((n) => n.attempts));
         const permanent = error instanceof PermanentDeliveryError;
+        const givenUp = permanent || attempts >= MAX_DELIVERY_ATTEMPTS;
         await this.deliveries.settleDigest(ids, channel, {
-          status: permanent ? 'FAILED' : 'QUEUED',
+          status: givenUp ? 'FAILED' : 'QUEUED',
           reason,
         });
-        if (!permanent) retry = reason;
+        if (!givenUp) retry = { reason, attempts };
       }
     }
-    // The job's own retries (with backoff) take up what may pass; what was sent stays sent.
-    if (retry) throw new Error(`the digest will be tried again: ${retry}`);
+    // What may pass is tried again after its backoff, as a job row (a Redis flush loses none of
+    // it); what was sent stays sent and is not claimed again.
+    if (retry) {
+      const at = new Date(
+        this.clock.now().getTime() + backoffMs(this.config.channels.retryBaseMs, retry.attempts),
+      );
+      await this.outbox.schedule(
+        JobName.SendDigest,
+        { personId, day },
+        { key: `${personId}-${day}-retry-${at.getTime()}`, at },
+      );
+      return skipped(`will try again at ${at.toISOString()}: ${retry.reason}`);
+    }
     return sentAny ? done : skipped('nothing gathered to send');
   }
 

@@ -3,6 +3,7 @@ import { Db } from '@kith/platform';
 import { NudgeChannel } from './nudge-kinds';
 import type { NudgeKind } from './nudge-kinds';
 import type { DeliveryStatus, NudgeStatus } from './nudges.entities';
+import { DEFAULT_PREFERENCES } from './nudge-policy';
 
 /** A nudge as its delivery jobs need it: words, where it goes, and whether it still stands. */
 export interface NudgeToDeliver {
@@ -18,6 +19,9 @@ export interface NudgeToDeliver {
   email: string;
   language: string;
   smsNumber: string | null;
+  /** The member's quiet hours (London minutes), which retries keep too. */
+  quietStart: number;
+  quietEnd: number;
 }
 
 export interface DeliveryRow {
@@ -81,7 +85,7 @@ export class NudgeDeliveryRepository {
     channel: NudgeChannel,
     since: Date,
     staleMs: number,
-  ): Promise<{ nudgeId: string; title: string; body: string }[]> {
+  ): Promise<{ nudgeId: string; title: string; body: string; attempts: number }[]> {
     return this.db.query(
       `WITH gathered AS (
          SELECT n.id, n.title, n.body FROM nudge n
@@ -94,8 +98,8 @@ export class NudgeDeliveryRepository {
            WHERE nudge_delivery.status = 'QUEUED'
               OR (nudge_delivery.status = 'SENDING'
                   AND nudge_delivery.updated_at < now() - make_interval(secs => $4::double precision / 1000))
-         RETURNING nudge_id)
-       SELECT g.id AS "nudgeId", g.title, g.body FROM gathered g JOIN fresh f ON f.nudge_id = g.id
+         RETURNING nudge_id, attempts)
+       SELECT g.id AS "nudgeId", g.title, g.body, f.attempts FROM gathered g JOIN fresh f ON f.nudge_id = g.id
         ORDER BY g.id`,
       [personId, channel, since, staleMs],
     );
@@ -141,11 +145,12 @@ export class NudgeDeliveryRepository {
     const [row] = await this.db.query<NudgeToDeliver>(
       `SELECT n.id AS "nudgeId", n.person_id AS "personId", n.kind, n.status, n.title, n.body,
               n.link_screen AS "linkScreen", n.link_id AS "linkId", n.expires_at AS "expiresAt",
-              p.email, COALESCE(np.language, 'en') AS language, np.sms_number AS "smsNumber"
+              p.email, COALESCE(np.language, 'en') AS language, np.sms_number AS "smsNumber",
+              COALESCE(np.quiet_start, $2) AS "quietStart", COALESCE(np.quiet_end, $3) AS "quietEnd"
          FROM nudge n JOIN person p ON p.id = n.person_id
          LEFT JOIN nudge_preferences np ON np.person_id = n.person_id
         WHERE n.id = $1`,
-      [nudgeId],
+      [nudgeId, DEFAULT_PREFERENCES.quietStart, DEFAULT_PREFERENCES.quietEnd],
     );
     return row;
   }
@@ -208,23 +213,39 @@ export class NudgeDeliveryRepository {
     return rows.length > 0;
   }
 
-  /** Suppresses a delivery not yet sent (the nudge no longer stands), with the reason. */
-  async suppress(nudgeId: string, channel: NudgeChannel, reason: string): Promise<boolean> {
+  /**
+   * Suppresses a delivery not yet sent (the nudge no longer stands), with the reason: one
+   * queued, or one left SENDING longer than `staleMs` by an attempt that died.
+   */
+  async suppress(
+    nudgeId: string,
+    channel: NudgeChannel,
+    reason: string,
+    staleMs: number,
+  ): Promise<boolean> {
     const rows = await this.db.query<{ nudge_id: string }>(
       `UPDATE nudge_delivery SET status = 'SUPPRESSED', reason = $3, updated_at = now()
-        WHERE nudge_id = $1 AND channel = $2 AND status = 'QUEUED' RETURNING nudge_id`,
-      [nudgeId, channel, reason],
+        WHERE nudge_id = $1 AND channel = $2
+          AND (status = 'QUEUED'
+               OR (status = 'SENDING' AND updated_at < now() - make_interval(secs => $4::double precision / 1000)))
+        RETURNING nudge_id`,
+      [nudgeId, channel, reason, staleMs],
     );
     return rows.length > 0;
   }
 
   /** Every channel still waiting for the nudges about `subjectId` is suppressed: it went away. */
-  async suppressAbout(subjectId: string, reason: string): Promise<number> {
+  async suppressAbout(
+    subjectId: string,
+    reason: string,
+    keepTakenAt: string | null = null,
+  ): Promise<number> {
     const rows = await this.db.query<{ nudge_id: string }>(
       `UPDATE nudge_delivery d SET status = 'SUPPRESSED', reason = $2, updated_at = now()
          FROM nudge n WHERE n.id = d.nudge_id AND n.subject_id = $1 AND d.status = 'QUEUED'
+          AND ($3::text IS NULL OR n.key NOT LIKE '%' || $3)
        RETURNING d.nudge_id`,
-      [subjectId, reason],
+      [subjectId, reason, keepTakenAt],
     );
     return rows.length;
   }

@@ -75,7 +75,10 @@ export class NudgeHistoryService {
               COALESCE(d.channel, 'INBOX') AS channel,
               CASE WHEN d.status IS NULL THEN 'SUPPRESSED' WHEN d.status = 'SENDING' THEN 'QUEUED' ELSE d.status::text END AS status,
               COALESCE(d.reason, n.skip_reason) AS reason, COALESCE(d.updated_at, n.created_at) AS at
-         FROM (SELECT * FROM nudge WHERE person_id = $1 AND status IN ('SENT', 'SKIPPED')
+         FROM (SELECT * FROM nudge WHERE person_id = $1 AND status IN ('SENT', 'SKIPPED', 'CANCELLED')
+                 -- Only what they were told as a member: not a coordinator's or a helper's
+                 -- news about other people (a check-in, another helper's DBS check).
+                 AND kind <> 'CHECK_IN' AND NOT (kind = 'DBS_EXPIRING' AND subject_id <> person_id)
                 ORDER BY created_at DESC, id DESC LIMIT $2) n
          LEFT JOIN nudge_delivery d ON d.nudge_id = n.id
         ORDER BY n.created_at DESC, n.id DESC, channel
@@ -117,6 +120,9 @@ export class NudgeHistoryService {
          JOIN session s ON s.id = b.session_id JOIN activity a ON a.id = s.activity_id
          JOIN venue v ON v.id = a.venue_id
         WHERE n.kind = $1 AND n.status = 'SENT' AND b.status IN ('ATTENDED', 'NO_SHOW')
+          -- Only nudges whose wording has variants: a member on B gets the two-hour reminder
+          -- in its one wording, which must not count their booking under A as well.
+          AND ($1 <> 'SESSION_REMINDER' OR n.key LIKE '%:DAY_BEFORE-%')
           AND v.area_id IN (SELECT id FROM inside)
         GROUP BY n.variant ORDER BY n.variant`,
       [kind, areaId],

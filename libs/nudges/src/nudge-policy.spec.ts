@@ -148,6 +148,30 @@ describe('decideNudge, hand-worked (quiet hours 21:00 to 09:00 London)', () => {
     ).toMatchObject({ send: true, at: new Date('2027-01-13T10:00:00Z'), digest: true });
   });
 
+  it('tells of a session called off at night at once, quietly, when the morning is too late', () => {
+    // 22:00 London in January; the session starts at 08:00, before quiet hours end (09:00).
+    const night = new Date('2027-01-12T22:00:00Z');
+    const cancelled = {
+      kind: NudgeKind.SESSION_CANCELLED,
+      dueAt: night,
+      expiresAt: new Date('2027-01-13T08:00:00Z'),
+    };
+    expect(decideNudge(cancelled, member(), night)).toEqual({
+      send: true,
+      at: night,
+      channels: [NudgeChannel.INBOX, NudgeChannel.EMAIL],
+      digest: false,
+      moved: null,
+    });
+    // With the morning still in time, it waits for the morning, by every channel.
+    const later = { ...cancelled, expiresAt: new Date('2027-01-13T11:00:00Z') };
+    expect(decideNudge(later, member(), night)).toMatchObject({
+      send: true,
+      at: new Date('2027-01-13T09:00:00Z'),
+      moved: 'QUIET_HOURS',
+    });
+  });
+
   it('drops what has passed, and gathers prompts into the digest, never a reminder', () => {
     // The two-hour reminder below is due at 08:00, in quiet hours: 09:00, on its own.
     const late: NudgeToDecide = {
@@ -271,7 +295,7 @@ const quietWindow = fc
 const kind = fc.constantFrom(...Object.values(NudgeKind));
 
 describe('decideNudge, properties across the clock changes', () => {
-  it('never sends in quiet hours, before now, or once its reason has passed', () => {
+  it('never sends in quiet hours (booking news the morning is too late for: only quietly), before now, or once its reason has passed', () => {
     fc.assert(
       fc.property(
         instant,
@@ -285,11 +309,17 @@ describe('decideNudge, properties across the clock changes', () => {
           const nudge: NudgeToDecide =
             k === NudgeKind.SESSION_REMINDER
               ? { kind: k, slot, dueAt: reminderDueAt(startsAt, slot), expiresAt: startsAt }
-              : { kind: k, dueAt: startsAt, expiresAt: null };
+              : NUDGE_CLASS[k] === 'booking'
+                ? { kind: k, dueAt: now, expiresAt: startsAt }
+                : { kind: k, dueAt: startsAt, expiresAt: null };
           const decision = decideNudge(nudge, member(quiet, prompts), now);
           if (!decision.send) return true;
+          const quietly =
+            NUDGE_CLASS[k] === 'booking' &&
+            !nudge.slot &&
+            decision.channels.every((c) => c === NudgeChannel.INBOX || c === NudgeChannel.EMAIL);
           return (
-            !isQuiet(decision.at, quiet) &&
+            (!isQuiet(decision.at, quiet) || quietly) &&
             decision.at.getTime() >= now.getTime() &&
             (nudge.expiresAt == null || decision.at.getTime() < nudge.expiresAt.getTime()) &&
             decision.channels[0] === NudgeChannel.INBOX

@@ -267,7 +267,19 @@ export function decideNudge(nudge: NudgeToDecide, member: MemberState, now: Date
       const evening = new Date(nightBegan.getTime() - EVENING_BEFORE_MARGIN_MINUTES * MINUTE_MS);
       at = evening.getTime() >= now.getTime() && !isQuiet(evening, prefs) ? evening : morning;
     } else at = morning;
-    if (expiresAt && at.getTime() >= expiresAt.getTime())
+    if (expiresAt && at.getTime() >= expiresAt.getTime()) {
+      // News of a place (called off, or given) that the morning would be too late for goes now,
+      // but quietly: the inbox, and email if chosen; nothing that buzzes at night.
+      if (kindClass === 'booking' && !nudge.slot) {
+        const quiet = prefs.channels.filter((c) => c === NudgeChannel.EMAIL);
+        return {
+          send: true,
+          at: new Date(Math.max(nudge.dueAt.getTime(), now.getTime())),
+          channels: [NudgeChannel.INBOX, ...quiet],
+          digest: false,
+          moved: null,
+        };
+      }
       return {
         send: false,
         reason:
@@ -275,6 +287,7 @@ export function decideNudge(nudge: NudgeToDecide, member: MemberState, now: Date
             ? SkipReason.NO_TIME_OUTSIDE_QUIET_HOURS
             : SkipReason.REASON_PASSED,
       };
+    }
   }
   const digest = kindClass === 'prompt' && prefs.digestAt !== null;
   if (digest && prefs.digestAt !== null) {

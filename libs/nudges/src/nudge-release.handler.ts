@@ -111,6 +111,9 @@ export class NudgeReleaseHandler {
     if (row.bookingStatus === null) return undefined;
     if (row.bookingStatus !== 'BOOKED') return `the booking is ${row.bookingStatus}`;
     if (row.sessionCancelled) return 'the session was cancelled';
+    // Left and taken again since: the new taking has reminders of its own.
+    if (row.bookingTakenAt !== null && !row.key.endsWith(`-${row.bookingTakenAt}`))
+      return 'the booking changed since the reminder was planned';
     return undefined;
   }
 }

@@ -36,7 +36,7 @@ export const NUDGE_WORDS = {
     },
     FIRST_VISIT_COMPANY_PEER: {
       title: 'Someone going',
-      body: '{{name}}, who also enjoys {{interest}}, is going too: you could say hello.',
+      body: 'Someone going also enjoys {{interest}} and would welcome meeting new people: ask in the app and we can introduce you.',
     },
     FIRST_VISIT_COMPANY_SOME: {
       title: 'People going',
@@ -126,7 +126,7 @@ export const NUDGE_WORDS = {
     },
     FIRST_VISIT_COMPANY_PEER: {
       title: 'Alguien que va',
-      body: '{{name}}, a quien también le gusta {{interest}}, también va: podrías saludarle.',
+      body: 'Alguien que va también disfruta de {{interest}} y le gusta conocer gente: pídelo en la aplicación y os presentamos.',
     },
     FIRST_VISIT_COMPANY_SOME: {
       title: 'Gente que va',

@@ -47,6 +47,8 @@ export interface DueNudgeRow {
   /** For a reminder: the booking's status now, and whether its session was called off. */
   bookingStatus: string | null;
   sessionCancelled: boolean | null;
+  /** When the place was last taken (epoch ms, as the key carries it). */
+  bookingTakenAt: string | null;
   /** The member's preferences, all null when they kept the defaults. */
   channels: string[] | null;
   quietStart: number | null;
@@ -149,13 +151,24 @@ export class NudgeRepository {
   }
 
   /** What was planned about `subjectId` and has not gone yet is called off, with the reason. */
-  async cancelPendingAbout(subjectId: string, reason: string): Promise<number> {
+  async cancelPendingAbout(
+    subjectId: string,
+    reason: string,
+    keepTakenAt: string | null = null,
+  ): Promise<number> {
     const rows = await this.db.query<{ id: string }>(
       `UPDATE nudge SET status = 'CANCELLED', skip_reason = $2
-        WHERE subject_id = $1 AND status = 'PENDING' RETURNING id`,
-      [subjectId, reason],
+        WHERE subject_id = $1 AND status = 'PENDING'
+          AND ($3::text IS NULL OR key NOT LIKE '%' || $3)
+        RETURNING id`,
+      [subjectId, reason, keepTakenAt],
     );
     return rows.length;
+  }
+
+  /** Holds the member's decisions in turn until this transaction ends. */
+  async lockPerson(personId: string): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [personId]);
   }
 
   /**
@@ -167,6 +180,7 @@ export class NudgeRepository {
     return this.db.query<DueNudgeRow>(
       `SELECT n.id, n.person_id AS "personId", n.kind, n.key, n.due_at AS "dueAt", n.expires_at AS "expiresAt",
               b.status AS "bookingStatus", s.cancelled_at IS NOT NULL AS "sessionCancelled",
+              floor(extract(epoch FROM b.updated_at) * 1000)::bigint::text AS "bookingTakenAt",
               p.channels::text[] AS channels, p.quiet_start AS "quietStart", p.quiet_end AS "quietEnd",
               p.weekly_limit AS "weeklyLimit", p.paused_until AS "pausedUntil", p.language, p.digest_at AS "digestAt"
          FROM nudge n

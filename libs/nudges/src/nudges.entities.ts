@@ -82,6 +82,7 @@ export class NudgePreferencesEntity {
 @Index('ux_nudge_key', ['key'], { unique: true })
 @Index('ix_nudge_inbox', ['personId', 'sentAt'], { where: `status = 'SENT'` })
 @Index('ix_nudge_due', ['dueAt'], { where: `status = 'PENDING'` })
+@Index('ix_nudge_person_created', ['personId', 'createdAt'])
 export class NudgeEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -77,6 +77,9 @@ export class PushSender implements NudgeSender, OnModuleInit {
       } else problems.push(ticket.details?.error ?? ticket.message);
     }
     if (sent.length > 0) return { status: 'SENT', tickets: sent };
+    // Expo's limit for one device, answered on the ticket: may pass, so tried again later.
+    if (problems.some((p) => p === 'MessageRateExceeded'))
+      throw new TransientDeliveryError('Expo: too many messages to this device for now');
     if (problems.every((p) => p === 'a device is no longer registered'))
       return { status: 'SUPPRESSED', reason: 'no device is registered any more' };
     throw new PermanentDeliveryError(`Expo refused every message: ${problems.join('; ')}`);

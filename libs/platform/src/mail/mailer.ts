@@ -28,7 +28,11 @@ export class Mailer implements OnApplicationShutdown {
     const transport = config.mail.transport;
     this.transport =
       transport.kind === 'smtp'
-        ? createTransport(transport.url, { connectionTimeout: 10_000, socketTimeout: 20_000 })
+        ? createTransport(transport.url, {
+            connectionTimeout: 10_000,
+            greetingTimeout: 10_000,
+            socketTimeout: 20_000,
+          })
         : undefined;
   }
 

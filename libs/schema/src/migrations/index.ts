@@ -14,6 +14,7 @@ import { AssignmentOverride1795540000000 } from './1795540000000-AssignmentOverr
 import { Nudges1795550000000 } from './1795550000000-Nudges';
 import { NudgeDelivery1795560000000 } from './1795560000000-NudgeDelivery';
 import { CheckIns1795570000000 } from './1795570000000-CheckIns';
+import { NudgeHistoryIndex1795580000000 } from './1795580000000-NudgeHistoryIndex';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Nudges1795550000000,
   NudgeDelivery1795560000000,
   CheckIns1795570000000,
+  NudgeHistoryIndex1795580000000,
 ];
