@@ -30,14 +30,6 @@ export class JobOutbox {
     return inserted === 1;
   }
 
-  /**
-   * Cancels the jobs of `name` whose keys start with `keyPrefix` that are still waiting for their
-   * time in Postgres (a reminder whose booking was given up); returns how many.
-   */
-  cancelWaiting(name: JobName, keyPrefix: string, reason: string): Promise<number> {
-    return this.jobs.cancelWaiting(jobId(name, keyPrefix), reason);
-  }
-
   /** Many jobs in one statement; returns how many were new. */
   async scheduleMany(jobs: ScheduledJob[]): Promise<number> {
     const rows = jobs.map((job) => {

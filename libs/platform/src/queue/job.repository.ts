@@ -209,20 +209,6 @@ export class JobRepository {
   }
 
   /** True when this call finished the job (it was still open). */
-  /**
-   * Finishes, unrun, the jobs still waiting in Postgres whose ids start with `prefix` (their
-   * reason has gone); enqueued ones run and re-check for themselves. Returns how many.
-   */
-  async cancelWaiting(prefix: string, reason: string): Promise<number> {
-    const rows = await this.db.query<{ id: string }>(
-      `UPDATE job SET state = 'done', finished_at = now(), result = $2, lease_until = NULL
-        WHERE starts_with(job_id, $1) AND state = 'pending'
-        RETURNING id`,
-      [prefix, JSON.stringify({ status: 'skipped', reason })],
-    );
-    return rows.length;
-  }
-
   async finish(jobId: string, result: object): Promise<boolean> {
     const rows = await this.db.query(
       `UPDATE job SET state = 'done', attempts = attempts + 1, finished_at = now(), result = $2,
