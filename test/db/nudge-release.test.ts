@@ -1,0 +1,58 @@
+import type { TestingModule } from '@nestjs/testing';
+import { NudgeReleaseHandler, NudgesModule, RELEASE_BATCH } from '@kith/nudges';
+import { Db } from '@kith/platform';
+import { createContext } from '../support/context';
+
+/**
+ * Planned nudges falling due, released by runs side by side (two workers at once): each is sent
+ * once, with one inbox delivery, and a full batch asks for the next run.
+ */
+describe('releasing planned nudges', () => {
+  let context: TestingModule;
+  let db: Db;
+  let handler: NudgeReleaseHandler;
+
+  beforeAll(async () => {
+    context = await createContext([NudgesModule]);
+    db = context.get(Db);
+    handler = context.get(NudgeReleaseHandler);
+  });
+
+  afterAll(() => context?.close());
+
+  it('sends each due nudge once however many runs take them at once, and leaves the rest', async () => {
+    const due = 2 * RELEASE_BATCH + 500;
+    await db.query(
+      `INSERT INTO person (email, display_name)
+       SELECT 'release' || g || '@example.test', 'R' FROM generate_series(1, 50) g`,
+    );
+    // Follow-ups (no booking to re-check) due a minute ago, and ten due tomorrow.
+    await db.query(
+      `INSERT INTO nudge (person_id, kind, key, due_at, status, title, body)
+       SELECT p.id, 'FOLLOW_UP', 'release-' || g, now() - interval '1 minute' + (CASE WHEN g > $1 THEN interval '1 day' ELSE interval '0' END),
+              'PENDING', 'How was it?', 'Tell us who you met'
+         FROM generate_series(1, $1 + 10) g
+         JOIN LATERAL (SELECT id FROM person WHERE email LIKE 'release%' ORDER BY email OFFSET g % 50 LIMIT 1) p ON true`,
+      [due],
+    );
+    const run = () => db.transaction(() => handler.release());
+    const results = await Promise.all([run(), run(), run(), run()]);
+    expect(results.filter((r) => r.status === 'done').length).toBeGreaterThanOrEqual(3);
+    const [counts] = await db.query<{ sent: number; pending: number; inbox: number; keys: number }>(
+      `SELECT count(*) FILTER (WHERE n.status = 'SENT')::int AS sent,
+              count(*) FILTER (WHERE n.status = 'PENDING')::int AS pending,
+              (SELECT count(*)::int FROM nudge_delivery d JOIN nudge m ON m.id = d.nudge_id
+                WHERE m.key LIKE 'release-%' AND d.channel = 'INBOX') AS inbox,
+              count(DISTINCT n.key)::int AS keys
+         FROM nudge n WHERE n.key LIKE 'release-%'`,
+    );
+    expect(counts).toEqual({ sent: due, pending: 10, inbox: due, keys: due + 10 });
+    // Full batches asked for a next run (a job row), for what might still be waiting.
+    const [{ more }] = await db.query<{ more: number }>(
+      `SELECT count(*)::int AS more FROM job WHERE job_name = 'release-due-nudges'`,
+    );
+    expect(more).toBeGreaterThanOrEqual(2);
+    // Nothing more is due: a run now finds nothing.
+    expect(await run()).toEqual({ status: 'skipped', reason: 'nothing planned is due' });
+  });
+});
