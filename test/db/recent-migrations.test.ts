@@ -20,12 +20,19 @@ describe('the newest migrations', () => {
   beforeAll(() => ds.initialize());
   afterAll(() => ds.destroy());
 
-  it('NudgeHistoryIndex, CheckIns, then NudgeDelivery, go down and come back without drift', async () => {
-    expect(ds.migrations.slice(-3).map((m) => m.name)).toEqual([
+  it('SurveyInstruments, NudgeHistoryIndex, CheckIns, then NudgeDelivery, go down and come back without drift', async () => {
+    expect(ds.migrations.slice(-4).map((m) => m.name)).toEqual([
       'NudgeDelivery1795560000000',
       'CheckIns1795570000000',
       'NudgeHistoryIndex1795580000000',
+      'SurveyInstruments1795590000000',
     ]);
+    await ds.undoLastMigration();
+    expect(
+      await exists(
+        `SELECT 1 FROM information_schema.tables WHERE table_name = 'survey_instrument'`,
+      ),
+    ).toBe(false);
     await ds.undoLastMigration();
     expect(
       await exists(`SELECT 1 FROM pg_indexes WHERE indexname = 'ix_nudge_person_created'`),
@@ -60,6 +67,14 @@ describe('the newest migrations', () => {
       await exists(`SELECT 1 FROM pg_indexes WHERE indexname = 'ix_nudge_person_created'`),
     ).toBe(true);
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+    // A stored instrument never changes.
+    await ds.query(
+      `INSERT INTO survey_instrument (instrument_id, version, definition) VALUES ('x', 1, '{}')`,
+    );
+    await expect(
+      ds.query(`UPDATE survey_instrument SET definition = '{"a":1}' WHERE instrument_id = 'x'`),
+    ).rejects.toThrow(/never changed/);
+    await ds.query(`DELETE FROM survey_instrument WHERE instrument_id = 'x'`);
     expect(
       await exists(`SELECT 1 FROM pg_indexes WHERE indexname = 'ix_nudge_delivery_receipts'`),
     ).toBe(true);

@@ -117,6 +117,59 @@ describe('the operator CLI', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain('grant-role');
   });
+
+  it('imports a licensed survey instrument, and refuses a file that does not fit, naming the line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kith-instrument-'));
+    const definition = {
+      id: 'operator-wellbeing',
+      version: 1,
+      title: { en: 'Wellbeing' },
+      licence: 'Used under the operator’s licence (test fixture, no real wording).',
+      items: [1, 2].map((n) => ({
+        id: `item-${n}`,
+        text: { en: `Item ${n}` },
+        options: [1, 2, 3].map((value) => ({ value, label: { en: String(value) } })),
+      })),
+      scoring: { method: 'sum', higherIs: 'better' },
+    };
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify(definition, null, 2));
+    expect(await cli('import-instrument', good)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('imported operator-wellbeing version 1: 2 items') as unknown,
+    });
+    // Again, as it is: nothing changes. With other content under the same version: refused.
+    expect((await cli('import-instrument', good)).stdout).toContain('was already imported');
+    const changed = join(dir, 'changed.json');
+    writeFileSync(changed, JSON.stringify({ ...definition, title: { en: 'Other' } }, null, 2));
+    const clash = await cli('import-instrument', changed);
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain('give this one a new version');
+
+    // A scoring direction it does not know and an item's text with no English: both named,
+    // nothing stored.
+    const badText = JSON.stringify({ ...definition, id: 'operator-broken' }, null, 2)
+      .replace('"higherIs": "better"', '"higherIs": "best"')
+      .replace('"en": "Item 2"', '"fr": "Item 2"');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, badText);
+    const refused = await cli('import-instrument', bad);
+    expect(refused.code).toBe(1);
+    const lineOf = (marker: string) =>
+      badText.split('\n').findIndex((line) => line.includes(marker)) + 1;
+    expect(refused.stderr).toContain(
+      `line ${lineOf('"fr": "Item 2"') - 1}: items.1.text: needs English (en) at least`,
+    );
+    expect(refused.stderr).toContain(`line ${lineOf('"higherIs"')}: scoring.higherIs`);
+    const stored = await query<{ id: string }>(
+      url,
+      `SELECT instrument_id AS id FROM survey_instrument ORDER BY 1`,
+    );
+    expect(stored).toEqual([{ id: 'operator-wellbeing' }]);
+    // Not JSON at all: the line of the first thing that does not parse.
+    writeFileSync(bad, '{\n  "id": "x",\n  "version": 1\n  "title": {}\n}');
+    expect((await cli('import-instrument', bad)).stderr).toMatch(/line 4: CommaExpected/);
+  });
 });
 
 describe('the demo neighbourhood', () => {

@@ -3,6 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { AreasModule } from '@kith/areas';
 import { DemoModule } from '@kith/demo';
 import { IdentityModule } from '@kith/identity';
+import { NetworkModule } from '@kith/network';
 import { JobAdminModule, PlatformModule } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
@@ -17,6 +18,7 @@ export class CliModule {
         AreasModule,
         IdentityModule,
         DemoModule,
+        NetworkModule,
         JobAdminModule,
       ],
     };

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, DomainError, loadConfig } from '@kith/platform';
 import { ensureDatabase, generateMigration, migrate } from './database-commands';
 import { jobs } from './job-commands';
-import { grantRole, importAreas, seedDemo } from './operator-commands';
+import { InstrumentFileError } from '@kith/network';
+import { grantRole, importAreas, importInstrument, seedDemo } from './operator-commands';
 
 const USAGE = `Kith operator CLI
 
@@ -15,6 +16,10 @@ const USAGE = `Kith operator CLI
                                        creates the person if needed; without --area the role holds everywhere
   npm run cli -- import-areas <file.geojson> --kind <ward|borough|…> --code-property <p> --name-property <p> [--srid <n>]
                                        imports or updates boundaries (e.g. ONS ward boundaries)
+  npm run cli -- import-instrument <file.json>
+                                       imports a survey instrument you hold the licence for (its
+                                       wording is not shipped); a file that does not fit is refused,
+                                       each problem with its line
   npm run demo -- [--members 3000] [--seed 20261124] [--if-empty] [--city]
                                        seeds the demo neighbourhood into an empty database;
                                        --city: a synthetic Greater London at the members' scale
@@ -60,6 +65,9 @@ async function run(argv: string[]): Promise<void> {
     case 'import-areas':
       console.log(await importAreas(config, rest));
       return;
+    case 'import-instrument':
+      console.log(await importInstrument(config, rest));
+      return;
     case 'jobs':
       console.log(await jobs(config, rest));
       return;
@@ -78,7 +86,12 @@ class UsageError extends Error {}
 run(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message);
+    if (
+      error instanceof ConfigError ||
+      error instanceof UsageError ||
+      error instanceof InstrumentFileError
+    )
+      console.error(error.message);
     else if (error instanceof DomainError) {
       console.error(
         [error.message, ...error.fields.map((f) => `  ${f.path}: ${f.message}`)].join('\n'),

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { AreaService } from '@kith/areas';
 import { DEMO_PEOPLE, DemoService } from '@kith/demo';
 import { isRole, PersonService, Role } from '@kith/identity';
+import { parseInstrument, SurveyInstrumentRepository } from '@kith/network';
 import { DomainError } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { CliModule } from './cli.module';
@@ -123,5 +124,30 @@ export async function seedDemo(config: KithConfig, args: string[]): Promise<stri
       people,
       signIn,
     ].join('\n');
+  });
+}
+
+/**
+ * Imports a survey instrument the operator supplies (a licensed one): checked against the format
+ * first, refused naming the line of each problem, nothing stored then.
+ */
+export async function importInstrument(config: KithConfig, args: string[]): Promise<string> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const file = required(positionals[0], 'file');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw DomainError.badInput(
+      [{ path: 'file', message: String(error instanceof Error ? error.message : error) }],
+      `cannot read ${file}`,
+    );
+  }
+  const def = parseInstrument(text);
+  return withContext(config, async (app) => {
+    const { created } = await app.get(SurveyInstrumentRepository).import(def);
+    return created
+      ? `imported ${def.id} version ${def.version}: ${def.items.length} items`
+      : `${def.id} version ${def.version} was already imported, as it is`;
   });
 }

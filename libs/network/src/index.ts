@@ -6,3 +6,5 @@ export * from './surveys/instrument';
 export * from './surveys/instrument-loader';
 export * from './surveys/scoring';
 export * from './surveys/shipped-instruments';
+export * from './surveys/survey.entities';
+export * from './surveys/survey-instrument.repository';

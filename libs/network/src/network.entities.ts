@@ -1,3 +1,4 @@
+import { SURVEY_ENTITIES } from './surveys/survey.entities';
 import {
   Check,
   Column,
@@ -95,4 +96,4 @@ export class TieEntity {
   createdAt!: Date;
 }
 
-export const NETWORK_ENTITIES = [IntroductionEntity, TieEntity];
+export const NETWORK_ENTITIES = [IntroductionEntity, TieEntity, ...SURVEY_ENTITIES];

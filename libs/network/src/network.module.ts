@@ -4,12 +4,18 @@ import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
 import { IntroductionRepository } from './introduction.repository';
 import { IntroductionService } from './introduction.service';
+import { SurveyInstrumentRepository } from './surveys/survey-instrument.repository';
 import { TieRepository } from './tie.repository';
 
-/** Ties between people and the introductions that make them. */
+/** Ties between people, the introductions that make them, and the survey instruments. */
 @Module({
   imports: [IdentityModule, CommunityModule, JobOutboxModule],
-  providers: [IntroductionRepository, TieRepository, IntroductionService],
-  exports: [IntroductionService],
+  providers: [
+    IntroductionRepository,
+    TieRepository,
+    IntroductionService,
+    SurveyInstrumentRepository,
+  ],
+  exports: [IntroductionService, SurveyInstrumentRepository],
 })
 export class NetworkModule {}

@@ -15,6 +15,7 @@ import { Nudges1795550000000 } from './1795550000000-Nudges';
 import { NudgeDelivery1795560000000 } from './1795560000000-NudgeDelivery';
 import { CheckIns1795570000000 } from './1795570000000-CheckIns';
 import { NudgeHistoryIndex1795580000000 } from './1795580000000-NudgeHistoryIndex';
+import { SurveyInstruments1795590000000 } from './1795590000000-SurveyInstruments';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   NudgeDelivery1795560000000,
   CheckIns1795570000000,
   NudgeHistoryIndex1795580000000,
+  SurveyInstruments1795590000000,
 ];
