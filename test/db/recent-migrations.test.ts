@@ -20,13 +20,18 @@ describe('the newest migrations', () => {
   beforeAll(() => ds.initialize());
   afterAll(() => ds.destroy());
 
-  it('SurveyInstruments, NudgeHistoryIndex, CheckIns, then NudgeDelivery, go down and come back without drift', async () => {
-    expect(ds.migrations.slice(-4).map((m) => m.name)).toEqual([
+  it('the survey and nudge migrations go down and come back without drift', async () => {
+    expect(ds.migrations.slice(-5).map((m) => m.name)).toEqual([
       'NudgeDelivery1795560000000',
       'CheckIns1795570000000',
       'NudgeHistoryIndex1795580000000',
       'SurveyInstruments1795590000000',
+      'SurveyResponses1795600000000',
     ]);
+    await ds.undoLastMigration();
+    expect(
+      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'survey_response'`),
+    ).toBe(false);
     await ds.undoLastMigration();
     expect(
       await exists(

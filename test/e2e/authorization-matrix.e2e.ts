@@ -195,6 +195,11 @@ describe('who may do what: every query and mutation against every kind of caller
     myTimeCredits: { document: `{ myTimeCredits { balanceMinutes } }`, expect: signedIn },
     recommendedSessions: { document: `{ recommendedSessions { score } }`, expect: signedIn },
     myInbox: { document: `{ myInbox { unreadCount } }`, expect: signedIn },
+    pendingSurveys: { document: `{ pendingSurveys { stage } }`, expect: signedIn },
+    submitSurvey: {
+      document: `mutation { submitSurvey(instrumentId: "ons-direct", answers: [{ itemId: "lonely", value: 3 }]) { score } }`,
+      expect: signedIn,
+    },
     myNudgePreferences: { document: `{ myNudgePreferences { weeklyLimit } }`, expect: signedIn },
     markAllNudgesRead: { document: `mutation { markAllNudgesRead }`, expect: signedIn },
     updateNudgePreferences: {

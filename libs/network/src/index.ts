@@ -8,3 +8,4 @@ export * from './surveys/scoring';
 export * from './surveys/shipped-instruments';
 export * from './surveys/survey.entities';
 export * from './surveys/survey-instrument.repository';
+export * from './surveys/survey.service';

@@ -5,6 +5,7 @@ import { IdentityModule } from '@kith/identity';
 import { IntroductionRepository } from './introduction.repository';
 import { IntroductionService } from './introduction.service';
 import { SurveyInstrumentRepository } from './surveys/survey-instrument.repository';
+import { SurveyService } from './surveys/survey.service';
 import { TieRepository } from './tie.repository';
 
 /** Ties between people, the introductions that make them, and the survey instruments. */
@@ -15,7 +16,8 @@ import { TieRepository } from './tie.repository';
     TieRepository,
     IntroductionService,
     SurveyInstrumentRepository,
+    SurveyService,
   ],
-  exports: [IntroductionService, SurveyInstrumentRepository],
+  exports: [IntroductionService, SurveyInstrumentRepository, SurveyService],
 })
 export class NetworkModule {}

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { PersonEntity } from '@kith/identity';
 import type { Instrument } from './instrument';
 
 /**
@@ -20,4 +30,49 @@ export class SurveyInstrumentEntity {
   importedAt!: Date;
 }
 
-export const SURVEY_ENTITIES = [SurveyInstrumentEntity];
+export enum SurveyStage {
+  BASELINE = 'BASELINE',
+  REVIEW = 'REVIEW',
+  EXIT = 'EXIT',
+}
+
+/**
+ * One member's answers to one version of an instrument, scored when given. Never changed: a
+ * correction is a new response (a trigger refuses updates).
+ */
+@Entity('survey_response')
+@Index('ix_survey_response_person', ['personId', 'instrumentId', 'createdAt'])
+export class SurveyResponseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_survey_response_person' })
+  person?: PersonEntity;
+
+  @Column('text')
+  instrumentId!: string;
+
+  @Column('int')
+  version!: number;
+
+  @Column({ type: 'enum', enum: SurveyStage, enumName: 'survey_stage' })
+  stage!: SurveyStage;
+
+  @Column('jsonb')
+  answers!: { itemId: string; value: number }[];
+
+  @Column('double precision')
+  score!: number;
+
+  @Column('jsonb')
+  subscales!: { id: string; score: number }[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+export const SURVEY_ENTITIES = [SurveyInstrumentEntity, SurveyResponseEntity];

@@ -16,6 +16,7 @@ import { NudgeDelivery1795560000000 } from './1795560000000-NudgeDelivery';
 import { CheckIns1795570000000 } from './1795570000000-CheckIns';
 import { NudgeHistoryIndex1795580000000 } from './1795580000000-NudgeHistoryIndex';
 import { SurveyInstruments1795590000000 } from './1795590000000-SurveyInstruments';
+import { SurveyResponses1795600000000 } from './1795600000000-SurveyResponses';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CheckIns1795570000000,
   NudgeHistoryIndex1795580000000,
   SurveyInstruments1795590000000,
+  SurveyResponses1795600000000,
 ];

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@kith/identity';
+import { Clock, Db, DomainError } from '@kith/platform';
+import type { Instrument } from './instrument';
+import { scoreAnswers } from './scoring';
+import type { Answer } from './scoring';
+import { SHIPPED_INSTRUMENTS } from './shipped-instruments';
+import { SurveyStage } from './survey.entities';
+
+/** A baseline within this many days of joining; a review this many months after the last. */
+export const BASELINE_WITHIN_DAYS = 14;
+export const REVIEW_EVERY_MONTHS = 3;
+const DAY_MS = 24 * 3600_000;
+
+export interface SurveyDue {
+  instrument: Instrument;
+  stage: SurveyStage;
+  dueOn: Date;
+}
+
+export interface StoredResponse {
+  id: string;
+  instrumentId: string;
+  version: number;
+  stage: SurveyStage;
+  score: number;
+  subscales: { id: string; score: number }[];
+  at: Date;
+}
+
+function addMonths(at: Date, months: number): Date {
+  const next = new Date(at);
+  next.setUTCMonth(next.getUTCMonth() + months);
+  return next;
+}
+
+/**
+ * A member's own surveys: which are due (a baseline soon after joining, then a review every
+ * three months), and their answers, checked against the instrument and scored. Only ever the
+ * caller's: nobody answers for someone else.
+ */
+@Injectable()
+export class SurveyService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  async pending(principal: Principal): Promise<SurveyDue[]> {
+    const [person] = await this.db.query<{ joined: Date }>(
+      `SELECT created_at AS joined FROM person WHERE id = $1`,
+      [principal.personId],
+    );
+    if (!person) throw DomainError.notFound('Person');
+    const last = await this.lastResponses(principal.personId);
+    return SHIPPED_INSTRUMENTS.map((instrument) => {
+      const latest = last.get(instrument.id);
+      return latest
+        ? {
+            instrument,
+            stage: SurveyStage.REVIEW,
+            dueOn: addMonths(latest, REVIEW_EVERY_MONTHS),
+          }
+        : {
+            instrument,
+            stage: SurveyStage.BASELINE,
+            dueOn: new Date(person.joined.getTime() + BASELINE_WITHIN_DAYS * DAY_MS),
+          };
+    }).filter((due) => due.stage === SurveyStage.BASELINE || due.dueOn <= this.clock.now());
+  }
+
+  /**
+   * The caller's answers to the current version of an instrument: BAD_USER_INPUT naming each
+   * item that does not fit (nothing stored), else stored once, scored, and given back. The first
+   * response is the baseline; later ones reviews.
+   */
+  async submit(
+    principal: Principal,
+    instrumentId: string,
+    answers: readonly Answer[],
+    version?: number,
+  ): Promise<StoredResponse> {
+    const instrument = SHIPPED_INSTRUMENTS.find((i) => i.id === instrumentId);
+    if (!instrument) throw DomainError.notFound('Survey');
+    const scored = scoreAnswers(instrument, version ?? instrument.version, answers);
+    return this.db.transaction(async () => {
+      // One member's submissions take turns: the first is the baseline, once.
+      await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [
+        `${principal.personId}:${instrumentId}`,
+      ]);
+      const [{ earlier }] = await this.db.query<{ earlier: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM survey_response WHERE person_id = $1 AND instrument_id = $2) AS earlier`,
+        [principal.personId, instrumentId],
+      );
+      const [row] = await this.db.query<StoredResponse>(
+        `INSERT INTO survey_response (person_id, instrument_id, version, stage, answers, score, subscales)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         RETURNING id, instrument_id AS "instrumentId", version, stage, score, subscales, created_at AS at`,
+        [
+          principal.personId,
+          instrumentId,
+          instrument.version,
+          earlier ? SurveyStage.REVIEW : SurveyStage.BASELINE,
+          JSON.stringify(answers.map((a) => ({ itemId: a.itemId, value: a.value }))),
+          scored.score,
+          JSON.stringify(scored.subscales),
+        ],
+      );
+      return row;
+    });
+  }
+
+  private async lastResponses(personId: string): Promise<Map<string, Date>> {
+    const rows = await this.db.query<{ instrumentId: string; at: Date }>(
+      `SELECT instrument_id AS "instrumentId", max(created_at) AS at FROM survey_response
+        WHERE person_id = $1 GROUP BY instrument_id`,
+      [personId],
+    );
+    return new Map(rows.map((row) => [row.instrumentId, row.at]));
+  }
+}

@@ -1,0 +1,163 @@
+import { Db } from '@kith/platform';
+import { startApi } from '../support/api';
+import type { RunningApi } from '../support/api';
+import { testConfig } from '../support/config';
+import { signIn } from '../support/sign-in';
+
+const PENDING = `{ pendingSurveys { stage dueOn instrument { id version title items { id text options { value label } } } } }`;
+const SUBMIT = `mutation($i: ID!, $a: [SurveyAnswerInput!]!) {
+  submitSurvey(instrumentId: $i, answers: $a) { instrumentId version stage score subscales { id score } }
+}`;
+
+describe("a member's surveys: due, answered, scored, kept as given", () => {
+  let api: RunningApi;
+  let db: Db;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' }));
+    db = api.app.get(Db);
+  });
+
+  afterAll(() => api?.close());
+
+  it('asks for a baseline, scores the answers as hand-worked, and then a review three months on', async () => {
+    const member = await signIn(api);
+    const pending = await api.gql<{
+      pendingSurveys: {
+        stage: string;
+        dueOn: string;
+        instrument: { id: string; items: unknown[] };
+      }[];
+    }>(PENDING, {}, member.accessToken);
+    expect(pending.data?.pendingSurveys.map((d) => [d.instrument.id, d.stage])).toEqual([
+      ['ucla-3', 'BASELINE'],
+      ['ons-direct', 'BASELINE'],
+      ['kith-resources', 'BASELINE'],
+    ]);
+    const answers = [
+      { itemId: 'companionship', value: 3 },
+      { itemId: 'left-out', value: 2 },
+      { itemId: 'isolated', value: 1 },
+    ];
+    const first = await api.gql(SUBMIT, { i: 'ucla-3', a: answers }, member.accessToken);
+    expect(first.data).toEqual({
+      submitSurvey: {
+        instrumentId: 'ucla-3',
+        version: 1,
+        stage: 'BASELINE',
+        score: 6,
+        subscales: [],
+      },
+    });
+    // Answered: no longer due, until three months after.
+    const after = await api.gql<{ pendingSurveys: { instrument: { id: string } }[] }>(
+      PENDING,
+      {},
+      member.accessToken,
+    );
+    expect(after.data?.pendingSurveys.map((d) => d.instrument.id)).not.toContain('ucla-3');
+    await db.query(
+      `ALTER TABLE survey_response DISABLE TRIGGER survey_response_unchanged;
+       UPDATE survey_response SET created_at = now() - interval '95 days' WHERE person_id = '${member.personId}';
+       ALTER TABLE survey_response ENABLE TRIGGER survey_response_unchanged;`,
+    );
+    const review = await api.gql<{
+      pendingSurveys: { stage: string; instrument: { id: string } }[];
+    }>(PENDING, {}, member.accessToken);
+    expect(review.data?.pendingSurveys).toContainEqual({
+      stage: 'REVIEW',
+      dueOn: expect.any(String) as unknown,
+      instrument: expect.objectContaining({ id: 'ucla-3' }) as unknown,
+    });
+    const again = await api.gql(SUBMIT, { i: 'ucla-3', a: answers }, member.accessToken);
+    expect(again.data).toMatchObject({ submitSurvey: { stage: 'REVIEW', score: 6 } });
+  });
+
+  it('scores the resource generator by domain, and shows a Spanish speaker Spanish', async () => {
+    const member = await signIn(api);
+    await api.gql(
+      `mutation { updateNudgePreferences(input: { language: "es" }) { language } }`,
+      {},
+      member.accessToken,
+    );
+    const pending = await api.gql<{
+      pendingSurveys: { instrument: { id: string; title: string; items: { text: string }[] } }[];
+    }>(PENDING, {}, member.accessToken);
+    const resources = pending.data!.pendingSurveys.find(
+      (d) => d.instrument.id === 'kith-resources',
+    )!;
+    expect(resources.instrument.title).toBe('Las personas a las que puedes acudir');
+    expect(resources.instrument.items[0].text).toMatch(/^¿Hay alguien/);
+    const yes = new Set(['shopping', 'letters', 'phone', 'decision', 'worry']);
+    const items = [
+      'shopping',
+      'home-watch',
+      'lend',
+      'money-advice',
+      'health-advice',
+      'letters',
+      'repairs',
+      'phone',
+      'forms',
+      'decision',
+      'worry',
+      'work',
+    ];
+    const result = await api.gql(
+      SUBMIT,
+      {
+        i: 'kith-resources',
+        a: items.map((itemId) => ({ itemId, value: yes.has(itemId) ? 1 : 0 })),
+      },
+      member.accessToken,
+    );
+    expect(result.data).toMatchObject({
+      submitSurvey: {
+        score: 5,
+        subscales: [
+          { id: 'domestic', score: 1 },
+          { id: 'expert-advice', score: 1 },
+          { id: 'personal-skills', score: 1 },
+          { id: 'problem-solving', score: 2 },
+        ],
+      },
+    });
+  });
+
+  it('refuses answers that do not fit, naming the item, and stores nothing; responses never change', async () => {
+    const member = await signIn(api);
+    const refused = await api.gql(
+      SUBMIT,
+      {
+        i: 'ucla-3',
+        a: [
+          { itemId: 'companionship', value: 7 },
+          { itemId: 'left-out', value: 1 },
+        ],
+      },
+      member.accessToken,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: expect.arrayContaining([
+        { path: 'answers.companionship', message: 'choose one of 1, 2, 3' },
+        { path: 'answers.isolated', message: 'this item needs an answer' },
+      ]) as unknown,
+    });
+    const unknown = await api.gql(SUBMIT, { i: 'no-such-survey', a: [] }, member.accessToken);
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const [{ n }] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM survey_response WHERE person_id = $1`,
+      [member.personId],
+    );
+    expect(n).toBe(0);
+    await api.gql(
+      SUBMIT,
+      { i: 'ons-direct', a: [{ itemId: 'lonely', value: 2 }] },
+      member.accessToken,
+    );
+    await expect(
+      db.query(`UPDATE survey_response SET score = 1 WHERE person_id = $1`, [member.personId]),
+    ).rejects.toThrow(/never changed/);
+  });
+});
