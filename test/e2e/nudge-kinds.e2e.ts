@@ -1,7 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { SessionMatchingService } from '@kith/matching';
-import { NudgeDecisionHandler } from '@kith/nudges';
+import { SHIPPED_INSTRUMENTS } from '@kith/network';
+import { NudgeDecisionHandler, SURVEYED_INSTRUMENTS } from '@kith/nudges';
 import { Db, londonWallTime } from '@kith/platform';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
@@ -260,5 +261,56 @@ describe('every kind of nudge reaches the right person, with words that say what
     await worker.get(NudgeDecisionHandler).decide({ event: 'BOOKING_RELEASED', bookingId });
     const statuses = (await reminders()).map((r) => r.status).sort();
     expect(statuses).toEqual(['CANCELLED', 'CANCELLED', 'PENDING', 'PENDING']);
+  });
+
+  it('asks for a baseline a week after joining, and for a review three months after the last', async () => {
+    const choir = (await interestIds(api, help.coordinator.accessToken, 'choir'))[0];
+    const newcomer = await member(choir);
+    await db.query(`UPDATE person SET created_at = now() - interval '8 days' WHERE id = $1`, [
+      newcomer.personId,
+    ]);
+    const regular = await member(choir);
+    await api.gql(
+      `mutation { submitSurvey(instrumentId: "ons-direct", answers: [{ itemId: "lonely", value: 3 }]) { score } }`,
+      {},
+      regular.accessToken,
+    );
+    await db.query(
+      `ALTER TABLE survey_response DISABLE TRIGGER survey_response_unchanged;
+       UPDATE survey_response SET created_at = now() - interval '3 months 1 day' WHERE person_id = '${regular.personId}';
+       ALTER TABLE survey_response ENABLE TRIGGER survey_response_unchanged;`,
+    );
+    await worker.get(NudgeDecisionHandler).findDue();
+    // One ask for the newcomer's three baselines, and one for the regular's review.
+    const [baseline] = await inboxHas(db, newcomer.personId, 'SURVEY_DUE');
+    expect(baseline).toMatchObject({
+      title: 'A few questions, when you have a minute',
+      linkScreen: 'SURVEYS',
+    });
+    await inboxHas(db, regular.personId, 'SURVEY_DUE');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await inboxOf(db, newcomer.personId, 'SURVEY_DUE')).toHaveLength(1);
+    expect(await inboxOf(db, regular.personId, 'SURVEY_DUE')).toHaveLength(1);
+  });
+
+  it('asks about the instruments the network lib ships, every one', () => {
+    expect(SURVEYED_INSTRUMENTS).toEqual(SHIPPED_INSTRUMENTS.map((i) => i.id));
+  });
+
+  it('suggests something to a member whose last booking was three weeks ago', async () => {
+    const choir = await interestIds(api, help.coordinator.accessToken, 'choir');
+    const sessionId = await createSession('Thursday choir', choir);
+    const lapsed = await member(choir[0]);
+    await api.gql(JOIN, { id: sessionId }, lapsed.accessToken);
+    await db.query(
+      `UPDATE booking SET created_at = now() - interval '22 days', status = 'ATTENDED' WHERE person_id = $1`,
+      [lapsed.personId],
+    );
+    await db.query(`UPDATE person SET created_at = now() - interval '60 days' WHERE id = $1`, [
+      lapsed.personId,
+    ]);
+    await worker.get(NudgeDecisionHandler).findDue();
+    // Their last booking is the one the quiet spell counts from, not a booking "since" it.
+    await inboxHas(db, lapsed.personId, 'RE_ENGAGE');
   });
 });

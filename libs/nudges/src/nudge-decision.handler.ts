@@ -30,6 +30,12 @@ const DAY_MS = 24 * HOUR_MS;
 /** "How was it?" comes this long after the session ends, and is not worth saying after a few days. */
 export const FOLLOW_UP_AFTER_MS = 3 * HOUR_MS;
 const FOLLOW_UP_KEPT_MS = 3 * DAY_MS;
+/**
+ * The instruments every member is asked, as the network lib ships them (ids only: the nudges lib
+ * sits below network; a test holds the two lists together).
+ */
+export const SURVEYED_INSTRUMENTS = ['ucla-3', 'ons-direct', 'kith-resources'];
+
 /** How long the digest waits after its time for the prompts decided at that time. */
 export const DIGEST_GATHER_MS = 2 * 60_000;
 const PROMPT_KINDS = (Object.keys(NUDGE_CLASS) as NudgeKind[]).filter(
@@ -103,6 +109,8 @@ export class NudgeDecisionHandler {
         return this.reEngage(payload);
       case 'CHECK_IN':
         return this.checkIn(payload);
+      case 'SURVEY_DUE':
+        return this.surveyDue(payload);
     }
   }
 
@@ -120,11 +128,23 @@ export class NudgeDecisionHandler {
     const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
     const quiet = await this.subjects.quietBetween(ago(42), ago(21), 5000);
     const long = await this.subjects.quietBetween(ago(60), ago(42), 5000);
+    const surveys = await this.subjects.surveysDue(now, SURVEYED_INSTRUMENTS, 5000);
     const scheduled = await this.outbox.scheduleMany([
       ...dbs.map((h) => ({
         name: JobName.DecideNudge,
         payload: { event: 'DBS_EXPIRING' as const, helperId: h.helperId, expiresOn: h.expiresOn },
         key: `dbs-expiring-${h.helperId}-${h.expiresOn}`,
+      })),
+      ...surveys.map((due) => ({
+        name: JobName.DecideNudge,
+        payload: {
+          event: 'SURVEY_DUE' as const,
+          personId: due.personId,
+          instrumentId: due.instrumentId,
+          stage: due.stage,
+          since: due.since.getTime(),
+        },
+        key: `survey-due-${due.personId}-${due.instrumentId}-${due.since.getTime()}`,
       })),
       ...[
         ...quiet.map((m) => ['RE_ENGAGE', m] as const),
@@ -479,6 +499,28 @@ export class NudgeDecisionHandler {
         ? { screen: 'SESSION', id: top.candidate.sessionId }
         : { screen: 'DISCOVER', id: null },
       expiresAt: session?.startsAt ?? null,
+    });
+  }
+
+  /** A survey due: asked once per quiet question (a prompt: limited, paused, gathered). */
+  private async surveyDue(payload: EventOf<'SURVEY_DUE'>): Promise<JobResult> {
+    if (
+      await this.subjects.answeredSince(
+        payload.personId,
+        payload.instrumentId,
+        new Date(payload.since),
+      )
+    )
+      return skipped('answered since');
+    return this.send(payload, {
+      personId: payload.personId,
+      kind: NudgeKind.SURVEY_DUE,
+      // One nudge per person and due date, however many instruments fall due together.
+      subjectId: payload.personId,
+      keySlot: `${payload.stage}-${new Date(payload.since).toISOString().slice(0, 10)}`,
+      words: NudgeKind.SURVEY_DUE,
+      params: () => ({}),
+      link: { screen: 'SURVEYS', id: null },
     });
   }
 

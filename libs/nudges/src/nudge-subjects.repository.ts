@@ -112,7 +112,9 @@ export class NudgeSubjectsRepository {
   /** Whether the member booked anything (a place, or a waitlist place) after `since`. */
   async bookedSince(personId: string, since: Date): Promise<boolean> {
     const [row] = await this.db.query<{ booked: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM booking WHERE person_id = $1 AND created_at > $2) AS booked`,
+      // At the millisecond `since` was carried with: the last booking itself is not "since".
+      `SELECT EXISTS (SELECT 1 FROM booking WHERE person_id = $1
+                        AND date_trunc('milliseconds', created_at) > $2) AS booked`,
       [personId, since],
     );
     return row.booked;
@@ -169,5 +171,44 @@ export class NudgeSubjectsRepository {
         ORDER BY since LIMIT $3`,
       [from, to, limit],
     );
+  }
+
+  /**
+   * Surveys falling due, read from the network lib's responses: a review for each instrument
+   * whose last answer was three months ago (within the week), and a baseline for members who
+   * joined a week ago (within the week) and have answered nothing.
+   */
+  async surveysDue(
+    now: Date,
+    instrumentIds: readonly string[],
+    limit: number,
+  ): Promise<
+    { personId: string; instrumentId: string; stage: 'BASELINE' | 'REVIEW'; since: Date }[]
+  > {
+    return this.db.query(
+      `(SELECT person_id AS "personId", instrument_id AS "instrumentId", 'REVIEW' AS stage, max(created_at) AS since
+          FROM survey_response GROUP BY person_id, instrument_id
+         HAVING max(created_at) <= $1::timestamptz - interval '3 months'
+            AND max(created_at) > $1::timestamptz - interval '3 months' - interval '7 days'
+         LIMIT $3)
+       UNION ALL
+       (SELECT p.id, i.id, 'BASELINE', p.created_at
+          FROM person p JOIN member_profile mp ON mp.person_id = p.id CROSS JOIN unnest($2::text[]) AS i(id)
+         WHERE p.created_at <= $1::timestamptz - interval '7 days' AND p.created_at > $1::timestamptz - interval '14 days'
+           AND NOT EXISTS (SELECT 1 FROM survey_response r WHERE r.person_id = p.id AND r.instrument_id = i.id)
+         LIMIT $3)`,
+      [now, instrumentIds, limit],
+    );
+  }
+
+  /** Whether the member has answered the instrument since `since`. */
+  async answeredSince(personId: string, instrumentId: string, since: Date): Promise<boolean> {
+    const [row] = await this.db.query<{ answered: boolean }>(
+      // Compared at the millisecond the job carried `since` with (its own answer is not "since").
+      `SELECT EXISTS (SELECT 1 FROM survey_response WHERE person_id = $1 AND instrument_id = $2
+                        AND date_trunc('milliseconds', created_at) > $3) AS answered`,
+      [personId, instrumentId, since],
+    );
+    return row.answered;
   }
 }

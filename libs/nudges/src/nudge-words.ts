@@ -90,6 +90,10 @@ export const NUDGE_WORDS = {
       title: 'A DBS check runs out on {{date}}: {{name}}',
       body: 'The DBS check of {{name}}, a helper in your area, runs out on {{date}}. They have been told too; you may want to help them renew it.',
     },
+    [NudgeKind.SURVEY_DUE]: {
+      title: 'A few questions, when you have a minute',
+      body: 'How have things been? A few short questions help us see what Kith brings to people, and what to do better. Answer whenever it suits you.',
+    },
     DIGEST: {
       title: 'Your Kith news for today',
       body: 'Here is what is new for you today, all in one place:',
@@ -179,6 +183,10 @@ export const NUDGE_WORDS = {
     DBS_EXPIRING_COORDINATOR: {
       title: 'Un certificado DBS caduca el {{date}}: {{name}}',
       body: 'El certificado DBS de {{name}}, voluntario de tu zona, caduca el {{date}}. Ya se le ha avisado; quizá quieras ayudarle a renovarlo.',
+    },
+    [NudgeKind.SURVEY_DUE]: {
+      title: 'Unas preguntas, cuando tengas un momento',
+      body: '¿Qué tal te va? Unas preguntas cortas nos ayudan a ver lo que Kith aporta a la gente y qué mejorar. Responde cuando te venga bien.',
     },
     DIGEST: {
       title: 'Tus novedades de Kith de hoy',

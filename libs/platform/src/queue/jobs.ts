@@ -72,6 +72,15 @@ export const JOB_PAYLOADS = {
       helperId: z.string().uuid(),
       expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     }),
+    /** A survey falls due (a baseline soon after joining, or a review): a gentle ask. */
+    z.object({
+      event: z.literal('SURVEY_DUE'),
+      personId: z.string().uuid(),
+      instrumentId: z.string().min(1).max(60),
+      stage: z.enum(['BASELINE', 'REVIEW']),
+      /** The last answer it follows (epoch ms), or joining for a baseline. */
+      since: z.number().int(),
+    }),
     /** No booking since `since` (epoch ms): one gentle suggestion, or after 42 days a person. */
     z.object({
       event: z.enum(['RE_ENGAGE', 'CHECK_IN']),
