@@ -100,9 +100,14 @@ describe("what coordinators see of nudges: a member's history, and which wording
     expect(
       await codes(help.coordinator.accessToken, { p: '2b0a8e3e-5a1f-4c57-9a3e-1b2c3d4e5f60' }),
     ).toEqual(['NOT_FOUND']);
-    expect(await codes(help.coordinator.accessToken, { p: member.personId, f: 0 })).toEqual([
-      'BAD_USER_INPUT',
-    ]);
+    for (const f of [0, 201])
+      expect(await codes(help.coordinator.accessToken, { p: member.personId, f })).toEqual([
+        'BAD_USER_INPUT',
+      ]);
+    // A million asked for is refused by the query's cost before anything is read.
+    expect(await codes(help.coordinator.accessToken, { p: member.personId, f: 1_000_000 })).toEqual(
+      ['GRAPHQL_VALIDATION_FAILED'],
+    );
   });
 
   it('compares the share who came under each wording, with the interval for the difference', async () => {

@@ -3,7 +3,7 @@ import { AreaService } from '@kith/areas';
 import { SessionMatchingService } from '@kith/matching';
 import { SHIPPED_INSTRUMENTS } from '@kith/network';
 import { NudgeDecisionHandler, SURVEYED_INSTRUMENTS } from '@kith/nudges';
-import { Db, londonWallTime } from '@kith/platform';
+import { Db, londonDate } from '@kith/platform';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
@@ -176,8 +176,7 @@ describe('every kind of nudge reaches the right person, with words that say what
   it('tells a helper and their coordinator 30 days before a DBS check runs out', async () => {
     const helper = await help.helper();
     await everyoneAwake(db);
-    const w = londonWallTime(new Date(Date.now() + 30 * 24 * 3600_000));
-    const day = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+    const day = londonDate(new Date(Date.now() + 30 * 24 * 3600_000));
     await api.gql(
       APPROVE,
       { p: helper.personId, c: '2026-01-10T00:00:00Z', e: `${day}T00:00:00Z` },

@@ -160,4 +160,16 @@ describe("a member's surveys: due, answered, scored, kept as given", () => {
       db.query(`UPDATE survey_response SET score = 1 WHERE person_id = $1`, [member.personId]),
     ).rejects.toThrow(/never changed/);
   });
+
+  it('makes one baseline of two answers sent at once', async () => {
+    const member = await signIn(api);
+    const send = () =>
+      api.gql<{ submitSurvey: { stage: string } }>(
+        SUBMIT,
+        { i: 'ons-direct', a: [{ itemId: 'lonely', value: 4 }] },
+        member.accessToken,
+      );
+    const stages = (await Promise.all([send(), send()])).map((r) => r.data?.submitSurvey.stage);
+    expect(stages.sort()).toEqual(['BASELINE', 'REVIEW']);
+  });
 });

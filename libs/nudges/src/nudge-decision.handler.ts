@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BlockService, firstName } from '@kith/identity';
 import { MatchedPeopleService, SessionMatchingService } from '@kith/matching';
-import {
-  Clock,
-  done,
-  JobHandler,
-  JobName,
-  JobOutbox,
-  londonWallTime,
-  skipped,
-} from '@kith/platform';
+import { Clock, done, JobHandler, JobName, JobOutbox, londonDate, skipped } from '@kith/platform';
 import type { JobPayloads, JobResult } from '@kith/platform';
 import { NudgeDeliveryRepository } from './nudge-delivery.repository';
 import { NudgeDispatcher } from './nudge-dispatcher';
@@ -122,8 +114,7 @@ export class NudgeDecisionHandler {
   @JobHandler(JobName.FindDueNudges, { atomic: true })
   async findDue(): Promise<JobResult> {
     const now = this.clock.now();
-    const in30 = londonWallTime(new Date(now.getTime() + 30 * DAY_MS));
-    const day = `${in30.year}-${String(in30.month).padStart(2, '0')}-${String(in30.day).padStart(2, '0')}`;
+    const day = londonDate(new Date(now.getTime() + 30 * DAY_MS));
     const dbs = await this.subjects.dbsRunningOutOn(day);
     const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
     const quiet = await this.subjects.quietBetween(ago(42), ago(21), 5000);
@@ -604,8 +595,7 @@ export class NudgeDecisionHandler {
     // Gathered: in the inbox now, and in the day's one digest message a few minutes on, which
     // carries whatever else was gathered for the same digest time.
     if (created && decision.digest) {
-      const w = londonWallTime(now);
-      const day = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+      const day = londonDate(now);
       await this.outbox.schedule(
         JobName.SendDigest,
         { personId: plan.personId, day },

@@ -1,5 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, done, JobHandler, JobName, JobOutbox, KITH_CONFIG, skipped } from '@kith/platform';
+import {
+  Clock,
+  done,
+  errorText,
+  JobHandler,
+  JobName,
+  JobOutbox,
+  KITH_CONFIG,
+  skipped,
+} from '@kith/platform';
 import type { JobPayloads, JobResult, KithConfig } from '@kith/platform';
 import { NudgeChannel } from './nudge-kinds';
 import { nudgeWords } from './nudge-words';
@@ -17,11 +26,6 @@ import { PushSender } from './channels/push.sender';
  * timeouts are 10 s each; the Expo client retries a few times within seconds).
  */
 export const SENDING_STALE_LOCKS = 2;
-
-/** Addresses taken out of what is stored and logged: SMTP replies quote the recipient. */
-export function redactAddresses(text: string): string {
-  return text.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '<address>').slice(0, 500);
-}
 
 /** Attempts one delivery gets before it is FAILED for good. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -156,7 +160,7 @@ export class NudgeDeliveryHandler {
     attempt: number,
     error: unknown,
   ): Promise<JobResult> {
-    const reason = redactAddresses(error instanceof Error ? error.message : String(error));
+    const reason = errorText(error, 500);
     let retryAt = new Date(
       this.clock.now().getTime() + backoffMs(this.config.channels.retryBaseMs, attempt),
     );
@@ -271,7 +275,7 @@ export class NudgeDeliveryHandler {
         );
         sentAny ||= outcome.status === 'SENT';
       } catch (error) {
-        const reason = redactAddresses(error instanceof Error ? error.message : String(error));
+        const reason = errorText(error, 500);
         const attempts = Math.max(...claimed.map((n) => n.attempts));
         const permanent = error instanceof PermanentDeliveryError;
         const givenUp = permanent || attempts >= MAX_DELIVERY_ATTEMPTS;

@@ -43,19 +43,10 @@ export interface PushTicketsToCheck {
 export class NudgeDeliveryRepository {
   constructor(private readonly db: Db) {}
 
-  /** The inbox delivered at once; every other channel queued. The same nudge twice: once. */
-  async queue(nudgeId: string, channels: readonly NudgeChannel[], at: Date): Promise<void> {
-    await this.db.query(
-      `INSERT INTO nudge_delivery (nudge_id, channel, status, sent_at)
-       SELECT $1, c, CASE WHEN c = 'INBOX' THEN 'SENT' ELSE 'QUEUED' END::delivery_status,
-              CASE WHEN c = 'INBOX' THEN $3::timestamptz END
-         FROM unnest($2::nudge_channel[]) AS c
-       ON CONFLICT (nudge_id, channel) DO NOTHING`,
-      [nudgeId, [NudgeChannel.INBOX, ...channels.filter((c) => c !== NudgeChannel.INBOX)], at],
-    );
-  }
-
-  /** `queue` for a batch: each nudge's channels, in one statement. */
+  /**
+   * Each nudge's deliveries: the inbox delivered at once, every other channel queued; in one
+   * statement. The same nudge twice: once.
+   */
   async queueMany(batch: { nudgeId: string; channels: readonly NudgeChannel[] }[], at: Date) {
     const ids: string[] = [];
     const channels: string[] = [];
@@ -248,14 +239,6 @@ export class NudgeDeliveryRepository {
       [subjectId, reason, keepTakenAt],
     );
     return rows.length;
-  }
-
-  async deliveries(nudgeId: string): Promise<DeliveryRow[]> {
-    return this.db.query<DeliveryRow>(
-      `SELECT channel, status, attempts, reason, sent_at AS "sentAt"
-         FROM nudge_delivery WHERE nudge_id = $1 ORDER BY channel`,
-      [nudgeId],
-    );
   }
 
   /** The member's push tokens, newest seen first. */

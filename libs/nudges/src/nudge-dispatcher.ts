@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, JobName, JobOutbox } from '@kith/platform';
+import type { ScheduledJob } from '@kith/platform';
 import { NudgeChannel } from './nudge-kinds';
 import { NudgeDeliveryRepository } from './nudge-delivery.repository';
 import { NudgeRepository } from './nudge.repository';
@@ -26,16 +27,20 @@ export class NudgeDispatcher {
     const now = this.clock.now();
     const written = await this.nudges.record(nudge, { sentAt: now });
     if (!written.created) return written;
-    await this.deliveries.queue(written.id, channels, now);
-    const outward = [...new Set(channels)].filter((c) => c !== NudgeChannel.INBOX);
-    if (outward.length === 0) return written;
-    await this.outbox.scheduleMany(
-      outward.map((channel) => ({
-        name: JobName.DeliverNudge,
-        payload: { nudgeId: written.id, channel: channel, attempt: 1 },
-        key: `${written.id}-${channel}-1`,
-      })),
-    );
+    await this.deliveries.queueMany([{ nudgeId: written.id, channels }], now);
+    const jobs = deliveryJobs(written.id, channels);
+    if (jobs.length > 0) await this.outbox.scheduleMany(jobs);
     return written;
   }
+}
+
+/** The first deliver job of each channel a sent nudge goes by beyond the inbox. */
+export function deliveryJobs(nudgeId: string, channels: readonly NudgeChannel[]): ScheduledJob[] {
+  return [...new Set(channels)]
+    .filter((channel) => channel !== NudgeChannel.INBOX)
+    .map((channel) => ({
+      name: JobName.DeliverNudge,
+      payload: { nudgeId, channel, attempt: 1 },
+      key: `${nudgeId}-${channel}-1`,
+    }));
 }

@@ -6,6 +6,7 @@ import { NudgeChannel, ReminderSlot } from './nudge-kinds';
 import { DEFAULT_PREFERENCES, decideNudge } from './nudge-policy';
 import type { NudgePreferences } from './nudge-policy';
 import { NudgeDeliveryRepository } from './nudge-delivery.repository';
+import { deliveryJobs } from './nudge-dispatcher';
 import { NudgeRepository } from './nudge.repository';
 import type { DueNudgeRow } from './nudge.repository';
 
@@ -86,15 +87,7 @@ export class NudgeReleaseHandler {
     );
     await this.deliveries.queueMany(sent, now);
     await this.outbox.scheduleMany(
-      sent.flatMap(({ nudgeId, channels }) =>
-        channels
-          .filter((channel) => channel !== NudgeChannel.INBOX)
-          .map((channel) => ({
-            name: JobName.DeliverNudge,
-            payload: { nudgeId, channel, attempt: 1 },
-            key: `${nudgeId}-${channel}-1`,
-          })),
-      ),
+      sent.flatMap(({ nudgeId, channels }) => deliveryJobs(nudgeId, channels)),
     );
     // A full batch: more may be due; the next run comes at once, not at the next poll.
     if (rows.length === RELEASE_BATCH)

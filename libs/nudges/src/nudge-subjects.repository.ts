@@ -72,7 +72,7 @@ export class NudgeSubjectsRepository {
   }
 
   /**
-   * The coordinators closest to an area: those of the area itself if it has any, else of the
+   * The coordinators closest to an area: those of the area itself where there are some, else of the
    * nearest area around it that has. Never the ones who coordinate everywhere (operators).
    */
   async nearestCoordinators(areaId: string | null): Promise<string[]> {

@@ -39,13 +39,19 @@ import { NudgeSubjectsRepository } from './nudge-subjects.repository';
       inject: [EmailSender, PushSender, SmsSender],
     },
   ],
-  exports: [NudgeInboxService, NudgeHistoryService, NudgeDispatcher, NudgeDeliveryRepository],
+  exports: [
+    NudgeInboxService,
+    NudgeHistoryService,
+    NudgeDispatcher,
+    NudgeDeliveryRepository,
+    NudgeRepository,
+  ],
 })
 export class NudgesModule {}
 
 /** What only the worker runs: the look for planned nudges falling due. */
 @Module({
   imports: [NudgesModule, JobOutboxModule],
-  providers: [NudgeRepository, NudgeReleaseTrigger],
+  providers: [NudgeReleaseTrigger],
 })
 export class NudgesWorkerModule {}

@@ -38,5 +38,6 @@ export * from './validation/text';
 export * from './errors/present';
 export * from './kernel/problems';
 export * from './kernel/london-time';
+export * from './kernel/error-text';
 export * from './kernel/cursor';
 export * from './kernel/distance-band';

@@ -1,4 +1,4 @@
-import { Problems } from '@kith/platform';
+import { DomainError, Problems } from '@kith/platform';
 import type { Instrument } from './instrument';
 
 export interface Answer {
@@ -19,6 +19,13 @@ export interface Score {
  * not one of its options; or the wrong version. Pure: nothing is read or stored.
  */
 export function scoreAnswers(def: Instrument, version: number, answers: readonly Answer[]): Score {
+  // A caller sends the list: thousands of entries would be thousands of problems back.
+  const most = def.items.length * 2;
+  if (answers.length > most)
+    throw DomainError.badInput(
+      [{ path: 'answers', message: `at most ${most} answers to ${def.items.length} items` }],
+      'The answers do not fit the survey',
+    );
   const problems = new Problems();
   problems.check(
     version === def.version,

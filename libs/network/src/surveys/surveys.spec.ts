@@ -103,6 +103,13 @@ describe('survey instruments: definitions and the scoring engine', () => {
     });
   });
 
+  it('refuses a flood of answers with one problem, not one per answer', () => {
+    const flood = Array.from({ length: 10_000 }, (_, i) => ({ itemId: `x${i}`, value: 1 }));
+    expect(fieldsOf(() => scoreAnswers(UCLA_3, 1, flood))).toEqual({
+      answers: 'at most 6 answers to 3 items',
+    });
+  });
+
   it('ships its instruments in English and Spanish, every item and option', () => {
     for (const def of SHIPPED_INSTRUMENTS) {
       expect(INSTRUMENT.parse(def)).toEqual(def);

@@ -17,6 +17,7 @@ import type { JobContext } from './job-handler';
 import { JobState } from './job.entity';
 import { JobBookkeeping } from './job-bookkeeping';
 import { JobRepository } from './job.repository';
+import { errorText } from '../kernel/error-text';
 import { checkJob, isJobName, QueueName, skipped } from './jobs';
 import type { JobName, JobResult } from './jobs';
 
@@ -25,12 +26,6 @@ class PoisonJobError extends Error {}
 
 /** The job was done (or failed) already: roll this delivery's writes back and skip it. */
 class NotOpenError extends Error {}
-
-/** An error as the job record keeps it: short, and without the addresses SMTP replies quote. */
-const errorText = (error: unknown): string =>
-  (error instanceof Error ? error.message : String(error))
-    .replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '<address>')
-    .slice(0, 2000);
 
 /**
  * Refuses to start unless each job name has exactly one handler, then runs a BullMQ worker per
