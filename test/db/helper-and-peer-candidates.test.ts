@@ -230,7 +230,8 @@ describe('helper and peer candidates, filter by filter', () => {
       const [tied, askedByMe, askedMe, declined, blockedByMe, blockedMe, stranger] =
         await Promise.all(Array.from({ length: 7 }, () => member({ home: NEAR })));
       await db.query(
-        `INSERT INTO tie (person_a, person_b, source) VALUES (LEAST($1::uuid, $2::uuid), GREATEST($1::uuid, $2::uuid), 'INTRODUCTION')`,
+        `INSERT INTO tie (person_a, person_b, sources, weight, contact_days, first_contact_at, last_contact_at)
+         VALUES (LEAST($1::uuid, $2::uuid), GREATEST($1::uuid, $2::uuid), '{INTRODUCTION}', 1, 1, now(), now())`,
         [me, tied],
       );
       await db.query(

@@ -20,14 +20,35 @@ describe('the newest migrations', () => {
   beforeAll(() => ds.initialize());
   afterAll(() => ds.destroy());
 
-  it('the survey and nudge migrations go down and come back without drift', async () => {
+  it('the tie, survey and nudge migrations go down and come back without drift', async () => {
     expect(ds.migrations.slice(-5).map((m) => m.name)).toEqual([
-      'NudgeDelivery1795560000000',
       'CheckIns1795570000000',
       'NudgeHistoryIndex1795580000000',
       'SurveyInstruments1795590000000',
       'SurveyResponses1795600000000',
+      'Ties1795610000000',
     ]);
+    await ds.undoLastMigration();
+    expect(
+      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'tie_contact'`),
+    ).toBe(false);
+    // A tie of the old shape (made by an accepted introduction) is carried over as its contact.
+    const [x, y] = (
+      await ds.query<{ id: string }[]>(
+        `INSERT INTO person (email, display_name) VALUES ('tie-x@example.test', 'X'), ('tie-y@example.test', 'Y') RETURNING id`,
+      )
+    )
+      .map((r) => r.id)
+      .sort();
+    const [intro] = await ds.query<{ id: string }[]>(
+      `INSERT INTO introduction (from_id, to_id, pair_key, status, responded_at)
+       VALUES ($1::uuid, $2::uuid, $1::text || ':' || $2::text, 'ACCEPTED', now()) RETURNING id`,
+      [x, y],
+    );
+    await ds.query(
+      `INSERT INTO tie (person_a, person_b, source, created_at) VALUES ($1, $2, 'INTRODUCTION', '2026-05-01T10:00:00Z')`,
+      [x, y],
+    );
     await ds.undoLastMigration();
     expect(
       await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'survey_response'`),
@@ -60,12 +81,22 @@ describe('the newest migrations', () => {
     expect(await ds.query(`SELECT kind FROM nudge WHERE person_id = $1`, [id])).toEqual([
       { kind: 'FOLLOW_UP' },
     ]);
-    await ds.undoLastMigration();
-    expect(await variantColumn()).toBe(false);
-    expect(await exists(`SELECT 1 FROM pg_type WHERE typname = 'delivery_status'`)).toBe(false);
-    expect(await nudgeTables()).toBe(true);
     await ds.runMigrations();
     expect(await nudgeTables()).toBe(true);
+    expect(
+      await ds.query(
+        `SELECT source, ref_id AS "refId", weight FROM tie_contact WHERE person_a = $1`,
+        [x],
+      ),
+    ).toEqual([{ source: 'INTRODUCTION', refId: intro.id, weight: 1 }]);
+    expect(
+      await ds.query(
+        `SELECT sources, weight, contact_days AS days, last_contact_at AS last FROM tie WHERE person_a = $1 AND person_b = $2`,
+        [x, y],
+      ),
+    ).toEqual([
+      { sources: '{INTRODUCTION}', weight: 1, days: 1, last: new Date('2026-05-01T10:00:00Z') },
+    ]);
     expect(await variantColumn()).toBe(true);
     expect(await exists(`SELECT 1 FROM pg_enum WHERE enumlabel = 'CHECK_IN'`)).toBe(true);
     expect(

@@ -13,6 +13,7 @@ import {
 import type { JobResult } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
 import { CommunityModule } from '@kith/community';
+import { NetworkModule } from '@kith/network';
 import { NudgesModule } from '@kith/nudges';
 import { IdentityModule } from '@kith/identity';
 import { JobMaintenanceHandlers } from '../../libs/platform/src/queue/job-maintenance.handlers';
@@ -83,7 +84,13 @@ describe('the worker at start-up', () => {
 
   it('starts when every job has exactly one handler', async () => {
     expect(
-      await checkHandlers([IdentityModule, CommunityModule, NudgesModule, JobMaintenanceModule]),
+      await checkHandlers([
+        IdentityModule,
+        CommunityModule,
+        NetworkModule,
+        NudgesModule,
+        JobMaintenanceModule,
+      ]),
     ).toBeUndefined();
   });
 });

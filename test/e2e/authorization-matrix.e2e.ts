@@ -200,6 +200,29 @@ describe('who may do what: every query and mutation against every kind of caller
       document: `mutation { submitSurvey(instrumentId: "ons-direct", answers: [{ itemId: "lonely", value: 3 }]) { score } }`,
       expect: signedIn,
     },
+    // The helper who helped self is self's contact, and nobody else's to touch.
+    setContactCircle: {
+      document: `mutation($p: ID!) { setContactCircle(personId: $p, circle: 2) { circle } }`,
+      variables: async () => {
+        await completedAssignment();
+        return { p: sessions.helper.personId };
+      },
+      expect: only(['self'], 'NOT_FOUND'),
+    },
+    hideContact: {
+      document: `mutation($p: ID!) { hideContact(personId: $p) }`,
+      variables: async () => {
+        await completedAssignment();
+        return { p: sessions.helper.personId };
+      },
+      expect: only(['self'], 'NOT_FOUND'),
+    },
+    // Only who came may say whom they met; anyone else is told what is wrong (BAD_USER_INPUT).
+    recordContacts: {
+      document: `mutation($s: ID!, $p: [ID!]!) { recordContacts(sessionId: $s, personIds: $p) }`,
+      variables: async () => ({ s: await session(), p: [sessions.otherMember.personId] }),
+      expect: signedIn,
+    },
     myNudgePreferences: { document: `{ myNudgePreferences { weeklyLimit } }`, expect: signedIn },
     markAllNudgesRead: { document: `mutation { markAllNudgesRead }`, expect: signedIn },
     updateNudgePreferences: {

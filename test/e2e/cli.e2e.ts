@@ -241,7 +241,8 @@ describe('the demo neighbourhood', () => {
         known: number;
         helpedBy: string[];
         waiting: number;
-        tie: number;
+        introduced: number;
+        ties: number;
         doubled: number;
       }>(
         first.url,
@@ -259,14 +260,18 @@ describe('the demo neighbourhood', () => {
                         JOIN person h ON h.id = a.helper_id
                        WHERE r.member_id = (SELECT id FROM sam) AND a.status = 'COMPLETED') AS "helpedBy",
                 (SELECT count(*)::int FROM introduction WHERE to_id = (SELECT id FROM sam) AND status = 'PENDING') AS waiting,
-                (SELECT count(*)::int FROM tie WHERE (SELECT id FROM sam) IN (person_a, person_b)) AS tie,
+                (SELECT count(*)::int FROM tie WHERE (SELECT id FROM sam) IN (person_a, person_b)
+                    AND 'INTRODUCTION' = ANY(sources)) AS introduced,
+                (SELECT count(*)::int FROM tie WHERE (SELECT id FROM sam) IN (person_a, person_b)) AS ties,
                 (SELECT count(*)::int FROM venue WHERE name ~ '\\m(\\w+) \\1\\M') AS doubled`,
       );
       expect(story.boroughs).toEqual(['K09000001']);
       expect(story.months).toBeGreaterThan(4);
       expect(story.known).toBeGreaterThanOrEqual(3);
       expect(story.helpedBy).toEqual(['helper@demo.kith.example']);
-      expect(story).toMatchObject({ waiting: 1, tie: 1, doubled: 0 });
+      expect(story).toMatchObject({ waiting: 1, introduced: 1, doubled: 0 });
+      // Ties from the history: the people met, the helper, the introduction.
+      expect(story.ties).toBeGreaterThanOrEqual(3);
 
       const again = await seed(first.url);
       expect(again.code).toBe(1);

@@ -140,11 +140,11 @@ describe('suggested peers and introductions over HTTP', () => {
     });
     const ties = await api.app
       .get(Db)
-      .query<{ source: string }>(
-        `SELECT source FROM tie WHERE person_a = LEAST($1::uuid, $2::uuid) AND person_b = GREATEST($1::uuid, $2::uuid)`,
+      .query<{ sources: string[] }>(
+        `SELECT sources::text[] FROM tie WHERE person_a = LEAST($1::uuid, $2::uuid) AND person_b = GREATEST($1::uuid, $2::uuid)`,
         [me.personId, match.personId],
       );
-    expect(ties).toEqual([{ source: 'INTRODUCTION' }]);
+    expect(ties).toEqual([{ sources: ['INTRODUCTION'] }]);
     expect(codeOf(await api.gql(INTRODUCE, { p: match.personId }, me.accessToken))).toBe(
       'CONFLICT',
     );

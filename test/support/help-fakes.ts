@@ -3,6 +3,7 @@ import type { AvailabilityWindow } from '@kith/community';
 import type { Role } from '@kith/identity';
 import { DomainError, present } from '@kith/platform';
 import type { Clock, Db, JobOutbox, KithConfig } from '@kith/platform';
+import type { TieService } from '@kith/network';
 import { RecordingOutbox } from './recording-outbox';
 import { BlockService } from '@kith/identity';
 import type { PersonService, Principal } from '@kith/identity';
@@ -601,6 +602,15 @@ class FakeBlockRepository {
   }
 }
 
+/** Ties made by completed help, as they would be recorded. */
+export class FakeTies {
+  readonly made: { assignmentId: string; memberId: string; helperId: string }[] = [];
+  helpCompleted(assignmentId: string, memberId: string, helperId: string): Promise<void> {
+    this.made.push({ assignmentId, memberId, helperId });
+    return Promise.resolve();
+  }
+}
+
 class FakePersonLookup {
   constructor(private readonly help: FakeHelpRepository) {}
   async byId(id: string): Promise<{ id: string } | undefined> {
@@ -624,6 +634,7 @@ export function fakeHelp(floorMinutes = -120) {
   const asPeople = people as unknown as PersonService;
   const asClock = clock as unknown as Clock;
   const outbox = new RecordingOutbox();
+  const ties = new FakeTies();
   const ledger = new Ledger(asDb, ledgerRows as unknown as LedgerRepository, asAudit, config);
   const blocks = new BlockService(
     new FakeBlockRepository(help) as unknown as BlockRepository,
@@ -645,8 +656,10 @@ export function fakeHelp(floorMinutes = -120) {
       ledger,
       asAudit,
       outbox as unknown as JobOutbox,
+      ties as unknown as TieService,
     ),
     outbox,
+    ties,
     helpers: new HelperService(asDb, asClock, asHelp, asPeople, asAudit),
     credits: new TimeCreditService(ledger, asHelp, asPeople),
   };

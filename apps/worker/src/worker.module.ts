@@ -3,6 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { AreasModule } from '@kith/areas';
 import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
+import { NetworkModule } from '@kith/network';
 import { NudgesModule, NudgesWorkerModule } from '@kith/nudges';
 import { PlatformModule, WorkerHostModule } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
@@ -20,6 +21,7 @@ export class WorkerModule {
         AreasModule,
         IdentityModule,
         CommunityModule,
+        NetworkModule,
         NudgesModule,
         NudgesWorkerModule,
       ],

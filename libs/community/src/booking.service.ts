@@ -106,6 +106,12 @@ export class BookingService {
         attended ? 'ATTENDED' : 'NO_SHOW',
         principal.personId,
       );
+      // Who met whom there is worked out again, in the network lib, for every change.
+      await this.outbox.schedule(
+        JobName.RecountCoAttendance,
+        { sessionId },
+        { key: `co-attendance-${booking.id}-${this.clock.now().getTime()}` },
+      );
       // Came: a "how was it?" follows, once per booking, however often attendance is recorded.
       if (attended)
         await this.outbox.schedule(

@@ -399,14 +399,18 @@ export class DemoRepository {
   }
 
   /**
-   * The demo member's people: the one they met most often at sessions becomes a tie through an
-   * introduction they accepted five weeks ago, and the next one has asked to be introduced,
+   * The demo member's people: the one they met most often at sessions was introduced to them
+   * five weeks ago (an introduction they accepted, which the caller ties), and the next one has asked to be introduced,
    * waiting for the demo member's answer. Both have chosen peer introductions, as asking means.
    */
   async introduceDemoMember(
     memberId: string,
     now: Date,
-  ): Promise<{ tie: boolean; waiting: string | null }> {
+  ): Promise<{
+    introduced: { id: string; fromId: string; at: Date } | null;
+    waiting: string | null;
+  }> {
+    let introduced: { id: string; fromId: string; at: Date } | null = null;
     const met = await this.db.query<{ id: string }>(
       `SELECT other.person_id AS id
          FROM booking mine
@@ -424,16 +428,13 @@ export class DemoRepository {
     const pair = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
     const accepted = new Date(now.getTime() - 35 * 24 * 3600 * 1000);
     if (met[0]) {
-      await this.db.query(
+      const [row] = await this.db.query<{ id: string }>(
         `INSERT INTO introduction (from_id, to_id, pair_key, message, status, created_at, responded_at)
-         VALUES ($1, $2, $3, 'We sit near each other at choir; it would be nice to have a cup of tea after.', 'ACCEPTED', $4::timestamptz - interval '2 days', $4)`,
+         VALUES ($1, $2, $3, 'We sit near each other at choir; it would be nice to have a cup of tea after.', 'ACCEPTED', $4::timestamptz - interval '2 days', $4)
+         RETURNING id`,
         [met[0].id, memberId, pair(met[0].id, memberId), accepted],
       );
-      await this.db.query(
-        `INSERT INTO tie (person_a, person_b, source, created_at)
-         VALUES (least($1::uuid, $2::uuid), greatest($1::uuid, $2::uuid), 'INTRODUCTION', $3)`,
-        [met[0].id, memberId, accepted],
-      );
+      introduced = { id: row.id, fromId: met[0].id, at: accepted };
     }
     let waiting: string | null = null;
     if (met[1]) {
@@ -449,7 +450,7 @@ export class DemoRepository {
         ],
       );
     }
-    return { tie: met[0] !== undefined, waiting };
+    return { introduced, waiting };
   }
 
   /** The member's places still ahead, and the help given to them most recently. */

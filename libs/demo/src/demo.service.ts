@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { Role } from '@kith/identity';
+import { TieService, TieSource } from '@kith/network';
+import type { ContactInput } from '@kith/network';
 import { Weekday } from '@kith/community';
 import { Db, DomainError, JobName, JobOutbox, KITH_CONFIG, present } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
@@ -49,6 +51,7 @@ export interface DemoResult {
     bookings: number;
     helpers: number;
     helpGiven: number;
+    ties: number;
   };
 }
 
@@ -202,6 +205,7 @@ export class DemoService {
     private readonly areas: AreaService,
     private readonly demo: DemoRepository,
     private readonly outbox: JobOutbox,
+    private readonly ties: TieService,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
@@ -299,6 +303,7 @@ export class DemoService {
     bookings: number;
     helpers: number;
     helpGiven: number;
+    ties: number;
   }> {
     const now = options.now ?? new Date();
     // The neighbourhood's ward names read as places; the synthetic city's do not.
@@ -374,13 +379,32 @@ export class DemoService {
         }),
       ),
     );
-    const help = await this.seedHelp(options, shape, now, personIds, profiles, coordinatorIds[0]);
+    const { contacts, ...help } = await this.seedHelp(
+      options,
+      shape,
+      now,
+      personIds,
+      profiles,
+      coordinatorIds[0],
+    );
     if (story) {
-      const { waiting } = await this.demo.introduceDemoMember(personIds[0], now);
+      const { introduced, waiting } = await this.demo.introduceDemoMember(personIds[0], now);
+      if (introduced)
+        contacts.push({
+          a: introduced.fromId,
+          b: personIds[0],
+          source: TieSource.INTRODUCTION,
+          refId: introduced.id,
+          at: introduced.at,
+          weight: 1,
+        });
       await this.tellDemoMember(personIds[0], waiting);
     }
+    // The history's ties: help given, the introduction, then every session attended together.
+    const { ties } = await this.ties.importHistory(contacts);
     return {
       ...help,
+      ties,
       venues: venueIds.length,
       activities: activities.length,
       sessions: sessionIds.reduce((sum, ids) => sum + ids.length, 0),
@@ -431,7 +455,7 @@ export class DemoService {
     personIds: string[],
     profiles: DemoProfile[],
     approver: string,
-  ): Promise<{ helpers: number; helpGiven: number }> {
+  ): Promise<{ helpers: number; helpGiven: number; contacts: ContactInput[] }> {
     const skillIds = await this.demo.skillIdsBySlug();
     const demoHelper = DEMO_PEOPLE.findIndex((p) => p.role === Role.HELPER);
     const helpers: DemoHelper[] = [
@@ -467,23 +491,32 @@ export class DemoService {
       now,
       options.city ? [] : samHelp(now),
     );
-    await this.demo.insertHelpHistory(
-      history.map((h) => ({
-        requestId: randomUUID(),
-        assignmentId: randomUUID(),
-        transferId: randomUUID(),
-        memberId: personIds[h.memberIndex],
-        helperId: personIds[helpers[h.helperIndex].memberIndex],
-        skillId: present(skillIds.get(h.skillSlug), `skill ${h.skillSlug}`),
-        description: h.description,
-        minutes: h.minutes,
-        atHome: h.atHome,
-        rating: h.rating,
-        completedAt: h.completedAt,
+    const given = history.map((h) => ({
+      requestId: randomUUID(),
+      assignmentId: randomUUID(),
+      transferId: randomUUID(),
+      memberId: personIds[h.memberIndex],
+      helperId: personIds[helpers[h.helperIndex].memberIndex],
+      skillId: present(skillIds.get(h.skillSlug), `skill ${h.skillSlug}`),
+      description: h.description,
+      minutes: h.minutes,
+      atHome: h.atHome,
+      rating: h.rating,
+      completedAt: h.completedAt,
+    }));
+    await this.demo.insertHelpHistory(given, this.config.timeCredits.floorMinutes);
+    return {
+      helpers: helpers.length,
+      helpGiven: history.length,
+      contacts: given.map((g) => ({
+        a: g.memberId,
+        b: g.helperId,
+        source: TieSource.HELP,
+        refId: g.assignmentId,
+        at: g.completedAt,
+        weight: 1,
       })),
-      this.config.timeCredits.floorMinutes,
-    );
-    return { helpers: helpers.length, helpGiven: history.length };
+    };
   }
 
   async isEmpty(): Promise<boolean> {

@@ -350,6 +350,10 @@ describe('HelpRequestService, over in-memory repositories', () => {
       expect(await f.ledgerRows.balance(helper.personId)).toBe(75);
       expect(f.ledgerRows.state.transfers.size).toBe(1);
       expect((await f.help.request(request.id))?.status).toBe(HelpRequestStatus.DONE);
+      // Member and helper tied, once (the second completion changed nothing).
+      expect(f.ties.made).toEqual([
+        { assignmentId: assignment.id, memberId: member.personId, helperId: helper.personId },
+      ]);
     });
 
     it('leaves the assignment accepted when the member’s balance would pass the floor', async () => {

@@ -15,6 +15,7 @@ import {
 import type { AvailabilityInput } from '@kith/community';
 import { BlockService, firstName, PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
+import { TieService } from '@kith/network';
 import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelpRequestStatus } from './help.entities';
 import { HelpRepository } from './help.repository';
@@ -72,6 +73,7 @@ export class HelpRequestService {
     private readonly ledger: Ledger,
     private readonly audit: AuditLog,
     private readonly outbox: JobOutbox,
+    private readonly ties: TieService,
   ) {}
 
   async create(principal: Principal, input: NewHelpRequest): Promise<RequestRow> {
@@ -338,6 +340,8 @@ export class HelpRequestService {
         minutes,
       });
       await this.help.setRequestStatus(request.id, HelpRequestStatus.DONE);
+      // Member and helper tied with the same commit (network sits below help: a direct call).
+      await this.ties.helpCompleted(assignment.id, request.memberId, assignment.helperId);
       await this.outbox.schedule(
         JobName.DecideNudge,
         { event: 'ASSIGNMENT_COMPLETED', assignmentId: assignment.id },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobOutboxModule } from '@kith/platform';
 import { IdentityModule } from '@kith/identity';
+import { NetworkModule } from '@kith/network';
 import { AuditLog } from './audit.repository';
 import { HelpRepository } from './help.repository';
 import { HelpRequestService } from './help-request.service';
@@ -10,7 +11,7 @@ import { LedgerRepository } from './ledger.repository';
 import { TimeCreditService } from './time-credit.service';
 
 @Module({
-  imports: [IdentityModule, JobOutboxModule],
+  imports: [IdentityModule, NetworkModule, JobOutboxModule],
   providers: [
     AuditLog,
     HelpRepository,

@@ -7,7 +7,7 @@ import { RecordingOutbox } from '../../../test/support/recording-outbox';
 import type { IntroductionRepository, IntroductionRow } from './introduction.repository';
 import { INTRODUCTIONS_PER_WEEK, IntroductionService, pairKey } from './introduction.service';
 import { IntroductionStatus, TieSource } from './network.entities';
-import type { TieRepository } from './tie.repository';
+import type { ContactInput, TieRepository } from './ties/tie.repository';
 
 const NOW = new Date('2027-09-01T08:00:00Z');
 
@@ -63,7 +63,7 @@ class FakeIntroductions implements Omit<IntroductionRepository, 'db'> {
   }
 }
 
-class FakeTies implements Omit<TieRepository, 'db'> {
+class FakeTies implements Pick<TieRepository, 'tied' | 'addContacts'> {
   readonly rows: { a: string; b: string; source: TieSource }[] = [];
 
   tied(a: string, b: string): Promise<boolean> {
@@ -71,11 +71,15 @@ class FakeTies implements Omit<TieRepository, 'db'> {
     return Promise.resolve(this.rows.some((t) => t.a === low && t.b === high));
   }
 
-  add(a: string, b: string, source: TieSource): Promise<void> {
-    const [low, high] = [a, b].sort();
-    if (!this.rows.some((t) => t.a === low && t.b === high && t.source === source))
+  addContacts(contacts: readonly ContactInput[]): Promise<number> {
+    let made = 0;
+    for (const { a, b, source } of contacts) {
+      const [low, high] = [a, b].sort();
+      if (this.rows.some((t) => t.a === low && t.b === high && t.source === source)) continue;
       this.rows.push({ a: low, b: high, source });
-    return Promise.resolve();
+      made += 1;
+    }
+    return Promise.resolve(made);
   }
 }
 

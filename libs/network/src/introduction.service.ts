@@ -5,7 +5,7 @@ import type { Principal } from '@kith/identity';
 import { Clock, Db, DomainError, isUuid, JobName, JobOutbox, Problems } from '@kith/platform';
 import { IntroductionRepository } from './introduction.repository';
 import { IntroductionStatus, TieSource } from './network.entities';
-import { TieRepository } from './tie.repository';
+import { TieRepository } from './ties/tie.repository';
 
 export const INTRODUCTIONS_PER_WEEK = 5;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -124,7 +124,16 @@ export class IntroductionService {
   /** Accepted, however it came about: the introduction answered and the two tied. */
   private async accept(id: string, fromId: string, toId: string): Promise<void> {
     await this.introductions.answer(id, IntroductionStatus.ACCEPTED);
-    await this.ties.add(fromId, toId, TieSource.INTRODUCTION);
+    await this.ties.addContacts([
+      {
+        a: fromId,
+        b: toId,
+        source: TieSource.INTRODUCTION,
+        refId: id,
+        at: this.clock.now(),
+        weight: 1,
+      },
+    ]);
     // The one who asked hears the yes (through the outbox, with this same commit).
     await this.outbox.schedule(
       JobName.DecideNudge,

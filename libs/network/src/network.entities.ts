@@ -9,6 +9,7 @@ import {
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
+  UpdateDateColumn,
 } from 'typeorm';
 import { PersonEntity } from '@kith/identity';
 
@@ -70,7 +71,10 @@ export class IntroductionEntity {
   respondedAt!: Date | null;
 }
 
-/** A connection between two people (stored once, lower id first) and where it came from. */
+/**
+ * A connection between two people (stored once, lower id first): what is known of it, kept up
+ * to date from its contacts as each is recorded, so nothing reads all history to know a tie.
+ */
 @Entity('tie')
 @Check('ck_tie_order', 'person_a < person_b')
 export class TieEntity {
@@ -79,9 +83,6 @@ export class TieEntity {
 
   @PrimaryColumn('uuid')
   personB!: string;
-
-  @PrimaryColumn({ type: 'enum', enum: TieSource, enumName: 'tie_source' })
-  source!: TieSource;
 
   @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'person_a', foreignKeyConstraintName: 'fk_tie_person_a' })
@@ -92,8 +93,98 @@ export class TieEntity {
   @JoinColumn({ name: 'person_b', foreignKeyConstraintName: 'fk_tie_person_b' })
   b?: PersonEntity;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
+  /** Every source any of its contacts came from. */
+  @Column({ type: 'enum', enum: TieSource, enumName: 'tie_source', array: true })
+  sources!: TieSource[];
+
+  /** The sum of its contacts' weights, each faded by the half-life to the last contact. */
+  @Column('double precision')
+  weight!: number;
+
+  /** Days (UTC) with a contact: what its usual gap is measured in. */
+  @Column('int')
+  contactDays!: number;
+
+  @Column('timestamptz')
+  firstContactAt!: Date;
+
+  @Column('timestamptz')
+  lastContactAt!: Date;
 }
 
-export const NETWORK_ENTITIES = [IntroductionEntity, TieEntity, ...SURVEY_ENTITIES];
+/**
+ * One contact between two people: a session both attended (weighted by its size), an accepted
+ * introduction, a completed help visit, or one a member reported. Keyed by what it came from, so
+ * recording it twice records it once. The history that ties are kept from, and snapshots of
+ * past dates are built from.
+ */
+@Entity('tie_contact')
+@Check('ck_tie_contact_order', 'person_a < person_b')
+@Check('ck_tie_contact_weight', 'weight > 0 AND weight <= 1')
+@Index('ix_tie_contact_ref', ['refId', 'source'])
+export class TieContactEntity {
+  @PrimaryColumn('uuid')
+  personA!: string;
+
+  @PrimaryColumn('uuid')
+  personB!: string;
+
+  @PrimaryColumn({ type: 'enum', enum: TieSource, enumName: 'tie_source' })
+  source!: TieSource;
+
+  /** The session, introduction or help assignment it came from. */
+  @PrimaryColumn('uuid')
+  refId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_a', foreignKeyConstraintName: 'fk_tie_contact_person_a' })
+  a?: PersonEntity;
+
+  @Index('ix_tie_contact_person_b')
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_b', foreignKeyConstraintName: 'fk_tie_contact_person_b' })
+  b?: PersonEntity;
+
+  @Column('timestamptz')
+  at!: Date;
+
+  @Column('double precision')
+  weight!: number;
+}
+
+/** What a member has said of one of their contacts: its circle (GENIE, 1 closest), or hidden. */
+@Entity('contact_setting')
+@Check('ck_contact_setting_circle', 'circle BETWEEN 1 AND 3')
+export class ContactSettingEntity {
+  @PrimaryColumn('uuid')
+  ownerId!: string;
+
+  @PrimaryColumn('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'fk_contact_setting_owner' })
+  owner?: PersonEntity;
+
+  @Index('ix_contact_setting_person_id')
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_contact_setting_person' })
+  person?: PersonEntity;
+
+  @Column({ type: 'smallint', nullable: true })
+  circle!: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  hiddenAt!: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+export const NETWORK_ENTITIES = [
+  IntroductionEntity,
+  TieEntity,
+  TieContactEntity,
+  ContactSettingEntity,
+  ...SURVEY_ENTITIES,
+];

@@ -6,7 +6,9 @@ import { IntroductionRepository } from './introduction.repository';
 import { IntroductionService } from './introduction.service';
 import { SurveyInstrumentRepository } from './surveys/survey-instrument.repository';
 import { SurveyService } from './surveys/survey.service';
-import { TieRepository } from './tie.repository';
+import { TieMaintenanceHandler } from './ties/tie-maintenance.handler';
+import { TieRepository } from './ties/tie.repository';
+import { TieService } from './ties/tie.service';
 
 /** Ties between people, the introductions that make them, and the survey instruments. */
 @Module({
@@ -14,10 +16,12 @@ import { TieRepository } from './tie.repository';
   providers: [
     IntroductionRepository,
     TieRepository,
+    TieService,
+    TieMaintenanceHandler,
     IntroductionService,
     SurveyInstrumentRepository,
     SurveyService,
   ],
-  exports: [IntroductionService, SurveyInstrumentRepository, SurveyService],
+  exports: [IntroductionService, TieService, SurveyInstrumentRepository, SurveyService],
 })
 export class NetworkModule {}

@@ -92,6 +92,10 @@ const envSchema = z.object({
   NUDGE_RETRY_BASE_MS: wholeNumber(10, 3_600_000).default(30_000),
   // Where the app's screens open from a link in an email.
   APP_URL: urlWithProtocol(['https:', 'http:'], 'http').default('http://localhost:8081'),
+  // How fast a tie fades without contact: its weight halves every this many days.
+  TIE_HALF_LIFE_DAYS: wholeNumber(1, 3650).default(90),
+  // A tie is dormant once the time since its last contact is this many times its usual gap.
+  TIE_DORMANT_GAPS: wholeNumber(1, 100).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxy.default('false'),
   RATE_LIMIT_SIGNIN_PER_EMAIL: positiveInt(5),
@@ -174,6 +178,8 @@ export interface KithConfig {
   graphql: { maxDepth: number; maxCost: number };
   shutdownTimeoutMs: number;
   timeCredits: { floorMinutes: number };
+  /** How ties fade (half-life) and when one is dormant (times its usual gap). */
+  ties: { halfLifeDays: number; dormantGaps: number };
 }
 
 export class ConfigError extends Error {
@@ -257,6 +263,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     timeCredits: { floorMinutes: env.TIME_CREDIT_FLOOR_MINUTES },
+    ties: { halfLifeDays: env.TIE_HALF_LIFE_DAYS, dormantGaps: env.TIE_DORMANT_GAPS },
   };
 }
 

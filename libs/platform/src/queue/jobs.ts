@@ -29,6 +29,8 @@ export enum JobName {
   SendDigest = 'send-digest',
   /** Nudges planned for later (reminders) whose time has come: decided again and sent, in batches. */
   ReleaseDueNudges = 'release-due-nudges',
+  /** A session's attendance was recorded: its co-attendance ties are worked out again. */
+  RecountCoAttendance = 'recount-co-attendance',
 }
 
 export enum QueueName {
@@ -102,6 +104,7 @@ export const JOB_PAYLOADS = {
     personId: z.string().uuid(),
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
+  [JobName.RecountCoAttendance]: z.object({ sessionId: z.string().uuid() }),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
@@ -125,6 +128,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.FindDueNudges]: QueueName.Default,
   [JobName.ReleaseDueNudges]: QueueName.Default,
   [JobName.SendDigest]: QueueName.Mail,
+  [JobName.RecountCoAttendance]: QueueName.Default,
 };
 
 export interface JobSchedule<N extends JobName = JobName> {

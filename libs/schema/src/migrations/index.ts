@@ -17,6 +17,7 @@ import { CheckIns1795570000000 } from './1795570000000-CheckIns';
 import { NudgeHistoryIndex1795580000000 } from './1795580000000-NudgeHistoryIndex';
 import { SurveyInstruments1795590000000 } from './1795590000000-SurveyInstruments';
 import { SurveyResponses1795600000000 } from './1795600000000-SurveyResponses';
+import { Ties1795610000000 } from './1795610000000-Ties';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   NudgeHistoryIndex1795580000000,
   SurveyInstruments1795590000000,
   SurveyResponses1795600000000,
+  Ties1795610000000,
 ];

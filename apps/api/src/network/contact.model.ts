@@ -1,0 +1,37 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { TieSource } from '@kith/network';
+import { PublicPerson } from '../matching/matching.model';
+
+registerEnumType(TieSource, { name: 'TieSource' });
+
+@ObjectType({ description: 'Someone you are connected to, and how: only you see this' })
+export class Contact {
+  @Field(() => PublicPerson) person!: PublicPerson;
+  @Field(() => [TieSource]) sources!: TieSource[];
+  @Field(() => Int, { nullable: true, description: 'The circle you put them in: 1 closest to 3' })
+  circle!: number | null;
+  @Field(() => Date, { nullable: true }) lastContactAt!: Date | null;
+}
+
+@ObjectType()
+export class NetworkGain {
+  @Field({ description: 'Stable: what kind of gain this is' }) code!: string;
+  @Field({ description: 'In plain words, for the member' }) text!: string;
+}
+
+@ObjectType()
+export class NetworkPoint {
+  @Field() on!: Date;
+  @Field(() => Int) activeTies!: number;
+  @Field(() => Int) newTies30Days!: number;
+  @Field(() => Float) diversity!: number;
+  @Field(() => Float) bridgingShare!: number;
+  @Field(() => Int) sessionsAttended30Days!: number;
+}
+
+@ObjectType()
+export class MyNetwork {
+  @Field(() => [Contact]) contacts!: Contact[];
+  @Field(() => [NetworkGain]) gains!: NetworkGain[];
+  @Field(() => [NetworkPoint]) history!: NetworkPoint[];
+}

@@ -1,0 +1,59 @@
+import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { firstName } from '@kith/identity';
+import type { Principal } from '@kith/identity';
+import { TieService } from '@kith/network';
+import type { ContactRow } from '@kith/network';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import { Contact } from './contact.model';
+
+/** A contact as its member sees it: a first name, never where they live. */
+export function toContact(row: ContactRow): Contact {
+  return {
+    person: {
+      id: row.personId,
+      displayName: firstName(row.displayName),
+      distanceBand: null,
+      sharedInterests: [],
+    },
+    sources: row.sources,
+    circle: row.circle,
+    lastContactAt: row.lastContactAt,
+  };
+}
+
+/** The caller's own contacts: whom they met, the circles they put them in, whom they hid. */
+@Resolver()
+export class ContactResolver {
+  constructor(private readonly ties: TieService) {}
+
+  @Mutation(() => Contact, {
+    description: 'Puts one of your contacts in a circle (1 closest to 3), or in none (null)',
+  })
+  async setContactCircle(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('circle', { type: () => Int, nullable: true }) circle: number | null,
+  ): Promise<Contact> {
+    return toContact(await this.ties.setCircle(principal, personId, circle ?? null));
+  }
+
+  @Mutation(() => Boolean, { description: 'Hides one of your contacts from your own view' })
+  hideContact(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }) personId: string,
+  ): Promise<boolean> {
+    return this.ties.hide(principal, personId);
+  }
+
+  @Mutation(() => Int, {
+    description:
+      '"Who did you meet?" after a session you came to: the people named must have come too; how many contacts were new',
+  })
+  recordContacts(
+    @CurrentPrincipal() principal: Principal,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('personIds', { type: () => [ID] }) personIds: string[],
+  ): Promise<number> {
+    return this.ties.recordContacts(principal, sessionId, personIds);
+  }
+}

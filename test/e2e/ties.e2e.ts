@@ -1,0 +1,238 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { AreaService } from '@kith/areas';
+import { SessionCandidateRepository } from '../../libs/matching/src/session-candidates.repository';
+import { Db } from '@kith/platform';
+import { startApi, startWorker } from '../support/api';
+import type { RunningApi } from '../support/api';
+import { importShippedAreas } from '../support/areas';
+import { CREATE_ACTIVITY, interestIds, JOIN, weeklyActivity } from '../support/community';
+import { testConfig } from '../support/config';
+import { ASSIGN, COMPLETE, HelpFixtures, RESPOND } from '../support/help';
+import { until } from '../support/nudges';
+import type { Session } from '../support/sign-in';
+
+const ATTENDANCE = `mutation($s: ID!, $p: ID!, $a: Boolean!) { recordAttendance(sessionId: $s, personId: $p, attended: $a) { status } }`;
+const RECORD = `mutation($s: ID!, $p: [ID!]!) { recordContacts(sessionId: $s, personIds: $p) }`;
+const CIRCLE = `mutation($p: ID!, $c: Int) { setContactCircle(personId: $p, circle: $c) { person { id displayName } sources circle lastContactAt } }`;
+const HIDE = `mutation($p: ID!) { hideContact(personId: $p) }`;
+
+interface TieRow {
+  sources: string[];
+  weight: number;
+  days: number;
+}
+
+describe('ties: made as things happen, and kept by the member as they see them', () => {
+  const config = testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' });
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let db: Db;
+  let help: HelpFixtures;
+  let walking: string[];
+
+  const tieOf = async (x: Session, y: Session): Promise<TieRow | undefined> => {
+    const [row] = await db.query<TieRow>(
+      `SELECT sources::text[] AS sources, weight, contact_days AS days FROM tie
+        WHERE person_a = LEAST($1::uuid, $2::uuid) AND person_b = GREATEST($1::uuid, $2::uuid)`,
+      [x.personId, y.personId],
+    );
+    return row;
+  };
+
+  /** A session the members booked, moved to have happened `hoursAgo`. */
+  const pastSession = async (members: Session[], hoursAgo = 5): Promise<string> => {
+    const created = await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
+      CREATE_ACTIVITY,
+      { input: weeklyActivity(walking, { recurrence: null }) },
+      help.coordinator.accessToken,
+    );
+    const sessionId = created.data!.createActivity.sessions[0].id;
+    for (const m of members) await api.gql(JOIN, { id: sessionId }, m.accessToken);
+    await db.query(
+      `UPDATE session SET starts_at = now() - make_interval(hours => $2), ends_at = now() - make_interval(hours => $2) + interval '90 minutes' WHERE id = $1`,
+      [sessionId, hoursAgo],
+    );
+    return sessionId;
+  };
+
+  const attend = async (sessionId: string, m: Session, came = true) => {
+    const result = await api.gql(
+      ATTENDANCE,
+      { s: sessionId, p: m.personId, a: came },
+      help.coordinator.accessToken,
+    );
+    expect(result.errors).toBeUndefined();
+  };
+
+  const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+    result.errors?.[0]?.extensions?.code;
+
+  beforeAll(async () => {
+    api = await startApi(config);
+    worker = await startWorker(config);
+    db = api.app.get(Db);
+    await importShippedAreas(api.app.get(AreaService));
+    help = await HelpFixtures.create(api);
+    walking = await interestIds(api, help.coordinator.accessToken, 'walking');
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('ties everyone who came to a small session, weighted by its size; a corrected no-show takes it back', async () => {
+    const [a, b, c] = [await help.member(), await help.member(), await help.member()];
+    const sessionId = await pastSession([a, b, c]);
+    for (const m of [a, b, c]) await attend(sessionId, m);
+    // Three came: each pair one contact of 1/(3-1), so each person gets one in all.
+    const ab = await until('three ties', async () => {
+      const rows = await Promise.all([tieOf(a, b), tieOf(a, c), tieOf(b, c)]);
+      return rows.every((r) => r?.weight === 0.5) ? rows[0] : undefined;
+    });
+    expect(ab).toEqual({ sources: ['CO_ATTENDANCE'], weight: 0.5, days: 1 });
+    await attend(sessionId, c, false);
+    await until('the no-show untied', async () =>
+      (await tieOf(a, c)) === undefined && (await tieOf(a, b))?.weight === 1 ? true : undefined,
+    );
+    expect(await tieOf(b, c)).toBeUndefined();
+  });
+
+  it('keeps every contact when two sessions of the same pair are recorded at once', async () => {
+    const [a, b] = [await help.member(), await help.member()];
+    const yesterday = await pastSession([a, b], 29);
+    const today = await pastSession([a, b], 5);
+    await Promise.all([
+      attend(yesterday, a),
+      attend(yesterday, b),
+      attend(today, a),
+      attend(today, b),
+    ]);
+    const tie = await until('both sessions counted', async () => {
+      const row = await tieOf(a, b);
+      return row?.days === 2 ? row : undefined;
+    });
+    // The older contact faded by a day of a 90-day half-life, the newer whole.
+    expect(tie.weight).toBeCloseTo(1 + 0.5 ** (24 / (90 * 24)), 6);
+  });
+
+  it('records whom a member says they met, only among people who came', async () => {
+    const [a, b, booked, stranger] = [
+      await help.member(),
+      await help.member(),
+      await help.member(),
+      await help.member(),
+    ];
+    const sessionId = await pastSession([a, b, booked]);
+    await attend(sessionId, a);
+    await attend(sessionId, b);
+    const notThere = await api.gql(RECORD, { s: sessionId, p: [a.personId] }, stranger.accessToken);
+    expect(codeOf(notThere)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(notThere.errors)).toContain('sessionId');
+    const absent = await api.gql(
+      RECORD,
+      { s: sessionId, p: [b.personId, booked.personId] },
+      a.accessToken,
+    );
+    expect(codeOf(absent)).toBe('BAD_USER_INPUT');
+    expect(absent.errors?.[0]?.extensions?.fields).toEqual([
+      { path: 'personIds.1', message: 'was not recorded at this session' },
+    ]);
+    const self = await api.gql(RECORD, { s: sessionId, p: [a.personId] }, a.accessToken);
+    expect(codeOf(self)).toBe('BAD_USER_INPUT');
+    const tooMany = await api.gql(
+      RECORD,
+      { s: sessionId, p: Array.from({ length: 51 }, () => crypto.randomUUID()) },
+      a.accessToken,
+    );
+    expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
+    // Nothing was recorded by any of those.
+    expect(
+      await db.query(`SELECT 1 FROM tie_contact WHERE source = 'SELF_REPORTED' AND ref_id = $1`, [
+        sessionId,
+      ]),
+    ).toEqual([]);
+    const made = await api.gql<{ recordContacts: number }>(
+      RECORD,
+      { s: sessionId, p: [b.personId] },
+      a.accessToken,
+    );
+    expect(made.data?.recordContacts).toBe(1);
+    const again = await api.gql<{ recordContacts: number }>(
+      RECORD,
+      { s: sessionId, p: [a.personId] },
+      b.accessToken,
+    );
+    expect(again.data?.recordContacts).toBe(0);
+    const tie = await until('co-attendance too', async () => {
+      const row = await tieOf(a, b);
+      return row?.sources.length === 2 ? row : undefined;
+    });
+    expect(tie).toMatchObject({ sources: ['CO_ATTENDANCE', 'SELF_REPORTED'], days: 1 });
+    expect(tie.weight).toBeCloseTo(2, 6);
+  });
+
+  it('lets a member put a contact in a circle or hide them, in their own view only', async () => {
+    const [a, b, stranger] = [await help.member(), await help.member(), await help.member()];
+    const sessionId = await pastSession([a, b]);
+    await attend(sessionId, a);
+    await attend(sessionId, b);
+    await until('the tie', () => tieOf(a, b));
+    expect(codeOf(await api.gql(CIRCLE, { p: b.personId, c: 4 }, a.accessToken))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(codeOf(await api.gql(CIRCLE, { p: stranger.personId, c: 1 }, a.accessToken))).toBe(
+      'NOT_FOUND',
+    );
+    expect(codeOf(await api.gql(HIDE, { p: stranger.personId }, a.accessToken))).toBe('NOT_FOUND');
+    const set = await api.gql<{ setContactCircle: Record<string, unknown> }>(
+      CIRCLE,
+      { p: b.personId, c: 1 },
+      a.accessToken,
+    );
+    const [name] = await db.query<{ first: string }>(
+      `SELECT split_part(display_name, ' ', 1) AS first FROM person WHERE id = $1`,
+      [b.personId],
+    );
+    expect(set.data?.setContactCircle).toMatchObject({
+      person: { id: b.personId, displayName: name.first },
+      sources: ['CO_ATTENDANCE'],
+      circle: 1,
+    });
+    const cleared = await api.gql<{ setContactCircle: { circle: number | null } }>(
+      CIRCLE,
+      { p: b.personId, c: null },
+      a.accessToken,
+    );
+    expect(cleared.data?.setContactCircle.circle).toBeNull();
+    // Whom a member knows, for "people you know going": b, until hidden.
+    const matching = worker.get(SessionCandidateRepository);
+    expect((await matching.member(a.personId))?.known).toEqual([b.personId]);
+    expect(
+      (await api.gql<{ hideContact: boolean }>(HIDE, { p: b.personId }, a.accessToken)).data,
+    ).toEqual({ hideContact: true });
+    expect((await matching.member(a.personId))?.known).toEqual([]);
+    expect(codeOf(await api.gql(CIRCLE, { p: b.personId, c: 2 }, a.accessToken))).toBe('NOT_FOUND');
+    // b still sees a: hiding is a's own view.
+    expect((await matching.member(b.personId))?.known).toEqual([a.personId]);
+    expect(
+      (await api.gql(CIRCLE, { p: a.personId, c: 3 }, b.accessToken)).data?.setContactCircle,
+    ).toMatchObject({ circle: 3 });
+  });
+
+  it('ties a member and the helper who helped them, with the completion', async () => {
+    const asker = await help.member();
+    const helper = await help.helper();
+    const requestId = await help.askWeeding(asker);
+    const assigned = await api.gql<{ assignHelper: { id: string } }>(
+      ASSIGN,
+      { r: requestId, h: helper.personId },
+      asker.accessToken,
+    );
+    const id = assigned.data!.assignHelper.id;
+    await api.gql(RESPOND, { id, a: true }, helper.accessToken);
+    expect(await tieOf(asker, helper)).toBeUndefined();
+    await api.gql(COMPLETE, { id, m: 60 }, helper.accessToken);
+    expect(await tieOf(asker, helper)).toEqual({ sources: ['HELP'], weight: 1, days: 1 });
+  });
+});
