@@ -22,12 +22,16 @@ describe('the newest migrations', () => {
 
   it('the tie, survey and nudge migrations go down and come back without drift', async () => {
     expect(ds.migrations.slice(-5).map((m) => m.name)).toEqual([
-      'CheckIns1795570000000',
       'NudgeHistoryIndex1795580000000',
       'SurveyInstruments1795590000000',
       'SurveyResponses1795600000000',
       'Ties1795610000000',
+      'NetworkSnapshots1795620000000',
     ]);
+    await ds.undoLastMigration();
+    expect(
+      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'network_snapshot'`),
+    ).toBe(false);
     await ds.undoLastMigration();
     expect(
       await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'tie_contact'`),

@@ -125,6 +125,13 @@ describe('who may do what: every query and mutation against every kind of caller
     await api.gql(COMPLETE, { id, m: 30 }, sessions.helper.accessToken);
     return id;
   }
+  /** The borough the in-area coordinator and the commissioner are for. */
+  async function riversideId(): Promise<string> {
+    const [area] = await api.app
+      .get(Db)
+      .query<{ id: string }>(`SELECT id FROM area WHERE code = 'K09000001'`);
+    return area.id;
+  }
   async function session(): Promise<string> {
     const created = await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
       CREATE_ACTIVITY,
@@ -200,6 +207,12 @@ describe('who may do what: every query and mutation against every kind of caller
       document: `mutation { submitSurvey(instrumentId: "ons-direct", answers: [{ itemId: "lonely", value: 3 }]) { score } }`,
       expect: signedIn,
     },
+    myNetwork: { document: `{ myNetwork { gains { code } } }`, expect: signedIn },
+    membersAtRisk: {
+      document: `query($a: ID!) { membersAtRisk(areaId: $a) { lastAttendedAt } }`,
+      variables: async () => ({ a: await riversideId() }),
+      expect: only(AREA_COORDINATORS),
+    },
     // The helper who helped self is self's contact, and nobody else's to touch.
     setContactCircle: {
       document: `mutation($p: ID!) { setContactCircle(personId: $p, circle: 2) { circle } }`,
@@ -246,13 +259,7 @@ describe('who may do what: every query and mutation against every kind of caller
     },
     nudgeVariantReport: {
       document: `query($a: ID!) { nudgeVariantReport(kind: SESSION_REMINDER, areaId: $a) { variant } }`,
-      variables: async () => ({
-        a: (
-          await api.app
-            .get(Db)
-            .query<{ id: string }>(`SELECT id FROM area WHERE code = 'K09000001'`)
-        )[0].id,
-      }),
+      variables: async () => ({ a: await riversideId() }),
       expect: only(AREA_COORDINATORS),
     },
     markNudgeRead: {

@@ -285,6 +285,36 @@ describe('bad input to the member journey', () => {
     ]);
   });
 
+  it('keeps an age band only if it is one of the bands, cleared with null, seen by the member alone', async () => {
+    const save = (ageBand: string | null) =>
+      api.gql<{ updateMemberProfile: { ageBand: string | null } }>(
+        `mutation($input: MemberProfileInput!) { updateMemberProfile(input: $input) { ageBand } }`,
+        { input: { ageBand } },
+        member.accessToken,
+      );
+    const refused = await save('120+');
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'ageBand' }],
+    });
+    expect((await save('65-74')).data?.updateMemberProfile.ageBand).toBe('65-74');
+    const [stored] = await db.query<{ band: string }>(
+      `SELECT age_band AS band FROM member_profile WHERE person_id = $1`,
+      [member.personId],
+    );
+    expect(stored.band).toBe('65-74');
+    // Absent leaves it; null clears it.
+    await api.gql(UPDATE_PROFILE, { input: { goals: [] } }, member.accessToken);
+    expect(
+      (
+        await db.query(`SELECT age_band AS band FROM member_profile WHERE person_id = $1`, [
+          member.personId,
+        ])
+      )[0],
+    ).toEqual({ band: '65-74' });
+    expect((await save(null)).data?.updateMemberProfile.ageBand).toBeNull();
+  });
+
   it('refuses a radius over 50 km, first over 100, and a tampered cursor', async () => {
     const browse = (variables: Record<string, unknown>) =>
       api.gql(

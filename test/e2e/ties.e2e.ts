@@ -5,7 +5,7 @@ import { Db } from '@kith/platform';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
-import { CREATE_ACTIVITY, interestIds, JOIN, weeklyActivity } from '../support/community';
+import { interestIds, pastSession as pastSessionWith } from '../support/community';
 import { testConfig } from '../support/config';
 import { ASSIGN, COMPLETE, HelpFixtures, RESPOND } from '../support/help';
 import { until } from '../support/nudges';
@@ -40,20 +40,8 @@ describe('ties: made as things happen, and kept by the member as they see them',
   };
 
   /** A session the members booked, moved to have happened `hoursAgo`. */
-  const pastSession = async (members: Session[], hoursAgo = 5): Promise<string> => {
-    const created = await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
-      CREATE_ACTIVITY,
-      { input: weeklyActivity(walking, { recurrence: null }) },
-      help.coordinator.accessToken,
-    );
-    const sessionId = created.data!.createActivity.sessions[0].id;
-    for (const m of members) await api.gql(JOIN, { id: sessionId }, m.accessToken);
-    await db.query(
-      `UPDATE session SET starts_at = now() - make_interval(hours => $2), ends_at = now() - make_interval(hours => $2) + interval '90 minutes' WHERE id = $1`,
-      [sessionId, hoursAgo],
-    );
-    return sessionId;
-  };
+  const pastSession = (members: Session[], hoursAgo = 5): Promise<string> =>
+    pastSessionWith(api, help.coordinator.accessToken, walking, members, hoursAgo);
 
   const attend = async (sessionId: string, m: Session, came = true) => {
     const result = await api.gql(

@@ -1,5 +1,4 @@
-import { distanceBand } from '@kith/platform';
-import type { Db } from '@kith/platform';
+import { Db, distanceBand } from '@kith/platform';
 import type { RunningApi } from './api';
 
 export const CREATE_ACTIVITY = `mutation Create($input: CreateActivityInput!) {
@@ -71,4 +70,31 @@ export async function coarseBand(
     [of.personId, viewerId],
   );
   return distanceBand(row.metres);
+}
+
+/**
+ * A one-off session the members booked, moved to have started `hoursAgo` (so attendance can be
+ * recorded), by a coordinator of its area.
+ */
+export async function pastSession(
+  api: RunningApi,
+  coordinatorToken: string,
+  interests: string[],
+  members: { accessToken: string }[],
+  hoursAgo: number,
+): Promise<string> {
+  const created = await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
+    CREATE_ACTIVITY,
+    { input: weeklyActivity(interests, { recurrence: null }) },
+    coordinatorToken,
+  );
+  const sessionId = created.data!.createActivity.sessions[0].id;
+  for (const m of members) await api.gql(JOIN, { id: sessionId }, m.accessToken);
+  await api.app
+    .get(Db)
+    .query(
+      `UPDATE session SET starts_at = now() - make_interval(hours => $2), ends_at = now() - make_interval(hours => $2) + interval '90 minutes' WHERE id = $1`,
+      [sessionId, hoursAgo],
+    );
+  return sessionId;
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, DomainError, loadConfig } from '@kith/platform';
 import { ensureDatabase, generateMigration, migrate } from './database-commands';
 import { jobs } from './job-commands';
+import { network } from './network-commands';
 import { InstrumentFileError } from '@kith/network';
 import { grantRole, importAreas, importInstrument, seedDemo } from './operator-commands';
 
@@ -23,6 +24,14 @@ const USAGE = `Kith operator CLI
   npm run demo -- [--members 3000] [--seed 20261124] [--if-empty] [--city]
                                        seeds the demo neighbourhood into an empty database;
                                        --city: a synthetic Greater London at the members' scale
+  npm run cli -- network snapshot [--date YYYY-MM-DD] [--json]
+                                       every member's network measures for the day, now (the
+                                       same code as the 02:00 schedule); a past date is worked
+                                       out from the contacts recorded by then
+  npm run cli -- network backfill --weekly [--from YYYY-MM-DD]
+                                       a snapshot every 7 days from the first activity on record
+  npm run cli -- network rebuild-ties  every tie worked out again from all recorded attendance
+                                       and contacts (after loading history from elsewhere)
   npm run cli -- jobs                  jobs by state and name, the oldest pending, the schedules
   npm run cli -- jobs failed [--name <job>] [--limit 50]
                                        failed jobs with their attempts and last error
@@ -70,6 +79,9 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'jobs':
       console.log(await jobs(config, rest));
+      return;
+    case 'network':
+      console.log(await network(config, rest));
       return;
     case 'demo':
       console.log(await seedDemo(config, rest));

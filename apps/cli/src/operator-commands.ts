@@ -119,7 +119,8 @@ export async function seedDemo(config: KithConfig, args: string[]): Promise<stri
     return [
       `Seeded ${result.counts.areas} areas, ${result.counts.people} people and ${result.counts.grants} role grants; ` +
         `${result.counts.venues} venues, ${result.counts.activities} weekly activities, ${result.counts.sessions} sessions and ${result.counts.bookings} bookings; ` +
-        `${result.counts.helpers} helpers and ${result.counts.helpGiven} completed pieces of help.`,
+        `${result.counts.helpers} helpers and ${result.counts.helpGiven} completed pieces of help; ` +
+        `${result.counts.ties} ties, ${result.counts.surveyed} survey answers and ${result.counts.snapshots} weekly network snapshots.`,
       'Demo people:',
       people,
       signIn,

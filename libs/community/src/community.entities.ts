@@ -14,7 +14,7 @@ import {
 } from 'typeorm';
 import { AreaEntity } from '@kith/areas';
 import { PersonEntity } from '@kith/identity';
-import { AccessibilityFeature, Weekday } from './taxonomy';
+import { AccessibilityFeature, AGE_BANDS, Weekday } from './taxonomy';
 
 export enum ActivityStatus {
   APPROVED = 'APPROVED',
@@ -63,6 +63,10 @@ export class InterestEntity {
 
 @Entity('member_profile')
 @Check('ck_member_profile_radius', 'travel_radius_metres BETWEEN 100 AND 50000')
+@Check(
+  'ck_member_profile_age_band',
+  `age_band IN (${AGE_BANDS.map((band) => `'${band}'`).join(', ')})`,
+)
 export class MemberProfileEntity {
   @PrimaryColumn('uuid')
   personId!: string;
@@ -110,6 +114,10 @@ export class MemberProfileEntity {
 
   @Column({ type: 'boolean', default: false })
   peerIntroductions!: boolean;
+
+  /** Given by the member if they choose (AGE_BANDS); never shown to anyone else. */
+  @Column({ type: 'text', nullable: true })
+  ageBand!: string | null;
 
   /** Shown only to a helper on an accepted assignment for this member. */
   @Column({ type: 'text', nullable: true })

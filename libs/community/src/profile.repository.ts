@@ -14,6 +14,7 @@ export interface ProfileRow {
   peerIntroductions: boolean;
   phone: string | null;
   address: string | null;
+  ageBand: string | null;
 }
 
 @Injectable()
@@ -24,7 +25,7 @@ export class ProfileRepository {
     const [row] = await this.db.query<ProfileRow>(
       `SELECT person_id AS "personId", home IS NOT NULL AS "hasHome", home_area_id AS "homeAreaId",
               travel_radius_metres AS "travelRadiusMetres", accessibility_needs::text[] AS "accessibilityNeeds",
-              goals, peer_introductions AS "peerIntroductions", phone, address
+              goals, peer_introductions AS "peerIntroductions", phone, address, age_band AS "ageBand"
          FROM member_profile WHERE person_id = $1`,
       [personId],
     );
@@ -72,6 +73,7 @@ export class ProfileRepository {
         | 'peerIntroductions'
         | 'phone'
         | 'address'
+        | 'ageBand'
       >
     >,
   ): Promise<void> {
@@ -83,6 +85,7 @@ export class ProfileRepository {
               peer_introductions = COALESCE($5, peer_introductions),
               phone = CASE WHEN $8 THEN $6 ELSE phone END,
               address = CASE WHEN $9 THEN $7 ELSE address END,
+              age_band = CASE WHEN $11 THEN $10 ELSE age_band END,
               updated_at = now()
         WHERE person_id = $1`,
       [
@@ -95,6 +98,8 @@ export class ProfileRepository {
         changes.address ?? null,
         changes.phone !== undefined,
         changes.address !== undefined,
+        changes.ageBand ?? null,
+        changes.ageBand !== undefined,
       ],
     );
   }

@@ -8,7 +8,7 @@ import { InterestRepository } from './interest.repository';
 import type { InterestRow } from './interest.repository';
 import { ProfileRepository } from './profile.repository';
 import type { ProfileRow } from './profile.repository';
-import { GOALS } from './taxonomy';
+import { AGE_BANDS, GOALS } from './taxonomy';
 import type { AccessibilityFeature } from './taxonomy';
 
 export interface ProfileChanges {
@@ -24,6 +24,8 @@ export interface ProfileChanges {
   phone?: string | null;
   /** Absent: unchanged; null or only spaces: cleared. */
   address?: string | null;
+  /** One of AGE_BANDS if the member chooses to say; absent: unchanged; null: cleared. */
+  ageBand?: string | null;
 }
 
 const PHONE = /^\+?[0-9][0-9 ()-]{5,22}$/;
@@ -103,6 +105,12 @@ export class ProfileService {
         'use digits, spaces and an optional leading +, or null to clear it',
       );
     const address = clearable(changes.address, (text) => problems.text(text, 'address', 300, true));
+    if (typeof changes.ageBand === 'string')
+      problems.check(
+        (AGE_BANDS as readonly string[]).includes(changes.ageBand),
+        'ageBand',
+        `choose one of ${AGE_BANDS.join(', ')}, or null to clear it`,
+      );
     const availability = changes.availability ? parseAvailability(changes.availability) : undefined;
     availability?.problems.forEach((p) => problems.add(p.path, p.message));
     problems.throwIfAny('The profile was not saved');
@@ -167,6 +175,7 @@ export class ProfileService {
         peerIntroductions: changes.peerIntroductions ?? undefined,
         phone,
         address,
+        ageBand: changes.ageBand,
       });
       if (interestIds) await this.profiles.replaceInterests(personId, interestIds);
       if (availability) await this.profiles.replaceAvailability(personId, availability.windows);

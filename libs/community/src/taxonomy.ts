@@ -3,6 +3,22 @@
  * features. Slugs are stable: clients and reports rely on them, so rename labels, never slugs.
  */
 
+/**
+ * Age bands a member may choose to give (the ONS's ten-year bands from 25, with the young and
+ * the oldest together): what diversity of contacts and the reports' demographics count by.
+ */
+export const AGE_BANDS = [
+  '16-24',
+  '25-34',
+  '35-44',
+  '45-54',
+  '55-64',
+  '65-74',
+  '75-84',
+  '85+',
+] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
 export interface InterestDefinition {
   slug: string;
   label: string;

@@ -270,6 +270,39 @@ export class DemoRepository {
     return count;
   }
 
+  /**
+   * When each member joined, as the history tells: a few days to six weeks before the first
+   * session they came to, or for those who never came, some day in the history. Drawn from
+   * the email, so a seed gives the same dates every time.
+   */
+  async backdateJoining(now: Date, historyWeeks: number): Promise<void> {
+    await this.db.query(
+      `WITH first AS (
+         SELECT p.id, ('x' || substr(md5(p.email), 1, 8))::bit(32)::int AS draw,
+                (SELECT min(s.starts_at) FROM booking b JOIN session s ON s.id = b.session_id
+                  WHERE b.person_id = p.id AND b.status IN ('ATTENDED', 'NO_SHOW')) AS came
+           FROM person p JOIN member_profile mp ON mp.person_id = p.id)
+       UPDATE person p
+          SET created_at = LEAST($1::timestamptz, CASE
+                WHEN f.came IS NOT NULL THEN f.came - make_interval(days => 3 + abs(f.draw) % 40)
+                ELSE $1::timestamptz - make_interval(days => abs(f.draw) % ($2 * 7)) END)
+         FROM first f WHERE f.id = p.id`,
+      [now, historyWeeks],
+    );
+  }
+
+  /** Members with when they joined and how many sessions they came to: who answers surveys. */
+  async membersForSurveys(): Promise<
+    { personId: string; joinedAt: Date; sessionsAttended: number }[]
+  > {
+    return this.db.query(
+      `SELECT p.id AS "personId", p.created_at AS "joinedAt",
+              (SELECT count(*)::int FROM booking b WHERE b.person_id = p.id AND b.status = 'ATTENDED') AS "sessionsAttended"
+         FROM person p JOIN member_profile mp ON mp.person_id = p.id
+        ORDER BY p.email`,
+    );
+  }
+
   async analyze(): Promise<void> {
     await this.db.query('ANALYZE');
   }

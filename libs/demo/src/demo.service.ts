@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { Role } from '@kith/identity';
-import { TieService, TieSource } from '@kith/network';
+import { NetworkSnapshotService, SurveyService, TieService, TieSource } from '@kith/network';
 import type { ContactInput } from '@kith/network';
 import { Weekday } from '@kith/community';
 import { Db, DomainError, JobName, JobOutbox, KITH_CONFIG, present } from '@kith/platform';
@@ -20,6 +20,7 @@ import { describeNeed, generateHelpers, generateHelpHistory } from './demo-help'
 import type { DemoHelp, DemoHelper } from './demo-help';
 import { CITY_DEMO_BOROUGH, cityAreas } from './demo-city';
 import { generatePeople } from './demo-people';
+import { generateSurveyHistory } from './demo-surveys';
 import { DemoRepository } from './demo.repository';
 
 export interface DemoOptions {
@@ -52,6 +53,8 @@ export interface DemoResult {
     helpers: number;
     helpGiven: number;
     ties: number;
+    surveyed: number;
+    snapshots: number;
   };
 }
 
@@ -206,6 +209,8 @@ export class DemoService {
     private readonly demo: DemoRepository,
     private readonly outbox: JobOutbox,
     private readonly ties: TieService,
+    private readonly surveys: SurveyService,
+    private readonly snapshots: NetworkSnapshotService,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
@@ -257,12 +262,21 @@ export class DemoService {
         grants.push({ personId: ids[at], role: Role.MEMBER, areaId: null });
       await this.demo.insertGrants(grants);
       const community = await this.seedCommunity(options, ids, wards.length);
+      // A snapshot a week through the history, so a member's network shows change (the city is
+      // for load: its nights are left to the schedule).
+      const snapshots = options.city ? 0 : (await this.snapshots.backfillWeekly()).length;
       // Fresh statistics, so the first queries on a freshly seeded city are planned well.
       await this.demo.analyze();
       return {
         seeded: true,
         demoPeople: DEMO_PEOPLE,
-        counts: { areas: areas.size, people: ids.length, grants: grants.length, ...community },
+        counts: {
+          areas: areas.size,
+          people: ids.length,
+          grants: grants.length,
+          ...community,
+          snapshots,
+        },
       };
     });
   }
@@ -304,6 +318,7 @@ export class DemoService {
     helpers: number;
     helpGiven: number;
     ties: number;
+    surveyed: number;
   }> {
     const now = options.now ?? new Date();
     // The neighbourhood's ward names read as places; the synthetic city's do not.
@@ -400,11 +415,17 @@ export class DemoService {
         });
       await this.tellDemoMember(personIds[0], waiting);
     }
+    await this.demo.backdateJoining(now, shape.historyWeeks);
+    // Baselines and reviews for part of the members, so outcome reports have something true.
+    const surveyed = await this.surveys.importHistory(
+      generateSurveyHistory(await this.demo.membersForSurveys(), options.seed + 9, now),
+    );
     // The history's ties: help given, the introduction, then every session attended together.
     const { ties } = await this.ties.importHistory(contacts);
     return {
       ...help,
       ties,
+      surveyed,
       venues: venueIds.length,
       activities: activities.length,
       sessions: sessionIds.reduce((sum, ids) => sum + ids.length, 0),

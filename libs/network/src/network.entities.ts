@@ -1,3 +1,4 @@
+import { SNAPSHOT_ENTITIES } from './snapshots/snapshot.entities';
 import { SURVEY_ENTITIES } from './surveys/survey.entities';
 import {
   Check,
@@ -187,4 +188,5 @@ export const NETWORK_ENTITIES = [
   TieContactEntity,
   ContactSettingEntity,
   ...SURVEY_ENTITIES,
+  ...SNAPSHOT_ENTITIES,
 ];

@@ -6,11 +6,19 @@ import { IntroductionRepository } from './introduction.repository';
 import { IntroductionService } from './introduction.service';
 import { SurveyInstrumentRepository } from './surveys/survey-instrument.repository';
 import { SurveyService } from './surveys/survey.service';
+import { MyNetworkRepository } from './my-network/my-network.repository';
+import { MyNetworkService } from './my-network/my-network.service';
+import { NetworkSnapshotHandler } from './snapshots/network-snapshot.handler';
+import { NetworkSnapshotService } from './snapshots/network-snapshot.service';
+import { SnapshotRepository } from './snapshots/snapshot.repository';
 import { TieMaintenanceHandler } from './ties/tie-maintenance.handler';
 import { TieRepository } from './ties/tie.repository';
 import { TieService } from './ties/tie.service';
 
-/** Ties between people, the introductions that make them, and the survey instruments. */
+/**
+ * Ties between people and the introductions that make them, survey instruments and answers,
+ * the nightly snapshots of each member's network, and what a member and a coordinator see of it.
+ */
 @Module({
   imports: [IdentityModule, CommunityModule, JobOutboxModule],
   providers: [
@@ -18,10 +26,22 @@ import { TieService } from './ties/tie.service';
     TieRepository,
     TieService,
     TieMaintenanceHandler,
+    SnapshotRepository,
+    NetworkSnapshotService,
+    NetworkSnapshotHandler,
+    MyNetworkRepository,
+    MyNetworkService,
     IntroductionService,
     SurveyInstrumentRepository,
     SurveyService,
   ],
-  exports: [IntroductionService, TieService, SurveyInstrumentRepository, SurveyService],
+  exports: [
+    IntroductionService,
+    TieService,
+    NetworkSnapshotService,
+    MyNetworkService,
+    SurveyInstrumentRepository,
+    SurveyService,
+  ],
 })
 export class NetworkModule {}

@@ -32,4 +32,10 @@ export class MemberProfileInput {
   phone?: string | null;
   @Field(() => String, { nullable: true, description: 'Null or blank clears it' })
   address?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only if you choose to say: 16-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84 or 85+; null clears it',
+  })
+  ageBand?: string | null;
 }

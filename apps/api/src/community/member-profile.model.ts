@@ -39,4 +39,10 @@ export class MemberProfile {
     middleware: [selfOnly],
   })
   address!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Given if you choose to (16-24 … 85+); never shown to anyone else',
+    middleware: [selfOnly],
+  })
+  ageBand!: string | null;
 }

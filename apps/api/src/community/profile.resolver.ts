@@ -25,6 +25,7 @@ function toProfile(row: ProfileRow): MemberProfile {
     hasHome: row.hasHome,
     phone: row.phone,
     address: row.address,
+    ageBand: row.ageBand,
   });
   return readableBy(profile, { ownerId: row.personId });
 }

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { TieSource } from '@kith/network';
-import { PublicPerson } from '../matching/matching.model';
+import { MatchReason, PublicPerson } from '../matching/matching.model';
 
 registerEnumType(TieSource, { name: 'TieSource' });
 
@@ -34,4 +34,11 @@ export class MyNetwork {
   @Field(() => [Contact]) contacts!: Contact[];
   @Field(() => [NetworkGain]) gains!: NetworkGain[];
   @Field(() => [NetworkPoint]) history!: NetworkPoint[];
+}
+
+@ObjectType({ description: 'A member a coordinator may want to call, and why' })
+export class MemberAtRisk {
+  @Field(() => PublicPerson) person!: PublicPerson;
+  @Field(() => [MatchReason]) reasons!: MatchReason[];
+  @Field(() => Date, { nullable: true }) lastAttendedAt!: Date | null;
 }

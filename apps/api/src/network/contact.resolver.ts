@@ -1,10 +1,11 @@
-import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { firstName } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { TieService } from '@kith/network';
+import { MyNetworkService, TieService } from '@kith/network';
 import type { ContactRow } from '@kith/network';
+import { NudgeInboxService } from '@kith/nudges';
 import { CurrentPrincipal } from '../auth/auth.decorators';
-import { Contact } from './contact.model';
+import { Contact, MemberAtRisk, MyNetwork } from './contact.model';
 
 /** A contact as its member sees it: a first name, never where they live. */
 export function toContact(row: ContactRow): Contact {
@@ -24,7 +25,47 @@ export function toContact(row: ContactRow): Contact {
 /** The caller's own contacts: whom they met, the circles they put them in, whom they hid. */
 @Resolver()
 export class ContactResolver {
-  constructor(private readonly ties: TieService) {}
+  constructor(
+    private readonly ties: TieService,
+    private readonly network: MyNetworkService,
+    private readonly nudges: NudgeInboxService,
+  ) {}
+
+  @Query(() => MyNetwork, {
+    description:
+      'Your own network: your contacts and their circles, what you have gained, your history',
+  })
+  async myNetwork(@CurrentPrincipal() principal: Principal): Promise<MyNetwork> {
+    const { language } = await this.nudges.preferences(principal.personId);
+    const view = await this.network.mine(principal, language === 'es' ? 'es' : 'en');
+    return {
+      contacts: view.contacts.map(toContact),
+      gains: view.gains,
+      history: view.history.map((point) => ({ ...point, on: new Date(`${point.on}T00:00:00Z`) })),
+    };
+  }
+
+  @Query(() => [MemberAtRisk], {
+    description:
+      'For a coordinator of the area: members there who seem to be drifting into isolation, with the reasons, so that someone can call',
+  })
+  async membersAtRisk(
+    @CurrentPrincipal() principal: Principal,
+    @Args('areaId', { type: () => ID }) areaId: string,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ): Promise<MemberAtRisk[]> {
+    const rows = await this.network.atRisk(principal, areaId, first);
+    return rows.map((row) => ({
+      person: {
+        id: row.personId,
+        displayName: firstName(row.displayName),
+        distanceBand: null,
+        sharedInterests: [],
+      },
+      reasons: row.reasons,
+      lastAttendedAt: row.lastAttendedAt,
+    }));
+  }
 
   @Mutation(() => Contact, {
     description: 'Puts one of your contacts in a circle (1 closest to 3), or in none (null)',

@@ -88,6 +88,58 @@ const ask = (id: string, en: string, es: string) => ({
   options: KNOW,
 });
 
+/** What each resource question asks someone to do, in each language: also how a gain is said. */
+export const RESOURCE_PHRASES: Readonly<Record<string, { en: string; es: string }>> = {
+  shopping: {
+    en: 'do some shopping for you if you were unwell',
+    es: 'te hiciera la compra si estuvieras enfermo',
+  },
+  'home-watch': {
+    en: 'look after your home or a pet while you are away',
+    es: 'cuidara tu casa o tu mascota mientras estás fuera',
+  },
+  lend: {
+    en: 'lend you something you need for the house',
+    es: 'te prestara algo que necesitas para casa',
+  },
+  'money-advice': {
+    en: 'help you understand a question about money or benefits',
+    es: 'te ayudara a entender una duda sobre dinero o ayudas',
+  },
+  'health-advice': {
+    en: 'talk through a question about your health',
+    es: 'hablara contigo de una duda sobre tu salud',
+  },
+  letters: {
+    en: 'explain an official letter you are not sure about',
+    es: 'te explicara una carta oficial que no entiendes bien',
+  },
+  repairs: {
+    en: 'help you mend something at home',
+    es: 'te ayudara a arreglar algo en casa',
+  },
+  phone: {
+    en: 'show you how to do something on a phone or computer',
+    es: 'te enseñara a hacer algo en el móvil o el ordenador',
+  },
+  forms: {
+    en: 'help you fill in a form',
+    es: 'te ayudara a rellenar un formulario',
+  },
+  decision: {
+    en: 'help you think through a hard decision',
+    es: 'te ayudara a pensar una decisión difícil',
+  },
+  worry: {
+    en: 'listen if something was worrying you',
+    es: 'te escuchara si algo te preocupara',
+  },
+  work: {
+    en: 'help you find work or volunteering',
+    es: 'te ayudara a encontrar trabajo o voluntariado',
+  },
+};
+
 /**
  * Kith's own resource generator, in our words, over the four domains of the RG-UK structure
  * (domestic resources, expert advice, personal skills, problem solving): does the member know
@@ -99,56 +151,7 @@ export const KITH_RESOURCES: Instrument = INSTRUMENT.parse({
   title: { en: 'The people you can turn to', es: 'Las personas a las que puedes acudir' },
   licence:
     'Written by Kith for Kith; free to use. Structured after the four domains of RG-UK (Webber and Huxley, 2007), whose own items are not used.',
-  items: [
-    ask(
-      'shopping',
-      'do some shopping for you if you were unwell',
-      'te hiciera la compra si estuvieras enfermo',
-    ),
-    ask(
-      'home-watch',
-      'look after your home or a pet while you are away',
-      'cuidara tu casa o tu mascota mientras estás fuera',
-    ),
-    ask(
-      'lend',
-      'lend you something you need for the house',
-      'te prestara algo que necesitas para casa',
-    ),
-    ask(
-      'money-advice',
-      'help you understand a question about money or benefits',
-      'te ayudara a entender una duda sobre dinero o ayudas',
-    ),
-    ask(
-      'health-advice',
-      'talk through a question about your health',
-      'hablara contigo de una duda sobre tu salud',
-    ),
-    ask(
-      'letters',
-      'explain an official letter you are not sure about',
-      'te explicara una carta oficial que no entiendes bien',
-    ),
-    ask('repairs', 'help you mend something at home', 'te ayudara a arreglar algo en casa'),
-    ask(
-      'phone',
-      'show you how to do something on a phone or computer',
-      'te enseñara a hacer algo en el móvil o el ordenador',
-    ),
-    ask('forms', 'help you fill in a form', 'te ayudara a rellenar un formulario'),
-    ask(
-      'decision',
-      'help you think through a hard decision',
-      'te ayudara a pensar una decisión difícil',
-    ),
-    ask('worry', 'listen if something was worrying you', 'te escuchara si algo te preocupara'),
-    ask(
-      'work',
-      'help you find work or volunteering',
-      'te ayudara a encontrar trabajo o voluntariado',
-    ),
-  ],
+  items: Object.entries(RESOURCE_PHRASES).map(([id, { en, es }]) => ask(id, en, es)),
   subscales: [
     { id: 'domestic', items: ['shopping', 'home-watch', 'lend'] },
     { id: 'expert-advice', items: ['money-advice', 'health-advice', 'letters'] },

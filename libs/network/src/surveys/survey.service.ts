@@ -110,6 +110,47 @@ export class SurveyService {
     });
   }
 
+  /**
+   * Answers given before (the demo's history, or a move from paper): each checked and scored as
+   * `submit` does, the first of each member and instrument the baseline, stored with its date.
+   * All or nothing; how many were stored.
+   */
+  async importHistory(
+    responses: readonly { personId: string; instrumentId: string; answers: Answer[]; at: Date }[],
+  ): Promise<number> {
+    const ordered = [...responses].sort((a, b) => a.at.getTime() - b.at.getTime());
+    const seen = new Set<string>();
+    const rows = ordered.map((r) => {
+      const instrument = SHIPPED_INSTRUMENTS.find((i) => i.id === r.instrumentId);
+      if (!instrument) throw DomainError.notFound('Survey');
+      const scored = scoreAnswers(instrument, instrument.version, r.answers);
+      const key = `${r.personId}:${r.instrumentId}`;
+      const stage = seen.has(key) ? SurveyStage.REVIEW : SurveyStage.BASELINE;
+      seen.add(key);
+      return { ...r, version: instrument.version, stage, scored };
+    });
+    return this.db.transaction(async () => {
+      for (let i = 0; i < rows.length; i += 2000) {
+        const batch = rows.slice(i, i + 2000);
+        await this.db.query(
+          `INSERT INTO survey_response (person_id, instrument_id, version, stage, answers, score, subscales, created_at)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::survey_stage[], $5::jsonb[], $6::float8[], $7::jsonb[], $8::timestamptz[])`,
+          [
+            batch.map((r) => r.personId),
+            batch.map((r) => r.instrumentId),
+            batch.map((r) => r.version),
+            batch.map((r) => r.stage),
+            batch.map((r) => JSON.stringify(r.answers)),
+            batch.map((r) => r.scored.score),
+            batch.map((r) => JSON.stringify(r.scored.subscales)),
+            batch.map((r) => r.at),
+          ],
+        );
+      }
+      return rows.length;
+    });
+  }
+
   private async lastResponses(personId: string): Promise<Map<string, Date>> {
     const rows = await this.db.query<{ instrumentId: string; at: Date }>(
       `SELECT instrument_id AS "instrumentId", max(created_at) AS at FROM survey_response

@@ -31,6 +31,8 @@ export enum JobName {
   ReleaseDueNudges = 'release-due-nudges',
   /** A session's attendance was recorded: its co-attendance ties are worked out again. */
   RecountCoAttendance = 'recount-co-attendance',
+  /** Nightly: every member's network measures for the day (ties, diversity, attendance, isolation). */
+  TakeNetworkSnapshots = 'take-network-snapshots',
 }
 
 export enum QueueName {
@@ -105,6 +107,7 @@ export const JOB_PAYLOADS = {
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
   [JobName.RecountCoAttendance]: z.object({ sessionId: z.string().uuid() }),
+  [JobName.TakeNetworkSnapshots]: z.object({}),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
@@ -129,6 +132,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ReleaseDueNudges]: QueueName.Default,
   [JobName.SendDigest]: QueueName.Mail,
   [JobName.RecountCoAttendance]: QueueName.Default,
+  [JobName.TakeNetworkSnapshots]: QueueName.Default,
 };
 
 export interface JobSchedule<N extends JobName = JobName> {
@@ -168,6 +172,13 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     name: JobName.FindDueNudges,
     payload: {},
     pattern: '30 10 * * *',
+  },
+  // At 02:00, when the day's attendance is in and nobody is about.
+  {
+    key: 'network-snapshots-nightly',
+    name: JobName.TakeNetworkSnapshots,
+    payload: {},
+    pattern: '0 2 * * *',
   },
 ];
 

@@ -18,6 +18,7 @@ import { NudgeHistoryIndex1795580000000 } from './1795580000000-NudgeHistoryInde
 import { SurveyInstruments1795590000000 } from './1795590000000-SurveyInstruments';
 import { SurveyResponses1795600000000 } from './1795600000000-SurveyResponses';
 import { Ties1795610000000 } from './1795610000000-Ties';
+import { NetworkSnapshots1795620000000 } from './1795620000000-NetworkSnapshots';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SurveyInstruments1795590000000,
   SurveyResponses1795600000000,
   Ties1795610000000,
+  NetworkSnapshots1795620000000,
 ];
