@@ -70,8 +70,8 @@ async function generate(url: string, members: number): Promise<void> {
     await q(
       'roles',
       `INSERT INTO role_grant (person_id, role)
-       SELECT id, 'MEMBER' FROM person
-       UNION ALL SELECT id, 'HELPER' FROM person WHERE random() < 0.1`,
+       SELECT id, 'MEMBER'::role FROM person
+       UNION ALL SELECT id, 'HELPER'::role FROM person WHERE random() < 0.1`,
     );
     await q(
       'interests',

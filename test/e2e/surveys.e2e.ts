@@ -1,3 +1,4 @@
+import { parseInstrument, SurveyInstrumentRepository } from '@kith/network';
 import { Db } from '@kith/platform';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
@@ -171,5 +172,69 @@ describe("a member's surveys: due, answered, scored, kept as given", () => {
       );
     const stages = (await Promise.all([send(), send()])).map((r) => r.data?.submitSurvey.stage);
     expect(stages.sort()).toEqual(['BASELINE', 'REVIEW']);
+  });
+
+  it('asks for an instrument the operator imported, and scores it from its stored definition', async () => {
+    const instruments = api.app.get(SurveyInstrumentRepository);
+    const licensed = (version: number, items: number) =>
+      parseInstrument(
+        JSON.stringify({
+          id: 'operator-wellbeing',
+          version,
+          title: { en: 'Wellbeing' },
+          licence: 'Used under the operator’s licence (test fixture, no real wording).',
+          items: Array.from({ length: items }, (_, n) => ({
+            id: `item-${n + 1}`,
+            text: { en: `Item ${n + 1}` },
+            options: [1, 2, 3].map((value) => ({ value, label: { en: String(value) } })),
+          })),
+          scoring: { method: 'sum', higherIs: 'better' },
+        }),
+      );
+    await instruments.import(licensed(1, 2));
+    // A newer version is what members are asked from then on.
+    await instruments.import(licensed(2, 3));
+    const me = await signIn(api);
+    const pending = await api.gql<{
+      pendingSurveys: { stage: string; instrument: { id: string; version: number } }[];
+    }>(PENDING, {}, me.accessToken);
+    expect(pending.data?.pendingSurveys).toContainEqual(
+      expect.objectContaining({
+        stage: 'BASELINE',
+        instrument: expect.objectContaining({ id: 'operator-wellbeing', version: 2 }) as unknown,
+      }),
+    );
+    const answered = await api.gql<{ submitSurvey: { score: number; version: number } }>(
+      SUBMIT,
+      {
+        i: 'operator-wellbeing',
+        a: [
+          { itemId: 'item-1', value: 3 },
+          { itemId: 'item-2', value: 1 },
+          { itemId: 'item-3', value: 2 },
+        ],
+      },
+      me.accessToken,
+    );
+    expect(answered.data?.submitSurvey).toMatchObject({ score: 6, version: 2 });
+    // Answers to the older version's two items do not fit: item-3 is named, nothing stored.
+    const short = await api.gql(
+      SUBMIT,
+      {
+        i: 'operator-wellbeing',
+        a: [
+          { itemId: 'item-1', value: 3 },
+          { itemId: 'item-2', value: 1 },
+        ],
+      },
+      me.accessToken,
+    );
+    expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(short.errors?.[0].extensions)).toContain('item-3');
+    const [{ n }] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM survey_response WHERE person_id = $1`,
+      [me.personId],
+    );
+    expect(n).toBe(1);
   });
 });

@@ -151,15 +151,25 @@ export class SnapshotRepository {
            FROM (SELECT DISTINCT ON (person_id, instrument_id) person_id, instrument_id, score
                    FROM survey_response WHERE person_id = ANY($1::uuid[]) AND created_at <= $2::timestamptz
                   ORDER BY person_id, instrument_id, created_at DESC) r
-          GROUP BY person_id)
-       SELECT m.id AS "personId",
-              COALESCE((SELECT sum(s30)::int FROM came WHERE came.person_id = m.id), 0) AS sessions30,
-              COALESCE((SELECT sum(s90)::int FROM came WHERE came.person_id = m.id), 0) AS sessions90,
-              (SELECT count(*)::int FROM groups WHERE groups.person_id = m.id) AS "groupsTried",
-              ARRAY(SELECT group_slug FROM groups WHERE groups.person_id = m.id AND recent
-                    UNION SELECT group_slug FROM chosen WHERE chosen.person_id = m.id) AS "usualGroups",
-              COALESCE((SELECT scores FROM scores WHERE scores.person_id = m.id), '{}') AS "surveyScores"
-         FROM unnest($1::uuid[]) AS m(id)`,
+          GROUP BY person_id),
+       per AS (
+         SELECT person_id, sum(s30)::int AS s30, sum(s90)::int AS s90 FROM came GROUP BY person_id),
+       tried AS (
+         SELECT person_id, count(*)::int AS n, array_agg(group_slug) FILTER (WHERE recent) AS recent
+           FROM groups GROUP BY person_id),
+       usual AS (
+         SELECT person_id, array_agg(DISTINCT g) AS groups FROM (
+           SELECT person_id, unnest(recent) AS g FROM tried
+           UNION ALL SELECT person_id, group_slug FROM chosen) u
+          WHERE g IS NOT NULL GROUP BY person_id)
+       SELECT m.id AS "personId", COALESCE(per.s30, 0) AS sessions30, COALESCE(per.s90, 0) AS sessions90,
+              COALESCE(tried.n, 0) AS "groupsTried", COALESCE(usual.groups, '{}') AS "usualGroups",
+              COALESCE(scores.scores, '{}') AS "surveyScores"
+         FROM unnest($1::uuid[]) AS m(id)
+         LEFT JOIN per ON per.person_id = m.id
+         LEFT JOIN tried ON tried.person_id = m.id
+         LEFT JOIN usual ON usual.person_id = m.id
+         LEFT JOIN scores ON scores.person_id = m.id`,
       [ids, at],
     );
   }

@@ -36,6 +36,18 @@ export class SurveyInstrumentRepository {
     return { created: row.created };
   }
 
+  /**
+   * What members are asked: the shipped instruments and the latest version of each imported
+   * one (an operator imports an instrument to use it).
+   */
+  async current(): Promise<Instrument[]> {
+    const rows = await this.db.query<{ definition: Instrument }>(
+      `SELECT DISTINCT ON (instrument_id) definition FROM survey_instrument
+        ORDER BY instrument_id, version DESC`,
+    );
+    return [...SHIPPED_INSTRUMENTS, ...rows.map((r) => r.definition)];
+  }
+
   /** One version of an instrument, shipped or imported. */
   async find(id: string, version: number): Promise<Instrument | undefined> {
     const shipped = SHIPPED_INSTRUMENTS.find((s) => s.id === id && s.version === version);

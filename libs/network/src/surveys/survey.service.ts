@@ -5,6 +5,7 @@ import type { Instrument } from './instrument';
 import { scoreAnswers } from './scoring';
 import type { Answer } from './scoring';
 import { SHIPPED_INSTRUMENTS } from './shipped-instruments';
+import { SurveyInstrumentRepository } from './survey-instrument.repository';
 import { SurveyStage } from './survey.entities';
 
 /** A baseline within this many days of joining; a review this many months after the last. */
@@ -44,6 +45,7 @@ export class SurveyService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly instruments: SurveyInstrumentRepository,
   ) {}
 
   async pending(principal: Principal): Promise<SurveyDue[]> {
@@ -53,20 +55,22 @@ export class SurveyService {
     );
     if (!person) throw DomainError.notFound('Person');
     const last = await this.lastResponses(principal.personId);
-    return SHIPPED_INSTRUMENTS.map((instrument) => {
-      const latest = last.get(instrument.id);
-      return latest
-        ? {
-            instrument,
-            stage: SurveyStage.REVIEW,
-            dueOn: addMonths(latest, REVIEW_EVERY_MONTHS),
-          }
-        : {
-            instrument,
-            stage: SurveyStage.BASELINE,
-            dueOn: new Date(person.joined.getTime() + BASELINE_WITHIN_DAYS * DAY_MS),
-          };
-    }).filter((due) => due.stage === SurveyStage.BASELINE || due.dueOn <= this.clock.now());
+    return (await this.instruments.current())
+      .map((instrument) => {
+        const latest = last.get(instrument.id);
+        return latest
+          ? {
+              instrument,
+              stage: SurveyStage.REVIEW,
+              dueOn: addMonths(latest, REVIEW_EVERY_MONTHS),
+            }
+          : {
+              instrument,
+              stage: SurveyStage.BASELINE,
+              dueOn: new Date(person.joined.getTime() + BASELINE_WITHIN_DAYS * DAY_MS),
+            };
+      })
+      .filter((due) => due.stage === SurveyStage.BASELINE || due.dueOn <= this.clock.now());
   }
 
   /**
@@ -80,7 +84,7 @@ export class SurveyService {
     answers: readonly Answer[],
     version?: number,
   ): Promise<StoredResponse> {
-    const instrument = SHIPPED_INSTRUMENTS.find((i) => i.id === instrumentId);
+    const instrument = (await this.instruments.current()).find((i) => i.id === instrumentId);
     if (!instrument) throw DomainError.notFound('Survey');
     const scored = scoreAnswers(instrument, version ?? instrument.version, answers);
     return this.db.transaction(async () => {
