@@ -441,6 +441,8 @@ describe('who may do what: every query and mutation against every kind of caller
       variables: () => ({ e: uniqueEmail('granted') }),
       expect: only(AREA_COORDINATORS),
     },
+    // Last: each signed-in caller leaves (themselves only; nobody can make another leave).
+    leaveKith: { document: `mutation { leaveKith }`, expect: signedIn },
   };
 
   it('has a row for every operation the schema serves', () => {

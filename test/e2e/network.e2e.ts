@@ -2,12 +2,20 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
 import { NetworkSnapshotService } from '@kith/network';
+import { NudgeDecisionHandler } from '@kith/nudges';
 import { Db } from '@kith/platform';
 import { SnapshotRepository } from '../../libs/network/src/snapshots/snapshot.repository';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
-import { interestIds, pastSession, UPDATE_PROFILE } from '../support/community';
+import {
+  CREATE_ACTIVITY,
+  interestIds,
+  JOIN,
+  pastSession,
+  UPDATE_PROFILE,
+  weeklyActivity,
+} from '../support/community';
 import { testConfig } from '../support/config';
 import { ASSIGN, COMPLETE, HelpFixtures, RESPOND } from '../support/help';
 import { until } from '../support/nudges';
@@ -236,5 +244,76 @@ describe('the network: ties from what happens, a snapshot at night, what each pe
       [me.personId],
     );
     expect(row).toEqual({ scores: { 'ucla-3': 6 }, isolated: true });
+  });
+
+  it('lets a member leave: places given up, nothing more sent, only the exit survey asked', async () => {
+    const [me, waiting] = [await help.member(), await help.member()];
+    await api.gql(
+      SUBMIT,
+      {
+        i: 'ucla-3',
+        a: ['companionship', 'left-out', 'isolated'].map((itemId) => ({ itemId, value: 3 })),
+      },
+      me.accessToken,
+    );
+    const created = await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
+      CREATE_ACTIVITY,
+      { input: weeklyActivity(walking, { recurrence: null, capacity: 1 }) },
+      help.coordinator.accessToken,
+    );
+    const sessionId = created.data!.createActivity.sessions[0].id;
+    await api.gql(JOIN, { id: sessionId }, me.accessToken);
+    await api.gql(JOIN, { id: sessionId }, waiting.accessToken);
+    const LEAVE_KITH = `mutation { leaveKith }`;
+    expect((await api.gql(LEAVE_KITH, {}, me.accessToken)).data).toEqual({ leaveKith: true });
+    const statusOf = async (s: Session) =>
+      (
+        await db.query<{ status: string }>(
+          `SELECT status FROM booking WHERE session_id = $1 AND person_id = $2`,
+          [sessionId, s.personId],
+        )
+      )[0].status;
+    expect(await statusOf(me)).toBe('CANCELLED');
+    expect(await statusOf(waiting)).toBe('BOOKED');
+    const [{ leftAt }] = await db.query<{ leftAt: Date }>(
+      `SELECT left_at AS "leftAt" FROM member_profile WHERE person_id = $1`,
+      [me.personId],
+    );
+    // Leaving again changes nothing.
+    expect((await api.gql(LEAVE_KITH, {}, me.accessToken)).data).toEqual({ leaveKith: true });
+    expect(
+      (
+        await db.query<{ leftAt: Date }>(
+          `SELECT left_at AS "leftAt" FROM member_profile WHERE person_id = $1`,
+          [me.personId],
+        )
+      )[0].leftAt,
+    ).toEqual(leftAt);
+    // Only the exit survey, of what was answered before; answered, it is the exit.
+    const pending = await api.gql<{
+      pendingSurveys: { stage: string; instrument: { id: string } }[];
+    }>(`{ pendingSurveys { stage instrument { id } } }`, {}, me.accessToken);
+    expect(pending.data?.pendingSurveys).toEqual([{ stage: 'EXIT', instrument: { id: 'ucla-3' } }]);
+    const exit = await api.gql<{ submitSurvey: { stage: string; score: number } }>(
+      SUBMIT,
+      {
+        i: 'ucla-3',
+        a: ['companionship', 'left-out', 'isolated'].map((itemId) => ({ itemId, value: 2 })),
+      },
+      me.accessToken,
+    );
+    expect(exit.data?.submitSurvey).toEqual({ stage: 'EXIT', score: 6 });
+    // No nudge goes to someone who left; no snapshot counts them.
+    const decided = await worker
+      .get(NudgeDecisionHandler)
+      .decide({ event: 'RE_ENGAGE', personId: me.personId, since: Date.now() });
+    expect(decided).toEqual({ status: 'skipped', reason: 'the member has left Kith' });
+    await worker.get(NetworkSnapshotService).run();
+    expect(
+      await db.query(
+        `SELECT 1 FROM network_snapshot WHERE person_id = $1 AND "on" = CURRENT_DATE`,
+        [me.personId],
+      ),
+    ).toEqual([]);
   });
 });

@@ -115,6 +115,10 @@ export class MemberProfileEntity {
   @Column({ type: 'boolean', default: false })
   peerIntroductions!: boolean;
 
+  /** When the member left Kith (leaveKith): no more nudges, suggestions or places; kept to report. */
+  @Column({ type: 'timestamptz', nullable: true })
+  leftAt!: Date | null;
+
   /** Given by the member if they choose (AGE_BANDS); never shown to anyone else. */
   @Column({ type: 'text', nullable: true })
   ageBand!: string | null;

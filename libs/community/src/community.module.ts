@@ -10,6 +10,7 @@ import { InterestRepository } from './interest.repository';
 import { ProfileRepository } from './profile.repository';
 import { ProfileService } from './profile.service';
 import { RecurrenceEngine } from './recurrence-engine';
+import { MembershipService } from './membership.service';
 import { SessionExpansionHandler } from './session-expansion.handler';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
@@ -27,9 +28,17 @@ import { SessionService } from './session.service';
     SessionService,
     BookingRepository,
     BookingService,
+    MembershipService,
     SessionExpansionHandler,
     RecurrenceEngine,
   ],
-  exports: [InterestCatalogue, ProfileService, ActivityService, SessionService, BookingService],
+  exports: [
+    InterestCatalogue,
+    ProfileService,
+    ActivityService,
+    SessionService,
+    BookingService,
+    MembershipService,
+  ],
 })
 export class CommunityModule {}

@@ -13,3 +13,4 @@ export * from './session.service';
 export type { BookingRow } from './booking.repository';
 export * from './booking.service';
 export * from './community.module';
+export * from './membership.service';

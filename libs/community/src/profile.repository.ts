@@ -15,6 +15,7 @@ export interface ProfileRow {
   phone: string | null;
   address: string | null;
   ageBand: string | null;
+  leftAt: Date | null;
 }
 
 @Injectable()
@@ -25,7 +26,7 @@ export class ProfileRepository {
     const [row] = await this.db.query<ProfileRow>(
       `SELECT person_id AS "personId", home IS NOT NULL AS "hasHome", home_area_id AS "homeAreaId",
               travel_radius_metres AS "travelRadiusMetres", accessibility_needs::text[] AS "accessibilityNeeds",
-              goals, peer_introductions AS "peerIntroductions", phone, address, age_band AS "ageBand"
+              goals, peer_introductions AS "peerIntroductions", phone, address, age_band AS "ageBand", left_at AS "leftAt"
          FROM member_profile WHERE person_id = $1`,
       [personId],
     );
@@ -37,6 +38,17 @@ export class ProfileRepository {
       `INSERT INTO member_profile (person_id) VALUES ($1) ON CONFLICT DO NOTHING`,
       [personId],
     );
+  }
+
+  /** Marks the member as gone (once: the first time is when they left) and out of introductions. */
+  async markLeft(personId: string): Promise<Date> {
+    await this.ensure(personId);
+    const [row] = await this.db.query<{ leftAt: Date }>(
+      `UPDATE member_profile SET left_at = COALESCE(left_at, now()), peer_introductions = false, updated_at = now()
+        WHERE person_id = $1 RETURNING left_at AS "leftAt"`,
+      [personId],
+    );
+    return row.leftAt;
   }
 
   /** Sets the home and places it in the smallest area containing it (its ward), if any. */

@@ -28,6 +28,8 @@ const FOLLOW_UP_KEPT_MS = 3 * DAY_MS;
  */
 export const SURVEYED_INSTRUMENTS = ['ucla-3', 'ons-direct', 'kith-resources'];
 
+const LEFT_KITH = 'the member has left Kith';
+
 /** How long the digest waits after its time for the prompts decided at that time. */
 export const DIGEST_GATHER_MS = 2 * 60_000;
 const PROMPT_KINDS = (Object.keys(NUDGE_CLASS) as NudgeKind[]).filter(
@@ -584,6 +586,11 @@ export class NudgeDecisionHandler {
       expiresAt: plan.expiresAt ?? null,
       variant: chosen.variant,
     };
+    // Gone from Kith: nothing more is sent, whatever the policy would say.
+    if (await this.subjects.hasLeft(plan.personId)) {
+      await this.nudges.record(nudge, { skipReason: LEFT_KITH });
+      return skipped(LEFT_KITH);
+    }
     if (!decision.send) {
       await this.nudges.record(nudge, { skipReason: decision.reason });
       return skipped(decision.reason);

@@ -93,6 +93,15 @@ export class NudgeSubjectsRepository {
     return rows.map((row) => row.personId);
   }
 
+  /** Whether the person has left Kith (then nothing more is sent to them). */
+  async hasLeft(personId: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM member_profile WHERE person_id = $1 AND left_at IS NOT NULL`,
+      [personId],
+    );
+    return rows.length > 0;
+  }
+
   async homeAreaOf(personId: string): Promise<string | null> {
     const [row] = await this.db.query<{ areaId: string | null }>(
       `SELECT home_area_id AS "areaId" FROM member_profile WHERE person_id = $1`,

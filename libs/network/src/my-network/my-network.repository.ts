@@ -106,7 +106,8 @@ export class MyNetworkRepository {
        now AS (
          SELECT ns.*, p.display_name FROM network_snapshot ns
            JOIN latest ON ns."on" = latest.on
-           JOIN member_profile mp ON mp.person_id = ns.person_id AND mp.home_area_id IN (SELECT id FROM inside)
+           JOIN member_profile mp ON mp.person_id = ns.person_id AND mp.left_at IS NULL
+                                 AND mp.home_area_id IN (SELECT id FROM inside)
            JOIN person p ON p.id = ns.person_id),
        flagged AS (
          SELECT n.*, before.active_ties AS ties_before,

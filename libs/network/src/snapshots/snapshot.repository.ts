@@ -113,11 +113,12 @@ export class SnapshotRepository {
     );
   }
 
-  /** Members (people with a profile who had joined by `at`), by id, a batch at a time. */
+  /** Members (with a profile, joined by `at` and not gone by then), by id, a batch at a time. */
   async members(after: string | null, limit: number, at: Date): Promise<string[]> {
     const rows = await this.db.query<{ id: string }>(
       `SELECT mp.person_id AS id FROM member_profile mp JOIN person p ON p.id = mp.person_id
         WHERE ($1::uuid IS NULL OR mp.person_id > $1) AND p.created_at <= $3
+          AND (mp.left_at IS NULL OR mp.left_at > $3)
         ORDER BY mp.person_id LIMIT $2`,
       [after, limit, at],
     );

@@ -49,13 +49,20 @@ export class SurveyService {
   ) {}
 
   async pending(principal: Principal): Promise<SurveyDue[]> {
-    const [person] = await this.db.query<{ joined: Date }>(
-      `SELECT created_at AS joined FROM person WHERE id = $1`,
-      [principal.personId],
-    );
-    if (!person) throw DomainError.notFound('Person');
+    const person = await this.person(principal.personId);
     const last = await this.lastResponses(principal.personId);
-    return (await this.instruments.current())
+    const instruments = await this.instruments.current();
+    // Left: only the exit survey, of each instrument answered before and not since.
+    if (person.leftAt) {
+      const leftAt = person.leftAt;
+      return instruments
+        .filter((i) => {
+          const latest = last.get(i.id);
+          return latest !== undefined && latest < leftAt;
+        })
+        .map((instrument) => ({ instrument, stage: SurveyStage.EXIT, dueOn: leftAt }));
+    }
+    return instruments
       .map((instrument) => {
         const latest = last.get(instrument.id);
         return latest
@@ -76,7 +83,7 @@ export class SurveyService {
   /**
    * The caller's answers to the current version of an instrument: BAD_USER_INPUT naming each
    * item that does not fit (nothing stored), else stored once, scored, and given back. The first
-   * response is the baseline; later ones reviews.
+   * response is the baseline; later ones reviews; any after the member left, the exit.
    */
   async submit(
     principal: Principal,
@@ -96,6 +103,7 @@ export class SurveyService {
         `SELECT EXISTS (SELECT 1 FROM survey_response WHERE person_id = $1 AND instrument_id = $2) AS earlier`,
         [principal.personId, instrumentId],
       );
+      const { leftAt } = await this.person(principal.personId);
       const [row] = await this.db.query<StoredResponse>(
         `INSERT INTO survey_response (person_id, instrument_id, version, stage, answers, score, subscales)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -104,7 +112,7 @@ export class SurveyService {
           principal.personId,
           instrumentId,
           instrument.version,
-          earlier ? SurveyStage.REVIEW : SurveyStage.BASELINE,
+          leftAt ? SurveyStage.EXIT : earlier ? SurveyStage.REVIEW : SurveyStage.BASELINE,
           JSON.stringify(answers.map((a) => ({ itemId: a.itemId, value: a.value }))),
           scored.score,
           JSON.stringify(scored.subscales),
@@ -153,6 +161,16 @@ export class SurveyService {
       }
       return rows.length;
     });
+  }
+
+  private async person(personId: string): Promise<{ joined: Date; leftAt: Date | null }> {
+    const [person] = await this.db.query<{ joined: Date; leftAt: Date | null }>(
+      `SELECT p.created_at AS joined, mp.left_at AS "leftAt"
+         FROM person p LEFT JOIN member_profile mp ON mp.person_id = p.id WHERE p.id = $1`,
+      [personId],
+    );
+    if (!person) throw DomainError.notFound('Person');
+    return person;
   }
 
   private async lastResponses(personId: string): Promise<Map<string, Date>> {

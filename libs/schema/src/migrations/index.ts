@@ -19,6 +19,7 @@ import { SurveyInstruments1795590000000 } from './1795590000000-SurveyInstrument
 import { SurveyResponses1795600000000 } from './1795600000000-SurveyResponses';
 import { Ties1795610000000 } from './1795610000000-Ties';
 import { NetworkSnapshots1795620000000 } from './1795620000000-NetworkSnapshots';
+import { Leaving1795630000000 } from './1795630000000-Leaving';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SurveyResponses1795600000000,
   Ties1795610000000,
   NetworkSnapshots1795620000000,
+  Leaving1795630000000,
 ];
