@@ -292,6 +292,15 @@ function bareSql(s: Stage) {
   const people = s.members.map((m) => m.personId);
   const requests = s.members.flatMap((m) => (m.requestId ? [m.requestId] : []));
   return {
+    // The member's side alone: where whom they know is read (kept ties, or the old scan).
+    member: (memberSql: string, name: string) => async () => {
+      const { rows } = await s.pool.query<MemberRow>({
+        name,
+        text: memberSql,
+        values: [pick(people)],
+      });
+      return rows[0].known.length;
+    },
     // The member's side, then the candidates from the index: what the repository runs.
     sessions:
       (memberSql = MATCHING_MEMBER_SQL, name = 'bench-member') =>
@@ -358,6 +367,7 @@ async function main(): Promise<void> {
   const peaks: number[] = [];
   let sessions: Record<'api' | 'bare' | 'bareBeforeTies' | 'small', LoadFigures>;
   let peers: Record<'api' | 'bare', LoadFigures>;
+  let members: Record<'withTies' | 'beforeTies', LoadFigures>;
   let helpers: Record<'api' | 'bare', LoadFigures>;
   try {
     await askForHelp(atBig.api, atBig.pool, atBig.members, HELP_SAMPLE);
@@ -386,6 +396,15 @@ async function main(): Promise<void> {
       sessions.bareBeforeTies,
     );
     report(`recommendedSessions @${small.members}`, sessions.small);
+    members = await interleaved(CONCURRENCY, SECONDS, {
+      withTies: bare.member(MATCHING_MEMBER_SQL, 'bench-member-only'),
+      beforeTies: bare.member(MEMBER_SQL_BEFORE_TIES, 'bench-member-only-before-ties'),
+    });
+    report('member SQL alone, people known from kept ties', members.withTies);
+    report(
+      'member SQL alone, people known by scanning attendance (before ties)',
+      members.beforeTies,
+    );
     peers = await interleaved(CONCURRENCY, SECONDS, {
       api: fireGraphql<{ suggestedPeers: unknown[] }>(
         atBig.api,
@@ -418,6 +437,7 @@ async function main(): Promise<void> {
   const throughputRatio = round(rec.throughput / sessions.bare.throughput);
   const growth = round(rec.p95Ms / sessions.small.p95Ms);
   const tiesGain = round(sessions.bare.throughput / sessions.bareBeforeTies.throughput);
+  const memberGain = round(members.withTies.throughput / members.beforeTies.throughput);
   const peakRssMb = Math.max(bigRssMb, smallRssMb);
   const summary = {
     bench: 'matching',
@@ -447,6 +467,8 @@ async function main(): Promise<void> {
     bareSql: {
       sessions: sessions.bare,
       sessionsBeforeTies: sessions.bareBeforeTies,
+      memberOnly: members.withTies,
+      memberOnlyBeforeTies: members.beforeTies,
       peers: peers.bare,
       helpers: helpers.bare,
     },
@@ -457,6 +479,7 @@ async function main(): Promise<void> {
       helperMatchesThroughputOverBareSql: round(helpers.api.throughput / helpers.bare.throughput),
       recommendedSessionsP95Growth: growth,
       sessionsSqlWithTiesOverBeforeTies: tiesGain,
+      memberSqlWithTiesOverBeforeTies: memberGain,
     },
     targets: {
       recommendedSessionsP95Ms: { target: '<= 50', value: rec.p95Ms, met: rec.p95Ms <= 50 },
@@ -471,6 +494,11 @@ async function main(): Promise<void> {
         target: '>= 1',
         value: tiesGain,
         met: tiesGain >= 1,
+      },
+      memberSqlThroughputWithTiesOverBeforeTies: {
+        target: '>= 1',
+        value: memberGain,
+        met: memberGain >= 1,
       },
       apiPeakRssMb: { target: '< 400', value: peakRssMb, met: peakRssMb < 400 },
       generateSeconds: {

@@ -264,6 +264,7 @@ describe('the network: ties from what happens, a snapshot at night, what each pe
     const sessionId = created.data!.createActivity.sessions[0].id;
     await api.gql(JOIN, { id: sessionId }, me.accessToken);
     await api.gql(JOIN, { id: sessionId }, waiting.accessToken);
+    await worker.get(NetworkSnapshotService).run();
     const LEAVE_KITH = `mutation { leaveKith }`;
     expect((await api.gql(LEAVE_KITH, {}, me.accessToken)).data).toEqual({ leaveKith: true });
     const statusOf = async (s: Session) =>
@@ -303,7 +304,23 @@ describe('the network: ties from what happens, a snapshot at night, what each pe
       me.accessToken,
     );
     expect(exit.data?.submitSurvey).toEqual({ stage: 'EXIT', score: 6 });
-    // No nudge goes to someone who left; no snapshot counts them.
+    // No more places, and no introductions.
+    const other = await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
+      CREATE_ACTIVITY,
+      { input: weeklyActivity(walking, { recurrence: null }) },
+      help.coordinator.accessToken,
+    );
+    const rejoin = await api.gql(
+      JOIN,
+      { id: other.data!.createActivity.sessions[0].id },
+      me.accessToken,
+    );
+    expect(codeOf(rejoin)).toBe('CONFLICT');
+    expect(
+      codeOf(await api.gql(UPDATE_PROFILE, { input: { peerIntroductions: true } }, me.accessToken)),
+    ).toBe('CONFLICT');
+    // No nudge goes to someone who left; no snapshot counts them (today's row, from before
+    // they left, is taken back by the rerun).
     const decided = await worker
       .get(NudgeDecisionHandler)
       .decide({ event: 'RE_ENGAGE', personId: me.personId, since: Date.now() });

@@ -5,7 +5,7 @@ import { Db } from '@kith/platform';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
-import { interestIds, pastSession as pastSessionWith } from '../support/community';
+import { interestIds, pastSession as pastSessionWith, UPDATE_PROFILE } from '../support/community';
 import { testConfig } from '../support/config';
 import { ASSIGN, COMPLETE, HelpFixtures, RESPOND } from '../support/help';
 import { until } from '../support/nudges';
@@ -130,10 +130,13 @@ describe('ties: made as things happen, and kept by the member as they see them',
     expect(codeOf(self)).toBe('BAD_USER_INPUT');
     const tooMany = await api.gql(
       RECORD,
-      { s: sessionId, p: Array.from({ length: 51 }, () => crypto.randomUUID()) },
+      { s: sessionId, p: Array.from({ length: 500 }, () => crypto.randomUUID()) },
       a.accessToken,
     );
-    expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
+    // One problem however many are named.
+    expect(tooMany.errors?.[0]?.extensions?.fields).toEqual([
+      { path: 'personIds', message: 'name at most 50 people' },
+    ]);
     // Nothing was recorded by any of those.
     expect(
       await db.query(`SELECT 1 FROM tie_contact WHERE source = 'SELF_REPORTED' AND ref_id = $1`, [
@@ -146,18 +149,33 @@ describe('ties: made as things happen, and kept by the member as they see them',
       a.accessToken,
     );
     expect(made.data?.recordContacts).toBe(1);
+    // Saying it again records nothing more; b saying it too is b's own report.
+    await api.gql(RECORD, { s: sessionId, p: [b.personId] }, a.accessToken);
+    await until('co-attendance', async () =>
+      (await tieOf(a, b))?.sources.includes('CO_ATTENDANCE') ? true : undefined,
+    );
+    const seenBy = async (viewer: Session, other: Session) =>
+      (
+        await api.gql<{ setContactCircle: { sources: string[] } }>(
+          CIRCLE,
+          { p: other.personId, c: null },
+          viewer.accessToken,
+        )
+      ).data?.setContactCircle.sources;
+    // Only the one who said so sees it as reported.
+    expect(await seenBy(a, b)).toEqual(['CO_ATTENDANCE', 'SELF_REPORTED']);
+    expect(await seenBy(b, a)).toEqual(['CO_ATTENDANCE']);
     const again = await api.gql<{ recordContacts: number }>(
       RECORD,
       { s: sessionId, p: [a.personId] },
       b.accessToken,
     );
-    expect(again.data?.recordContacts).toBe(0);
-    const tie = await until('co-attendance too', async () => {
-      const row = await tieOf(a, b);
-      return row?.sources.length === 2 ? row : undefined;
-    });
+    expect(again.data?.recordContacts).toBe(1);
+    expect(await seenBy(b, a)).toEqual(['CO_ATTENDANCE', 'SELF_REPORTED']);
+    const tie = await tieOf(a, b);
     expect(tie).toMatchObject({ sources: ['CO_ATTENDANCE', 'SELF_REPORTED'], days: 1 });
-    expect(tie.weight).toBeCloseTo(2, 6);
+    // The session (1/(2-1)) and the two reports.
+    expect(tie?.weight).toBeCloseTo(3, 6);
   });
 
   it('lets a member put a contact in a circle or hide them, in their own view only', async () => {
@@ -166,6 +184,14 @@ describe('ties: made as things happen, and kept by the member as they see them',
     await attend(sessionId, a);
     await attend(sessionId, b);
     await until('the tie', () => tieOf(a, b));
+    // Having been in the same session is not having been introduced: asking still works.
+    await api.gql(UPDATE_PROFILE, { input: { peerIntroductions: true } }, b.accessToken);
+    const asked = await api.gql<{ requestIntroduction: { status: string } }>(
+      `mutation($p: ID!) { requestIntroduction(personId: $p) { status } }`,
+      { p: b.personId },
+      a.accessToken,
+    );
+    expect(asked.data?.requestIntroduction.status).toBe('PENDING');
     expect(codeOf(await api.gql(CIRCLE, { p: b.personId, c: 4 }, a.accessToken))).toBe(
       'BAD_USER_INPUT',
     );

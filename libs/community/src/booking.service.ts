@@ -5,6 +5,7 @@ import { ActivityService } from './activity.service';
 import { BookingRepository } from './booking.repository';
 import type { BookingRow, LockedSession } from './booking.repository';
 import { BookingStatus } from './community.entities';
+import { ProfileRepository } from './profile.repository';
 
 const HOLDS_PLACE = new Set<BookingStatus>([
   BookingStatus.BOOKED,
@@ -18,6 +19,7 @@ export class BookingService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly bookings: BookingRepository,
+    private readonly profiles: ProfileRepository,
     private readonly activities: ActivityService,
     private readonly outbox: JobOutbox,
   ) {}
@@ -29,6 +31,8 @@ export class BookingService {
   join(personId: string, sessionId: string): Promise<BookingRow> {
     return this.db.transaction(async () => {
       const session = await this.lockOpenSession(sessionId);
+      if ((await this.profiles.byPerson(personId))?.leftAt)
+        throw DomainError.conflict('You have left Kith, so places are no longer booked for you');
       const existing = await this.bookings.find(sessionId, personId);
       if (existing && existing.status !== BookingStatus.CANCELLED) return existing;
       const place =

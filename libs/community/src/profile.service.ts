@@ -114,6 +114,8 @@ export class ProfileService {
     const availability = changes.availability ? parseAvailability(changes.availability) : undefined;
     availability?.problems.forEach((p) => problems.add(p.path, p.message));
     problems.throwIfAny('The profile was not saved');
+    if (changes.peerIntroductions && (await this.profiles.byPerson(personId))?.leftAt)
+      throw DomainError.conflict('You have left Kith, so nobody is introduced to you');
 
     // Moving one's home and watching distances change is how a home is found: a few a day only.
     const moved = changes.home ? await this.homeMoves(personId, changes.home) : undefined;

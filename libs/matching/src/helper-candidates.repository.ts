@@ -54,6 +54,8 @@ const helperFactsSql = (reach: string, softRules: string) => `WITH r AS (
          JOIN helper_profile hp ON ${reach}
          JOIN helper_skill hs ON hs.person_id = hp.person_id AND hs.skill_id = r.skill_id
          JOIN person p ON p.id = hp.person_id
+              -- A helper who has left Kith is offered nothing more.
+              AND NOT EXISTS (SELECT 1 FROM member_profile gone WHERE gone.person_id = hp.person_id AND gone.left_at IS NOT NULL)
          CROSS JOIN LATERAL (
                SELECT EXISTS (SELECT 1 FROM block b WHERE (b.blocker_id = r.member_id AND b.blocked_id = hp.person_id)
                                                      OR (b.blocker_id = hp.person_id AND b.blocked_id = r.member_id)) AS blocked) bl

@@ -30,7 +30,8 @@ export const PEER_CANDIDATES_SQL = `WITH me AS (SELECT home, travel_radius_metre
          JOIN person p ON p.id = mp.person_id
         WHERE EXISTS (SELECT 1 FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id
                        WHERE a.person_id = mp.person_id AND b.person_id = $1)
-          AND NOT EXISTS (SELECT 1 FROM tie t WHERE t.person_a = LEAST($1, mp.person_id) AND t.person_b = GREATEST($1, mp.person_id))
+          AND NOT EXISTS (SELECT 1 FROM tie t WHERE t.person_a = LEAST($1, mp.person_id) AND t.person_b = GREATEST($1, mp.person_id)
+                             AND 'INTRODUCTION' = ANY(t.sources))
           AND NOT EXISTS (SELECT 1 FROM introduction n WHERE n.pair_key = LEAST($1::text, mp.person_id::text) || ':' || GREATEST($1::text, mp.person_id::text) AND n.status = 'PENDING')
           AND NOT EXISTS (SELECT 1 FROM block k WHERE (k.blocker_id = $1 AND k.blocked_id = mp.person_id) OR (k.blocker_id = mp.person_id AND k.blocked_id = $1))
         ORDER BY "distanceMetres"

@@ -63,10 +63,10 @@ class FakeIntroductions implements Omit<IntroductionRepository, 'db'> {
   }
 }
 
-class FakeTies implements Pick<TieRepository, 'tied' | 'addContacts'> {
+class FakeTies implements Pick<TieRepository, 'introduced' | 'addContacts'> {
   readonly rows: { a: string; b: string; source: TieSource }[] = [];
 
-  tied(a: string, b: string): Promise<boolean> {
+  introduced(a: string, b: string): Promise<boolean> {
     const [low, high] = [a, b].sort();
     return Promise.resolve(this.rows.some((t) => t.a === low && t.b === high));
   }

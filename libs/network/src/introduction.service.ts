@@ -60,7 +60,7 @@ export class IntroductionService {
       // Read under the locks, so a tie or opt-out made a moment ago is seen.
       if (await this.blocks.eitherBlocking(principal.personId, personId))
         throw DomainError.forbidden('You cannot be introduced to this person');
-      if (await this.ties.tied(principal.personId, personId))
+      if (await this.ties.introduced(principal.personId, personId))
         throw DomainError.conflict('You are already connected');
       const optedIn = (await this.profiles.profileOf(personId))?.peerIntroductions ?? false;
       const pending = await this.introductions.pendingFor(key);

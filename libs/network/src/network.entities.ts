@@ -102,7 +102,7 @@ export class TieEntity {
   @Column('double precision')
   weight!: number;
 
-  /** Days (UTC) with a contact: what its usual gap is measured in. */
+  /** Days (London) with a contact: what its usual gap is measured in. */
   @Column('int')
   contactDays!: number;
 
@@ -122,6 +122,10 @@ export class TieEntity {
 @Entity('tie_contact')
 @Check('ck_tie_contact_order', 'person_a < person_b')
 @Check('ck_tie_contact_weight', 'weight > 0 AND weight <= 1')
+@Check(
+  'ck_tie_contact_reporter',
+  `(source = 'SELF_REPORTED') = (reported_by IS NOT NULL) AND (reported_by IS NULL OR reported_by IN (person_a, person_b))`,
+)
 @Index('ix_tie_contact_ref', ['refId', 'source'])
 export class TieContactEntity {
   @PrimaryColumn('uuid')
@@ -151,6 +155,10 @@ export class TieContactEntity {
 
   @Column('double precision')
   weight!: number;
+
+  /** For a contact a member reported ("who did you meet?"): who said so, one of the two. */
+  @Column({ type: 'uuid', nullable: true })
+  reportedBy!: string | null;
 }
 
 /** What a member has said of one of their contacts: its circle (GENIE, 1 closest), or hidden. */

@@ -102,13 +102,15 @@ export class MyNetworkRepository {
       `WITH RECURSIVE inside AS (
          SELECT id FROM area WHERE id = $1
          UNION SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id),
-       latest AS (SELECT max("on") AS on FROM network_snapshot),
+       -- Each member's own latest snapshot (within a week): a night's run still writing, or one
+       -- that stopped part-way, leaves nobody out.
        now AS (
-         SELECT ns.*, p.display_name FROM network_snapshot ns
-           JOIN latest ON ns."on" = latest.on
-           JOIN member_profile mp ON mp.person_id = ns.person_id AND mp.left_at IS NULL
-                                 AND mp.home_area_id IN (SELECT id FROM inside)
-           JOIN person p ON p.id = ns.person_id),
+         SELECT ns.*, p.display_name
+           FROM member_profile mp
+           JOIN person p ON p.id = mp.person_id
+           JOIN LATERAL (SELECT * FROM network_snapshot s WHERE s.person_id = mp.person_id
+                          ORDER BY s."on" DESC LIMIT 1) ns ON ns."on" > CURRENT_DATE - 7
+          WHERE mp.left_at IS NULL AND mp.home_area_id IN (SELECT id FROM inside)),
        flagged AS (
          SELECT n.*, before.active_ties AS ties_before,
                 (before.survey_scores->>$3)::float8 AS lonely_before

@@ -83,8 +83,10 @@ export class NetworkSnapshotService {
     if (from !== undefined && !realDate(from))
       throw DomainError.badInput([{ path: 'from', message: 'give a date as YYYY-MM-DD' }]);
     const today = londonDate(this.clock.now());
-    const first = from ?? (await this.firstDate());
-    if (!first) return [];
+    const earliest = await this.firstDate();
+    if (!earliest) return [];
+    // Never before the first activity on record: nothing could be in those weeks.
+    const first = from !== undefined && from > earliest ? from : earliest;
     const outcomes: SnapshotOutcome[] = [];
     for (
       let day = first;
@@ -103,6 +105,7 @@ export class NetworkSnapshotService {
 
   private async take(on: string, at: Date, from: 'kept' | 'contacts'): Promise<SnapshotOutcome> {
     const started = Date.now();
+    const startedAt = await this.snapshots.databaseNow();
     const { index, attributes, codes } = await this.nodes();
     const graph = await this.graph(index, at, from);
     const scratch = new EgoScratch(index.size);
@@ -140,6 +143,8 @@ export class NetworkSnapshotService {
       await this.db.transaction(() => this.snapshots.save(on, rows));
       members += rows.length;
     }
+    // A rerun of the day: whoever is no longer a member by then (left, say) loses that day's row.
+    await this.snapshots.dropNotRewritten(on, startedAt);
     const outcome: SnapshotOutcome = {
       on,
       at,

@@ -98,7 +98,7 @@ export class SnapshotRepository {
              FROM tie t WHERE t.person_a = ANY($1::uuid[]) AND t.first_contact_at <= $2::timestamptz`
         : `SELECT c.person_a, c.person_b,
                   sum(c.weight * power(0.5, extract(epoch FROM $2::timestamptz - c.at) / 86400.0 / $3))::float8 AS weight,
-                  count(DISTINCT (c.at AT TIME ZONE 'UTC')::date)::int AS contact_days,
+                  count(DISTINCT (c.at AT TIME ZONE 'Europe/London')::date)::int AS contact_days,
                   min(c.at) AS first_contact_at, max(c.at) AS last_contact_at
              FROM tie_contact c
             WHERE c.person_a = ANY($1::uuid[]) AND c.at <= $2::timestamptz
@@ -210,6 +210,21 @@ export class SnapshotRepository {
         column('isolated'),
       ],
     );
+  }
+
+  /** The database's clock: what rows written from now on carry as computed_at. */
+  async databaseNow(): Promise<Date> {
+    const [row] = await this.db.query<{ now: Date }>(`SELECT now() AS now`);
+    return row.now;
+  }
+
+  /** The date's rows not written since `since`: people who are no longer members by then. */
+  async dropNotRewritten(on: string, since: Date): Promise<number> {
+    const rows = await this.db.query(
+      `DELETE FROM network_snapshot WHERE "on" = $1 AND computed_at < $2 RETURNING 1`,
+      [on, since],
+    );
+    return rows.length;
   }
 
   /** The earliest attendance or contact on record: where a backfill starts. */

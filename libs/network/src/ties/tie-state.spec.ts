@@ -20,6 +20,13 @@ describe('a tie fades and goes dormant', () => {
     expect(isDormant(weekly, at(21 + 57), rules)).toBe(true);
   });
 
+  it('takes contacts closer than a week as weekly: two days running is not dormant in 8 days', () => {
+    const close = { weight: 2, contactDays: 2, firstContactAt: at(0), lastContactAt: at(1) };
+    expect(usualGapMs(close)).toBe(7 * DAY);
+    expect(isDormant(close, at(1 + 56), rules)).toBe(false);
+    expect(isDormant(close, at(1 + 57), rules)).toBe(true);
+  });
+
   it('takes a tie met on one day only as fortnightly: dormant after 16 weeks', () => {
     const once = { weight: 1, contactDays: 1, firstContactAt: at(0), lastContactAt: at(0) };
     expect(isDormant(once, at(112), rules)).toBe(false);

@@ -20,11 +20,17 @@ const DAY_MS = 24 * 3600_000;
  */
 export const SINGLE_CONTACT_GAP_DAYS = 14;
 
-/** The mean time between its days of contact (or the single-contact gap). */
+/**
+ * The shortest usual gap: a week, so a tie seen on two days in a row is not dormant eight days
+ * later (a weekly group's ties are dormant after 8 weeks without contact).
+ */
+export const SHORTEST_GAP_DAYS = 7;
+
+/** The mean time between its days of contact (or the single-contact gap), at least a week. */
 export function usualGapMs(tie: TieFacts): number {
   if (tie.contactDays < 2) return SINGLE_CONTACT_GAP_DAYS * DAY_MS;
   const span = tie.lastContactAt.getTime() - tie.firstContactAt.getTime();
-  return Math.max(span / (tie.contactDays - 1), DAY_MS);
+  return Math.max(span / (tie.contactDays - 1), SHORTEST_GAP_DAYS * DAY_MS);
 }
 
 export function isDormant(tie: TieFacts, at: Date, rules: TieRules): boolean {
@@ -44,7 +50,7 @@ export function strengthAt(tie: TieFacts, at: Date, rules: TieRules): number {
  */
 export function dormantSql(t: string, at: string, gaps: string): string {
   return `(${at} - ${t}.last_contact_at) > ${gaps} * CASE WHEN ${t}.contact_days < 2 THEN interval '${SINGLE_CONTACT_GAP_DAYS} days'
-      ELSE GREATEST((${t}.last_contact_at - ${t}.first_contact_at) / (${t}.contact_days - 1), interval '1 day') END`;
+      ELSE GREATEST((${t}.last_contact_at - ${t}.first_contact_at) / (${t}.contact_days - 1), interval '${SHORTEST_GAP_DAYS} days') END`;
 }
 
 export function strengthSql(t: string, at: string, halfLife: string): string {

@@ -13,6 +13,8 @@ export interface ContactInput {
   at: Date;
   /** 0 < weight <= 1: a session's co-attendance is discounted by its size. */
   weight: number;
+  /** Who said so, for a contact a member reported: only they see it as reported. */
+  reportedBy?: string;
 }
 
 /** A tie as one of its two people sees it, with what they said of it. */
@@ -49,9 +51,11 @@ export class TieRepository {
     this.halfLifeSeconds = config.ties.halfLifeDays * 86_400;
   }
 
-  async tied(a: string, b: string): Promise<boolean> {
+  /** Whether the two were introduced (sharing a session or help is not an introduction). */
+  async introduced(a: string, b: string): Promise<boolean> {
     const rows = await this.db.query(
-      `SELECT 1 FROM tie WHERE person_a = LEAST($1::uuid, $2::uuid) AND person_b = GREATEST($1::uuid, $2::uuid) LIMIT 1`,
+      `SELECT 1 FROM tie WHERE person_a = LEAST($1::uuid, $2::uuid) AND person_b = GREATEST($1::uuid, $2::uuid)
+          AND 'INTRODUCTION' = ANY(sources)`,
       [a, b],
     );
     return rows.length > 0;
@@ -67,11 +71,12 @@ export class TieRepository {
   /** Only the contacts, leaving their ties to a rebuild: the pairs that were new. */
   async insertContacts(contacts: readonly ContactInput[]): Promise<Pair[]> {
     if (contacts.length === 0) return [];
+    await this.holdOffRebuild();
     return this.db.query<Pair>(
-      `INSERT INTO tie_contact (person_a, person_b, source, ref_id, at, weight)
-       SELECT LEAST(a, b), GREATEST(a, b), source, ref, at, weight
-         FROM unnest($1::uuid[], $2::uuid[], $3::tie_source[], $4::uuid[], $5::timestamptz[], $6::float8[])
-              AS c(a, b, source, ref, at, weight)
+      `INSERT INTO tie_contact (person_a, person_b, source, ref_id, at, weight, reported_by)
+       SELECT LEAST(a, b), GREATEST(a, b), source, ref, at, weight, reporter
+         FROM unnest($1::uuid[], $2::uuid[], $3::tie_source[], $4::uuid[], $5::timestamptz[], $6::float8[], $7::uuid[])
+              AS c(a, b, source, ref, at, weight, reporter)
         WHERE a <> b
        ON CONFLICT DO NOTHING
        RETURNING person_a, person_b`,
@@ -82,7 +87,15 @@ export class TieRepository {
         contacts.map((c) => c.refId),
         contacts.map((c) => c.at),
         contacts.map((c) => c.weight),
+        contacts.map((c) => c.reportedBy ?? null),
       ],
+    );
+  }
+
+  /** Upkeep of ties waits while every tie is rebuilt (and a rebuild waits for upkeep to end). */
+  private async holdOffRebuild(): Promise<void> {
+    await this.db.query(
+      `SELECT pg_advisory_xact_lock_shared(hashtextextended('ties-rebuild', 17))`,
     );
   }
 
@@ -93,22 +106,28 @@ export class TieRepository {
    * changed since (a no-show corrected) takes back what it had given.
    */
   async recountSession(sessionId: string): Promise<{ pairs: number }> {
+    await this.holdOffRebuild();
     await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 17))`, [sessionId]);
     const gone = await this.db.query<Pair>(
       `DELETE FROM tie_contact WHERE ref_id = $1 AND source = 'CO_ATTENDANCE' RETURNING person_a, person_b`,
       [sessionId],
     );
-    const made = await this.db.query<Pair>(
-      `WITH came AS (SELECT person_id FROM booking WHERE session_id = $1 AND status = 'ATTENDED'),
-            size AS (SELECT count(*)::int AS n FROM came)
-       INSERT INTO tie_contact (person_a, person_b, source, ref_id, at, weight)
-       SELECT x.person_id, y.person_id, 'CO_ATTENDANCE', s.id, s.starts_at, 1.0 / (size.n - 1)
-         FROM came x JOIN came y ON x.person_id < y.person_id
-        CROSS JOIN size JOIN session s ON s.id = $1
-        WHERE size.n BETWEEN 2 AND $2
-       RETURNING person_a, person_b`,
-      [sessionId, CO_ATTENDANCE_MAX_GROUP],
+    // Counted first: a session too big for ties is never paired up at all.
+    const [{ n }] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM booking WHERE session_id = $1 AND status = 'ATTENDED'`,
+      [sessionId],
     );
+    const made =
+      n < 2 || n > CO_ATTENDANCE_MAX_GROUP
+        ? []
+        : await this.db.query<Pair>(
+            `WITH came AS (SELECT person_id FROM booking WHERE session_id = $1 AND status = 'ATTENDED')
+             INSERT INTO tie_contact (person_a, person_b, source, ref_id, at, weight)
+             SELECT x.person_id, y.person_id, 'CO_ATTENDANCE', s.id, s.starts_at, 1.0 / ($2::int - 1)
+               FROM came x JOIN came y ON x.person_id < y.person_id JOIN session s ON s.id = $1
+             RETURNING person_a, person_b`,
+            [sessionId, n],
+          );
     await this.refresh([...gone, ...made]);
     return { pairs: made.length };
   }
@@ -146,7 +165,11 @@ export class TieRepository {
   /** The member's ties, closest circle first, then the strongest; people blocked either way left out. */
   async contactsOf(personId: string, limit: number, only?: string): Promise<ContactRow[]> {
     return this.db.query<ContactRow>(
-      `SELECT o.other AS "personId", p.display_name AS "displayName", t.sources::text[] AS sources,
+      `SELECT o.other AS "personId", p.display_name AS "displayName",
+              ARRAY(SELECT DISTINCT c.source::text FROM tie_contact c
+                     WHERE c.person_a = t.person_a AND c.person_b = t.person_b
+                       AND (c.source <> 'SELF_REPORTED' OR c.reported_by = $1)
+                     ORDER BY 1) AS sources,
               t.weight, t.contact_days AS "contactDays", t.first_contact_at AS "firstContactAt",
               t.last_contact_at AS "lastContactAt", cs.circle
          FROM tie t
@@ -155,6 +178,9 @@ export class TieRepository {
          LEFT JOIN contact_setting cs ON cs.owner_id = $1 AND cs.person_id = o.other
         WHERE (t.person_a = $1 OR t.person_b = $1)
           AND ($3::uuid IS NULL OR o.other = $3)
+          -- Someone who only said they met the member is not shown to them as a contact.
+          AND EXISTS (SELECT 1 FROM tie_contact c WHERE c.person_a = t.person_a AND c.person_b = t.person_b
+                         AND (c.source <> 'SELF_REPORTED' OR c.reported_by = $1))
           AND cs.hidden_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM block k WHERE (k.blocker_id = $1 AND k.blocked_id = o.other)
                                                  OR (k.blocker_id = o.other AND k.blocked_id = $1))
@@ -249,7 +275,7 @@ export class TieRepository {
 function aggregateSql(from: string, halfLife: string): string {
   return `SELECT person_a, person_b, array_agg(DISTINCT source ORDER BY source) AS sources,
                  sum(weight * power(0.5, extract(epoch FROM last - at) / ${halfLife}))::float8 AS weight,
-                 count(DISTINCT (at AT TIME ZONE 'UTC')::date)::int AS contact_days,
+                 count(DISTINCT (at AT TIME ZONE 'Europe/London')::date)::int AS contact_days,
                  min(at) AS first_contact_at, max(at) AS last_contact_at
             FROM (SELECT c.person_a, c.person_b, c.source, c.at, c.weight,
                          max(c.at) OVER (PARTITION BY c.person_a, c.person_b) AS last

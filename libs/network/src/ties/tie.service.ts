@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@kith/identity';
 import { Clock, Db, DomainError, isUuid, KITH_CONFIG, Problems } from '@kith/platform';
@@ -6,6 +7,12 @@ import { TieSource } from '../network.entities';
 import { TieRepository } from './tie.repository';
 import type { ContactInput, ContactRow } from './tie.repository';
 import type { TieRules } from './tie-state';
+
+/** The id a member's report about one session is kept under: one per session and reporter. */
+function reportId(sessionId: string, reporterId: string): string {
+  const hex = createHash('sha256').update(`${sessionId}:${reporterId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** How many people one "who did you meet?" answer may name. */
 export const RECORD_CONTACTS_MAX = 50;
@@ -65,22 +72,21 @@ export class TieService {
   /**
    * "Who did you meet?" after a session: the caller must have come, and so must everyone they
    * name (BAD_USER_INPUT naming each who did not, nothing recorded). People blocked either way
-   * are left out. How many contacts were new.
+   * are left out. How many people were taken: all those named, whatever was known before.
    */
   async recordContacts(
     principal: Principal,
     sessionId: string,
     personIds: readonly string[],
   ): Promise<number> {
-    const problems = new Problems();
     const named = [...new Set(personIds)];
+    if (named.length > RECORD_CONTACTS_MAX)
+      throw DomainError.badInput([
+        { path: 'personIds', message: `name at most ${RECORD_CONTACTS_MAX} people` },
+      ]);
+    const problems = new Problems();
     problems.check(isUuid(sessionId), 'sessionId', 'must be a session id');
     problems.check(named.length > 0, 'personIds', 'name at least one person');
-    problems.check(
-      named.length <= RECORD_CONTACTS_MAX,
-      'personIds',
-      `name at most ${RECORD_CONTACTS_MAX} people`,
-    );
     named.forEach((id, i) => {
       if (!isUuid(id)) problems.add(`personIds.${i}`, 'must be a person id');
       else if (id === principal.personId) problems.add(`personIds.${i}`, 'that is you');
@@ -99,19 +105,23 @@ export class TieService {
         .filter(({ id }) => !present.has(id))
         .map(({ i }) => ({ path: `personIds.${i}`, message: 'was not recorded at this session' }));
       if (absent.length > 0) throw DomainError.badInput(absent, 'Some people named were not there');
+      // Each person's own report is theirs (both may say so); saying it again changes nothing.
+      // People blocked either way are left out, and the answer does not tell which.
       const blocked = new Set(seen.blocked);
-      return this.ties.addContacts(
+      await this.ties.addContacts(
         named
           .filter((id) => !blocked.has(id))
           .map((id) => ({
             a: principal.personId,
             b: id,
             source: TieSource.SELF_REPORTED,
-            refId: sessionId,
+            refId: reportId(sessionId, principal.personId),
             at: seen.startsAt,
             weight: 1,
+            reportedBy: principal.personId,
           })),
       );
+      return named.length;
     });
   }
 

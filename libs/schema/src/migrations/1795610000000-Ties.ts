@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Ties kept from their contacts. The old `tie` (a row per pair and source) becomes contacts;
- * attendance already recorded becomes co-attendance contacts (sessions of 2 to 30, weighted
+ * Ties kept from their contacts. The old `tie` (a row per pair and source) becomes contacts,
+ * help already completed ties member and helper, attendance already recorded becomes
+ * co-attendance contacts (sessions of 2 to 30, weighted
  * 1/(n-1)); every tie is then worked out from its contacts, faded with the default half-life of
  * 90 days (a different TIE_HALF_LIFE_DAYS applies from the next contact of each tie).
  */
@@ -56,6 +57,15 @@ export class Ties1795610000000 implements MigrationInterface {
         WHERE x.n BETWEEN 2 AND 30
        ON CONFLICT DO NOTHING`,
     );
+    // Help already given ties member and helper.
+    await queryRunner.query(
+      `INSERT INTO tie_contact (person_a, person_b, source, ref_id, at, weight)
+       SELECT LEAST(r.member_id, a.helper_id), GREATEST(r.member_id, a.helper_id), 'HELP', a.id,
+              COALESCE(a.completed_at, a.created_at), 1
+         FROM help_assignment a JOIN help_request r ON r.id = a.request_id
+        WHERE a.status = 'COMPLETED' AND r.member_id <> a.helper_id
+       ON CONFLICT DO NOTHING`,
+    );
     await queryRunner.query(`DROP TABLE "tie"`);
     await queryRunner.query(
       `CREATE TABLE "tie" ("person_a" uuid NOT NULL, "person_b" uuid NOT NULL, "sources" "public"."tie_source" array NOT NULL, "weight" double precision NOT NULL, "contact_days" integer NOT NULL, "first_contact_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_contact_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "ck_tie_order" CHECK (person_a < person_b), CONSTRAINT "PK_3927843cb68f7a33c107879c6d2" PRIMARY KEY ("person_a", "person_b"))`,
@@ -71,7 +81,7 @@ export class Ties1795610000000 implements MigrationInterface {
       `INSERT INTO tie (person_a, person_b, sources, weight, contact_days, first_contact_at, last_contact_at)
        SELECT person_a, person_b, array_agg(DISTINCT source ORDER BY source),
               sum(weight * power(0.5, extract(epoch FROM last - at) / (90 * 86400)))::float8,
-              count(DISTINCT (at AT TIME ZONE 'UTC')::date)::int, min(at), max(at)
+              count(DISTINCT (at AT TIME ZONE 'Europe/London')::date)::int, min(at), max(at)
          FROM (SELECT c.*, max(c.at) OVER (PARTITION BY c.person_a, c.person_b) AS last FROM tie_contact c) w
         GROUP BY person_a, person_b`,
     );

@@ -20,6 +20,7 @@ import { SurveyResponses1795600000000 } from './1795600000000-SurveyResponses';
 import { Ties1795610000000 } from './1795610000000-Ties';
 import { NetworkSnapshots1795620000000 } from './1795620000000-NetworkSnapshots';
 import { Leaving1795630000000 } from './1795630000000-Leaving';
+import { TieReporter1795640000000 } from './1795640000000-TieReporter';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Ties1795610000000,
   NetworkSnapshots1795620000000,
   Leaving1795630000000,
+  TieReporter1795640000000,
 ];
