@@ -131,12 +131,18 @@ describe('nudges delivered by email and push, once each, whatever the channel sa
     expect(smtp.attempts.get(address)).toBe(baseline.attempts + 3);
     expect(smtp.countTo(member.email)).toBe(baseline.mails + 1);
     expect(nudgeMailsTo(member.email)).toHaveLength(1);
-    // The refusals each left a retry job, due after the one before it.
-    const jobs = await db.query<{ jobId: string; state: string; availableAt: Date }>(
-      `SELECT job_id AS "jobId", state, available_at AS "availableAt" FROM job
-        WHERE job_id LIKE $1 ORDER BY available_at`,
-      [`deliver-nudge-${nudgeId}-EMAIL-%`],
-    );
+    // The refusals each left a retry job, due after the one before it. The last one's "done" is
+    // written just after the delivery it made is recorded: waited for, not raced.
+    const jobs = await until('the third attempt recorded done', async () => {
+      const rows = await db.query<{ jobId: string; state: string; availableAt: Date }>(
+        `SELECT job_id AS "jobId", state, available_at AS "availableAt" FROM job
+          WHERE job_id LIKE $1 ORDER BY available_at`,
+        [`deliver-nudge-${nudgeId}-EMAIL-%`],
+      );
+      return rows.length === 3 && rows.every((j) => j.state !== 'enqueued' && j.state !== 'pending')
+        ? rows
+        : undefined;
+    });
     expect(jobs.map((j) => [j.jobId.slice(-7), j.state])).toEqual([
       ['EMAIL-1', 'done'],
       ['EMAIL-2', 'done'],
