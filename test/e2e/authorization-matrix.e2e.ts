@@ -441,6 +441,11 @@ describe('who may do what: every query and mutation against every kind of caller
       variables: () => ({ e: uniqueEmail('granted') }),
       expect: only(AREA_COORDINATORS),
     },
+    outcomesReport: {
+      document: `query($a: ID!) { outcomesReport(areaId: $a, from: "2026-01-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { threshold } }`,
+      variables: async () => ({ a: await riversideId() }),
+      expect: only(['commissioner', ...AREA_COORDINATORS]),
+    },
     // Last: each signed-in caller leaves (themselves only; nobody can make another leave).
     leaveKith: { document: `mutation { leaveKith }`, expect: signedIn },
   };

@@ -24,6 +24,7 @@ import { LoaderFactory } from './community/loaders';
 import { HelpApiModule } from './help/help-api.module';
 import { MatchingApiModule } from './matching/matching-api.module';
 import { NetworkApiModule } from './network/network-api.module';
+import { ReportingApiModule } from './reporting/reporting-api.module';
 import { NudgesApiModule } from './nudges/nudges-api.module';
 import { costLimitPlugin } from './graphql/cost-limit.plugin';
 import { DateTimeScalar } from './graphql/date-time.scalar';
@@ -86,6 +87,7 @@ export class ApiModule implements NestModule {
         HelpApiModule,
         MatchingApiModule,
         NetworkApiModule,
+        ReportingApiModule,
         NudgesApiModule,
         JobRelayModule,
         AreasModule,

@@ -92,6 +92,10 @@ const envSchema = z.object({
   NUDGE_RETRY_BASE_MS: wholeNumber(10, 3_600_000).default(30_000),
   // Where the app's screens open from a link in an email.
   APP_URL: urlWithProtocol(['https:', 'http:'], 'http').default('http://localhost:8081'),
+  // Reports: counts under this are not published (and nothing that would give them away).
+  REPORT_THRESHOLD: wholeNumber(3, 1000).default(10),
+  // Reports: published counts rounded to a multiple of this; 0 leaves them exact.
+  REPORT_ROUND_TO: z.enum(['0', '5', '10']).default('0'),
   // How fast a tie fades without contact: its weight halves every this many days.
   TIE_HALF_LIFE_DAYS: wholeNumber(1, 3650).default(90),
   // A tie is dormant once the time since its last contact is this many times its usual gap.
@@ -178,6 +182,8 @@ export interface KithConfig {
   graphql: { maxDepth: number; maxCost: number };
   shutdownTimeoutMs: number;
   timeCredits: { floorMinutes: number };
+  /** Disclosure control of reports: the small-number threshold, and rounding (null: exact). */
+  reports: { threshold: number; roundTo: number | null };
   /** How ties fade (half-life) and when one is dormant (times its usual gap). */
   ties: { halfLifeDays: number; dormantGaps: number };
 }
@@ -264,6 +270,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     timeCredits: { floorMinutes: env.TIME_CREDIT_FLOOR_MINUTES },
     ties: { halfLifeDays: env.TIE_HALF_LIFE_DAYS, dormantGaps: env.TIE_DORMANT_GAPS },
+    reports: {
+      threshold: env.REPORT_THRESHOLD,
+      roundTo: env.REPORT_ROUND_TO === '0' ? null : Number(env.REPORT_ROUND_TO),
+    },
   };
 }
 

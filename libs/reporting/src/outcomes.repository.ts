@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '@kith/platform';
+
+/** A member's score at their baseline and at their last review in the period. */
+export interface CompleterPair {
+  measure: string;
+  before: number;
+  after: number;
+}
+
+/** How many in scope have a baseline of each measure (by the end of the period). */
+export interface BaselineCount {
+  measure: string;
+  baselines: number;
+}
+
+export interface IsolationMonth {
+  month: string;
+  members: number;
+  isolated: number;
+}
+
+/** The members a report covers: living in the area or in an area inside it. */
+const IN_SCOPE = `WITH RECURSIVE inside AS (
+    SELECT id FROM area WHERE id = $1
+    UNION SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id),
+  scope AS (SELECT person_id FROM member_profile WHERE home_area_id IN (SELECT id FROM inside))`;
+
+/** The snapshot measures an outcome report follows, by their column. */
+export const NETWORK_MEASURES = {
+  'network-active-ties': 'active_ties',
+  'network-diversity': 'diversity',
+  'network-bridging-share': 'bridging_share',
+  'network-effective-size': 'effective_size',
+} as const;
+
+/**
+ * The reads of the outcomes report, over the network lib's survey answers and snapshots and
+ * community's profiles (the reporting lib writes none of them). Always for the members in scope
+ * only: the area is part of every query, never filtered afterwards.
+ */
+@Injectable()
+export class OutcomesRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Completers of each instrument: a baseline, and a review (or exit) at least three months on
+   * that falls in the period; their first baseline and latest such answer.
+   */
+  async surveyPairs(areaId: string, from: Date, to: Date): Promise<CompleterPair[]> {
+    return this.db.query<CompleterPair>(
+      `${IN_SCOPE},
+       base AS (
+         SELECT DISTINCT ON (r.person_id, r.instrument_id) r.person_id, r.instrument_id, r.score, r.created_at
+           FROM survey_response r JOIN scope s ON s.person_id = r.person_id
+          WHERE r.stage = 'BASELINE' AND r.created_at < $3
+          ORDER BY r.person_id, r.instrument_id, r.created_at)
+       SELECT b.instrument_id AS measure, b.score AS before, later.score AS after
+         FROM base b
+         JOIN LATERAL (
+           SELECT r.score FROM survey_response r
+            WHERE r.person_id = b.person_id AND r.instrument_id = b.instrument_id
+              AND r.stage IN ('REVIEW', 'EXIT') AND r.created_at >= b.created_at + interval '3 months'
+              AND r.created_at >= $2 AND r.created_at < $3
+            ORDER BY r.created_at DESC LIMIT 1) later ON true`,
+      [areaId, from, to],
+    );
+  }
+
+  async surveyBaselines(areaId: string, to: Date): Promise<BaselineCount[]> {
+    return this.db.query<BaselineCount>(
+      `${IN_SCOPE}
+       SELECT r.instrument_id AS measure, count(DISTINCT r.person_id)::int AS baselines
+         FROM survey_response r JOIN scope s ON s.person_id = r.person_id
+        WHERE r.stage = 'BASELINE' AND r.created_at < $2
+        GROUP BY r.instrument_id`,
+      [areaId, to],
+    );
+  }
+
+  /**
+   * The same for the network measures: each member's first snapshot as the baseline, and their
+   * latest in the period at least three months after it.
+   */
+  async networkPairs(areaId: string, from: Date, to: Date): Promise<CompleterPair[]> {
+    const columns = Object.entries(NETWORK_MEASURES);
+    const rows = await this.db.query<Record<string, number> & { kind: 'before' | 'after' }>(
+      `${IN_SCOPE},
+       first AS (
+         SELECT DISTINCT ON (n.person_id) n.* FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
+          WHERE n."on" < $3::date ORDER BY n.person_id, n."on"),
+       last AS (
+         SELECT DISTINCT ON (n.person_id) n.* FROM network_snapshot n JOIN first f ON f.person_id = n.person_id
+          WHERE n."on" >= f."on" + 91 AND n."on" >= $2::date AND n."on" < $3::date
+          ORDER BY n.person_id, n."on" DESC)
+       SELECT ${columns.map(([, c]) => `f.${c} AS "before_${c}", l.${c} AS "after_${c}"`).join(', ')}
+         FROM first f JOIN last l ON l.person_id = f.person_id`,
+      [areaId, from, to],
+    );
+    return rows.flatMap((row) =>
+      columns.map(([measure, c]) => ({
+        measure,
+        before: Number(row[`before_${c}`]),
+        after: Number(row[`after_${c}`]),
+      })),
+    );
+  }
+
+  async networkBaselines(areaId: string, to: Date): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `${IN_SCOPE}
+       SELECT count(DISTINCT n.person_id)::int AS n FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
+        WHERE n."on" < $2::date`,
+      [areaId, to],
+    );
+    return row.n;
+  }
+
+  /** Each month's last snapshot date in the period: how many members, how many isolated. */
+  async isolationByMonth(areaId: string, from: Date, to: Date): Promise<IsolationMonth[]> {
+    return this.db.query<IsolationMonth>(
+      `${IN_SCOPE},
+       days AS (
+         SELECT max("on") AS on FROM network_snapshot WHERE "on" >= $2::date AND "on" < $3::date
+          GROUP BY date_trunc('month', "on"))
+       SELECT to_char(d.on, 'YYYY-MM') AS month, count(*)::int AS members,
+              count(*) FILTER (WHERE n.isolated)::int AS isolated
+         FROM days d JOIN network_snapshot n ON n."on" = d.on JOIN scope s ON s.person_id = n.person_id
+        GROUP BY d.on ORDER BY d.on`,
+      [areaId, from, to],
+    );
+  }
+}

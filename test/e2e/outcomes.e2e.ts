@@ -1,0 +1,169 @@
+import { AreaService } from '@kith/areas';
+import { PersonService, Role } from '@kith/identity';
+import { SurveyService } from '@kith/network';
+import { Db } from '@kith/platform';
+import { startApi } from '../support/api';
+import type { RunningApi } from '../support/api';
+import { importShippedAreas } from '../support/areas';
+import { testConfig } from '../support/config';
+import { HelpFixtures } from '../support/help';
+import { signIn } from '../support/sign-in';
+import type { Session } from '../support/sign-in';
+
+const REPORT = `query($a: ID!, $f: DateTime!, $t: DateTime!) {
+  outcomesReport(areaId: $a, from: $f, to: $t) {
+    area { code } threshold
+    rows { measure baselines { value suppressed } completers { value suppressed } completionRate
+           meanChange ciLow ciHigh effectSize
+           improved { value suppressed } unchanged { value suppressed } worse { value suppressed } }
+    isolation { month }
+  } }`;
+
+interface Row {
+  measure: string;
+  baselines: { value: number | null; suppressed: boolean };
+  completers: { value: number | null; suppressed: boolean };
+  completionRate: number | null;
+  meanChange: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  improved: { value: number | null; suppressed: boolean };
+}
+
+// Twelve completers' UCLA-3 (lower is better), baseline in March, review in July.
+const UCLA = [
+  [6, 4],
+  [7, 5],
+  [5, 5],
+  [8, 4],
+  [6, 6],
+  [9, 6],
+  [7, 7],
+  [6, 3],
+  [8, 8],
+  [5, 4],
+  [7, 5],
+  [6, 6],
+];
+/** Three items of 1 to 3 that add up to a UCLA-3 score of 3 to 9 (6: 3, 2, 1). */
+function items(score: number) {
+  let rest = score - 3;
+  return ['companionship', 'left-out', 'isolated'].map((itemId) => {
+    const extra = Math.min(2, rest);
+    rest -= extra;
+    return { itemId, value: 1 + extra };
+  });
+}
+
+describe('the outcomes report: change among completers, small numbers hidden, for its area only', () => {
+  let api: RunningApi;
+  let db: Db;
+  let commissioner: Session;
+  let otherBorough: Session;
+  let riverside: string;
+  const period = { f: '2026-01-01T00:00:00Z', t: '2026-12-01T00:00:00Z' };
+  const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+    result.errors?.[0]?.extensions?.code;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' }));
+    db = api.app.get(Db);
+    await importShippedAreas(api.app.get(AreaService));
+    const help = await HelpFixtures.create(api);
+    const people = api.app.get(PersonService);
+    commissioner = await signIn(api);
+    await people.grantRole(commissioner.email, Role.COMMISSIONER, 'K09000001');
+    otherBorough = await signIn(api);
+    await people.grantRole(otherBorough.email, Role.COMMISSIONER, 'K09000002');
+    [{ id: riverside }] = await db.query<{ id: string }>(
+      `SELECT id FROM area WHERE code = 'K09000001'`,
+    );
+    const members = await Promise.all(Array.from({ length: 15 }, () => help.member()));
+    const surveys = api.app.get(SurveyService);
+    const answers = members.flatMap((m, i) => {
+      const baseline = {
+        personId: m.personId,
+        instrumentId: 'ucla-3',
+        answers: items(UCLA[i]?.[0] ?? 6),
+        at: new Date('2026-03-02T10:00:00Z'),
+      };
+      // The last three answered only at baseline.
+      if (i >= 12) return [baseline];
+      return [
+        baseline,
+        { ...baseline, answers: items(UCLA[i][1]), at: new Date('2026-07-06T10:00:00Z') },
+      ];
+    });
+    await surveys.importHistory(answers);
+  });
+
+  afterAll(() => api?.close());
+
+  it('gives the mean change of the completers with its interval, and hides counts under 10', async () => {
+    const stored = await db.query<{ score: number }>(
+      `SELECT score FROM survey_response WHERE stage = 'REVIEW' ORDER BY person_id`,
+    );
+    expect(stored).toHaveLength(12);
+    const result = await api.gql<{ outcomesReport: { threshold: number; rows: Row[] } }>(
+      REPORT,
+      { a: riverside, ...period },
+      commissioner.accessToken,
+    );
+    expect(result.errors).toBeUndefined();
+    const report = result.data!.outcomesReport;
+    expect(report.threshold).toBe(10);
+    const ucla = report.rows.find((r) => r.measure === 'ucla-3')!;
+    // The scores as stored (items of 1 to 3 summed) give the changes the report averages.
+    const [{ mean }] = await db.query<{ mean: number }>(
+      `SELECT avg(r.score - b.score)::float8 AS mean FROM survey_response r
+         JOIN survey_response b ON b.person_id = r.person_id AND b.stage = 'BASELINE'
+        WHERE r.stage = 'REVIEW'`,
+    );
+    // Changes -2 -2 0 -4 0 -3 0 -3 0 -1 -2 0: -17/12.
+    expect(mean).toBeCloseTo(-17 / 12, 9);
+    expect(ucla.meanChange).toBeCloseTo(mean, 9);
+    expect(ucla.ciLow!).toBeLessThan(ucla.meanChange!);
+    expect(ucla.ciHigh!).toBeGreaterThan(ucla.meanChange!);
+    expect(ucla).toMatchObject({
+      baselines: { value: 15, suppressed: false },
+      completers: { value: 12, suppressed: false },
+      completionRate: 0.8,
+      // Fewer than 10 improved: hidden, and so is at least one more of the three.
+      improved: { value: null, suppressed: true },
+    });
+    // Nobody answered the resource generator: nothing to say, and nothing said.
+    const resources = report.rows.find((r) => r.measure === 'kith-resources')!;
+    expect(resources).toMatchObject({
+      completers: { value: null, suppressed: true },
+      meanChange: null,
+    });
+  });
+
+  it('refuses another borough, a member, a bad period and no such area', async () => {
+    const ask = (token: string, variables: Record<string, unknown>) =>
+      api.gql(REPORT, { a: riverside, ...period, ...variables }, token);
+    expect(codeOf(await ask(otherBorough.accessToken, {}))).toBe('FORBIDDEN');
+    const member = await signIn(api);
+    expect(codeOf(await ask(member.accessToken, {}))).toBe('FORBIDDEN');
+    const backwards = await ask(commissioner.accessToken, { t: '2025-12-01T00:00:00Z' });
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'to', message: 'the period must end after it starts' }],
+    });
+    const long = await ask(commissioner.accessToken, { f: '2020-01-01T00:00:00Z' });
+    expect(codeOf(long)).toBe('BAD_USER_INPUT');
+    expect(codeOf(await ask(commissioner.accessToken, { a: crypto.randomUUID() }))).toBe(
+      'NOT_FOUND',
+    );
+    // Its own borough's commissioner reads its own report.
+    const own = await api.gql<{ outcomesReport: { area: { code: string } } }>(
+      REPORT,
+      {
+        a: (await db.query<{ id: string }>(`SELECT id FROM area WHERE code = 'K09000002'`))[0].id,
+        ...period,
+      },
+      otherBorough.accessToken,
+    );
+    expect(own.data?.outcomesReport.area.code).toBe('K09000002');
+  });
+});
