@@ -20,14 +20,18 @@ describe('the newest migrations', () => {
   beforeAll(() => ds.initialize());
   afterAll(() => ds.destroy());
 
-  it('the network, survey and nudge migrations go down and come back without drift', async () => {
+  it('the reporting, network, survey and nudge migrations go down and come back without drift', async () => {
     expect(ds.migrations.slice(-5).map((m) => m.name)).toEqual([
-      'SurveyResponses1795600000000',
       'Ties1795610000000',
       'NetworkSnapshots1795620000000',
       'Leaving1795630000000',
       'TieReporter1795640000000',
+      'ImdDeciles1795650000000',
     ]);
+    await ds.undoLastMigration();
+    expect(
+      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'imd_decile'`),
+    ).toBe(false);
     await ds.undoLastMigration();
     expect(
       await exists(

@@ -172,6 +172,98 @@ describe('the operator CLI', () => {
   });
 });
 
+describe('importing the Indices of Deprivation', () => {
+  const env = testEnv();
+  const url = env.DATABASE_URL!;
+  const cli = (...args: string[]) => runBuilt('cli', args, env);
+  const HEADER =
+    'LSOA code (2021),LSOA name (2021),"Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)"';
+
+  it('imports the deciles of LSOAs that are areas, names the unknown ones and then imports nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kith-imd-'));
+    const square = (code: string, west: number) => ({
+      type: 'Feature',
+      properties: { LSOA21CD: code, LSOA21NM: `Riverside ${code.slice(-3)}` },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [west, 51.503],
+            [west + 0.002, 51.503],
+            [west + 0.002, 51.505],
+            [west, 51.505],
+            [west, 51.503],
+          ],
+        ],
+      },
+    });
+    const lsoas = join(dir, 'lsoas.geojson');
+    writeFileSync(
+      lsoas,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [square('E01000101', -0.101), square('E01000102', -0.099)],
+      }),
+    );
+    const areas = await cli(
+      'import-areas',
+      lsoas,
+      '--kind',
+      'lsoa',
+      '--code-property',
+      'LSOA21CD',
+      '--name-property',
+      'LSOA21NM',
+    );
+    expect(areas.code).toBe(0);
+    // The wards around them (again, if the tests above imported them: an update).
+    expect(
+      (
+        await cli(
+          'import-areas',
+          'infra/data/areas/demo-wards.geojson',
+          '--kind',
+          'ward',
+          '--code-property',
+          'WD23CD',
+          '--name-property',
+          'WD23NM',
+        )
+      ).code,
+    ).toBe(0);
+    // A home there is still placed in its ward, not in the LSOA.
+    const [{ kind }] = await query<{ kind: string | null }>(
+      url,
+      `SELECT (SELECT kind FROM area WHERE id = area_at(ST_MakePoint(-0.1, 51.504))) AS kind`,
+    );
+    expect(kind).toBe('ward');
+    const good = join(dir, 'iod.csv');
+    writeFileSync(good, `${HEADER}\nE01000101,Riverside 101,2\nE01000102,Riverside 102,7\n`);
+    expect(await cli('import-imd', good, '--version', 'IoD2025')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('imported 2 LSOA deciles of IoD2025') as unknown,
+    });
+    expect((await cli('import-imd', good, '--version', 'IoD2025')).stdout).toContain(
+      'replacing the 2 imported before',
+    );
+    const unknown = join(dir, 'unknown.csv');
+    writeFileSync(unknown, `${HEADER}\nE01000101,Riverside 101,3\nE01999999,Elsewhere,1\n`);
+    const refused = await cli('import-imd', unknown, '--version', 'IoD2025');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('1 LSOA code is not an imported area: E01999999');
+    // Nothing of it was kept: the release is as the good file left it.
+    expect(await query(url, `SELECT lsoa_code AS code, decile FROM imd_decile ORDER BY 1`)).toEqual(
+      [
+        { code: 'E01000101', decile: 2 },
+        { code: 'E01000102', decile: 7 },
+      ],
+    );
+    const noVersion = await cli('import-imd', good);
+    expect(noVersion.code).toBe(1);
+    expect(noVersion.stderr).toContain('--version is required');
+  });
+});
+
 describe('the demo neighbourhood', () => {
   it('seeds an empty database deterministically, and refuses a second time', async () => {
     const first = await freshDatabase('demo_a');

@@ -5,6 +5,7 @@ import { DemoModule } from '@kith/demo';
 import { IdentityModule } from '@kith/identity';
 import { NetworkModule } from '@kith/network';
 import { JobAdminModule, PlatformModule } from '@kith/platform';
+import { ReportingModule } from '@kith/reporting';
 import type { KithConfig } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
 
@@ -19,6 +20,7 @@ export class CliModule {
         IdentityModule,
         DemoModule,
         NetworkModule,
+        ReportingModule,
         JobAdminModule,
       ],
     };

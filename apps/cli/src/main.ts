@@ -5,7 +5,7 @@ import { ensureDatabase, generateMigration, migrate } from './database-commands'
 import { jobs } from './job-commands';
 import { network } from './network-commands';
 import { InstrumentFileError } from '@kith/network';
-import { grantRole, importAreas, importInstrument, seedDemo } from './operator-commands';
+import { grantRole, importAreas, importImd, importInstrument, seedDemo } from './operator-commands';
 
 const USAGE = `Kith operator CLI
 
@@ -21,6 +21,10 @@ const USAGE = `Kith operator CLI
                                        imports a survey instrument you hold the licence for (its
                                        wording is not shipped); a file that does not fit is refused,
                                        each problem with its line
+  npm run cli -- import-imd <file.csv> --version IoD2025
+                                       imports a release of the Indices of Deprivation (File 1 as
+                                       CSV); every LSOA must be an imported area (import-areas
+                                       --kind lsoa), or nothing is imported and the unknown named
   npm run demo -- [--members 3000] [--seed 20261124] [--if-empty] [--city]
                                        seeds the demo neighbourhood into an empty database;
                                        --city: a synthetic Greater London at the members' scale
@@ -76,6 +80,9 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'import-instrument':
       console.log(await importInstrument(config, rest));
+      return;
+    case 'import-imd':
+      console.log(await importImd(config, rest));
       return;
     case 'jobs':
       console.log(await jobs(config, rest));

@@ -7,6 +7,7 @@ import { DEMO_PEOPLE, DemoService } from '@kith/demo';
 import { isRole, PersonService, Role } from '@kith/identity';
 import { parseInstrument, SurveyInstrumentRepository } from '@kith/network';
 import { DomainError } from '@kith/platform';
+import { ImdService } from '@kith/reporting';
 import type { KithConfig } from '@kith/platform';
 import { CliModule } from './cli.module';
 
@@ -132,19 +133,37 @@ export async function seedDemo(config: KithConfig, args: string[]): Promise<stri
  * Imports a survey instrument the operator supplies (a licensed one): checked against the format
  * first, refused naming the line of each problem, nothing stored then.
  */
-export async function importInstrument(config: KithConfig, args: string[]): Promise<string> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+/** `import-imd <file.csv> --version IoD2025`: a release of the Indices of Deprivation. */
+export async function importImd(config: KithConfig, args: string[]): Promise<string> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { version: { type: 'string' } },
+  });
   const file = required(positionals[0], 'file');
-  let text: string;
+  const version = required(values.version, 'version');
+  const text = readText(file);
+  return withContext(config, async (app) => {
+    const { imported, replaced } = await app.get(ImdService).import(text, version);
+    return `imported ${imported} LSOA deciles of ${version}${replaced > 0 ? ` (replacing the ${replaced} imported before)` : ''}`;
+  });
+}
+
+function readText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw DomainError.badInput(
       [{ path: 'file', message: String(error instanceof Error ? error.message : error) }],
       `cannot read ${file}`,
     );
   }
-  const def = parseInstrument(text);
+}
+
+export async function importInstrument(config: KithConfig, args: string[]): Promise<string> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const file = required(positionals[0], 'file');
+  const def = parseInstrument(readText(file));
   return withContext(config, async (app) => {
     const { created } = await app.get(SurveyInstrumentRepository).import(def);
     return created

@@ -2,13 +2,15 @@ import { Module } from '@nestjs/common';
 import { AreasModule } from '@kith/areas';
 import { IdentityModule } from '@kith/identity';
 import { NetworkModule } from '@kith/network';
+import { ImdRepository } from './imd.repository';
+import { ImdService } from './imd.service';
 import { OutcomesRepository } from './outcomes.repository';
 import { OutcomesService } from './outcomes.service';
 
 /** Aggregate reports for commissioners and coordinators: only ever figures that pass disclosure control. */
 @Module({
   imports: [AreasModule, IdentityModule, NetworkModule],
-  providers: [OutcomesRepository, OutcomesService],
-  exports: [OutcomesService],
+  providers: [OutcomesRepository, OutcomesService, ImdRepository, ImdService],
+  exports: [OutcomesService, ImdService],
 })
 export class ReportingModule {}

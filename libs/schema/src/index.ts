@@ -5,6 +5,7 @@ import { IDENTITY_ENTITIES } from '@kith/identity';
 import { NETWORK_ENTITIES } from '@kith/network';
 import { NUDGE_ENTITIES } from '@kith/nudges';
 import { IdempotencyKeyEntity, JOB_ENTITIES } from '@kith/platform';
+import { REPORTING_ENTITIES } from '@kith/reporting';
 import { MIGRATIONS } from './migrations';
 
 /** The whole database: every lib's entities and the one ordered migration history. */
@@ -18,6 +19,7 @@ export const KITH_SCHEMA = {
     ...NETWORK_ENTITIES,
     ...HELP_ENTITIES,
     ...NUDGE_ENTITIES,
+    ...REPORTING_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

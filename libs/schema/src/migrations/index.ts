@@ -21,6 +21,7 @@ import { Ties1795610000000 } from './1795610000000-Ties';
 import { NetworkSnapshots1795620000000 } from './1795620000000-NetworkSnapshots';
 import { Leaving1795630000000 } from './1795630000000-Leaving';
 import { TieReporter1795640000000 } from './1795640000000-TieReporter';
+import { ImdDeciles1795650000000 } from './1795650000000-ImdDeciles';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   NetworkSnapshots1795620000000,
   Leaving1795630000000,
   TieReporter1795640000000,
+  ImdDeciles1795650000000,
 ];
