@@ -6,6 +6,7 @@ import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
 import { testConfig } from '../support/config';
+import { JumpingClock } from '../support/clock';
 import { HelpFixtures } from '../support/help';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
@@ -61,12 +62,13 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
   let commissioner: Session;
   let otherBorough: Session;
   let riverside: string;
+  const clock = new JumpingClock();
   const period = { f: '2026-01-01T00:00:00Z', t: '2026-12-01T00:00:00Z' };
   const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
     result.errors?.[0]?.extensions?.code;
 
   beforeAll(async () => {
-    api = await startApi(testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' }));
+    api = await startApi(testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' }), clock);
     db = api.app.get(Db);
     await importShippedAreas(api.app.get(AreaService));
     const help = await HelpFixtures.create(api);
@@ -165,5 +167,45 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
       otherBorough.accessToken,
     );
     expect(own.data?.outcomesReport.area.code).toBe('K09000002');
+  });
+
+  it('gives the report as CSV by a link that works without a header for 15 minutes', async () => {
+    const LINK = `query($k: String!, $f: String!, $a: ID!, $from: DateTime!, $to: DateTime!) {
+      reportLink(kind: $k, format: $f, areaId: $a, from: $from, to: $to) }`;
+    const linkFor = (token: string, k = 'outcomes', f = 'csv') =>
+      api.gql<{ reportLink: string }>(
+        LINK,
+        { k, f, a: riverside, from: period.f, to: period.t },
+        token,
+      );
+    const made = await linkFor(commissioner.accessToken);
+    expect(made.errors).toBeUndefined();
+    const link = made.data!.reportLink;
+    expect(link.startsWith(`${api.url}/reports/outcomes.csv?`)).toBe(true);
+    const got = await fetch(link);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toContain('text/csv');
+    const csv = await got.text();
+    expect(csv).toContain('\r\n');
+    expect(csv.split('\r\n').find((line) => line.startsWith('ucla-3,15,12,0.8,'))).toBeDefined();
+    // What is hidden in the report is hidden in the file.
+    expect(csv).toContain('[c]');
+    // Any part changed: refused, as is the same link after its 15 minutes.
+    const altered = link.replace(/from=[^&]+/, 'from=2025-06-01T00%3A00%3A00.000Z');
+    const refused = await fetch(altered);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    // With the bearer header instead, no link needed; another borough's commissioner refused.
+    const path = `${api.url}/reports/outcomes.csv?areaId=${riverside}&from=${period.f}&to=${period.t}`;
+    const bearer = (s: Session) =>
+      fetch(path, { headers: { authorization: `Bearer ${s.accessToken}` } });
+    expect((await bearer(commissioner)).status).toBe(200);
+    expect((await bearer(otherBorough)).status).toBe(403);
+    expect((await fetch(path)).status).toBe(401);
+    expect(codeOf(await linkFor(otherBorough.accessToken))).toBe('FORBIDDEN');
+    expect(codeOf(await linkFor(commissioner.accessToken, 'everything'))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await linkFor(commissioner.accessToken, 'participation'))).toBe('NOT_FOUND');
+    clock.jumpTo(new Date(Date.now() + 16 * 60_000));
+    expect((await fetch(link)).status).toBe(401);
   });
 });

@@ -5,3 +5,6 @@ export * from './reporting.module';
 export * from './reporting.entities';
 export * from './imd-file';
 export * from './imd.service';
+export * from './report-link';
+export * from './report-export.service';
+export * from './outcomes-csv';

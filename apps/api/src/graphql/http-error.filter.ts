@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ErrorCode } from '@kith/platform';
+import { DomainError, ErrorCode } from '@kith/platform';
 
 const CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -13,8 +13,21 @@ const CODES: Record<number, ErrorCode> = {
   429: ErrorCode.RATE_LIMITED,
 };
 
-/** The HTTP status an error carries: Nest's own, or body-parser's (`status` on http-errors). */
+const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
+};
+
+/**
+ * The HTTP status an error carries: a domain error's by its code (a REST endpoint such as
+ * /reports), Nest's own, or body-parser's (`status` on http-errors).
+ */
 function statusOf(error: unknown): number {
+  if (error instanceof DomainError) return STATUS_OF_CODE[error.code] ?? 500;
   if (error instanceof HttpException) return error.getStatus();
   const status =
     typeof error === 'object' && error !== null
@@ -52,7 +65,9 @@ export class GraphQLHttpErrorFilter implements ExceptionFilter {
         .json(
           exception instanceof HttpException && status < 500
             ? exception.getResponse()
-            : { statusCode: status, message },
+            : exception instanceof DomainError && status < 500
+              ? { statusCode: status, code: exception.code, message, fields: exception.fields }
+              : { statusCode: status, message },
         );
       return undefined;
     }

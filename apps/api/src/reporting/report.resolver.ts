@@ -1,6 +1,7 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import type { Request } from 'express';
 import type { Principal } from '@kith/identity';
-import { OutcomesService } from '@kith/reporting';
+import { OutcomesService, ReportExportService } from '@kith/reporting';
 import { Area } from '../areas/area.model';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { OutcomesReport } from './report.model';
@@ -8,7 +9,27 @@ import { OutcomesReport } from './report.model';
 /** Aggregate reports, for a commissioner or coordinator of the area; never a person. */
 @Resolver()
 export class ReportResolver {
-  constructor(private readonly outcomes: OutcomesService) {}
+  constructor(
+    private readonly outcomes: OutcomesService,
+    private readonly exports: ReportExportService,
+  ) {}
+
+  @Query(() => String, {
+    description:
+      'A link to a report file (kind participation|outcomes, format csv|html) that works without a header for 15 minutes',
+  })
+  async reportLink(
+    @CurrentPrincipal() principal: Principal,
+    @Context('req') req: Request,
+    @Args('kind') kind: string,
+    @Args('format') format: string,
+    @Args('areaId', { type: () => ID }) areaId: string,
+    @Args('from') from: Date,
+    @Args('to') to: Date,
+  ): Promise<string> {
+    const path = await this.exports.link(principal, kind, format, areaId, from, to);
+    return `${req.protocol}://${req.get('host') ?? 'localhost'}${path}`;
+  }
 
   @Query(() => OutcomesReport, {
     description:

@@ -1,0 +1,41 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { SignInService } from '@kith/identity';
+import { ReportExportService } from '@kith/reporting';
+import { Public } from '../auth/auth.decorators';
+
+/**
+ * GET /reports/<participation|outcomes>.<csv|html>?areaId=&from=&to= with the bearer header, or
+ * with the signed link from reportLink (then no header is needed, for 15 minutes). Public to the
+ * GraphQL guard only because it checks the one or the other itself.
+ */
+@Public()
+@Controller('reports')
+export class ReportController {
+  constructor(
+    private readonly exports: ReportExportService,
+    private readonly signIn: SignInService,
+  ) {}
+
+  @Get(':file')
+  async file(
+    @Param('file') file: string,
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const report = token
+      ? await this.exports.fileFor(await this.signIn.principalFor(token), file, query)
+      : await this.exports.fileForLink(file, query);
+    res
+      .status(200)
+      .set({
+        'Content-Type': report.contentType,
+        'Content-Disposition': `attachment; filename="${report.fileName}"`,
+        'Cache-Control': 'private, no-store',
+      })
+      .send(report.body);
+  }
+}
