@@ -129,10 +129,6 @@ export async function seedDemo(config: KithConfig, args: string[]): Promise<stri
   });
 }
 
-/**
- * Imports a survey instrument the operator supplies (a licensed one): checked against the format
- * first, refused naming the line of each problem, nothing stored then.
- */
 /** `import-imd <file.csv> --version IoD2025`: a release of the Indices of Deprivation. */
 export async function importImd(config: KithConfig, args: string[]): Promise<string> {
   const { positionals, values } = parseArgs({
@@ -160,6 +156,10 @@ function readText(file: string): string {
   }
 }
 
+/**
+ * Imports a survey instrument the operator supplies (a licensed one): checked against the format
+ * first, refused naming the line of each problem, nothing stored then.
+ */
 export async function importInstrument(config: KithConfig, args: string[]): Promise<string> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const file = required(positionals[0], 'file');

@@ -140,6 +140,30 @@ describe('disclosure control', () => {
     );
   });
 
+  it('never lets a published total tell that the hidden cells beside it add up to a small number', () => {
+    fc.assert(
+      fc.property(tables, (cells) => {
+        const published = asGrid(suppressCounts(cells));
+        const real = truth(cells);
+        const lines = [
+          ...real.map((row, r) => row.map((_, c) => [r, c])),
+          ...real[0].map((_, c) => real.map((_, r) => [r, c])),
+        ];
+        for (const line of lines) {
+          const [mr, mc] = line[line.length - 1];
+          if (published[mr][mc] === null) continue;
+          const hidden = line.slice(0, -1).filter(([r, c]) => published[r][c] === null);
+          if (hidden.length === 0) continue;
+          expect(hidden.reduce((sum, [r, c]) => sum + real[r][c], 0)).toBeGreaterThanOrEqual(10);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // Two zeros beside a published 15 and a published total would be two zeros.
+    const zeros = suppressCounts([[0, 15, 0]]);
+    expect(zeros.cells[0].every((c) => c.suppressed)).toBe(true);
+  });
+
   it('keeps a planted ward of 3 out of reach of every total and difference', () => {
     // Five wards by four months; Riverside Gardens had 3 people in all, in one month.
     const cells = [

@@ -48,6 +48,34 @@ function isSmall(value: number, rules: DisclosureRules): boolean {
 }
 
 /**
+ * The cells to choose from to hide one more, for the first line (a row or column of the
+ * extended grid) whose total is published and whose hidden cells add up to a small number;
+ * its published cells, or its total when none is left.
+ */
+function weakLine(
+  grid: readonly (readonly number[])[],
+  hidden: readonly (readonly boolean[])[],
+  rules: DisclosureRules,
+): [number, number][] | undefined {
+  const lines: [number, number][][] = [
+    ...grid.map((row, r) => row.map((_, c) => [r, c] as [number, number])),
+    ...grid[0].map((_, c) => grid.map((_, r) => [r, c] as [number, number])),
+  ];
+  for (const line of lines) {
+    const margin = line[line.length - 1];
+    const inner = line.slice(0, -1);
+    if (hidden[margin[0]][margin[1]]) continue;
+    const hiddenInner = inner.filter(([r, c]) => hidden[r][c]);
+    if (hiddenInner.length === 0) continue;
+    const sum = hiddenInner.reduce((total, [r, c]) => total + grid[r][c], 0);
+    if (!isSmall(sum, rules)) continue;
+    const open = inner.filter(([r, c]) => !hidden[r][c]);
+    return open.length > 0 ? open : [margin];
+  }
+  return undefined;
+}
+
+/**
  * The suppressed cells that a reader could still work out exactly. The published figures fix
  * every linear combination of the hidden ones that the line relations allow; a hidden cell is
  * safe only when it can change (with others) while every published figure stays the same: when
@@ -108,25 +136,35 @@ export function suppressCounts(
   const hidden = grid.map((row) => row.map((v) => isSmall(v, rules)));
   // Cheapest first: an inner cell before a total, a small one before a big one.
   const cost = (r: number, c: number) => grid[r][c] + (r === rows || c === columns ? 1e9 : 0);
-  for (;;) {
-    const exposed = exposedCells(hidden);
-    if (exposed.length === 0) break;
-    const [r, c] = exposed[0];
-    const inRow = grid[r]
-      .map((_, cc) => [r, cc] as [number, number])
-      .filter(([, cc]) => cc !== c && !hidden[r][cc]);
-    const inColumn = grid
-      .map((_, rr) => [rr, c] as [number, number])
-      .filter(([rr]) => rr !== r && !hidden[rr][c]);
-    const candidates = inRow.length > 0 ? inRow : inColumn;
-    if (candidates.length === 0) {
-      // Nothing left to hide beside it in its lines: hide the rest of the table.
-      grid.forEach((row, rr) => row.forEach((_, cc) => (hidden[rr][cc] = true)));
-      break;
-    }
+  const hide = (candidates: [number, number][]) => {
     candidates.sort((a, b) => cost(a[0], a[1]) - cost(b[0], b[1]));
     const [hr, hc] = candidates[0];
     hidden[hr][hc] = true;
+  };
+  for (;;) {
+    const exposed = exposedCells(hidden);
+    if (exposed.length > 0) {
+      const [r, c] = exposed[0];
+      const inRow = grid[r]
+        .map((_, cc) => [r, cc] as [number, number])
+        .filter(([, cc]) => cc !== c && !hidden[r][cc]);
+      const inColumn = grid
+        .map((_, rr) => [rr, c] as [number, number])
+        .filter(([rr]) => rr !== r && !hidden[rr][c]);
+      const candidates = inRow.length > 0 ? inRow : inColumn;
+      if (candidates.length === 0) {
+        // Nothing left to hide beside it in its lines: hide the rest of the table.
+        grid.forEach((row, rr) => row.forEach((_, cc) => (hidden[rr][cc] = true)));
+        break;
+      }
+      hide(candidates);
+      continue;
+    }
+    // A line whose total is published tells the sum of its hidden cells: that sum must not be
+    // a small number itself (two hidden zeros beside a published total are two zeros).
+    const weak = weakLine(grid, hidden, rules);
+    if (!weak) break;
+    hide(weak);
   }
   const publish = (r: number, c: number): PublishedCount =>
     hidden[r][c]

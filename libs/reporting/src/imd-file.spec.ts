@@ -31,7 +31,7 @@ describe('an IoD file', () => {
     ].join('\n');
     expect(fieldsOf(() => parseImdFile(text, 'IoD2025'))).toEqual([
       { path: 'line 2', message: 'the decile "0" is not a whole number from 1 to 10' },
-      { path: 'line 3', message: '"X1" is not an LSOA code' },
+      { path: 'line 3', message: '"X1" is not an English LSOA code' },
       { path: 'line 5', message: 'E01000003 is there twice' },
     ]);
   });

@@ -27,8 +27,8 @@ export function parseImdFile(text: string, version: string): ImdRow[] {
     records = parse(text, {
       bom: true,
       skip_empty_lines: true,
+      skip_records_with_empty_values: true,
       trim: true,
-      relax_column_count: false,
     });
   } catch (error) {
     throw DomainError.badInput(
@@ -54,9 +54,10 @@ export function parseImdFile(text: string, version: string): ImdRow[] {
   rows.forEach((row, i) => {
     const line = i + 2;
     const code = row[codeAt];
-    const decile = Number(row[decileAt]);
+    const decile = /^\d{1,2}$/.test(row[decileAt] ?? '') ? Number(row[decileAt]) : Number.NaN;
     let problem: string | undefined;
-    if (!/^[EW]01\d{6}$/.test(code)) problem = `"${code}" is not an LSOA code`;
+    // England's only: the Welsh index is another scale, not to be mixed in.
+    if (!/^E01\d{6}$/.test(code)) problem = `"${code}" is not an English LSOA code`;
     else if (!Number.isInteger(decile) || decile < 1 || decile > 10)
       problem = `the decile "${row[decileAt]}" is not a whole number from 1 to 10`;
     else if (seen.has(code)) problem = `${code} is there twice`;

@@ -51,7 +51,7 @@ export class OutcomesRepository {
     return this.db.query<CompleterPair>(
       `${IN_SCOPE},
        base AS (
-         SELECT DISTINCT ON (r.person_id, r.instrument_id) r.person_id, r.instrument_id, r.score, r.created_at
+         SELECT DISTINCT ON (r.person_id, r.instrument_id) r.person_id, r.instrument_id, r.version, r.score, r.created_at
            FROM survey_response r JOIN scope s ON s.person_id = r.person_id
           WHERE r.stage = 'BASELINE' AND r.created_at < $3
           ORDER BY r.person_id, r.instrument_id, r.created_at)
@@ -59,7 +59,7 @@ export class OutcomesRepository {
          FROM base b
          JOIN LATERAL (
            SELECT r.score FROM survey_response r
-            WHERE r.person_id = b.person_id AND r.instrument_id = b.instrument_id
+            WHERE r.person_id = b.person_id AND r.instrument_id = b.instrument_id AND r.version = b.version
               AND r.stage IN ('REVIEW', 'EXIT') AND r.created_at >= b.created_at + interval '3 months'
               AND r.created_at >= $2 AND r.created_at < $3
             ORDER BY r.created_at DESC LIMIT 1) later ON true`,
@@ -88,10 +88,12 @@ export class OutcomesRepository {
       `${IN_SCOPE},
        first AS (
          SELECT DISTINCT ON (n.person_id) n.* FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
-          WHERE n."on" < $3::date ORDER BY n.person_id, n."on"),
+          WHERE n."on" < ($3::timestamptz AT TIME ZONE 'Europe/London')::date ORDER BY n.person_id, n."on"),
        last AS (
          SELECT DISTINCT ON (n.person_id) n.* FROM network_snapshot n JOIN first f ON f.person_id = n.person_id
-          WHERE n."on" >= f."on" + 91 AND n."on" >= $2::date AND n."on" < $3::date
+          WHERE n."on" >= f."on" + interval '3 months'
+            AND n."on" >= ($2::timestamptz AT TIME ZONE 'Europe/London')::date
+            AND n."on" < ($3::timestamptz AT TIME ZONE 'Europe/London')::date
           ORDER BY n.person_id, n."on" DESC)
        SELECT ${columns.map(([, c]) => `f.${c} AS "before_${c}", l.${c} AS "after_${c}"`).join(', ')}
          FROM first f JOIN last l ON l.person_id = f.person_id`,
@@ -110,7 +112,7 @@ export class OutcomesRepository {
     const [row] = await this.db.query<{ n: number }>(
       `${IN_SCOPE}
        SELECT count(DISTINCT n.person_id)::int AS n FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
-        WHERE n."on" < $2::date`,
+        WHERE n."on" < ($2::timestamptz AT TIME ZONE 'Europe/London')::date`,
       [areaId, to],
     );
     return row.n;
@@ -121,8 +123,10 @@ export class OutcomesRepository {
     return this.db.query<IsolationMonth>(
       `${IN_SCOPE},
        days AS (
-         SELECT max("on") AS on FROM network_snapshot WHERE "on" >= $2::date AND "on" < $3::date
-          GROUP BY date_trunc('month', "on"))
+         SELECT max(n."on") AS on FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
+          WHERE n."on" >= ($2::timestamptz AT TIME ZONE 'Europe/London')::date
+            AND n."on" < ($3::timestamptz AT TIME ZONE 'Europe/London')::date
+          GROUP BY date_trunc('month', n."on"))
        SELECT to_char(d.on, 'YYYY-MM') AS month, count(*)::int AS members,
               count(*) FILTER (WHERE n.isolated)::int AS isolated
          FROM days d JOIN network_snapshot n ON n."on" = d.on JOIN scope s ON s.person_id = n.person_id

@@ -4,7 +4,7 @@ import type { AreaRow } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { SurveyInstrumentRepository, UCLA_3 } from '@kith/network';
-import { DomainError, isUuid, KITH_CONFIG, Problems } from '@kith/platform';
+import { DomainError, isUuid, KITH_CONFIG, londonWallTime, Problems } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { publishFigure, suppressCounts } from './disclosure';
 import type { DisclosureRules, PublishedCount } from './disclosure';
@@ -142,7 +142,11 @@ export class OutcomesService {
   ): OutcomeRowView {
     const mine = pairs.filter((p) => p.measure === measure);
     const figures = outcomeFigures(mine, facts);
-    const base = this.count(baselines);
+    // Those with a baseline who are not (yet) completers are people too: a small number of them
+    // hides the baselines.
+    const notCompleted = baselines - mine.length;
+    const base =
+      notCompleted > 0 && notCompleted < this.rules.threshold ? HIDDEN : this.count(baselines);
     if (!figures || mine.length < this.rules.threshold)
       return {
         measure,
@@ -210,12 +214,27 @@ export class OutcomesService {
   }
 }
 
-/** BAD_USER_INPUT for a period that ends before it starts or spans more than five years. */
+/** The first instant of a month on London's clocks. */
+function monthStart(at: Date): boolean {
+  const w = londonWallTime(at);
+  return (
+    w.day === 1 && w.hour === 0 && w.minute === 0 && w.second === 0 && at.getUTCMilliseconds() === 0
+  );
+}
+
+/**
+ * BAD_USER_INPUT for a period that ends before it starts, spans more than five years, or does
+ * not run from the start of a month to the start of a month (London): whole months only, so
+ * two reports a day apart cannot be subtracted to tell about the one person between them.
+ */
 export function checkPeriod(from: Date, to: Date): void {
   const problems = new Problems();
   problems.check(!Number.isNaN(from.getTime()), 'from', 'must be a date and time');
   problems.check(!Number.isNaN(to.getTime()), 'to', 'must be a date and time');
   problems.throwIfAny();
+  const whole = 'reports cover whole months: give the first day of a month, 00:00 London';
+  problems.check(monthStart(from), 'from', whole);
+  problems.check(monthStart(to), 'to', whole);
   problems.check(to > from, 'to', 'the period must end after it starts');
   problems.check(
     to.getTime() - from.getTime() <= LONGEST_PERIOD_DAYS * DAY_MS,

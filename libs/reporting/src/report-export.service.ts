@@ -77,7 +77,8 @@ export class ReportExportService {
     const view = await this.outcomes.report(principal, r.areaId, r.from, r.to);
     return {
       contentType: 'text/csv; charset=utf-8',
-      fileName: `kith-outcomes-${view.area.code}-${r.from.toISOString().slice(0, 10)}-${r.to.toISOString().slice(0, 10)}.csv`,
+      // Only letters, digits and dashes: an area's code never reaches a header as it is.
+      fileName: `kith-outcomes-${view.area.code.replace(/[^A-Za-z0-9-]/g, '')}-${r.from.toISOString().slice(0, 10)}-${r.to.toISOString().slice(0, 10)}.csv`,
       body: outcomesCsv(view),
     };
   }

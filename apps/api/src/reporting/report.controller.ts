@@ -35,6 +35,7 @@ export class ReportController {
         'Content-Type': report.contentType,
         'Content-Disposition': `attachment; filename="${report.fileName}"`,
         'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
       })
       .send(report.body);
   }

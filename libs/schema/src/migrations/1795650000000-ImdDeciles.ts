@@ -14,6 +14,16 @@ export class ImdDeciles1795650000000 implements MigrationInterface {
         SELECT id FROM area WHERE kind <> 'lsoa' AND ST_Contains(boundary, ST_SetSRID(point, 4326))
          ORDER BY ST_Area(boundary) LIMIT 1
       $$`);
+    // Homes and helpers' bases placed in an LSOA before (were any imported as areas) go back
+    // to their ward.
+    await queryRunner.query(
+      `UPDATE member_profile SET home_area_id = area_at(home::geometry)
+        WHERE home IS NOT NULL AND home_area_id IN (SELECT id FROM area WHERE kind = 'lsoa')`,
+    );
+    await queryRunner.query(
+      `UPDATE helper_profile SET base_area_id = area_at(base::geometry)
+        WHERE base_area_id IN (SELECT id FROM area WHERE kind = 'lsoa')`,
+    );
     await queryRunner.query(
       `CREATE TABLE "imd_decile" ("version" text NOT NULL, "lsoa_code" text NOT NULL, "decile" smallint NOT NULL, "imported_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_imd_decile_range" CHECK (decile BETWEEN 1 AND 10), CONSTRAINT "PK_411fc7b392d1084cc6ee5805349" PRIMARY KEY ("version", "lsoa_code"))`,
     );
