@@ -17,7 +17,7 @@ import {
   weeklyActivity,
 } from '../support/community';
 import { testConfig } from '../support/config';
-import { ASSIGN, COMPLETE, HelpFixtures, RESPOND } from '../support/help';
+import { COMPLETE, HelpFixtures } from '../support/help';
 import { until } from '../support/nudges';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
@@ -103,14 +103,7 @@ describe('the network: ties from what happens, a snapshot at night, what each pe
     await api.gql(ANSWER, { id: asked.data!.requestIntroduction.id }, cat.accessToken);
     // Help, completed.
     const helper = await help.helper();
-    const requestId = await help.askWeeding(me);
-    const assigned = await api.gql<{ assignHelper: { id: string } }>(
-      ASSIGN,
-      { r: requestId, h: helper.personId },
-      me.accessToken,
-    );
-    const assignmentId = assigned.data!.assignHelper.id;
-    await api.gql(RESPOND, { id: assignmentId, a: true }, helper.accessToken);
+    const assignmentId = await help.acceptedAssignment(me, helper);
     await api.gql(COMPLETE, { id: assignmentId, m: 60 }, helper.accessToken);
     await until('the session tied', async () => {
       const rows = await db.query(

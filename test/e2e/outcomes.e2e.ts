@@ -215,6 +215,15 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
     expect(codeOf(await linkFor(otherBorough.accessToken))).toBe('FORBIDDEN');
     expect(codeOf(await linkFor(commissioner.accessToken, 'everything'))).toBe('BAD_USER_INPUT');
     expect(codeOf(await linkFor(commissioner.accessToken, 'participation'))).toBe('NOT_FOUND');
+    // A link outlives no change of role: the person it was made for is checked again.
+    const leaving = await signIn(api);
+    await api.app.get(PersonService).grantRole(leaving.email, Role.COMMISSIONER, 'K09000001');
+    const theirs = (await linkFor(leaving.accessToken)).data!.reportLink;
+    expect((await fetch(theirs)).status).toBe(200);
+    await db.query(`DELETE FROM role_grant WHERE person_id = $1 AND role = 'COMMISSIONER'`, [
+      leaving.personId,
+    ]);
+    expect((await fetch(theirs)).status).toBe(403);
     clock.jumpTo(new Date(Date.now() + 16 * 60_000));
     expect((await fetch(link)).status).toBe(401);
   });

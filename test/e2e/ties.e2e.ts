@@ -7,7 +7,7 @@ import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
 import { interestIds, pastSession as pastSessionWith, UPDATE_PROFILE } from '../support/community';
 import { testConfig } from '../support/config';
-import { ASSIGN, COMPLETE, HelpFixtures, RESPOND } from '../support/help';
+import { COMPLETE, HelpFixtures } from '../support/help';
 import { until } from '../support/nudges';
 import type { Session } from '../support/sign-in';
 
@@ -237,14 +237,7 @@ describe('ties: made as things happen, and kept by the member as they see them',
   it('ties a member and the helper who helped them, with the completion', async () => {
     const asker = await help.member();
     const helper = await help.helper();
-    const requestId = await help.askWeeding(asker);
-    const assigned = await api.gql<{ assignHelper: { id: string } }>(
-      ASSIGN,
-      { r: requestId, h: helper.personId },
-      asker.accessToken,
-    );
-    const id = assigned.data!.assignHelper.id;
-    await api.gql(RESPOND, { id, a: true }, helper.accessToken);
+    const id = await help.acceptedAssignment(asker, helper);
     expect(await tieOf(asker, helper)).toBeUndefined();
     await api.gql(COMPLETE, { id, m: 60 }, helper.accessToken);
     expect(await tieOf(asker, helper)).toEqual({ sources: ['HELP'], weight: 1, days: 1 });

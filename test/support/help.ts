@@ -71,6 +71,19 @@ export class HelpFixtures {
     return session;
   }
 
+  /** The member asks for weeding and picks the helper, who says yes; the assignment's id. */
+  async acceptedAssignment(asker: Session, helper: Session): Promise<string> {
+    const requestId = await this.askWeeding(asker);
+    const assigned = await this.api.gql<{ assignHelper: { id: string } }>(
+      ASSIGN,
+      { r: requestId, h: helper.personId },
+      asker.accessToken,
+    );
+    const id = assigned.data!.assignHelper.id;
+    await this.api.gql(RESPOND, { id, a: true }, helper.accessToken);
+    return id;
+  }
+
   /** A member asks for an hour of weeding; returns the request id. */
   async askWeeding(asker: Session, atHome = true): Promise<string> {
     const result = await this.api.gql<{ createHelpRequest: { id: string } }>(

@@ -62,7 +62,7 @@ export function outcomeFigures(
   let improved = 0;
   let worse = 0;
   for (const change of changes) {
-    // No spread at baseline or a perfectly reliable measure: any change is beyond error.
+    // No spread at baseline, or a perfectly reliable measure: every change is beyond error.
     const reliable =
       sEdiff > 0 ? Math.abs(change) / sEdiff > RELIABLE_CHANGE_Z : Math.abs(change) > 0;
     if (!reliable) continue;

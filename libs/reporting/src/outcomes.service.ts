@@ -81,8 +81,7 @@ export class OutcomesService {
   }
 
   async report(principal: Principal, areaId: string, from: Date, to: Date): Promise<OutcomesView> {
-    const area = await this.inScope(principal, areaId);
-    checkPeriod(from, to);
+    const area = await this.mayRead(principal, areaId, from, to);
     const [surveyPairs, surveyBaselines, networkPairs, networkBaselines, months, instruments] =
       await Promise.all([
         this.reads.surveyPairs(area.id, from, to),
@@ -119,7 +118,16 @@ export class OutcomesService {
     };
   }
 
-  /** The area, if the caller may read its reports: NOT_FOUND for no such area, else FORBIDDEN. */
+  /**
+   * The area, if the caller may read its report for the period: NOT_FOUND for no such area,
+   * FORBIDDEN outside their scope, BAD_USER_INPUT for the period. Nothing is read of members.
+   */
+  async mayRead(principal: Principal, areaId: string, from: Date, to: Date): Promise<AreaRow> {
+    const area = await this.inScope(principal, areaId);
+    checkPeriod(from, to);
+    return area;
+  }
+
   private async inScope(principal: Principal, areaId: string): Promise<AreaRow> {
     const [area] = isUuid(areaId) ? await this.areas.byIds([areaId]) : [];
     if (!area) throw DomainError.notFound('Area');

@@ -7,6 +7,12 @@ import { OutcomesService } from './outcomes.service';
 import { REPORT_FORMATS, REPORT_KINDS, signReportLink, verifyReportLink } from './report-link';
 import type { ReportFormat, ReportKind, ReportRequest } from './report-link';
 
+/** NOT_FOUND for a report not built yet (participation, HTML). */
+function mustBeBuilt(r: Pick<ReportRequest, 'kind' | 'format'>): void {
+  if (r.kind !== 'outcomes' || r.format !== 'csv')
+    throw DomainError.notFound(`The ${r.kind} report as ${r.format.toUpperCase()} (not yet built)`);
+}
+
 export interface ReportFile {
   contentType: string;
   fileName: string;
@@ -40,7 +46,10 @@ export class ReportExportService {
     to: Date,
   ): Promise<string> {
     const request = { ...this.parse(kind, format), areaId, from, to, by: principal.personId };
-    await this.render(principal, request);
+    // Checked now (no link is made for what the caller may not read), but not worked out: the
+    // report is built when the link is used.
+    mustBeBuilt(request);
+    await this.outcomes.mayRead(principal, areaId, from, to);
     return signReportLink(request, this.secret, this.clock.now());
   }
 
@@ -70,10 +79,7 @@ export class ReportExportService {
   }
 
   private async render(principal: Principal, r: ReportRequest): Promise<ReportFile> {
-    if (r.kind !== 'outcomes' || r.format !== 'csv')
-      throw DomainError.notFound(
-        `The ${r.kind} report as ${r.format.toUpperCase()} (not yet built)`,
-      );
+    mustBeBuilt(r);
     const view = await this.outcomes.report(principal, r.areaId, r.from, r.to);
     return {
       contentType: 'text/csv; charset=utf-8',
