@@ -13,12 +13,7 @@
  * BENCH_REGENERATE=1 to rebuild the datasets.
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { Pool } from 'pg';
 import { TokenService } from '@kith/identity';
 import {
@@ -30,7 +25,8 @@ import {
 } from '@kith/matching';
 import type { MemberRow } from '@kith/matching';
 import { loadConfig } from '@kith/platform';
-import { ensureCity, ROOT } from './city-dataset';
+import { Api, BENCH_JWT_SECRET } from './api-process';
+import { ensureCity } from './city-dataset';
 import { freePort } from './free-port';
 import type { CityDataset } from './city-dataset';
 import { interleaved } from './load';
@@ -41,11 +37,10 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const SMALL_MEMBERS = Number(process.env.BENCH_SMALL_MEMBERS ?? 10_000);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://root@127.0.0.1:5432';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SEED = 20261124;
 const SAMPLE = 1000;
 const HELP_SAMPLE = 300;
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+const JWT_SECRET = BENCH_JWT_SECRET;
 const WINDOW_MS = 14 * 24 * 3600 * 1000;
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -62,101 +57,6 @@ interface Member {
 }
 
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
-
-class Api {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
-  private constructor(
-    private readonly child: ChildProcess,
-    private readonly port: number,
-  ) {}
-
-  static async start(databaseUrl: string, port: number): Promise<Api> {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        REDIS_URL,
-        PORT: String(port),
-        JWT_SECRET,
-        // Production refuses MAIL_URL=log; nothing here sends mail.
-        MAIL_URL: 'smtp://127.0.0.1:1',
-        LOG_LEVEL: 'warn',
-        QUEUE_PREFIX: `kith-bench-${process.pid}`,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const api = new Api(child, port);
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-      if (await api.ready()) return api;
-      if (Date.now() > deadline) throw new Error('the API did not become ready in 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
-  private ready(): Promise<boolean> {
-    return new Promise((resolve) => {
-      const req = request(
-        { host: '127.0.0.1', port: this.port, path: '/health/ready', agent: this.agent },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode === 200);
-        },
-      );
-      req.on('error', () => resolve(false));
-      req.end();
-    });
-  }
-
-  gql<T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const body = JSON.stringify({ query, variables });
-    return new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          path: '/graphql',
-          method: 'POST',
-          agent: this.agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            authorization: `Bearer ${token}`,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const parsed = JSON.parse(Buffer.concat(chunks).toString()) as {
-              data?: T;
-              errors?: { message: string }[];
-            };
-            if (parsed.errors?.length || !parsed.data)
-              reject(new Error(parsed.errors?.[0]?.message ?? `HTTP ${res.statusCode}`));
-            else resolve(parsed.data);
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-
-  /** Stops the API and returns its peak resident memory (VmHWM) in MB. */
-  async stop(): Promise<number> {
-    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-    const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-    this.agent.destroy();
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill('SIGTERM');
-    await exited;
-    return Math.round(peakKb / 1024);
-  }
-}
 
 /** Signed-in sessions for a random sample of members with a home and interests. */
 async function signInSample(pool: Pool, size: number): Promise<Member[]> {
@@ -239,10 +139,12 @@ interface Stage {
 
 async function stage(dataset: CityDataset, port: number): Promise<Stage> {
   const pool = new Pool({ connectionString: dataset.databaseUrl, max: CONCURRENCY });
-  const api = await Api.start(dataset.databaseUrl, port).catch(async (error: unknown) => {
-    await pool.end();
-    throw error;
-  });
+  const api = await Api.start(dataset.databaseUrl, port, CONCURRENCY * 2).catch(
+    async (error: unknown) => {
+      await pool.end();
+      throw error;
+    },
+  );
   return { dataset, api, pool, members: await signInSample(pool, SAMPLE) };
 }
 

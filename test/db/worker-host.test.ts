@@ -15,6 +15,7 @@ import { KITH_SCHEMA } from '@kith/schema';
 import { CommunityModule } from '@kith/community';
 import { NetworkModule } from '@kith/network';
 import { NudgesModule } from '@kith/nudges';
+import { ReportingModule } from '@kith/reporting';
 import { IdentityModule } from '@kith/identity';
 import { JobMaintenanceHandlers } from '../../libs/platform/src/queue/job-maintenance.handlers';
 import { JobRepository } from '../../libs/platform/src/queue/job.repository';
@@ -89,6 +90,7 @@ describe('the worker at start-up', () => {
         CommunityModule,
         NetworkModule,
         NudgesModule,
+        ReportingModule,
         JobMaintenanceModule,
       ]),
     ).toBeUndefined();

@@ -110,6 +110,16 @@ class StandInHandlers {
     return Promise.resolve(done);
   }
 
+  @JobHandler(JobName.RollUpSessionAttendance)
+  rollUpUnused(): Promise<JobResult> {
+    return Promise.resolve(done);
+  }
+
+  @JobHandler(JobName.RebuildParticipationRollups)
+  rebuildUnused(): Promise<JobResult> {
+    return Promise.resolve(done);
+  }
+
   @JobHandler(JobName.SendSignInCodeMail, { atomic: false })
   async outside(_payload: { signInCodeId: string }, { jobId }: JobContext): Promise<JobResult> {
     const plan = this.count(jobId);

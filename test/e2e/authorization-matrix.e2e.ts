@@ -446,6 +446,11 @@ describe('who may do what: every query and mutation against every kind of caller
       variables: async () => ({ a: await riversideId() }),
       expect: only(['commissioner', ...AREA_COORDINATORS]),
     },
+    participationReport: {
+      document: `query($a: ID!) { participationReport(areaId: $a, from: "2026-01-01T00:00:00Z", to: "2026-12-01T00:00:00Z", groupBy: [WARD]) { threshold totals { participants { value } } } }`,
+      variables: async () => ({ a: await riversideId() }),
+      expect: only(['commissioner', ...AREA_COORDINATORS]),
+    },
     reportLink: {
       document: `query($a: ID!) { reportLink(kind: "outcomes", format: "csv", areaId: $a, from: "2026-01-01T00:00:00Z", to: "2026-12-01T00:00:00Z") }`,
       variables: async () => ({ a: await riversideId() }),

@@ -5,7 +5,14 @@ import { ensureDatabase, generateMigration, migrate } from './database-commands'
 import { jobs } from './job-commands';
 import { network } from './network-commands';
 import { InstrumentFileError } from '@kith/network';
-import { grantRole, importAreas, importImd, importInstrument, seedDemo } from './operator-commands';
+import {
+  grantRole,
+  importAreas,
+  importImd,
+  importInstrument,
+  reports,
+  seedDemo,
+} from './operator-commands';
 
 const USAGE = `Kith operator CLI
 
@@ -36,6 +43,9 @@ const USAGE = `Kith operator CLI
                                        a snapshot every 7 days from the first activity on record
   npm run cli -- network rebuild-ties  every tie worked out again from all recorded attendance
                                        and contacts (after loading history from elsewhere)
+  npm run cli -- reports rebuild-rollups
+                                       every participation rollup worked out again from all
+                                       recorded attendance (they are kept as it is recorded)
   npm run cli -- jobs                  jobs by state and name, the oldest pending, the schedules
   npm run cli -- jobs failed [--name <job>] [--limit 50]
                                        failed jobs with their attempts and last error
@@ -89,6 +99,9 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'network':
       console.log(await network(config, rest));
+      return;
+    case 'reports':
+      console.log(await reports(config, rest));
       return;
     case 'demo':
       console.log(await seedDemo(config, rest));

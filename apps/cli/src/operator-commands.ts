@@ -7,7 +7,7 @@ import { DEMO_PEOPLE, DemoService } from '@kith/demo';
 import { isRole, PersonService, Role } from '@kith/identity';
 import { parseInstrument, SurveyInstrumentRepository } from '@kith/network';
 import { DomainError } from '@kith/platform';
-import { ImdService } from '@kith/reporting';
+import { ImdService, ParticipationRollups } from '@kith/reporting';
 import type { KithConfig } from '@kith/platform';
 import { CliModule } from './cli.module';
 
@@ -169,5 +169,20 @@ export async function importInstrument(config: KithConfig, args: string[]): Prom
     return created
       ? `imported ${def.id} version ${def.version}: ${def.items.length} items`
       : `${def.id} version ${def.version} was already imported, as it is`;
+  });
+}
+
+/** `reports rebuild-rollups`: every participation rollup worked out again from all attendance. */
+export async function reports(config: KithConfig, args: string[]): Promise<string> {
+  const [sub] = args;
+  if (sub !== 'rebuild-rollups')
+    throw DomainError.badInput(
+      [{ path: 'command', message: 'rebuild-rollups' }],
+      `unknown reports command "${sub ?? ''}"`,
+    );
+  return withContext(config, async (app) => {
+    const started = Date.now();
+    const { sessions, participants } = await app.get(ParticipationRollups).rebuild();
+    return `rebuilt the participation rollups: ${sessions} sessions with attendance, ${participants} participants, ${Date.now() - started} ms`;
   });
 }

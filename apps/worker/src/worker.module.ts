@@ -6,6 +6,7 @@ import { IdentityModule } from '@kith/identity';
 import { NetworkModule } from '@kith/network';
 import { NudgesModule, NudgesWorkerModule } from '@kith/nudges';
 import { PlatformModule, WorkerHostModule } from '@kith/platform';
+import { ReportingModule } from '@kith/reporting';
 import type { KithConfig } from '@kith/platform';
 import { KITH_SCHEMA } from '@kith/schema';
 
@@ -24,6 +25,7 @@ export class WorkerModule {
         NetworkModule,
         NudgesModule,
         NudgesWorkerModule,
+        ReportingModule,
       ],
     };
   }

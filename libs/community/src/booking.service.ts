@@ -116,6 +116,12 @@ export class BookingService {
         { sessionId },
         { key: `co-attendance-${booking.id}-${this.clock.now().getTime()}` },
       );
+      // And, in the reporting lib, what it gives the participation rollups.
+      await this.outbox.schedule(
+        JobName.RollUpSessionAttendance,
+        { sessionId },
+        { key: `roll-up-${booking.id}-${this.clock.now().getTime()}` },
+      );
       // Came: a "how was it?" follows, once per booking, however often attendance is recorded.
       if (attended)
         await this.outbox.schedule(

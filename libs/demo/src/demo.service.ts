@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import { Role } from '@kith/identity';
 import { NetworkSnapshotService, SurveyService, TieService, TieSource } from '@kith/network';
+import { ParticipationRollups } from '@kith/reporting';
 import type { ContactInput } from '@kith/network';
 import { Weekday } from '@kith/community';
 import { Db, DomainError, JobName, JobOutbox, KITH_CONFIG, present } from '@kith/platform';
@@ -211,6 +212,7 @@ export class DemoService {
     private readonly ties: TieService,
     private readonly surveys: SurveyService,
     private readonly snapshots: NetworkSnapshotService,
+    private readonly rollups: ParticipationRollups,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
@@ -265,6 +267,8 @@ export class DemoService {
       // A snapshot a week through the history, so a member's network shows change (the city is
       // for load: its nights are left to the schedule).
       const snapshots = options.city ? 0 : (await this.snapshots.backfillWeekly()).length;
+      // The history went in set-based, not through recorded attendance: its rollups at once.
+      await this.rollups.rebuild();
       // Fresh statistics, so the first queries on a freshly seeded city are planned well.
       await this.demo.analyze();
       return {

@@ -571,10 +571,7 @@ export class NudgeDecisionHandler {
       { prefs, promptsThisWeek },
       now,
     );
-    if (decision.send && decision.at.getTime() > now.getTime())
-      return this.later(payload, key, decision.at, decision.moved);
-    if (decision.send) await plan.beforeSending?.();
-    const nudge = {
+    const build = () => ({
       personId: plan.personId,
       kind: plan.kind,
       key,
@@ -585,12 +582,16 @@ export class NudgeDecisionHandler {
       subjectId: plan.subjectId,
       expiresAt: plan.expiresAt ?? null,
       variant: chosen.variant,
-    };
-    // Gone from Kith: nothing more is sent, whatever the policy would say.
+    });
+    // Gone from Kith: nothing more is sent, whatever the policy would say (not even later).
     if (await this.subjects.hasLeft(plan.personId)) {
-      await this.nudges.record(nudge, { skipReason: LEFT_KITH });
+      await this.nudges.record(build(), { skipReason: LEFT_KITH });
       return skipped(LEFT_KITH);
     }
+    if (decision.send && decision.at.getTime() > now.getTime())
+      return this.later(payload, key, decision.at, decision.moved);
+    if (decision.send) await plan.beforeSending?.();
+    const nudge = build();
     if (!decision.send) {
       await this.nudges.record(nudge, { skipReason: decision.reason });
       return skipped(decision.reason);

@@ -8,3 +8,7 @@ export * from './imd.service';
 export * from './report-link';
 export * from './report-export.service';
 export * from './outcomes-csv';
+export * from './report-scope.service';
+export * from './participation/participation.service';
+export * from './participation/participation-rollups.service';
+export type { Grouping } from './participation/participation.repository';

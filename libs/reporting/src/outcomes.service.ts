@@ -1,21 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AreaService } from '@kith/areas';
 import type { AreaRow } from '@kith/areas';
-import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { SurveyInstrumentRepository, UCLA_3 } from '@kith/network';
-import { DomainError, isUuid, KITH_CONFIG, londonWallTime, Problems } from '@kith/platform';
+import { KITH_CONFIG } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { publishFigure, suppressCounts } from './disclosure';
 import type { DisclosureRules, PublishedCount } from './disclosure';
 import { outcomeFigures } from './outcome-statistics';
 import type { MeasureFacts } from './outcome-statistics';
 import { NETWORK_MEASURES, OutcomesRepository } from './outcomes.repository';
+import { configuredRules, ReportScope } from './report-scope.service';
 import type { CompleterPair } from './outcomes.repository';
-
-const DAY_MS = 24 * 3600_000;
-/** The longest period a report covers. */
-export const LONGEST_PERIOD_DAYS = 5 * 366;
 
 /**
  * Published reliabilities (internal consistency), where a measure has one: UCLA-3, Hughes,
@@ -68,20 +63,15 @@ export class OutcomesService {
 
   constructor(
     private readonly reads: OutcomesRepository,
-    private readonly areas: AreaService,
-    private readonly people: PersonService,
+    private readonly scope: ReportScope,
     private readonly instruments: SurveyInstrumentRepository,
     @Inject(KITH_CONFIG) config: KithConfig,
   ) {
-    this.rules = {
-      threshold: config.reports.threshold,
-      zerosReveal: true,
-      roundTo: config.reports.roundTo,
-    };
+    this.rules = configuredRules(config);
   }
 
   async report(principal: Principal, areaId: string, from: Date, to: Date): Promise<OutcomesView> {
-    const area = await this.mayRead(principal, areaId, from, to);
+    const area = await this.scope.mayRead(principal, areaId, from, to);
     const [surveyPairs, surveyBaselines, networkPairs, networkBaselines, months, instruments] =
       await Promise.all([
         this.reads.surveyPairs(area.id, from, to),
@@ -116,30 +106,6 @@ export class OutcomesService {
       rows,
       isolation: this.isolation(months),
     };
-  }
-
-  /**
-   * The area, if the caller may read its report for the period: NOT_FOUND for no such area,
-   * FORBIDDEN outside their scope, BAD_USER_INPUT for the period. Nothing is read of members.
-   */
-  async mayRead(principal: Principal, areaId: string, from: Date, to: Date): Promise<AreaRow> {
-    const area = await this.inScope(principal, areaId);
-    checkPeriod(from, to);
-    return area;
-  }
-
-  private async inScope(principal: Principal, areaId: string): Promise<AreaRow> {
-    const [area] = isUuid(areaId) ? await this.areas.byIds([areaId]) : [];
-    if (!area) throw DomainError.notFound('Area');
-    const [commissions, coordinates] = await Promise.all([
-      this.people.holdsRoleIn(principal.personId, Role.COMMISSIONER, area.id),
-      this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, area.id),
-    ]);
-    if (!commissions && !coordinates)
-      throw DomainError.forbidden(
-        'Reports are for the commissioners and coordinators of this area',
-      );
-    return area;
   }
 
   private row(
@@ -220,34 +186,4 @@ export class OutcomesService {
       };
     });
   }
-}
-
-/** The first instant of a month on London's clocks. */
-function monthStart(at: Date): boolean {
-  const w = londonWallTime(at);
-  return (
-    w.day === 1 && w.hour === 0 && w.minute === 0 && w.second === 0 && at.getUTCMilliseconds() === 0
-  );
-}
-
-/**
- * BAD_USER_INPUT for a period that ends before it starts, spans more than five years, or does
- * not run from the start of a month to the start of a month (London): whole months only, so
- * two reports a day apart cannot be subtracted to tell about the one person between them.
- */
-export function checkPeriod(from: Date, to: Date): void {
-  const problems = new Problems();
-  problems.check(!Number.isNaN(from.getTime()), 'from', 'must be a date and time');
-  problems.check(!Number.isNaN(to.getTime()), 'to', 'must be a date and time');
-  problems.throwIfAny();
-  const whole = 'reports cover whole months: give the first day of a month, 00:00 London';
-  problems.check(monthStart(from), 'from', whole);
-  problems.check(monthStart(to), 'to', whole);
-  problems.check(to > from, 'to', 'the period must end after it starts');
-  problems.check(
-    to.getTime() - from.getTime() <= LONGEST_PERIOD_DAYS * DAY_MS,
-    'to',
-    'a report covers at most five years',
-  );
-  problems.throwIfAny();
 }

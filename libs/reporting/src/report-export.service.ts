@@ -4,6 +4,7 @@ import { Clock, DomainError, KITH_CONFIG } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { outcomesCsv } from './outcomes-csv';
 import { OutcomesService } from './outcomes.service';
+import { ReportScope } from './report-scope.service';
 import { REPORT_FORMATS, REPORT_KINDS, signReportLink, verifyReportLink } from './report-link';
 import type { ReportFormat, ReportKind, ReportRequest } from './report-link';
 
@@ -31,6 +32,7 @@ export class ReportExportService {
   constructor(
     private readonly clock: Clock,
     private readonly outcomes: OutcomesService,
+    private readonly scope: ReportScope,
     @Inject(KITH_CONFIG) config: KithConfig,
   ) {
     this.secret = config.auth.jwtSecret;
@@ -49,7 +51,7 @@ export class ReportExportService {
     // Checked now (no link is made for what the caller may not read), but not worked out: the
     // report is built when the link is used.
     mustBeBuilt(request);
-    await this.outcomes.mayRead(principal, areaId, from, to);
+    await this.scope.mayRead(principal, areaId, from, to);
     return signReportLink(request, this.secret, this.clock.now());
   }
 

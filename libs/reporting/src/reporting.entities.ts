@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The deprivation decile of each LSOA, by release of the English Indices of Deprivation
@@ -21,4 +21,168 @@ export class ImdDecileEntity {
   importedAt!: Date;
 }
 
-export const REPORTING_ENTITIES = [ImdDecileEntity];
+/**
+ * What one session gave the participation rollups when they were last worked out: its London
+ * day, its venue's area, its interests, whether it was held and its attendances by the area
+ * each attendee lives in. Kept so a later change (a corrected no-show) takes back exactly what
+ * it gave before adding what it gives now.
+ */
+@Entity('participation_session')
+export class ParticipationSessionEntity {
+  @PrimaryColumn('uuid')
+  sessionId!: string;
+
+  @Column('date')
+  day!: string;
+
+  @Column('uuid')
+  venueAreaId!: string;
+
+  @Column({ type: 'uuid', array: true, default: [] })
+  interestIds!: string[];
+
+  @Column('boolean')
+  held!: boolean;
+
+  /** Attendances by home area: `{ areaId: count }`. */
+  @Column({ type: 'jsonb', default: {} })
+  byArea!: Record<string, number>;
+}
+
+/**
+ * Daily rollup per area: sessions held at venues in it, attendances by members living in it.
+ * Every figure is a sum of what `participation_session` rows gave.
+ */
+@Entity('participation_day')
+export class ParticipationDayEntity {
+  @PrimaryColumn('date')
+  day!: string;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  sessionsHeld!: number;
+
+  @Column({ type: 'int', default: 0 })
+  attendances!: number;
+}
+
+/** The same per interest of the session's activity (a session of two interests counts in both). */
+@Entity('participation_day_interest')
+export class ParticipationDayInterestEntity {
+  @PrimaryColumn('date')
+  day!: string;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @PrimaryColumn('uuid')
+  interestId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  sessionsHeld!: number;
+
+  @Column({ type: 'int', default: 0 })
+  attendances!: number;
+}
+
+/**
+ * Each member who has come to anything: where they live (area and LSOA), when they joined,
+ * their first and second attendance, the London months they came in (as year * 12 + month - 1)
+ * and whether they came in their third and sixth month of membership. What exact distinct
+ * counts over any period of whole months read, without touching bookings.
+ */
+@Entity('participant')
+@Index('ix_participant_area_first', ['areaId', 'firstAt'])
+export class ParticipantEntity {
+  @PrimaryColumn('uuid')
+  personId!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  areaId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  lsoaCode!: string | null;
+
+  @Column('timestamptz')
+  joinedAt!: Date;
+
+  @Column('timestamptz')
+  firstAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  secondAt!: Date | null;
+
+  @Column({ type: 'int', array: true })
+  months!: number[];
+
+  @Column('boolean')
+  activeMonth3!: boolean;
+
+  @Column('boolean')
+  activeMonth6!: boolean;
+}
+
+/** The same per interest a member has come to. */
+@Entity('participant_interest')
+@Index('ix_participant_interest_area', ['areaId', 'interestId'])
+export class ParticipantInterestEntity {
+  @PrimaryColumn('uuid')
+  personId!: string;
+
+  @PrimaryColumn('uuid')
+  interestId!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  areaId!: string | null;
+
+  @Column('timestamptz')
+  firstAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  secondAt!: Date | null;
+
+  @Column({ type: 'int', array: true })
+  months!: number[];
+}
+
+/** Exact distinct participants per London month and home area (kept from `participant`). */
+@Entity('participant_month')
+export class ParticipantMonthEntity {
+  @PrimaryColumn('int')
+  month!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  participants!: number;
+}
+
+/** The same per interest. */
+@Entity('participant_interest_month')
+export class ParticipantInterestMonthEntity {
+  @PrimaryColumn('int')
+  month!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @PrimaryColumn('uuid')
+  interestId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  participants!: number;
+}
+
+export const REPORTING_ENTITIES = [
+  ImdDecileEntity,
+  ParticipationSessionEntity,
+  ParticipationDayEntity,
+  ParticipationDayInterestEntity,
+  ParticipantEntity,
+  ParticipantInterestEntity,
+  ParticipantMonthEntity,
+  ParticipantInterestMonthEntity,
+];

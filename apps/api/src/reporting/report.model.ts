@@ -1,5 +1,6 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Area } from '../areas/area.model';
+import { Interest } from '../community/interest.model';
 
 @ObjectType({ description: 'A count of people, or hidden: small numbers are never published' })
 export class Count {
@@ -45,4 +46,94 @@ export class OutcomesReport {
   @Field(() => Int, { description: 'Counts under this are suppressed' }) threshold!: number;
   @Field(() => [OutcomeRow]) rows!: OutcomeRow[];
   @Field(() => [IsolationPoint]) isolation!: IsolationPoint[];
+}
+
+export enum ReportGrouping {
+  MONTH = 'MONTH',
+  WARD = 'WARD',
+  INTEREST_GROUP = 'INTEREST_GROUP',
+}
+registerEnumType(ReportGrouping, {
+  name: 'ReportGrouping',
+  description: 'What a participation report is broken down by (at most two at once)',
+  valuesMap: {
+    MONTH: { description: 'London calendar month' },
+    WARD: { description: 'The ward members live in (sessions: where they are held)' },
+    INTEREST_GROUP: { description: "The interest of the session's activity" },
+  },
+});
+
+@ObjectType({
+  description:
+    'One month, ward or interest (or a pair of them) of a participation report; counts of people are suppressed when small',
+})
+export class ParticipationRow {
+  @Field(() => String, { nullable: true, description: 'YYYY-MM (London)' }) month!: string | null;
+  @Field(() => Area, { nullable: true }) ward!: Area | null;
+  @Field({
+    description: 'The row of members living in the area but in none of its wards (ward null)',
+  })
+  outsideWards!: boolean;
+  @Field(() => Interest, { nullable: true }) interest!: Interest | null;
+  @Field(() => Count, { description: 'Sessions with attendance recorded, at venues in the area' })
+  sessionsHeld!: Count;
+  @Field(() => Count) attendances!: Count;
+  @Field(() => Count, { description: 'Distinct people who came' }) participants!: Count;
+  @Field(() => Count, { description: 'Joined in the period' }) newMembers!: Count;
+  @Field(() => Count, { description: 'Came for the first time in the period' })
+  firstTimers!: Count;
+  @Field(() => Count, { description: 'First-timers who came again within 30 days' })
+  returnedWithin30Days!: Count;
+  @Field(() => Count, { description: 'New members whose third month of membership is over' })
+  reached3Months!: Count;
+  @Field(() => Count, { description: 'Of those, who came in their third month' })
+  activeAt3Months!: Count;
+  @Field(() => Count) reached6Months!: Count;
+  @Field(() => Count, { description: 'Came in their sixth month' }) activeAt6Months!: Count;
+  @Field(() => Count, {
+    description: 'Help requests completed (value null, not suppressed: not by interest)',
+  })
+  helpFulfilled!: Count;
+  @Field(() => Count, { description: 'Minutes of help given; hidden when few helpers gave them' })
+  helperMinutes!: Count;
+  @Field(() => Float, { nullable: true, description: 'Median days from joining to first time' })
+  medianDaysToFirstActivity!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Median hours from asking for help to a helper being assigned',
+  })
+  medianHoursToHelper!: number | null;
+}
+
+@ObjectType({ description: 'Participants of the period in one category (an age band, a decile)' })
+export class CategoryCount {
+  @Field() category!: string;
+  @Field(() => Count) people!: Count;
+}
+
+@ObjectType()
+export class DeprivationReach {
+  @Field({ description: 'The release of the Indices of Deprivation, e.g. IoD2025' })
+  version!: string;
+  @Field(() => [CategoryCount], { description: '1 (most deprived tenth) to 10, and "not known"' })
+  deciles!: CategoryCount[];
+}
+
+@ObjectType()
+export class ParticipationReport {
+  @Field(() => Area) area!: Area;
+  @Field() from!: Date;
+  @Field() to!: Date;
+  @Field(() => Int, { description: 'Counts under this are suppressed' }) threshold!: number;
+  @Field(() => [ReportGrouping]) groupBy!: ReportGrouping[];
+  @Field(() => [ParticipationRow]) rows!: ParticipationRow[];
+  @Field(() => ParticipationRow, { description: 'The whole period, each person counted once' })
+  totals!: ParticipationRow;
+  @Field(() => [CategoryCount], { description: 'Participants by the age band they chose to give' })
+  ageBands!: CategoryCount[];
+  @Field(() => DeprivationReach, {
+    nullable: true,
+    description: 'Null until a release of the Indices of Deprivation is imported',
+  })
+  deprivation!: DeprivationReach | null;
 }

@@ -1,16 +1,20 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { Principal } from '@kith/identity';
-import { OutcomesService, ReportExportService } from '@kith/reporting';
+import { OutcomesService, ParticipationService, ReportExportService } from '@kith/reporting';
+import type { ParticipationRowView } from '@kith/reporting';
 import { Area } from '../areas/area.model';
 import { CurrentPrincipal } from '../auth/auth.decorators';
-import { OutcomesReport } from './report.model';
+import { toInterest } from '../community/community.mappers';
+import { OutcomesReport, ParticipationReport, ReportGrouping } from './report.model';
+import type { ParticipationRow } from './report.model';
 
 /** Aggregate reports, for a commissioner or coordinator of the area; never a person. */
 @Resolver()
 export class ReportResolver {
   constructor(
     private readonly outcomes: OutcomesService,
+    private readonly participation: ParticipationService,
     private readonly exports: ReportExportService,
   ) {}
 
@@ -44,4 +48,34 @@ export class ReportResolver {
     const view = await this.outcomes.report(principal, areaId, from, to);
     return { ...view, area: Area.from(view.area) };
   }
+
+  @Query(() => ParticipationReport, {
+    description:
+      'Who Kith reaches in an area and whether they keep coming, by month, ward or interest, small numbers suppressed',
+  })
+  async participationReport(
+    @CurrentPrincipal() principal: Principal,
+    @Args('areaId', { type: () => ID }) areaId: string,
+    @Args('from') from: Date,
+    @Args('to') to: Date,
+    @Args('groupBy', { type: () => [ReportGrouping], defaultValue: [ReportGrouping.MONTH] })
+    groupBy: ReportGrouping[],
+  ): Promise<ParticipationReport> {
+    const view = await this.participation.report(principal, areaId, from, to, groupBy);
+    return {
+      ...view,
+      area: Area.from(view.area),
+      groupBy: view.groupBy.map((g) => ReportGrouping[g]),
+      rows: view.rows.map(toRow),
+      totals: toRow(view.totals),
+    };
+  }
+}
+
+function toRow(row: ParticipationRowView): ParticipationRow {
+  return {
+    ...row,
+    ward: row.ward ? Area.from(row.ward) : null,
+    interest: row.interest ? toInterest(row.interest) : null,
+  };
 }

@@ -33,6 +33,10 @@ export enum JobName {
   RecountCoAttendance = 'recount-co-attendance',
   /** Nightly: every member's network measures for the day (ties, diversity, attendance, isolation). */
   TakeNetworkSnapshots = 'take-network-snapshots',
+  /** A session's attendance was recorded: what it gives the participation rollups is worked out again. */
+  RollUpSessionAttendance = 'roll-up-session-attendance',
+  /** Every participation rollup worked out again from all attendance (after a migration, an import). */
+  RebuildParticipationRollups = 'rebuild-participation-rollups',
 }
 
 export enum QueueName {
@@ -108,6 +112,8 @@ export const JOB_PAYLOADS = {
   }),
   [JobName.RecountCoAttendance]: z.object({ sessionId: z.string().uuid() }),
   [JobName.TakeNetworkSnapshots]: z.object({}),
+  [JobName.RollUpSessionAttendance]: z.object({ sessionId: z.string().uuid() }),
+  [JobName.RebuildParticipationRollups]: z.object({}),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
@@ -133,6 +139,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendDigest]: QueueName.Mail,
   [JobName.RecountCoAttendance]: QueueName.Default,
   [JobName.TakeNetworkSnapshots]: QueueName.Default,
+  [JobName.RollUpSessionAttendance]: QueueName.Default,
+  [JobName.RebuildParticipationRollups]: QueueName.Default,
 };
 
 export interface JobSchedule<N extends JobName = JobName> {

@@ -22,6 +22,7 @@ import { NetworkSnapshots1795620000000 } from './1795620000000-NetworkSnapshots'
 import { Leaving1795630000000 } from './1795630000000-Leaving';
 import { TieReporter1795640000000 } from './1795640000000-TieReporter';
 import { ImdDeciles1795650000000 } from './1795650000000-ImdDeciles';
+import { Participation1795660000000 } from './1795660000000-Participation';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Leaving1795630000000,
   TieReporter1795640000000,
   ImdDeciles1795650000000,
+  Participation1795660000000,
 ];

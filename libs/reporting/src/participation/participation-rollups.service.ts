@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { Db, done, JobHandler, JobName, skipped } from '@kith/platform';
+import type { JobPayloads, JobResult } from '@kith/platform';
+import { ParticipationRollupRepository } from './participation-rollup.repository';
+
+/**
+ * Keeps the participation rollups as attendance is recorded (community tells of it through the
+ * outbox: it cannot call up into reporting), and works them all out again from history.
+ */
+@Injectable()
+export class ParticipationRollups {
+  constructor(
+    private readonly db: Db,
+    private readonly rollups: ParticipationRollupRepository,
+  ) {}
+
+  /** Every rollup from all recorded attendance, in one transaction (upkeep waits for it). */
+  rebuild(): Promise<{ sessions: number; participants: number }> {
+    return this.db.transaction(() => this.rollups.rebuild());
+  }
+
+  @JobHandler(JobName.RollUpSessionAttendance, { atomic: true })
+  async rollUp({ sessionId }: JobPayloads[JobName.RollUpSessionAttendance]): Promise<JobResult> {
+    const { attendances, people } = await this.rollups.rollUpSession(sessionId);
+    return people > 0 || attendances > 0 ? done : skipped('no such session, or no bookings');
+  }
+
+  @JobHandler(JobName.RebuildParticipationRollups, { atomic: true })
+  async rebuildJob(): Promise<JobResult> {
+    await this.rollups.rebuild();
+    return done;
+  }
+}

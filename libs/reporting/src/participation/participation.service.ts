@@ -1,0 +1,372 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AreaService } from '@kith/areas';
+import type { AreaRow } from '@kith/areas';
+import { AGE_BANDS, InterestCatalogue } from '@kith/community';
+import type { InterestRow } from '@kith/community';
+import type { Principal } from '@kith/identity';
+import { Clock, DomainError, KITH_CONFIG } from '@kith/platform';
+import type { KithConfig } from '@kith/platform';
+import { publishFigure, suppressCounts } from '../disclosure';
+import type { DisclosureRules, PublishedCount } from '../disclosure';
+import { configuredRules, ReportScope } from '../report-scope.service';
+import { monthNumbers, ParticipationRepository } from './participation.repository';
+import type { Figures, GroupKey, Grouping, Period } from './participation.repository';
+
+export const GROUPINGS: readonly Grouping[] = ['MONTH', 'WARD', 'INTEREST_GROUP'];
+
+/** The counts of people (or of what people did) a row carries, each suppressed as a table. */
+export const PARTICIPATION_COUNTS = [
+  'attendances',
+  'participants',
+  'newMembers',
+  'firstTimers',
+  'returnedWithin30Days',
+  'reached3Months',
+  'activeAt3Months',
+  'reached6Months',
+  'activeAt6Months',
+  'helpFulfilled',
+] as const;
+export type ParticipationCount = (typeof PARTICIPATION_COUNTS)[number];
+
+export type ParticipationRowView = Record<ParticipationCount, PublishedCount> & {
+  month: string | null;
+  ward: AreaRow | null;
+  /** The row of members living in the area but in none of its wards. */
+  outsideWards: boolean;
+  interest: InterestRow | null;
+  /** Sessions are not people: published as they are. */
+  sessionsHeld: PublishedCount;
+  /** Minutes from few helpers tell about them: published from `threshold` helpers and requests. */
+  helperMinutes: PublishedCount;
+  medianDaysToFirstActivity: number | null;
+  medianHoursToHelper: number | null;
+};
+
+export interface CategoryCount {
+  category: string;
+  people: PublishedCount;
+}
+
+export interface ParticipationView {
+  area: AreaRow;
+  from: Date;
+  to: Date;
+  threshold: number;
+  groupBy: Grouping[];
+  rows: ParticipationRowView[];
+  totals: ParticipationRowView;
+  /** The period's participants by age band (and "not given"). */
+  ageBands: CategoryCount[];
+  /** By deprivation decile (1 most deprived; "not known" outside the release's LSOAs), or null. */
+  deprivation: { version: string; deciles: CategoryCount[] } | null;
+}
+
+/** What a count adds up over: a member who came in two months, or to two interests, is one. */
+const ADDS_UP: Record<ParticipationCount, readonly Grouping[]> = {
+  attendances: ['MONTH', 'WARD'],
+  participants: ['WARD'],
+  newMembers: ['MONTH', 'WARD'],
+  firstTimers: ['MONTH', 'WARD'],
+  returnedWithin30Days: ['MONTH', 'WARD'],
+  reached3Months: ['MONTH', 'WARD'],
+  activeAt3Months: ['MONTH', 'WARD'],
+  reached6Months: ['MONTH', 'WARD'],
+  activeAt6Months: ['MONTH', 'WARD'],
+  helpFulfilled: ['MONTH', 'WARD'],
+};
+
+/** Help is not tied to an interest: by interest its figures are not applicable (null, not hidden). */
+const NOT_BY_INTEREST = new Set<ParticipationCount>(['helpFulfilled']);
+
+type Raw = Record<ParticipationCount | 'sessionsHeld' | 'helpers' | 'helperMinutes', number> & {
+  medianDaysToFirst: number | null;
+  medianHoursToHelper: number | null;
+};
+
+const HIDDEN: PublishedCount = { value: null, suppressed: true };
+const NOT_APPLICABLE: PublishedCount = { value: null, suppressed: false };
+
+function keyOf(k: GroupKey, groups: readonly Grouping[]): string {
+  return JSON.stringify(
+    groups.map((g) => (g === 'MONTH' ? k.month : g === 'WARD' ? (k.ward ?? null) : k.interest)),
+  );
+}
+
+/**
+ * Who Kith reaches in an area and whether they keep coming: sessions held, attendances,
+ * distinct participants, new members, first-timers and who came back within 30 days, members
+ * still coming in their third and sixth months, help given; by month, ward or interest (or two
+ * of them), with the period's totals, participants' age bands and deprivation deciles. Read
+ * from rollups kept as attendance is recorded; published only through disclosure control.
+ */
+@Injectable()
+export class ParticipationService {
+  private readonly rules: DisclosureRules;
+
+  constructor(
+    private readonly reads: ParticipationRepository,
+    private readonly scope: ReportScope,
+    private readonly areas: AreaService,
+    private readonly interests: InterestCatalogue,
+    private readonly clock: Clock,
+    @Inject(KITH_CONFIG) config: KithConfig,
+  ) {
+    this.rules = configuredRules(config);
+  }
+
+  async report(
+    principal: Principal,
+    areaId: string,
+    from: Date,
+    to: Date,
+    groupBy: readonly string[],
+  ): Promise<ParticipationView> {
+    const groups = checkGroupBy(groupBy);
+    const area = await this.scope.mayRead(principal, areaId, from, to);
+    const period: Period = { areaId: area.id, from, to, now: this.clock.now() };
+    const [dimensions, grouped, totals, ageBands, deciles] = await Promise.all([
+      this.dimensions(area, groups, from, to),
+      this.raw(new Set(groups), period),
+      this.raw(new Set(), period),
+      this.reads.ageBands(period),
+      this.reads.deciles(period),
+    ]);
+    const byInterest = groups.includes('INTEREST_GROUP');
+    const rowKeys = cross(dimensions);
+    const zero = emptyRaw();
+    const cells = rowKeys.map((k) => grouped.get(keyOf(k, groups)) ?? zero);
+    const total = totals.get(keyOf({}, [])) ?? zero;
+    const rows: ParticipationRowView[] = rowKeys.map((k, i) => ({
+      month: k.month ?? null,
+      ward: k.ward ? (dimensions.wardRows.get(k.ward) ?? null) : null,
+      outsideWards: groups.includes('WARD') && !k.ward,
+      interest: k.interest ? (dimensions.interestRows.get(k.interest) ?? null) : null,
+      ...this.figures(cells[i], byInterest),
+    }));
+    const totalRow: ParticipationRowView = {
+      month: null,
+      ward: null,
+      outsideWards: false,
+      interest: null,
+      ...this.figures(total, false),
+    };
+    for (const measure of PARTICIPATION_COUNTS) {
+      if (byInterest && NOT_BY_INTEREST.has(measure)) {
+        rows.forEach((r) => (r[measure] = NOT_APPLICABLE));
+        totalRow[measure] = this.count(total[measure]);
+        continue;
+      }
+      const table = this.suppress(dimensions, rowKeys, groups, cells, measure);
+      rows.forEach((r, i) => (r[measure] = table.cells[i]));
+      // The table's own total is the period's when the count adds up over what it is grouped
+      // by; otherwise the period's (distinct) total, suppressed on its own.
+      const additive = groups.every((g) => ADDS_UP[measure].includes(g));
+      totalRow[measure] = groups.length > 0 && additive ? table.total : this.count(total[measure]);
+    }
+    return {
+      area,
+      from,
+      to,
+      threshold: this.rules.threshold,
+      groupBy: groups,
+      rows,
+      totals: totalRow,
+      ageBands: this.categories(
+        [...AGE_BANDS, null].map((band) => ({
+          category: band ?? 'not given',
+          people: ageBands.find((a) => a.category === band)?.people ?? 0,
+        })),
+      ),
+      deprivation: deciles
+        ? {
+            version: deciles.version,
+            deciles: this.categories(
+              [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null].map((decile) => ({
+                category: decile === null ? 'not known' : String(decile),
+                people: deciles.rows.find((d) => d.decile === decile)?.people ?? 0,
+              })),
+            ),
+          }
+        : null,
+    };
+  }
+
+  private async dimensions(area: AreaRow, groups: readonly Grouping[], from: Date, to: Date) {
+    const wardRows = new Map<string, AreaRow>();
+    const interestRows = new Map<string, InterestRow>();
+    const values = await Promise.all(
+      groups.map(async (g): Promise<GroupKey[]> => {
+        if (g === 'MONTH')
+          return monthNumbers(from, to).map((m) => ({
+            month: `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
+          }));
+        if (g === 'WARD') {
+          const ids = (await this.reads.wards(area.id)).map((w) => w.id);
+          for (const w of await this.areas.byIds(ids)) wardRows.set(w.id, w);
+          const wards: GroupKey[] = ids.map((ward) => ({ ward }));
+          // Members placed in the area itself (or an area in it outside every ward) are a row
+          // of their own, so the wards add up to the whole.
+          return area.kind === 'ward' ? wards : [...wards, { ward: null }];
+        }
+        const all = await this.interests.all();
+        for (const i of all) interestRows.set(i.id, i);
+        return all.map((i) => ({ interest: i.id }));
+      }),
+    );
+    return { values, wardRows, interestRows };
+  }
+
+  /** Every query for one grouping, merged by key. */
+  private async raw(groups: ReadonlySet<Grouping>, p: Period): Promise<Map<string, Raw>> {
+    const order = GROUPINGS.filter((g) => groups.has(g));
+    const [activity, participants, firsts, joiners, help] = await Promise.all([
+      this.reads.activity(groups, p),
+      this.reads.participants(groups, p),
+      this.reads.firsts(groups, p),
+      this.reads.joiners(groups, p),
+      groups.has('INTEREST_GROUP')
+        ? Promise.resolve(
+            [] as Figures<'fulfilled' | 'helpers' | 'minutes' | 'medianHoursToHelper'>[],
+          )
+        : this.reads.help(groups, p),
+    ]);
+    const merged = new Map<string, Raw>();
+    const at = (k: GroupKey) => {
+      const key = keyOf(k, order);
+      let raw = merged.get(key);
+      if (!raw) merged.set(key, (raw = emptyRaw()));
+      return raw;
+    };
+    for (const r of activity) {
+      const raw = at(r);
+      raw.sessionsHeld += r.sessionsHeld ?? 0;
+      raw.attendances += r.attendances ?? 0;
+    }
+    for (const r of participants) at(r).participants += r.participants ?? 0;
+    for (const r of firsts) {
+      const raw = at(r);
+      raw.firstTimers += r.firstTimers ?? 0;
+      raw.returnedWithin30Days += r.returned ?? 0;
+      raw.medianDaysToFirst = r.medianDaysToFirst === null ? null : Number(r.medianDaysToFirst);
+    }
+    for (const r of joiners) {
+      const raw = at(r);
+      raw.newMembers += r.newMembers ?? 0;
+      raw.reached3Months += r.reached3 ?? 0;
+      raw.activeAt3Months += r.active3 ?? 0;
+      raw.reached6Months += r.reached6 ?? 0;
+      raw.activeAt6Months += r.active6 ?? 0;
+    }
+    for (const r of help) {
+      const raw = at(r);
+      raw.helpFulfilled += r.fulfilled ?? 0;
+      raw.helpers += r.helpers ?? 0;
+      raw.helperMinutes += r.minutes ?? 0;
+      raw.medianHoursToHelper =
+        r.medianHoursToHelper === null ? null : Number(r.medianHoursToHelper);
+    }
+    return merged;
+  }
+
+  /** The figures that are not counts of people, published by how many people they come from. */
+  private figures(raw: Raw, byInterest: boolean) {
+    const enough = (n: number) => n >= this.rules.threshold;
+    const counts = Object.fromEntries(PARTICIPATION_COUNTS.map((c) => [c, HIDDEN])) as Record<
+      ParticipationCount,
+      PublishedCount
+    >;
+    return {
+      ...counts,
+      sessionsHeld: { value: raw.sessionsHeld, suppressed: false },
+      helperMinutes: byInterest
+        ? NOT_APPLICABLE
+        : enough(raw.helpers) && enough(raw.helpFulfilled)
+          ? { value: raw.helperMinutes, suppressed: false }
+          : HIDDEN,
+      medianDaysToFirstActivity: publishFigure(raw.medianDaysToFirst, raw.firstTimers, this.rules),
+      medianHoursToHelper: byInterest
+        ? null
+        : publishFigure(raw.medianHoursToHelper, raw.helpFulfilled, this.rules),
+    };
+  }
+
+  /**
+   * One measure as a table: rows by the first grouping, columns by the second (one column when
+   * there is one), so that with the margins a reader gets from the one-way reports no hidden
+   * cell can be worked out.
+   */
+  private suppress(
+    dimensions: { values: GroupKey[][] },
+    rowKeys: GroupKey[],
+    groups: readonly Grouping[],
+    cells: Raw[],
+    measure: ParticipationCount,
+  ): { cells: PublishedCount[]; total: PublishedCount } {
+    if (rowKeys.length === 0) return { cells: [], total: HIDDEN };
+    const width = groups.length === 2 ? dimensions.values[1].length : 1;
+    const matrix: number[][] = [];
+    cells.forEach((raw, i) => {
+      const r = Math.floor(i / width);
+      (matrix[r] ??= []).push(raw[measure]);
+    });
+    const table = suppressCounts(matrix, this.rules);
+    return { cells: table.cells.flat(), total: table.total };
+  }
+
+  private count(value: number): PublishedCount {
+    return suppressCounts([[value]], this.rules).total;
+  }
+
+  private categories(rows: { category: string; people: number }[]): CategoryCount[] {
+    const table = suppressCounts(
+      rows.map((r) => [r.people]),
+      this.rules,
+    );
+    return rows.map((r, i) => ({ category: r.category, people: table.cells[i][0] }));
+  }
+}
+
+function emptyRaw(): Raw {
+  return {
+    sessionsHeld: 0,
+    attendances: 0,
+    participants: 0,
+    newMembers: 0,
+    firstTimers: 0,
+    returnedWithin30Days: 0,
+    reached3Months: 0,
+    activeAt3Months: 0,
+    reached6Months: 0,
+    activeAt6Months: 0,
+    helpFulfilled: 0,
+    helpers: 0,
+    helperMinutes: 0,
+    medianDaysToFirst: null,
+    medianHoursToHelper: null,
+  };
+}
+
+/** Every combination of the groupings' values, the first grouping outermost. */
+function cross(dimensions: { values: GroupKey[][] }): GroupKey[] {
+  return dimensions.values.reduce<GroupKey[]>(
+    (rows, values) => rows.flatMap((row) => values.map((v) => ({ ...row, ...v }))),
+    dimensions.values.length === 0 ? [] : [{}],
+  );
+}
+
+/** BAD_USER_INPUT for an unknown grouping, one given twice, or more than two at once. */
+export function checkGroupBy(groupBy: readonly string[]): Grouping[] {
+  const problems: { path: string; message: string }[] = [];
+  groupBy.forEach((g, i) => {
+    if (!(GROUPINGS as readonly string[]).includes(g))
+      problems.push({ path: `groupBy.${i}`, message: `one of ${GROUPINGS.join(', ')}` });
+    else if (groupBy.indexOf(g) !== i)
+      problems.push({ path: `groupBy.${i}`, message: 'each grouping once' });
+  });
+  if (groupBy.length > 2)
+    problems.push({ path: 'groupBy', message: 'at most two groupings at once' });
+  if (problems.length > 0) throw DomainError.badInput(problems);
+  // Always in one order, so [WARD, MONTH] and [MONTH, WARD] are the same table.
+  return GROUPINGS.filter((g) => groupBy.includes(g));
+}

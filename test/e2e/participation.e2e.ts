@@ -1,0 +1,325 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { PersonService, Role } from '@kith/identity';
+import { Db, loadConfig } from '@kith/platform';
+import { startApi, startWorker } from '../support/api';
+import type { RunningApi } from '../support/api';
+import { testEnv } from '../support/config';
+import { until } from '../support/nudges';
+import { runBuilt } from '../support/processes';
+import { signIn } from '../support/sign-in';
+import type { Session } from '../support/sign-in';
+
+interface Count {
+  value: number | null;
+  suppressed: boolean;
+}
+interface Row {
+  month: string | null;
+  ward: { code: string } | null;
+  outsideWards: boolean;
+  interest: { slug: string } | null;
+  sessionsHeld: Count;
+  attendances: Count;
+  participants: Count;
+  newMembers: Count;
+  firstTimers: Count;
+  returnedWithin30Days: Count;
+  activeAt3Months: Count;
+  helpFulfilled: Count;
+  helperMinutes: Count;
+  medianDaysToFirstActivity: number | null;
+}
+interface Report {
+  threshold: number;
+  groupBy: string[];
+  rows: Row[];
+  totals: Row;
+  ageBands: { category: string; people: Count }[];
+  deprivation: null | { version: string };
+}
+
+const COUNT = '{ value suppressed }';
+const ROW = `month ward { code } outsideWards interest { slug } sessionsHeld ${COUNT} attendances ${COUNT}
+  participants ${COUNT} newMembers ${COUNT} firstTimers ${COUNT} returnedWithin30Days ${COUNT}
+  activeAt3Months ${COUNT} helpFulfilled ${COUNT} helperMinutes ${COUNT} medianDaysToFirstActivity`;
+const REPORT = `query($a: ID!, $f: DateTime!, $t: DateTime!, $g: [ReportGrouping!]) {
+  participationReport(areaId: $a, from: $f, to: $t, groupBy: $g) {
+    threshold groupBy rows { ${ROW} } totals { ${ROW} } ageBands { category people ${COUNT} }
+    deprivation { version }
+  } }`;
+const OUTCOMES = `query($a: ID!, $f: DateTime!, $t: DateTime!) {
+  outcomesReport(areaId: $a, from: $f, to: $t) { rows { measure completers ${COUNT} meanChange } } }`;
+const ATTENDANCE = `mutation($s: ID!, $p: ID!, $a: Boolean!) { recordAttendance(sessionId: $s, personId: $p, attended: $a) { status } }`;
+
+const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  result.errors?.[0]?.extensions?.code;
+
+/**
+ * The issue's "done when": the demo neighbourhood's history gives a commissioner participation
+ * and outcomes reports; a ward planted with three participants cannot be recovered from any
+ * published total or difference; another borough's commissioner is refused.
+ */
+describe('the participation report on the demo history', () => {
+  const env = testEnv({ RATE_LIMIT_SIGNIN_PER_IP: '100000' });
+  const config = loadConfig(env);
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let db: Db;
+  let commissioner: Session;
+  let coordinator: Session;
+  let riverside: string;
+  let planted: { ward: string; people: string[]; sessionId: string };
+  // The demo's six months of history, in whole London months up to this one.
+  const now = new Date();
+  /** The first instant of the month `back` months ago, on London's clocks. */
+  const monthStart = (back: number) => {
+    const utc = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1);
+    const londonHour = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric' }).format(utc),
+    );
+    return new Date(utc - londonHour * 3600_000).toISOString();
+  };
+  const period = { f: monthStart(7), t: monthStart(-1) };
+
+  const report = async (groupBy: string[], token = commissioner.accessToken) => {
+    const result = await api.gql<{ participationReport: Report }>(
+      REPORT,
+      { a: riverside, ...period, g: groupBy },
+      token,
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.participationReport;
+  };
+  const attend = async (sessionId: string, personId: string, came = true) => {
+    const result = await api.gql(
+      ATTENDANCE,
+      { s: sessionId, p: personId, a: came },
+      coordinator.accessToken,
+    );
+    expect(result.errors).toBeUndefined();
+  };
+  /** The rollup of the planted people, once every job the attendance started has run. */
+  const settled = () =>
+    until('the rollup jobs', async () => {
+      const [row] = await db.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM job WHERE job_name = 'roll-up-session-attendance' AND state <> 'done'`,
+      );
+      return row.waiting === 0 ? true : undefined;
+    });
+
+  beforeAll(async () => {
+    const seeded = await runBuilt('cli', ['demo', '--members', '1500', '--seed', '11'], env);
+    expect(seeded.code).toBe(0);
+    api = await startApi(config);
+    worker = await startWorker(config);
+    db = api.app.get(Db);
+    const people = api.app.get(PersonService);
+    commissioner = await signIn(api, 'commissioner@demo.kith.example');
+    coordinator = await signIn(api);
+    await people.grantRole(coordinator.email, Role.COORDINATOR, 'K09000001');
+    [{ id: riverside }] = await db.query<{ id: string }>(
+      `SELECT id FROM area WHERE code = 'K09000001'`,
+    );
+    // A ward of Riverside where three members live, who came to one session last month.
+    const [ward] = await db.query<{ id: string }>(
+      `INSERT INTO area (code, name, kind, parent_id, boundary)
+       VALUES ('E05PLANTED', 'Planted', 'ward', $1, ST_Multi(ST_MakeEnvelope(10, 10, 10.001, 10.001, 4326)))
+       RETURNING id`,
+      [riverside],
+    );
+    const three = await db.query<{ id: string }>(
+      `WITH p AS (INSERT INTO person (email, display_name, created_at)
+                  SELECT 'planted-' || i || '@example.com', 'Planted ' || i, $2::timestamptz
+                    FROM generate_series(1, 3) i RETURNING id)
+       INSERT INTO member_profile (person_id, home_area_id) SELECT id, $1 FROM p RETURNING person_id AS id`,
+      [ward.id, monthStart(2)],
+    );
+    await db.query(`INSERT INTO role_grant (person_id, role) SELECT unnest($1::uuid[]), 'MEMBER'`, [
+      three.map((p) => p.id),
+    ]);
+    const [session] = await db.query<{ id: string }>(
+      `SELECT s.id FROM session s JOIN activity a ON a.id = s.activity_id JOIN venue v ON v.id = a.venue_id
+         JOIN area w ON w.id = v.area_id
+        WHERE w.parent_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3 AND s.cancelled_at IS NULL
+          AND s.capacity - s.booked_count >= 3
+        ORDER BY s.starts_at LIMIT 1`,
+      [riverside, monthStart(1), monthStart(0)],
+    );
+    await db.query(
+      `INSERT INTO booking (session_id, person_id, status) SELECT $1, unnest($2::uuid[]), 'BOOKED'`,
+      [session.id, three.map((p) => p.id)],
+    );
+    await db.query(`UPDATE session SET booked_count = booked_count + 3 WHERE id = $1`, [
+      session.id,
+    ]);
+    planted = { ward: ward.id, people: three.map((p) => p.id), sessionId: session.id };
+    // Recorded at once: each recording's job works the session out again, concurrently.
+    await Promise.all(planted.people.map((p) => attend(session.id, p)));
+    await settled();
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('counts exactly what the history holds, each person once', async () => {
+    const truth = await db.query<{ attendances: number; participants: number }>(
+      `WITH RECURSIVE inside AS (SELECT id FROM area WHERE id = $1 UNION SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id)
+       SELECT count(*)::int AS attendances, count(DISTINCT b.person_id)::int AS participants
+         FROM booking b JOIN session s ON s.id = b.session_id JOIN member_profile mp ON mp.person_id = b.person_id
+        WHERE b.status = 'ATTENDED' AND s.cancelled_at IS NULL AND mp.home_area_id IN (SELECT id FROM inside)
+          AND s.starts_at >= $2 AND s.starts_at < $3`,
+      [riverside, period.f, period.t],
+    );
+    const byMonth = await report(['MONTH']);
+    expect(byMonth.threshold).toBe(10);
+    expect(byMonth.rows).toHaveLength(8);
+    expect(byMonth.totals.attendances).toEqual({ value: truth[0].attendances, suppressed: false });
+    expect(byMonth.totals.participants).toEqual({
+      value: truth[0].participants,
+      suppressed: false,
+    });
+    // A member who came in two months is one participant of the period, and one in each month.
+    const monthly = byMonth.rows.reduce((sum, r) => sum + (r.participants.value ?? 0), 0);
+    expect(monthly).toBeGreaterThan(truth[0].participants);
+    expect(byMonth.totals.sessionsHeld.value).toBeGreaterThan(0);
+    expect(byMonth.totals.newMembers.value).toBeGreaterThan(0);
+    expect(byMonth.totals.medianDaysToFirstActivity).not.toBeNull();
+    // Age bands add up to the participants (every one of them, given or not).
+    expect(byMonth.ageBands.map((a) => a.category)).toContain('not given');
+    // No release of the Indices of Deprivation imported: nothing said about deciles.
+    expect(byMonth.deprivation).toBeNull();
+  });
+
+  it('hides the planted ward of three, and nothing published tells its count', async () => {
+    const byWard = await report(['WARD']);
+    const plantedRow = byWard.rows.find((r) => r.ward?.code === 'E05PLANTED')!;
+    expect(plantedRow.participants).toEqual({ value: null, suppressed: true });
+    expect(plantedRow.attendances).toEqual({ value: null, suppressed: true });
+    expect(byWard.rows.some((r) => r.outsideWards)).toBe(true);
+    // Each count adds up over wards: the total less what is published is what is hidden, and
+    // that must not be a small number (nor may one cell alone be hidden).
+    for (const measure of ['participants', 'attendances', 'newMembers', 'firstTimers'] as const) {
+      const hidden = byWard.rows.filter((r) => r[measure].suppressed);
+      const total = byWard.totals[measure].value;
+      if (hidden.length === 0 || total === null) continue;
+      const published = byWard.rows.reduce((sum, r) => sum + (r[measure].value ?? 0), 0);
+      expect(hidden.length).toBeGreaterThanOrEqual(2);
+      expect(total - published).toBeGreaterThanOrEqual(byWard.threshold);
+    }
+    // By month and ward: each month's line, against the month's total from the report by
+    // month, and each ward's line, against its total from the report by ward.
+    const byMonth = await report(['MONTH']);
+    const both = await report(['MONTH', 'WARD']);
+    expect(both.groupBy).toEqual(['MONTH', 'WARD']);
+    const lines = [
+      ...byMonth.rows.map((m) => ({
+        margin: m.participants,
+        cells: both.rows.filter((r) => r.month === m.month).map((r) => r.participants),
+      })),
+      ...byWard.rows.map((w) => ({
+        margin: w.attendances,
+        cells: both.rows
+          .filter((r) => (r.ward?.code ?? null) === (w.ward?.code ?? null))
+          .map((r) => r.attendances),
+      })),
+    ];
+    for (const { margin, cells } of lines) {
+      const hidden = cells.filter((c) => c.suppressed);
+      if (margin.value === null || hidden.length === 0) continue;
+      expect(hidden.length).toBeGreaterThanOrEqual(2);
+      const published = cells.reduce((sum, c) => sum + (c.value ?? 0), 0);
+      expect(margin.value - published).toBeGreaterThanOrEqual(both.threshold);
+    }
+    const plantedCells = both.rows.filter((r) => r.ward?.code === 'E05PLANTED');
+    expect(plantedCells.every((r) => r.participants.suppressed)).toBe(true);
+  });
+
+  it('takes back a corrected no-show, and keeps counting under concurrent recording', async () => {
+    const participants = () =>
+      db.query<{ n: number }>(
+        `SELECT coalesce(sum(participants), 0)::int AS n FROM participant_month WHERE area_id = $1`,
+        [planted.ward],
+      );
+    expect(await participants()).toEqual([{ n: 3 }]);
+    await attend(planted.sessionId, planted.people[0], false);
+    await settled();
+    expect(await participants()).toEqual([{ n: 2 }]);
+    const [{ n }] = await db.query<{ n: number }>(
+      `SELECT coalesce(sum(attendances), 0)::int AS n FROM participation_day WHERE area_id = $1`,
+      [planted.ward],
+    );
+    expect(n).toBe(2);
+    // The rollups as kept agree with those worked out from all history again.
+    const kept = await db.query(
+      `SELECT day::text, area_id, sessions_held, attendances FROM participation_day
+        WHERE sessions_held <> 0 OR attendances <> 0 ORDER BY 1, 2`,
+    );
+    const rebuilt = await runBuilt('cli', ['reports', 'rebuild-rollups'], env);
+    expect(rebuilt.stdout).toContain('rebuilt the participation rollups');
+    expect(
+      await db.query(
+        `SELECT day::text, area_id, sessions_held, attendances FROM participation_day ORDER BY 1, 2`,
+      ),
+    ).toEqual(kept);
+  });
+
+  it('gives the outcomes report on the same history', async () => {
+    const result = await api.gql<{
+      outcomesReport: { rows: { measure: string; completers: Count; meanChange: number | null }[] };
+    }>(OUTCOMES, { a: riverside, ...period }, commissioner.accessToken);
+    expect(result.errors).toBeUndefined();
+    const rows = result.data!.outcomesReport.rows;
+    expect(rows.map((r) => r.measure)).toContain('ucla-3');
+    // Enough completers for a mean change of each measure (their count itself may be hidden
+    // beside the small counts of those who changed reliably).
+    expect(rows.filter((r) => r.meanChange !== null).map((r) => r.measure)).toContain('ucla-3');
+  });
+
+  it('refuses another borough, an unknown grouping, two of one, and a backwards period', async () => {
+    const other = await signIn(api);
+    await api.app.get(PersonService).grantRole(other.email, Role.COMMISSIONER, 'K09000002');
+    const refused = await api.gql(
+      REPORT,
+      { a: riverside, ...period, g: ['MONTH'] },
+      other.accessToken,
+    );
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    const unknown = await api.gql(
+      REPORT,
+      { a: riverside, ...period, g: ['POSTCODE'] },
+      commissioner.accessToken,
+    );
+    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    const twice = await api.gql(
+      REPORT,
+      { a: riverside, ...period, g: ['WARD', 'WARD'] },
+      commissioner.accessToken,
+    );
+    expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+    const backwards = await api.gql(
+      REPORT,
+      { a: riverside, f: period.t, t: period.f, g: ['MONTH'] },
+      commissioner.accessToken,
+    );
+    expect(codeOf(backwards)).toBe('BAD_USER_INPUT');
+    const member = await signIn(api);
+    const asMember = await api.gql(
+      REPORT,
+      { a: riverside, ...period, g: ['MONTH'] },
+      member.accessToken,
+    );
+    expect(codeOf(asMember)).toBe('FORBIDDEN');
+  });
+
+  it('breaks down by interest, help not applicable there', async () => {
+    const byInterest = await report(['INTEREST_GROUP']);
+    expect(byInterest.rows.length).toBeGreaterThan(5);
+    expect(byInterest.rows.every((r) => r.interest !== null)).toBe(true);
+    expect(byInterest.rows[0].helpFulfilled).toEqual({ value: null, suppressed: false });
+    expect(
+      byInterest.totals.helpFulfilled.suppressed || byInterest.totals.helpFulfilled.value! >= 10,
+    ).toBe(true);
+  });
+});
