@@ -2,6 +2,7 @@ import type { TestingModule } from '@nestjs/testing';
 import { NudgeReleaseHandler, NudgesModule, RELEASE_BATCH } from '@kith/nudges';
 import { Db } from '@kith/platform';
 import { createContext } from '../support/context';
+import { quietHoursAwayFromNow } from '../support/nudges';
 
 /**
  * Planned nudges falling due, released by runs side by side (two workers at once): each is sent
@@ -25,6 +26,14 @@ describe('releasing planned nudges', () => {
     await db.query(
       `INSERT INTO person (email, display_name)
        SELECT 'release' || g || '@example.test', 'R' FROM generate_series(1, 50) g`,
+    );
+    // Their quiet hours away from now: whenever the test runs, what is due goes now.
+    const { quietHoursStart, quietHoursEnd } = quietHoursAwayFromNow();
+    const minute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+    await db.query(
+      `INSERT INTO nudge_preferences (person_id, channels, quiet_start, quiet_end, weekly_limit, language)
+       SELECT id, '{INBOX,EMAIL,PUSH}', $1, $2, 3, 'en' FROM person WHERE email LIKE 'release%'`,
+      [minute(quietHoursStart), minute(quietHoursEnd)],
     );
     // Follow-ups (no booking to re-check) due a minute ago, and ten due tomorrow.
     await db.query(

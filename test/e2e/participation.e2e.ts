@@ -1,4 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
+import axe from 'axe-core';
+import puppeteer from 'puppeteer-core';
 import { PersonService, Role } from '@kith/identity';
 import { Db, loadConfig } from '@kith/platform';
 import { startApi, startWorker } from '../support/api';
@@ -100,15 +104,24 @@ describe('the participation report on the demo history', () => {
   };
   /** The rollup of the planted people, once every job the attendance started has run. */
   const settled = () =>
-    until('the rollup jobs', async () => {
-      const [row] = await db.query<{ waiting: number }>(
-        `SELECT count(*)::int AS waiting FROM job WHERE job_name = 'roll-up-session-attendance' AND state <> 'done'`,
-      );
-      return row.waiting === 0 ? true : undefined;
-    });
+    until(
+      'the rollup jobs',
+      async () => {
+        const [row] = await db.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM job WHERE job_name = 'roll-up-session-attendance' AND state <> 'done'`,
+        );
+        return row.waiting === 0 ? true : undefined;
+      },
+      60_000,
+    );
 
   beforeAll(async () => {
-    const seeded = await runBuilt('cli', ['demo', '--members', '1500', '--seed', '11'], env);
+    const seeded = await runBuilt(
+      'cli',
+      ['demo', '--members', '1500', '--seed', '11'],
+      env,
+      100_000,
+    );
     expect(seeded.code).toBe(0);
     api = await startApi(config);
     worker = await startWorker(config);
@@ -252,17 +265,34 @@ describe('the participation report on the demo history', () => {
     );
     expect(n).toBe(2);
     // The rollups as kept agree with those worked out from all history again.
-    const kept = await db.query(
-      `SELECT day::text, area_id, sessions_held, attendances FROM participation_day
-        WHERE sessions_held <> 0 OR attendances <> 0 ORDER BY 1, 2`,
-    );
-    const rebuilt = await runBuilt('cli', ['reports', 'rebuild-rollups'], env);
+    // Each table, and the figures a row carries (a row of only zeros is nothing kept).
+    const TABLES: Record<string, [string, string]> = {
+      participation_day: ['day::text, area_id', 'sessions_held, attendances'],
+      participation_month: ['month, area_id', 'sessions_held, attendances'],
+      participant_month: ['month, area_id', 'participants'],
+      participant_first: ['month, area_id, days', 'first_timers, returned'],
+      participant_reach: ['start_month, area_id, age_band, next_month', 'people'],
+      participant_interest_first: ['month, area_id, interest_id', 'first_timers, returned'],
+    };
+    const read = () =>
+      Promise.all(
+        Object.entries(TABLES).map(([table, [keys, figures]]) =>
+          db.query(
+            `SELECT ${keys}, ${figures} FROM ${table}
+              WHERE ${figures
+                .split(', ')
+                .map((f) => `${f} <> 0`)
+                .join(' OR ')} ORDER BY ${keys}`,
+          ),
+        ),
+      );
+    const kept = await read();
+    const rebuilt = await runBuilt('cli', ['reports', 'rebuild-rollups'], env, 60_000);
     expect(rebuilt.stdout).toContain('rebuilt the participation rollups');
-    expect(
-      await db.query(
-        `SELECT day::text, area_id, sessions_held, attendances FROM participation_day ORDER BY 1, 2`,
-      ),
-    ).toEqual(kept);
+    const again = await read();
+    Object.keys(TABLES).forEach((table, i) => {
+      expect({ table, rows: again[i] }).toEqual({ table, rows: kept[i] });
+    });
   });
 
   it('gives the outcomes report on the same history', async () => {
@@ -322,4 +352,94 @@ describe('the participation report on the demo history', () => {
       byInterest.totals.helpFulfilled.suppressed || byInterest.totals.helpFulfilled.value! >= 10,
     ).toBe(true);
   });
+
+  it('gives the page in Chromium: charts drawn as SVG, no script, no serious accessibility fault', async () => {
+    const LINK = `query($k: String!, $f: String!, $a: ID!, $from: DateTime!, $to: DateTime!, $g: [ReportGrouping!]) {
+      reportLink(kind: $k, format: $f, areaId: $a, from: $from, to: $to, groupBy: $g) }`;
+    const linkFor = async (k: string, f: string, g?: string[]) => {
+      const made = await api.gql<{ reportLink: string }>(
+        LINK,
+        { k, f, a: riverside, from: period.f, to: period.t, g },
+        commissioner.accessToken,
+      );
+      expect(made.errors).toBeUndefined();
+      return made.data!.reportLink;
+    };
+    // The CSV by ward, through a link: the planted ward's line hidden there too.
+    const csv = await (await fetch(await linkFor('participation', 'csv', ['WARD']))).text();
+    const plantedLine = csv.split('\r\n').find((l) => l.includes('E05PLANTED'))!;
+    expect(plantedLine.split(',').slice(5, 8)).toEqual(expect.arrayContaining(['[c]']));
+    expect(csv).toContain('\r\ntotal,');
+    const browser = await puppeteer.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+    try {
+      const out = join(__dirname, '../../tmp');
+      mkdirSync(out, { recursive: true });
+      for (const kind of ['participation', 'outcomes']) {
+        const page = await browser.newPage();
+        await page.setJavaScriptEnabled(false);
+        const response = await page.goto(await linkFor(kind, 'html'), { waitUntil: 'load' });
+        expect(response?.status()).toBe(200);
+        expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+        // Run in the page, as source: the test itself has no DOM types.
+        const facts = (await page.evaluate(`({
+          title: document.title,
+          charts: Array.from(document.querySelectorAll('figure svg')).map((svg) => ({
+            marks: svg.querySelectorAll('path, rect, line, circle, text').length,
+            label: svg.getAttribute('aria-label'),
+          })),
+          scripts: document.querySelectorAll('script').length,
+          tables: document.querySelectorAll('table').length,
+          suppressed: document.body.innerText.includes('[c]'),
+          planted: document.body.innerText.includes('Planted'),
+        })`)) as {
+          title: string;
+          charts: { marks: number; label: string | null }[];
+          scripts: number;
+          tables: number;
+          suppressed: boolean;
+          planted: boolean;
+        };
+        expect(facts.scripts).toBe(0);
+        expect(facts.tables).toBeGreaterThan(0);
+        expect(facts.charts.length).toBeGreaterThanOrEqual(kind === 'participation' ? 2 : 1);
+        for (const chart of facts.charts) {
+          expect(chart.marks).toBeGreaterThan(10);
+          expect(chart.label).toBeTruthy();
+        }
+        if (kind === 'participation') {
+          expect(facts.title).toBe('Kith participation: Riverside');
+          // The planted ward is named in the table, its figures hidden.
+          expect(facts.planted).toBe(true);
+          expect(facts.suppressed).toBe(true);
+        }
+        // axe-core, run in the page.
+        // The page's policy allows no script at all: the test lets its own tool in.
+        await page.setBypassCSP(true);
+        await page.setJavaScriptEnabled(true);
+        await page.reload({ waitUntil: 'load' });
+        await page.addScriptTag({ content: axe.source });
+        const results = (await page.evaluate(`axe
+          .run(document, { resultTypes: ['violations'] })
+          .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as {
+          id: string;
+          impact: string | null;
+          nodes: number;
+        }[];
+        expect(results.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+          [],
+        );
+        await page.screenshot({ path: join(out, `${kind}-report.png`), fullPage: true });
+        // Printable: Chromium's own print to PDF.
+        const pdf = await page.pdf({ format: 'A4', printBackground: true });
+        expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });

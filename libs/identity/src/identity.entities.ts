@@ -25,6 +25,8 @@ export class PersonEntity {
   @Column('text')
   displayName!: string;
 
+  /** When they joined: reports count new members by it. */
+  @Index('ix_person_created_at')
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

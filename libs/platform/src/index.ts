@@ -41,3 +41,4 @@ export * from './kernel/london-time';
 export * from './kernel/error-text';
 export * from './kernel/cursor';
 export * from './kernel/distance-band';
+export * from './kernel/html-text';

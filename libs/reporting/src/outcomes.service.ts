@@ -138,11 +138,13 @@ export class OutcomesService {
       };
     // Who improved, stayed and worsened, with the completers as their total: one table, so no
     // hidden count can be worked out from the others and the total.
+    // A column of three with the completers as its total (not a row: a row's column totals
+    // would be the cells again, and hiding one would hide them all).
     const table = suppressCounts(
-      [[figures.improved, figures.unchanged, figures.worse]],
+      [[figures.improved], [figures.unchanged], [figures.worse]],
       this.rules,
     );
-    const [improved, unchanged, worse] = table.cells[0];
+    const [[improved], [unchanged], [worse]] = table.cells;
     const n = figures.completers;
     return {
       measure,

@@ -8,6 +8,7 @@ const request = {
   from: new Date('2026-01-01T00:00:00Z'),
   to: new Date('2026-12-01T00:00:00Z'),
   by: '0e5f4c3b-1a2d-4e6f-8a9b-7c6d5e4f3a21',
+  groupBy: [] as string[],
 };
 const now = new Date('2026-12-01T12:00:00Z');
 const queryOf = (link: string) =>
@@ -36,6 +37,13 @@ describe('a report link', () => {
     refused({ ...query, expires: String(Number(query.expires) + 3600) });
     refused({ ...query, sig: '' });
     refused(query, 'participation');
+    // What a participation report is grouped by is signed too.
+    const byWard = queryOf(
+      signReportLink({ ...request, kind: 'participation', groupBy: ['WARD'] }, secret, now),
+    );
+    expect(verifyReportLink('participation', 'csv', byWard, secret, now).groupBy).toEqual(['WARD']);
+    refused({ ...byWard, groupBy: 'MONTH' }, 'participation');
+    refused({ ...query, groupBy: 'WARD' });
     refused(query, 'outcomes', new Date(now.getTime() + REPORT_LINK_MS + 1000));
     expect(() => verifyReportLink('outcomes', 'csv', query, `${secret}!`, now)).toThrow(
       /expired or was altered/,

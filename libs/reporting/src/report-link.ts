@@ -15,15 +15,24 @@ export interface ReportRequest {
   to: Date;
   /** The person the link was made for. */
   by: string;
+  /** What a participation report is grouped by (outcomes: none). */
+  groupBy: string[];
 }
 
 /** A link works for this long without a header. */
 export const REPORT_LINK_MS = 15 * 60_000;
 
 function canonical(r: ReportRequest, expires: number): string {
-  return [r.kind, r.format, r.areaId, r.from.toISOString(), r.to.toISOString(), r.by, expires].join(
-    '\n',
-  );
+  return [
+    r.kind,
+    r.format,
+    r.areaId,
+    r.from.toISOString(),
+    r.to.toISOString(),
+    r.by,
+    r.groupBy.join(','),
+    expires,
+  ].join('\n');
 }
 
 function sign(text: string, secret: string): Buffer {
@@ -40,6 +49,7 @@ export function signReportLink(r: ReportRequest, secret: string, now: Date): str
     from: r.from.toISOString(),
     to: r.to.toISOString(),
     by: r.by,
+    ...(r.groupBy.length > 0 ? { groupBy: r.groupBy.join(',') } : {}),
     expires: String(expires),
     sig: sign(canonical(r, expires), secret).toString('base64url'),
   });
@@ -68,6 +78,7 @@ export function verifyReportLink(
     from: new Date(text('from')),
     to: new Date(text('to')),
     by: text('by'),
+    groupBy: groupingsOf(query.groupBy),
   };
   if (!Number.isInteger(expires) || Number.isNaN(r.from.getTime()) || Number.isNaN(r.to.getTime()))
     throw ALTERED();
@@ -76,4 +87,13 @@ export function verifyReportLink(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw ALTERED();
   if (now.getTime() > expires * 1000) throw ALTERED();
   return r;
+}
+
+/** groupBy from a query: "MONTH,WARD", or given more than once; checked by the report. */
+export function groupingsOf(value: unknown): string[] {
+  const parts = Array.isArray(value) ? value : [value];
+  return parts
+    .flatMap((v) => (typeof v === 'string' ? v.split(',') : []))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }

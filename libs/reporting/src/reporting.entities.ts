@@ -122,6 +122,10 @@ export class ParticipantEntity {
 
   @Column('boolean')
   activeMonth6!: boolean;
+
+  /** As given on the profile when the row was last worked out. */
+  @Column({ type: 'text', nullable: true })
+  ageBand!: string | null;
 }
 
 /** The same per interest a member has come to. */
@@ -176,6 +180,108 @@ export class ParticipantInterestMonthEntity {
   participants!: number;
 }
 
+/** The daily rollup added up by London month (reports cover whole months): what reports read. */
+@Entity('participation_month')
+export class ParticipationMonthEntity {
+  @PrimaryColumn('int')
+  month!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  sessionsHeld!: number;
+
+  @Column({ type: 'int', default: 0 })
+  attendances!: number;
+}
+
+/** The same per interest. */
+@Entity('participation_month_interest')
+export class ParticipationMonthInterestEntity {
+  @PrimaryColumn('int')
+  month!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @PrimaryColumn('uuid')
+  interestId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  sessionsHeld!: number;
+
+  @Column({ type: 'int', default: 0 })
+  attendances!: number;
+}
+
+/**
+ * First-timers by the London month of their first attendance, home area and whole days from
+ * joining to it (a histogram, so a median over any months and areas is exact to the day),
+ * with how many of them came again within 30 days.
+ */
+@Entity('participant_first')
+export class ParticipantFirstEntity {
+  @PrimaryColumn('int')
+  month!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @PrimaryColumn('int')
+  days!: number;
+
+  @Column({ type: 'int', default: 0 })
+  firstTimers!: number;
+
+  @Column({ type: 'int', default: 0 })
+  returned!: number;
+}
+
+/** First-timers in an interest, and who came back to it within 30 days. */
+@Entity('participant_interest_first')
+export class ParticipantInterestFirstEntity {
+  @PrimaryColumn('int')
+  month!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @PrimaryColumn('uuid')
+  interestId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  firstTimers!: number;
+
+  @Column({ type: 'int', default: 0 })
+  returned!: number;
+}
+
+/**
+ * Exact distinct participants over any run of whole months, without reading members: for each
+ * month a report could start in (from 61 months before a member's first month to their last),
+ * the first month at or after it that they came in. Those counted over [a, b) are those whose
+ * next month from a is before b: a sum over at most a few thousand rows, whatever the members.
+ */
+@Entity('participant_reach')
+export class ParticipantReachEntity {
+  @PrimaryColumn('int')
+  startMonth!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  /** The age band the member gave ('' for none). */
+  @PrimaryColumn('text')
+  ageBand!: string;
+
+  @PrimaryColumn('int')
+  nextMonth!: number;
+
+  @Column({ type: 'int', default: 0 })
+  people!: number;
+}
+
 export const REPORTING_ENTITIES = [
   ImdDecileEntity,
   ParticipationSessionEntity,
@@ -185,4 +291,9 @@ export const REPORTING_ENTITIES = [
   ParticipantInterestEntity,
   ParticipantMonthEntity,
   ParticipantInterestMonthEntity,
+  ParticipationMonthEntity,
+  ParticipationMonthInterestEntity,
+  ParticipantFirstEntity,
+  ParticipantInterestFirstEntity,
+  ParticipantReachEntity,
 ];

@@ -11,7 +11,7 @@ import { ParticipationRollupRepository } from './participation/participation-rol
 import { ParticipationRollups } from './participation/participation-rollups.service';
 import { ParticipationRepository } from './participation/participation.repository';
 import { ParticipationService } from './participation/participation.service';
-import { ReportExportService } from './report-export.service';
+import { ReportExportService } from './export/report-export.service';
 import { ReportScope } from './report-scope.service';
 
 /** Aggregate reports for commissioners and coordinators: only ever figures that pass disclosure control. */

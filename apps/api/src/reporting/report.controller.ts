@@ -33,9 +33,14 @@ export class ReportController {
       .status(200)
       .set({
         'Content-Type': report.contentType,
-        'Content-Disposition': `attachment; filename="${report.fileName}"`,
+        // A page opens in the browser (to read, or print to PDF); a CSV is saved.
+        'Content-Disposition': `${report.contentType.startsWith('text/html') ? 'inline' : 'attachment'}; filename="${report.fileName}"`,
         'Cache-Control': 'private, no-store',
         'X-Content-Type-Options': 'nosniff',
+        // No script, nothing fetched: the page is its own styles and inline SVG.
+        'Content-Security-Policy':
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+        'Referrer-Policy': 'no-referrer',
       })
       .send(report.body);
   }

@@ -30,8 +30,14 @@ export class ReportResolver {
     @Args('areaId', { type: () => ID }) areaId: string,
     @Args('from') from: Date,
     @Args('to') to: Date,
+    @Args('groupBy', {
+      type: () => [ReportGrouping],
+      defaultValue: [ReportGrouping.MONTH],
+      description: 'For a participation CSV (the page shows months and wards)',
+    })
+    groupBy: ReportGrouping[],
   ): Promise<string> {
-    const path = await this.exports.link(principal, kind, format, areaId, from, to);
+    const path = await this.exports.link(principal, kind, format, areaId, from, to, groupBy);
     return `${req.protocol}://${req.get('host') ?? 'localhost'}${path}`;
   }
 

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kith/platform';
 import { wordsIn } from '../nudge-words';
 import type { OutgoingNudge } from './channel';
 
@@ -21,18 +22,7 @@ const i18n = wordsIn(FRAME);
 
 export const EMAIL_FRAME_LANGUAGES = Object.keys(FRAME);
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe to place in HTML: an activity someone named `<script>` stays words. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+export { escapeHtml };
 
 /**
  * A nudge as an email: subject, plain text and HTML with the same words. The HTML is one

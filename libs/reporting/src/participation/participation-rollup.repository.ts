@@ -17,7 +17,34 @@ interface MonthsRow {
   areaId: string | null;
   interestId?: string;
   months: number[];
+  /** The London month of the first attendance, whole days from joining to it, and whether they came again within 30 days. */
+  firstMonth: number;
+  days?: number;
+  returned: boolean;
+  ageBand?: string | null;
 }
+
+/** How far back from a member's first month a report could start and still reach them (five years). */
+export const REACH_LOOKBACK_MONTHS = 61;
+
+/** For each month a report could start in, the first month at or after it the member came in. */
+export function reachOf(months: readonly number[]): [number, number][] {
+  const sorted = [...months].sort((x, y) => x - y);
+  if (sorted.length === 0) return [];
+  const rows: [number, number][] = [];
+  let i = 0;
+  for (let a = sorted[0] - REACH_LOOKBACK_MONTHS; a <= sorted[sorted.length - 1]; a += 1) {
+    while (sorted[i] < a) i += 1;
+    rows.push([a, sorted[i]]);
+  }
+  return rows;
+}
+
+/** The London month number of a 'YYYY-MM-DD' day. */
+const monthOfDay = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+
+const FIRSTS = `${MONTH_NUMBER('first_at')} AS "firstMonth",
+  (second_at IS NOT NULL AND second_at < first_at + interval '30 days') AS returned`;
 
 /** Adds up signed changes by key, dropping those that come to nothing. */
 class Deltas<K extends unknown[]> {
@@ -38,6 +65,10 @@ class Deltas<K extends unknown[]> {
       .map(([, e]) => e);
   }
 }
+
+/** Whole days from joining to a first attendance (never below 0: history loaded from before joining). */
+const DAYS_OF = `greatest(0, floor(extract(epoch FROM first_at - joined_at) / 86400))::int`;
+const DAYS = `${DAYS_OF} AS days`;
 
 /** Whose attendance rows a refresh rewrites: the people with a booking at a session. */
 const ATTENDED = `b.status = 'ATTENDED' AND s.cancelled_at IS NULL`;
@@ -84,6 +115,8 @@ export class ParticipationRollupRepository {
     if (!now) return { attendances: 0, people: 0 };
     const days = new Deltas<[string, string]>();
     const interests = new Deltas<[string, string, string]>();
+    const months = new Deltas<[number, string]>();
+    const interestMonths = new Deltas<[number, string, string]>();
     const give = (c: SessionContribution, sign: number) => {
       const parts: [string, number, number][] = Object.entries(c.byArea).map(([area, n]) => [
         area,
@@ -91,15 +124,20 @@ export class ParticipationRollupRepository {
         sign * n,
       ]);
       if (c.held) parts.push([c.venueAreaId, sign, 0]);
+      const month = monthOfDay(c.day);
       for (const [area, held, attendances] of parts) {
         days.add([c.day, area], [held, attendances]);
-        for (const interest of c.interestIds)
+        months.add([month, area], [held, attendances]);
+        for (const interest of c.interestIds) {
           interests.add([c.day, area, interest], [held, attendances]);
+          interestMonths.add([month, area, interest], [held, attendances]);
+        }
       }
     };
     if (before) give(before, -1);
     give(now, 1);
     await this.applyDays(days.entries(), interests.entries());
+    await this.applyMonths(months.entries(), interestMonths.entries());
     await this.db.query(
       `INSERT INTO participation_session (session_id, day, venue_area_id, interest_ids, held, by_area)
        VALUES ($1, $2, $3, $4, $5, $6)
@@ -153,6 +191,41 @@ export class ParticipationRollupRepository {
       );
   }
 
+  private async applyMonths(
+    months: { key: [number, string]; values: number[] }[],
+    interests: { key: [number, string, string]; values: number[] }[],
+  ): Promise<void> {
+    if (months.length > 0)
+      await this.db.query(
+        `INSERT INTO participation_month (month, area_id, sessions_held, attendances)
+         SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[], $4::int[])
+         ON CONFLICT (month, area_id) DO UPDATE
+           SET sessions_held = participation_month.sessions_held + EXCLUDED.sessions_held,
+               attendances = participation_month.attendances + EXCLUDED.attendances`,
+        [
+          months.map((d) => d.key[0]),
+          months.map((d) => d.key[1]),
+          months.map((d) => d.values[0]),
+          months.map((d) => d.values[1]),
+        ],
+      );
+    if (interests.length > 0)
+      await this.db.query(
+        `INSERT INTO participation_month_interest (month, area_id, interest_id, sessions_held, attendances)
+         SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::int[], $5::int[])
+         ON CONFLICT (month, area_id, interest_id) DO UPDATE
+           SET sessions_held = participation_month_interest.sessions_held + EXCLUDED.sessions_held,
+               attendances = participation_month_interest.attendances + EXCLUDED.attendances`,
+        [
+          interests.map((d) => d.key[0]),
+          interests.map((d) => d.key[1]),
+          interests.map((d) => d.key[2]),
+          interests.map((d) => d.values[0]),
+          interests.map((d) => d.values[1]),
+        ],
+      );
+  }
+
   /**
    * Each person's participant rows rewritten from all their attendance, and the months they
    * left or gained (or the area they moved from) taken from or added to the monthly counts.
@@ -165,28 +238,40 @@ export class ParticipationRollupRepository {
       [ids],
     );
     const goneMembers = await this.db.query<MonthsRow>(
-      `DELETE FROM participant WHERE person_id = ANY($1) RETURNING area_id AS "areaId", months`,
+      `DELETE FROM participant WHERE person_id = ANY($1)
+       RETURNING area_id AS "areaId", months, ${FIRSTS}, ${DAYS}, age_band AS "ageBand"`,
       [ids],
     );
     const goneInterests = await this.db.query<MonthsRow>(
       `DELETE FROM participant_interest WHERE person_id = ANY($1)
-       RETURNING area_id AS "areaId", interest_id AS "interestId", months`,
+       RETURNING area_id AS "areaId", interest_id AS "interestId", months, ${FIRSTS}`,
       [ids],
     );
     const madeMembers = await this.db.query<MonthsRow>(
-      `${PARTICIPANT_ROWS('b.person_id = ANY($1)')} RETURNING area_id AS "areaId", months`,
+      `${PARTICIPANT_ROWS('b.person_id = ANY($1)')}
+       RETURNING area_id AS "areaId", months, ${FIRSTS}, ${DAYS}, age_band AS "ageBand"`,
       [ids],
     );
     const madeInterests = await this.db.query<MonthsRow>(
       `${PARTICIPANT_INTEREST_ROWS('b.person_id = ANY($1)')}
-       RETURNING area_id AS "areaId", interest_id AS "interestId", months`,
+       RETURNING area_id AS "areaId", interest_id AS "interestId", months, ${FIRSTS}`,
       [ids],
     );
     const months = new Deltas<[number, string]>();
     const interestMonths = new Deltas<[number, string, string]>();
+    const firsts = new Deltas<[number, string, number]>();
+    const interestFirsts = new Deltas<[number, string, string]>();
+    const reach = new Deltas<[number, string, string, number]>();
     const count = (rows: MonthsRow[], sign: number) => {
       for (const row of rows) {
         if (!row.areaId) continue;
+        const first = [sign, row.returned ? sign : 0];
+        if (row.interestId) interestFirsts.add([row.firstMonth, row.areaId, row.interestId], first);
+        else {
+          firsts.add([row.firstMonth, row.areaId, row.days ?? 0], first);
+          for (const [a, next] of reachOf(row.months))
+            reach.add([a, row.areaId, row.ageBand ?? '', next], [sign]);
+        }
         for (const month of row.months)
           if (row.interestId) interestMonths.add([month, row.areaId, row.interestId], [sign]);
           else months.add([month, row.areaId], [sign]);
@@ -218,6 +303,53 @@ export class ParticipationRollupRepository {
           im.map((e) => e.values[0]),
         ],
       );
+    const f = firsts.entries();
+    if (f.length > 0)
+      await this.db.query(
+        `INSERT INTO participant_first (month, area_id, days, first_timers, returned)
+         SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[], $4::int[], $5::int[])
+         ON CONFLICT (month, area_id, days) DO UPDATE
+           SET first_timers = participant_first.first_timers + EXCLUDED.first_timers,
+               returned = participant_first.returned + EXCLUDED.returned`,
+        [
+          f.map((e) => e.key[0]),
+          f.map((e) => e.key[1]),
+          f.map((e) => e.key[2]),
+          f.map((e) => e.values[0]),
+          f.map((e) => e.values[1]),
+        ],
+      );
+    const r = reach.entries();
+    if (r.length > 0)
+      await this.db.query(
+        `INSERT INTO participant_reach (start_month, area_id, age_band, next_month, people)
+         SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::int[], $5::int[])
+         ON CONFLICT (start_month, area_id, age_band, next_month) DO UPDATE
+           SET people = participant_reach.people + EXCLUDED.people`,
+        [
+          r.map((e) => e.key[0]),
+          r.map((e) => e.key[1]),
+          r.map((e) => e.key[2]),
+          r.map((e) => e.key[3]),
+          r.map((e) => e.values[0]),
+        ],
+      );
+    const fi = interestFirsts.entries();
+    if (fi.length > 0)
+      await this.db.query(
+        `INSERT INTO participant_interest_first (month, area_id, interest_id, first_timers, returned)
+         SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::int[], $5::int[])
+         ON CONFLICT (month, area_id, interest_id) DO UPDATE
+           SET first_timers = participant_interest_first.first_timers + EXCLUDED.first_timers,
+               returned = participant_interest_first.returned + EXCLUDED.returned`,
+        [
+          fi.map((e) => e.key[0]),
+          fi.map((e) => e.key[1]),
+          fi.map((e) => e.key[2]),
+          fi.map((e) => e.values[0]),
+          fi.map((e) => e.values[1]),
+        ],
+      );
   }
 
   /**
@@ -231,7 +363,9 @@ export class ParticipationRollupRepository {
     );
     await this.db.query(
       `TRUNCATE participation_session, participation_day, participation_day_interest,
-                participant, participant_interest, participant_month, participant_interest_month`,
+                participation_month, participation_month_interest, participant, participant_interest,
+                participant_month, participant_interest_month, participant_first, participant_interest_first,
+                participant_reach`,
     );
     const [sessions] = await this.db.query<{ n: number }>(
       `WITH came AS (
@@ -270,6 +404,15 @@ export class ParticipationRollupRepository {
          unnest(parts.interest_ids) interest_id
        GROUP BY day, area_id, interest_id`,
     );
+    for (const table of ['participation_day', 'participation_day_interest']) {
+      const interest = table.endsWith('_interest');
+      await this.db.query(
+        `INSERT INTO ${table.replace('_day', '_month')} (month, area_id, ${interest ? 'interest_id, ' : ''}sessions_held, attendances)
+         SELECT extract(year FROM day)::int * 12 + extract(month FROM day)::int - 1, area_id, ${interest ? 'interest_id, ' : ''}
+                sum(sessions_held)::int, sum(attendances)::int
+           FROM ${table} GROUP BY 1, area_id${interest ? ', interest_id' : ''}`,
+      );
+    }
     await this.db.query(PARTICIPANT_ROWS('true'));
     await this.db.query(PARTICIPANT_INTEREST_ROWS('true'));
     await this.db.query(
@@ -280,6 +423,29 @@ export class ParticipationRollupRepository {
       `INSERT INTO participant_interest_month (month, area_id, interest_id, participants)
        SELECT m, area_id, interest_id, count(*)::int FROM participant_interest, unnest(months) m
         WHERE area_id IS NOT NULL GROUP BY m, area_id, interest_id`,
+    );
+    await this.db.query(
+      `INSERT INTO participant_first (month, area_id, days, first_timers, returned)
+       SELECT ${MONTH_NUMBER('first_at')}, area_id, ${DAYS_OF}, count(*)::int,
+              count(*) FILTER (WHERE second_at < first_at + interval '30 days')::int
+         FROM participant WHERE area_id IS NOT NULL GROUP BY 1, 2, 3`,
+    );
+    await this.db.query(
+      `INSERT INTO participant_interest_first (month, area_id, interest_id, first_timers, returned)
+       SELECT ${MONTH_NUMBER('first_at')}, area_id, interest_id, count(*)::int,
+              count(*) FILTER (WHERE second_at < first_at + interval '30 days')::int
+         FROM participant_interest WHERE area_id IS NOT NULL GROUP BY 1, 2, 3`,
+    );
+    await this.db.query(
+      `INSERT INTO participant_reach (start_month, area_id, age_band, next_month, people)
+       SELECT a, t.area_id, coalesce(t.age_band, ''),
+              (SELECT min(m) FROM unnest(t.months) m WHERE m >= a), count(*)::int
+         FROM participant t,
+              generate_series((SELECT min(m) FROM unnest(t.months) m) - $1::int,
+                              (SELECT max(m) FROM unnest(t.months) m)) a
+        WHERE t.area_id IS NOT NULL
+        GROUP BY 1, 2, 3, 4`,
+      [REACH_LOOKBACK_MONTHS],
     );
     const [participants] = await this.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM participant`,
@@ -294,13 +460,14 @@ export class ParticipationRollupRepository {
  * month of membership (from joining + 2 months to joining + 3, and + 5 to + 6).
  */
 const PARTICIPANT_ROWS = (where: string) => `
-  INSERT INTO participant (person_id, area_id, lsoa_code, joined_at, first_at, second_at, months, active_month3, active_month6)
+  INSERT INTO participant (person_id, area_id, lsoa_code, joined_at, first_at, second_at, months, active_month3, active_month6, age_band)
   SELECT c.person_id, mp.home_area_id,
          (SELECT l.code FROM area l WHERE l.kind = 'lsoa' AND mp.home IS NOT NULL
              AND ST_Contains(l.boundary, mp.home::geometry) LIMIT 1),
          p.created_at, c.times[1], c.times[2], c.months,
          EXISTS (SELECT 1 FROM unnest(c.times) t WHERE t >= p.created_at + interval '2 months' AND t < p.created_at + interval '3 months'),
-         EXISTS (SELECT 1 FROM unnest(c.times) t WHERE t >= p.created_at + interval '5 months' AND t < p.created_at + interval '6 months')
+         EXISTS (SELECT 1 FROM unnest(c.times) t WHERE t >= p.created_at + interval '5 months' AND t < p.created_at + interval '6 months'),
+         mp.age_band
     FROM (SELECT b.person_id, array_agg(s.starts_at ORDER BY s.starts_at) AS times,
                  array_agg(DISTINCT ${MONTH_NUMBER('s.starts_at')}) AS months
             FROM booking b JOIN session s ON s.id = b.session_id

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@kith/platform';
+import { Db, londonMidnight } from '@kith/platform';
 
 export type Grouping = 'MONTH' | 'WARD' | 'INTEREST_GROUP';
 
@@ -11,7 +11,7 @@ export interface GroupKey {
 }
 
 export interface Period {
-  areaId: string;
+  scope: Scope;
   from: Date;
   to: Date;
   /** The clock's now: a 3-month mark after it has not been reached. */
@@ -20,20 +20,39 @@ export interface Period {
 
 export type Figures<F extends string> = GroupKey & Record<F, number | null>;
 
-/**
- * The areas a report covers (the area and every area inside it, LSOAs aside) with the ward
- * each lies in, if any: members are counted where they live, sessions where they are held.
- */
-const SCOPE = `WITH RECURSIVE inside AS (
-    SELECT id, kind, CASE WHEN kind = 'ward' THEN id END AS ward FROM area WHERE id = $1
-    UNION ALL
-    SELECT a.id, a.kind, coalesce(inside.ward, CASE WHEN a.kind = 'ward' THEN a.id END)
-      FROM area a JOIN inside ON a.parent_id = inside.id WHERE a.kind <> 'lsoa'),
-  scope AS (SELECT id AS area_id, ward FROM inside)`;
+/** The areas a report covers, given as two arrays ($1 areas, $2 the ward each lies in, or null). */
+const SCOPE = `WITH scope AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS s(area_id, ward))`;
 
-const LONDON_DATE = (p: string) => `(${p}::timestamptz AT TIME ZONE 'Europe/London')::date`;
-const LONDON_MONTH = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'Europe/London', 'YYYY-MM')`;
+/** The areas a report covers: the area and every area inside it, LSOAs aside, with the ward each lies in. */
+export interface Scope {
+  areaIds: string[];
+  wards: (string | null)[];
+}
+
+const scopeOf = (p: Period) => [p.scope.areaIds, p.scope.wards];
+/** The month labels and starts, as the last two parameters, when grouped by month. */
+const monthsFor = (groups: ReadonlySet<Grouping>, p: Period): unknown[] => {
+  if (!groups.has('MONTH')) return [];
+  const { labels, starts } = monthStarts(p.from, p.to);
+  return [labels, starts];
+};
+/**
+ * The London month of an instant, as the month's label: found among the period's month starts
+ * by width_bucket ($m labels, $b starts), so no row's time is converted to London's clock.
+ */
+const LONDON_MONTH = (column: string, labels: string, starts: string) =>
+  `(${labels}::text[])[width_bucket(${column}, ${starts}::timestamptz[])]`;
+
+/** The period's months as labels (YYYY-MM) and their first instants, London time, with the end. */
+export function monthStarts(from: Date, to: Date): { labels: string[]; starts: Date[] } {
+  const labels = monthNumbers(from, to).map(
+    (m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
+  );
+  return {
+    labels,
+    starts: [...labels.map((l) => londonMidnight(`${l}-01`)), to],
+  };
+}
 const NUMBERED_MONTH = (column: string) =>
   `to_char(make_date(${column} / 12, ${column} % 12 + 1, 1), 'YYYY-MM')`;
 
@@ -86,63 +105,121 @@ export class ParticipationRepository {
     );
   }
 
-  /** Sessions held (at venues in scope) and attendances (by members living in scope), from the daily rollups. */
+  /** Sessions held (at venues in scope) and attendances (by members living in scope), from the monthly rollups. */
   activity(
     groups: ReadonlySet<Grouping>,
     p: Period,
   ): Promise<Figures<'sessionsHeld' | 'attendances'>[]> {
-    const table = groups.has('INTEREST_GROUP') ? 'participation_day_interest' : 'participation_day';
+    const interest = groups.has('INTEREST_GROUP');
     return this.run(
-      this.keys(groups, `to_char(d.day, 'YYYY-MM')`, 'd.interest_id'),
+      this.keys(groups, NUMBERED_MONTH('d.month'), 'd.interest_id'),
       `coalesce(sum(d.sessions_held), 0)::int AS "sessionsHeld", coalesce(sum(d.attendances), 0)::int AS attendances`,
-      `FROM ${table} d JOIN scope s ON s.area_id = d.area_id
-       WHERE d.day >= ${LONDON_DATE('$2')} AND d.day < ${LONDON_DATE('$3')}`,
-      [p.areaId, p.from, p.to],
+      `FROM ${interest ? 'participation_month_interest' : 'participation_month'} d JOIN scope s ON s.area_id = d.area_id
+       WHERE d.month = ANY($3::int[])`,
+      [...scopeOf(p), monthNumbers(p.from, p.to)],
+    );
+  }
+
+  /** Distinct participants month by month, from the monthly counts (by interest: in each interest). */
+  participantsByMonth(
+    groups: ReadonlySet<Grouping>,
+    p: Period,
+  ): Promise<Figures<'participants'>[]> {
+    const interest = groups.has('INTEREST_GROUP');
+    return this.run(
+      this.keys(groups, NUMBERED_MONTH('m.month'), 'm.interest_id'),
+      `coalesce(sum(m.participants), 0)::int AS participants`,
+      `FROM ${interest ? 'participant_interest_month' : 'participant_month'} m JOIN scope s ON s.area_id = m.area_id
+       WHERE m.month = ANY($3::int[])`,
+      [...scopeOf(p), monthNumbers(p.from, p.to)],
+    );
+  }
+
+  /** Distinct participants in each interest over the whole period (one who came in two months is one). */
+  participantsByInterest(
+    groups: ReadonlySet<Grouping>,
+    p: Period,
+  ): Promise<Figures<'participants'>[]> {
+    return this.run(
+      this.keys(groups, '', 't.interest_id'),
+      `count(*)::int AS participants`,
+      `FROM participant_interest t JOIN scope s ON s.area_id = t.area_id WHERE t.months && $3::int[]`,
+      [...scopeOf(p), monthNumbers(p.from, p.to)],
     );
   }
 
   /**
-   * Distinct participants: by month from the monthly counts, over the period from each
-   * member's months (a member who came in two months is one).
+   * The period's distinct participants by area and age band, from each member's reach: those
+   * whose first month at or after the period's first is before its end.
    */
-  participants(groups: ReadonlySet<Grouping>, p: Period): Promise<Figures<'participants'>[]> {
+  periodParticipants(
+    p: Period,
+  ): Promise<{ areaId: string; ageBand: string; participants: number }[]> {
     const months = monthNumbers(p.from, p.to);
-    const interest = groups.has('INTEREST_GROUP');
-    if (groups.has('MONTH'))
-      return this.run(
-        this.keys(groups, NUMBERED_MONTH('m.month'), 'm.interest_id'),
-        `coalesce(sum(m.participants), 0)::int AS participants`,
-        `FROM ${interest ? 'participant_interest_month' : 'participant_month'} m JOIN scope s ON s.area_id = m.area_id
-         WHERE m.month = ANY($2::int[])`,
-        [p.areaId, months],
-      );
-    return this.run(
-      this.keys(groups, '', 't.interest_id'),
-      `count(*)::int AS participants`,
-      `FROM ${interest ? 'participant_interest' : 'participant'} t JOIN scope s ON s.area_id = t.area_id
-       WHERE t.months && $2::int[]`,
-      [p.areaId, months],
+    if (months.length === 0) return Promise.resolve([]);
+    return this.db.query(
+      `SELECT r.area_id AS "areaId", r.age_band AS "ageBand", sum(r.people)::int AS participants
+         FROM participant_reach r
+        WHERE r.start_month = $1 AND r.next_month <= $2 AND r.area_id = ANY($3::uuid[])
+        GROUP BY r.area_id, r.age_band`,
+      [months[0], months[months.length - 1], p.scope.areaIds],
+    );
+  }
+
+  /**
+   * The period's participants by the deprivation decile of where they live, by a release of
+   * the Indices (decile null: not in an LSOA of it): one pass over those who have come.
+   */
+  periodDeciles(
+    p: Period,
+    imdVersion: string,
+  ): Promise<{ decile: number | null; participants: number }[]> {
+    return this.db.query(
+      `SELECT i.decile, count(*)::int AS participants
+         FROM participant t
+         LEFT JOIN imd_decile i ON i.version = $3 AND i.lsoa_code = t.lsoa_code
+        WHERE t.area_id = ANY($1::uuid[]) AND t.months && $2::int[]
+        GROUP BY i.decile`,
+      [p.scope.areaIds, monthNumbers(p.from, p.to), imdVersion],
     );
   }
 
   /**
    * First-timers (first attendance in the period; by its month), those who came again within
-   * 30 days, and the median days from joining to that first time. By interest: a first time
-   * in that interest, and a return to it.
+   * 30 days, and the median whole days from joining to that first time, from the first-timers'
+   * histogram (by interest: a first time in that interest, and a return to it; no median).
    */
-  firsts(
+  async firsts(
     groups: ReadonlySet<Grouping>,
     p: Period,
   ): Promise<Figures<'firstTimers' | 'returned' | 'medianDaysToFirst'>[]> {
-    const interest = groups.has('INTEREST_GROUP');
-    return this.run(
-      this.keys(groups, LONDON_MONTH('t.first_at'), 't.interest_id'),
-      `count(*)::int AS "firstTimers",
-       count(*) FILTER (WHERE t.second_at < t.first_at + interval '30 days')::int AS returned,
-       ${interest ? 'NULL::float' : `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_at - t.joined_at) / 86400)`} AS "medianDaysToFirst"`,
-      `FROM ${interest ? 'participant_interest' : 'participant'} t JOIN scope s ON s.area_id = t.area_id
-       WHERE t.first_at >= $2 AND t.first_at < $3`,
-      [p.areaId, p.from, p.to],
+    const months = monthNumbers(p.from, p.to);
+    if (groups.has('INTEREST_GROUP'))
+      return this.run(
+        this.keys(groups, NUMBERED_MONTH('f.month'), 'f.interest_id'),
+        `coalesce(sum(f.first_timers), 0)::int AS "firstTimers", coalesce(sum(f.returned), 0)::int AS returned,
+         NULL::float AS "medianDaysToFirst"`,
+        `FROM participant_interest_first f JOIN scope s ON s.area_id = f.area_id WHERE f.month = ANY($3::int[])`,
+        [...scopeOf(p), months],
+      );
+    const keys = this.keys(groups, NUMBERED_MONTH('f.month'), '');
+    const by = keys.map((k) => k.split(' AS ')[1]);
+    const partition = by.length > 0 ? `PARTITION BY ${by.join(', ')}` : '';
+    // The middle one (or two) of the histogram by its running total: exact to the day.
+    return this.db.query(
+      `${SCOPE},
+       h AS (SELECT ${[...keys, 'f.days'].join(', ')}, sum(f.first_timers) AS n, sum(f.returned) AS r
+               FROM participant_first f JOIN scope s ON s.area_id = f.area_id
+              WHERE f.month = ANY($3::int[])
+              GROUP BY ${[...by, 'f.days'].join(', ')}),
+       c AS (SELECT *, sum(n) OVER (${partition} ORDER BY days) AS upto, sum(n) OVER (${partition}) AS total FROM h)
+       SELECT ${[...by, ''].join(', ')}
+              coalesce(sum(n), 0)::int AS "firstTimers", coalesce(sum(r), 0)::int AS returned,
+              CASE WHEN max(total) > 0 THEN
+                (min(days) FILTER (WHERE upto >= (total + 1) / 2) + min(days) FILTER (WHERE upto >= total / 2 + 1)) / 2.0
+              END AS "medianDaysToFirst"
+         FROM c WHERE n > 0${by.length > 0 ? ` GROUP BY ${by.join(', ')}` : ''}`,
+      [...scopeOf(p), months],
     );
   }
 
@@ -155,21 +232,23 @@ export class ParticipationRepository {
     p: Period,
   ): Promise<Figures<'newMembers' | 'reached3' | 'active3' | 'reached6' | 'active6'>[]> {
     const interest = groups.has('INTEREST_GROUP');
-    const reached = (months: number) =>
-      `j.created_at + interval '${months} months' <= least($3::timestamptz, $4::timestamptz)`;
+    // The cut-offs worked out once, not per member: joined by then, the month is over.
+    const reached = (months: number) => `j.created_at <= cut.m${months}`;
     return this.run(
-      this.keys(groups, LONDON_MONTH('j.created_at'), 'mi.interest_id'),
+      this.keys(groups, LONDON_MONTH('j.created_at', '$6', '$7'), 'mi.interest_id'),
       `count(*)::int AS "newMembers",
        count(*) FILTER (WHERE ${reached(3)})::int AS reached3,
        count(*) FILTER (WHERE ${reached(3)} AND pt.active_month3)::int AS active3,
        count(*) FILTER (WHERE ${reached(6)})::int AS reached6,
        count(*) FILTER (WHERE ${reached(6)} AND pt.active_month6)::int AS active6`,
-      `FROM member_profile mp JOIN scope s ON s.area_id = mp.home_area_id
-       JOIN person j ON j.id = mp.person_id
+      `FROM person j JOIN member_profile mp ON mp.person_id = j.id
+       JOIN scope s ON s.area_id = mp.home_area_id
        ${interest ? 'JOIN member_interest mi ON mi.person_id = mp.person_id' : ''}
        LEFT JOIN participant pt ON pt.person_id = mp.person_id
-       WHERE j.created_at >= $2 AND j.created_at < $3`,
-      [p.areaId, p.from, p.to, p.now],
+       CROSS JOIN (SELECT least($4::timestamptz, $5::timestamptz) - interval '3 months' AS m3,
+                          least($4::timestamptz, $5::timestamptz) - interval '6 months' AS m6) cut
+       WHERE j.created_at >= $3 AND j.created_at < $4`,
+      [...scopeOf(p), p.from, p.to, p.now, ...monthsFor(groups, p)],
     );
   }
 
@@ -183,58 +262,44 @@ export class ParticipationRepository {
     p: Period,
   ): Promise<Figures<'fulfilled' | 'helpers' | 'minutes' | 'medianHoursToHelper'>[]> {
     return this.run(
-      this.keys(groups, LONDON_MONTH('a.completed_at'), ''),
+      this.keys(groups, LONDON_MONTH('a.completed_at', '$5', '$6'), ''),
       `count(*)::int AS fulfilled, count(DISTINCT a.helper_id)::int AS helpers,
        coalesce(sum(a.minutes), 0)::int AS minutes,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.created_at - r.created_at) / 3600) AS "medianHoursToHelper"`,
       `FROM help_request r JOIN scope s ON s.area_id = r.area_id
        JOIN help_assignment a ON a.request_id = r.id AND a.status = 'COMPLETED'
-       WHERE a.completed_at >= $2 AND a.completed_at < $3`,
-      [p.areaId, p.from, p.to],
+       WHERE a.completed_at >= $3 AND a.completed_at < $4`,
+      [...scopeOf(p), p.from, p.to, ...monthsFor(groups, p)],
     );
   }
 
-  /** The period's participants by the age band they chose to give (null: not given). */
-  ageBands(p: Period): Promise<{ category: string | null; people: number }[]> {
-    return this.db.query(
-      `${SCOPE}
-       SELECT mp.age_band AS category, count(*)::int AS people
-         FROM participant t JOIN scope s ON s.area_id = t.area_id
-         JOIN member_profile mp ON mp.person_id = t.person_id
-        WHERE t.months && $2::int[]
-        GROUP BY mp.age_band`,
-      [p.areaId, monthNumbers(p.from, p.to)],
-    );
-  }
-
-  /**
-   * The period's participants by the deprivation decile of the LSOA they live in, by the most
-   * recently imported release (decile null: not in an LSOA of it); undefined when none is.
-   */
-  async deciles(
-    p: Period,
-  ): Promise<{ version: string; rows: { decile: number | null; people: number }[] } | undefined> {
+  /** The most recently imported release of the Indices of Deprivation, if any. */
+  async latestImd(): Promise<string | null> {
     const [latest] = await this.db.query<{ version: string }>(
       `SELECT version FROM imd_decile GROUP BY version ORDER BY max(imported_at) DESC, version DESC LIMIT 1`,
     );
-    if (!latest) return undefined;
-    const rows = await this.db.query<{ decile: number | null; people: number }>(
-      `${SCOPE}
-       SELECT i.decile, count(*)::int AS people
-         FROM participant t JOIN scope s ON s.area_id = t.area_id
-         LEFT JOIN imd_decile i ON i.version = $3 AND i.lsoa_code = t.lsoa_code
-        WHERE t.months && $2::int[]
-        GROUP BY i.decile`,
-      [p.areaId, monthNumbers(p.from, p.to), latest.version],
-    );
-    return { version: latest.version, rows };
+    return latest?.version ?? null;
   }
 
-  /** The wards of the area (itself, if it is one), by name. */
-  wards(areaId: string): Promise<{ id: string }[]> {
-    return this.db.query(
-      `${SCOPE} SELECT a.id FROM scope s JOIN area a ON a.id = s.area_id WHERE a.kind = 'ward' ORDER BY a.name, a.id`,
+  /** The area and every area inside it (LSOAs aside), each with the ward it lies in, if any. */
+  async scope(areaId: string): Promise<Scope> {
+    const rows = await this.db.query<{ id: string; ward: string | null }>(
+      `WITH RECURSIVE inside AS (
+         SELECT id, CASE WHEN kind = 'ward' THEN id END AS ward FROM area WHERE id = $1
+         UNION ALL
+         SELECT a.id, coalesce(inside.ward, CASE WHEN a.kind = 'ward' THEN a.id END)
+           FROM area a JOIN inside ON a.parent_id = inside.id WHERE a.kind <> 'lsoa')
+       SELECT id, ward FROM inside`,
       [areaId],
+    );
+    return { areaIds: rows.map((r) => r.id), wards: rows.map((r) => r.ward) };
+  }
+
+  /** The wards of the scope, by name. */
+  wards(scope: Scope): Promise<{ id: string }[]> {
+    return this.db.query(
+      `SELECT id FROM area WHERE id = ANY($1::uuid[]) AND kind = 'ward' ORDER BY name, id`,
+      [scope.areaIds],
     );
   }
 }

@@ -10,7 +10,7 @@ import { publishFigure, suppressCounts } from '../disclosure';
 import type { DisclosureRules, PublishedCount } from '../disclosure';
 import { configuredRules, ReportScope } from '../report-scope.service';
 import { monthNumbers, ParticipationRepository } from './participation.repository';
-import type { Figures, GroupKey, Grouping, Period } from './participation.repository';
+import type { Figures, GroupKey, Grouping, Period, Scope } from './participation.repository';
 
 export const GROUPINGS: readonly Grouping[] = ['MONTH', 'WARD', 'INTEREST_GROUP'];
 
@@ -76,6 +76,17 @@ const ADDS_UP: Record<ParticipationCount, readonly Grouping[]> = {
   helpFulfilled: ['MONTH', 'WARD'],
 };
 
+/** What the totals take from the grouped figures, when grouped by months or wards. */
+const ADDED_UP = [
+  'sessionsHeld',
+  'attendances',
+  'newMembers',
+  'reached3Months',
+  'activeAt3Months',
+  'reached6Months',
+  'activeAt6Months',
+] as const;
+
 /** Help is not tied to an interest: by interest its figures are not applicable (null, not hidden). */
 const NOT_BY_INTEREST = new Set<ParticipationCount>(['helpFulfilled']);
 
@@ -124,14 +135,39 @@ export class ParticipationService {
   ): Promise<ParticipationView> {
     const groups = checkGroupBy(groupBy);
     const area = await this.scope.mayRead(principal, areaId, from, to);
-    const period: Period = { areaId: area.id, from, to, now: this.clock.now() };
-    const [dimensions, grouped, totals, ageBands, deciles] = await Promise.all([
-      this.dimensions(area, groups, from, to),
-      this.raw(new Set(groups), period),
-      this.raw(new Set(), period),
-      this.reads.ageBands(period),
-      this.reads.deciles(period),
+    const [scope, imdVersion] = await Promise.all([
+      this.reads.scope(area.id),
+      this.reads.latestImd(),
     ]);
+    const period: Period = { scope, from, to, now: this.clock.now() };
+    // One pass over the period's participants gives the totals, the wards, ages and deciles.
+    // Read beside the rest, not before it; by ward as the report counts them.
+    const wardOf = new Map(scope.areaIds.map((id, i) => [id, scope.wards[i]]));
+    const reading = this.reads.periodParticipants(period).then((rows) =>
+      rows.map((r) => ({
+        ward: wardOf.get(r.areaId) ?? null,
+        ageBand: r.ageBand === '' ? null : r.ageBand,
+        participants: r.participants,
+      })),
+    );
+    const decilesRead = imdVersion ? this.reads.periodDeciles(period, imdVersion) : undefined;
+    // Sessions, attendances and joiners add up over months and wards: their totals are the
+    // grouped figures summed, not read again.
+    const summed = groups.length > 0 && !groups.includes('INTEREST_GROUP');
+    const [dimensions, grouped, totals, people, deciles] = await Promise.all([
+      this.dimensions(area, scope, groups, from, to),
+      this.raw(new Set(groups), period, reading),
+      this.raw(new Set(), period, reading, summed),
+      reading,
+      decilesRead,
+    ]);
+    if (summed) {
+      const whole = totals.get(keyOf({}, [])) ?? emptyRaw();
+      totals.set(keyOf({}, []), whole);
+      for (const raw of grouped.values()) for (const f of ADDED_UP) whole[f] += raw[f];
+    }
+    const sum = <K>(key: (r: (typeof people)[number]) => K, value: K) =>
+      people.filter((r) => key(r) === value).reduce((n, r) => n + r.participants, 0);
     const byInterest = groups.includes('INTEREST_GROUP');
     const rowKeys = cross(dimensions);
     const zero = emptyRaw();
@@ -175,16 +211,16 @@ export class ParticipationService {
       ageBands: this.categories(
         [...AGE_BANDS, null].map((band) => ({
           category: band ?? 'not given',
-          people: ageBands.find((a) => a.category === band)?.people ?? 0,
+          people: sum((r) => r.ageBand, band),
         })),
       ),
-      deprivation: deciles
+      deprivation: imdVersion
         ? {
-            version: deciles.version,
+            version: imdVersion,
             deciles: this.categories(
               [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null].map((decile) => ({
                 category: decile === null ? 'not known' : String(decile),
-                people: deciles.rows.find((d) => d.decile === decile)?.people ?? 0,
+                people: deciles?.find((d) => d.decile === decile)?.participants ?? 0,
               })),
             ),
           }
@@ -192,7 +228,13 @@ export class ParticipationService {
     };
   }
 
-  private async dimensions(area: AreaRow, groups: readonly Grouping[], from: Date, to: Date) {
+  private async dimensions(
+    area: AreaRow,
+    scope: Scope,
+    groups: readonly Grouping[],
+    from: Date,
+    to: Date,
+  ) {
     const wardRows = new Map<string, AreaRow>();
     const interestRows = new Map<string, InterestRow>();
     const values = await Promise.all(
@@ -202,7 +244,7 @@ export class ParticipationService {
             month: `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
           }));
         if (g === 'WARD') {
-          const ids = (await this.reads.wards(area.id)).map((w) => w.id);
+          const ids = (await this.reads.wards(scope)).map((w) => w.id);
           for (const w of await this.areas.byIds(ids)) wardRows.set(w.id, w);
           const wards: GroupKey[] = ids.map((ward) => ({ ward }));
           // Members placed in the area itself (or an area in it outside every ward) are a row
@@ -218,13 +260,33 @@ export class ParticipationService {
   }
 
   /** Every query for one grouping, merged by key. */
-  private async raw(groups: ReadonlySet<Grouping>, p: Period): Promise<Map<string, Raw>> {
+  private async raw(
+    groups: ReadonlySet<Grouping>,
+    p: Period,
+    reading: Promise<readonly { ward: string | null; participants: number }[]>,
+    summed = false,
+  ): Promise<Map<string, Raw>> {
     const order = GROUPINGS.filter((g) => groups.has(g));
+    // Over the whole period by ward (or not grouped): the one pass already made.
+    const byWard = async (): Promise<Figures<'participants'>[]> => {
+      const wards = new Map<string | null, number>();
+      for (const r of await reading) wards.set(r.ward, (wards.get(r.ward) ?? 0) + r.participants);
+      return groups.has('WARD')
+        ? [...wards].map(([ward, participants]) => ({ ward, participants }))
+        : [{ participants: [...wards.values()].reduce((n, v) => n + v, 0) }];
+    };
+    const none = <T>() => Promise.resolve([] as T[]);
     const [activity, participants, firsts, joiners, help] = await Promise.all([
-      this.reads.activity(groups, p),
-      this.reads.participants(groups, p),
+      summed ? none<Figures<'sessionsHeld' | 'attendances'>>() : this.reads.activity(groups, p),
+      groups.has('MONTH')
+        ? this.reads.participantsByMonth(groups, p)
+        : groups.has('INTEREST_GROUP')
+          ? this.reads.participantsByInterest(groups, p)
+          : byWard(),
       this.reads.firsts(groups, p),
-      this.reads.joiners(groups, p),
+      summed
+        ? none<Figures<'newMembers' | 'reached3' | 'active3' | 'reached6' | 'active6'>>()
+        : this.reads.joiners(groups, p),
       groups.has('INTEREST_GROUP')
         ? Promise.resolve(
             [] as Figures<'fulfilled' | 'helpers' | 'minutes' | 'medianHoursToHelper'>[],

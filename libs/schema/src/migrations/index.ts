@@ -23,6 +23,7 @@ import { Leaving1795630000000 } from './1795630000000-Leaving';
 import { TieReporter1795640000000 } from './1795640000000-TieReporter';
 import { ImdDeciles1795650000000 } from './1795650000000-ImdDeciles';
 import { Participation1795660000000 } from './1795660000000-Participation';
+import { ParticipationMonths1795670000000 } from './1795670000000-ParticipationMonths';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   TieReporter1795640000000,
   ImdDeciles1795650000000,
   Participation1795660000000,
+  ParticipationMonths1795670000000,
 ];

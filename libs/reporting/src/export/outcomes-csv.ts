@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import type { PublishedCount } from './disclosure';
-import type { OutcomesView } from './outcomes.service';
+import { londonDate } from '@kith/platform';
+import type { PublishedCount } from '../disclosure';
+import type { OutcomesView } from '../outcomes.service';
 
 /** How a suppressed cell reads in a published table (the ONS's mark for "confidential"). */
 export const SUPPRESSED_MARK = '[c]';
@@ -49,6 +50,6 @@ export function outcomesCsv(view: OutcomesView): string {
       figure(m.isolatedShare),
     ]),
   ];
-  const title = `Kith outcomes, ${view.area.name} (${view.area.code}), ${view.from.toISOString().slice(0, 10)} to ${view.to.toISOString().slice(0, 10)}; counts under ${view.threshold} suppressed (${SUPPRESSED_MARK})`;
+  const title = `Kith outcomes, ${view.area.name} (${view.area.code}), ${londonDate(view.from)} to ${londonDate(view.to)}; counts under ${view.threshold} suppressed (${SUPPRESSED_MARK})`;
   return stringify([[title], ...rows], { record_delimiter: 'windows' });
 }

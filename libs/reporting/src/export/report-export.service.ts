@@ -1,18 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@kith/identity';
-import { Clock, DomainError, KITH_CONFIG } from '@kith/platform';
+import { Clock, DomainError, KITH_CONFIG, londonDate } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
+import { checkGroupBy, ParticipationService } from '../participation/participation.service';
 import { outcomesCsv } from './outcomes-csv';
-import { OutcomesService } from './outcomes.service';
-import { ReportScope } from './report-scope.service';
-import { REPORT_FORMATS, REPORT_KINDS, signReportLink, verifyReportLink } from './report-link';
-import type { ReportFormat, ReportKind, ReportRequest } from './report-link';
-
-/** NOT_FOUND for a report not built yet (participation, HTML). */
-function mustBeBuilt(r: Pick<ReportRequest, 'kind' | 'format'>): void {
-  if (r.kind !== 'outcomes' || r.format !== 'csv')
-    throw DomainError.notFound(`The ${r.kind} report as ${r.format.toUpperCase()} (not yet built)`);
-}
+import { participationCsv } from './participation-csv';
+import { outcomesHtml, participationHtml } from './report-html';
+import { OutcomesService } from '../outcomes.service';
+import { ReportScope } from '../report-scope.service';
+import {
+  groupingsOf,
+  REPORT_FORMATS,
+  REPORT_KINDS,
+  signReportLink,
+  verifyReportLink,
+} from '../report-link';
+import type { ReportFormat, ReportKind, ReportRequest } from '../report-link';
 
 export interface ReportFile {
   contentType: string;
@@ -21,7 +24,7 @@ export interface ReportFile {
 }
 
 /**
- * Reports as files a commissioner can keep: CSV now (HTML to come), fetched with the bearer
+ * Reports as files a commissioner can keep (CSV) or read and print (an HTML page), fetched with the bearer
  * header or a signed link that works for 15 minutes. Scope is checked when the link is made
  * and again when it is used, so a link outlives no change of role.
  */
@@ -32,6 +35,7 @@ export class ReportExportService {
   constructor(
     private readonly clock: Clock,
     private readonly outcomes: OutcomesService,
+    private readonly participation: ParticipationService,
     private readonly scope: ReportScope,
     @Inject(KITH_CONFIG) config: KithConfig,
   ) {
@@ -46,11 +50,20 @@ export class ReportExportService {
     areaId: string,
     from: Date,
     to: Date,
+    groupBy: readonly string[] = ['MONTH'],
   ): Promise<string> {
-    const request = { ...this.parse(kind, format), areaId, from, to, by: principal.personId };
+    const parsed = this.parse(kind, format);
+    const request = {
+      ...parsed,
+      areaId,
+      from,
+      to,
+      by: principal.personId,
+      groupBy: parsed.kind === 'participation' ? [...groupBy] : [],
+    };
     // Checked now (no link is made for what the caller may not read), but not worked out: the
     // report is built when the link is used.
-    mustBeBuilt(request);
+    if (request.kind === 'participation') checkGroupBy(request.groupBy);
     await this.scope.mayRead(principal, areaId, from, to);
     return signReportLink(request, this.secret, this.clock.now());
   }
@@ -67,6 +80,7 @@ export class ReportExportService {
       from: date('from'),
       to: date('to'),
       by: principal.personId,
+      groupBy: kind === 'participation' ? groupingsOf(query.groupBy ?? 'MONTH') : [],
     });
   }
 
@@ -81,13 +95,32 @@ export class ReportExportService {
   }
 
   private async render(principal: Principal, r: ReportRequest): Promise<ReportFile> {
-    mustBeBuilt(r);
-    const view = await this.outcomes.report(principal, r.areaId, r.from, r.to);
+    const from = londonDate(r.from);
+    const to = londonDate(r.to);
+    // Only letters, digits and dashes: an area's code never reaches a header as it is.
+    const name = (code: string) =>
+      `kith-${r.kind}-${code.replace(/[^A-Za-z0-9-]/g, '')}-${from}-${to}.${r.format}`;
+    const csv = 'text/csv; charset=utf-8';
+    const html = 'text/html; charset=utf-8';
+    if (r.kind === 'outcomes') {
+      const view = await this.outcomes.report(principal, r.areaId, r.from, r.to);
+      return r.format === 'csv'
+        ? { contentType: csv, fileName: name(view.area.code), body: outcomesCsv(view) }
+        : { contentType: html, fileName: name(view.area.code), body: await outcomesHtml(view) };
+    }
+    if (r.format === 'csv') {
+      const view = await this.participation.report(principal, r.areaId, r.from, r.to, r.groupBy);
+      return { contentType: csv, fileName: name(view.area.code), body: participationCsv(view) };
+    }
+    // The page shows participation over time and reach by ward, whatever grouping was asked.
+    const [byMonth, byWard] = await Promise.all([
+      this.participation.report(principal, r.areaId, r.from, r.to, ['MONTH']),
+      this.participation.report(principal, r.areaId, r.from, r.to, ['WARD']),
+    ]);
     return {
-      contentType: 'text/csv; charset=utf-8',
-      // Only letters, digits and dashes: an area's code never reaches a header as it is.
-      fileName: `kith-outcomes-${view.area.code.replace(/[^A-Za-z0-9-]/g, '')}-${r.from.toISOString().slice(0, 10)}-${r.to.toISOString().slice(0, 10)}.csv`,
-      body: outcomesCsv(view),
+      contentType: html,
+      fileName: name(byMonth.area.code),
+      body: await participationHtml(byMonth, byWard),
     };
   }
 

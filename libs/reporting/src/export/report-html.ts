@@ -1,0 +1,253 @@
+import { escapeHtml, londonDate } from '@kith/platform';
+import type { PublishedCount } from '../disclosure';
+import type { OutcomesView } from '../outcomes.service';
+import type { ParticipationView } from '../participation/participation.service';
+import { SUPPRESSED_MARK } from './outcomes-csv';
+import { changeSpec, overTimeSpec, reachSpec, svgOf } from './report-charts';
+
+export { escapeHtml };
+
+const count = (c: PublishedCount) =>
+  c.suppressed
+    ? `<abbr title="suppressed: a small number">${SUPPRESSED_MARK}</abbr>`
+    : c.value === null
+      ? '–'
+      : c.value.toLocaleString('en-GB');
+const figure = (v: number | null, digits = 2) =>
+  v === null
+    ? `<abbr title="not published: from fewer people than the threshold">${SUPPRESSED_MARK}</abbr>`
+    : v.toFixed(digits);
+const day = londonDate;
+
+function table(caption: string, head: string[], rows: string[][]): string {
+  return `<table><caption>${escapeHtml(caption)}</caption>
+<thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<tbody>${rows
+    .map(
+      (r) =>
+        `<tr><th scope="row">${r[0]}</th>${r
+          .slice(1)
+          .map((c) => `<td>${c}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('\n')}</tbody></table>`;
+}
+
+function figureBlock(svg: string, caption: string): string {
+  return `<figure><div class="chart">${svg}</div><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+}
+
+const STYLE = `
+  body { font: 16px/1.5 Helvetica, Arial, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
+  main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+  h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; margin-top: 2rem; }
+  p.meta { color: #404040; margin-top: 0; }
+  table { border-collapse: collapse; margin: 1rem 0; font-size: .9rem; }
+  caption { text-align: left; font-weight: bold; padding: .25rem 0; }
+  th, td { border: 1px solid #8c8c8c; padding: .25rem .5rem; text-align: right; }
+  th[scope="row"], thead th:first-child { text-align: left; }
+  thead th { background: #f0f0f0; }
+  abbr { text-decoration: none; }
+  figure { margin: 1rem 0; } figcaption { color: #404040; font-size: .9rem; }
+  .chart svg { max-width: 100%; height: auto; }
+  @media print {
+    main { max-width: none; padding: 0; }
+    section, figure, table { break-inside: avoid; }
+    a { color: inherit; text-decoration: none; }
+  }`;
+
+function page(title: string, meta: string, body: string): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(meta)}</p>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+function metaOf(v: { area: { code: string }; from: Date; to: Date; threshold: number }): string {
+  return `Area ${v.area.code}, ${day(v.from)} to ${day(v.to)} (whole months, London time). Counts under ${v.threshold} are suppressed (${SUPPRESSED_MARK}), and others with them where a total would tell; averages come from at least ${v.threshold} people. No person can be seen here.`;
+}
+
+/**
+ * The participation report as a page a commissioner can read or print: participation over
+ * time and reach by ward as charts (SVG drawn on the server), with the tables they come from.
+ */
+export async function participationHtml(
+  byMonth: ParticipationView,
+  byWard: ParticipationView,
+): Promise<string> {
+  const points = byMonth.rows.flatMap((r) =>
+    [
+      { measure: 'Attendances', c: r.attendances },
+      { measure: 'Participants', c: r.participants },
+    ].flatMap(({ measure, c }) =>
+      c.value === null ? [] : [{ month: r.month ?? '', measure, value: c.value }],
+    ),
+  );
+  const wards = byWard.rows.flatMap((r) =>
+    r.participants.value === null
+      ? []
+      : [{ ward: r.ward?.name ?? 'Outside the wards', participants: r.participants.value }],
+  );
+  const hiddenWards = byWard.rows.filter((r) => r.participants.suppressed).length;
+  const [overTime, reach] = await Promise.all([
+    svgOf(overTimeSpec(points)),
+    svgOf(reachSpec(wards)),
+  ]);
+  const t = byMonth.totals;
+  const head = [
+    '',
+    'Sessions held',
+    'Attendances',
+    'Participants',
+    'New members',
+    'First-timers',
+    'Came back within 30 days',
+    'Active in month 3',
+    'Help fulfilled',
+  ];
+  const cells = (r: typeof t) => [
+    count(r.sessionsHeld),
+    count(r.attendances),
+    count(r.participants),
+    count(r.newMembers),
+    count(r.firstTimers),
+    count(r.returnedWithin30Days),
+    count(r.activeAt3Months),
+    count(r.helpFulfilled),
+  ];
+  const body = `
+<section aria-labelledby="totals">
+<h2 id="totals">The period</h2>
+${table(
+  'The whole period (each person counted once)',
+  ['Measure', 'Value'],
+  [
+    ['Sessions held', count(t.sessionsHeld)],
+    ['Attendances', count(t.attendances)],
+    ['Participants', count(t.participants)],
+    ['New members', count(t.newMembers)],
+    [
+      'First-timers who came back within 30 days',
+      `${count(t.returnedWithin30Days)} of ${count(t.firstTimers)}`,
+    ],
+    [
+      'New members still coming in their third month',
+      `${count(t.activeAt3Months)} of ${count(t.reached3Months)}`,
+    ],
+    [
+      'New members still coming in their sixth month',
+      `${count(t.activeAt6Months)} of ${count(t.reached6Months)}`,
+    ],
+    ['Median days from joining to a first activity', figure(t.medianDaysToFirstActivity, 1)],
+    ['Help requests fulfilled', count(t.helpFulfilled)],
+    ['Minutes of help given', count(t.helperMinutes)],
+    ['Median hours to a helper', figure(t.medianHoursToHelper, 1)],
+  ],
+)}
+</section>
+<section aria-labelledby="over-time">
+<h2 id="over-time">Participation over time</h2>
+${figureBlock(overTime, 'Attendances and distinct participants each month; a suppressed month is left out of the line.')}
+${table(
+  'By month',
+  ['Month', ...head.slice(1)],
+  byMonth.rows.map((r) => [escapeHtml(r.month ?? ''), ...cells(r)]),
+)}
+</section>
+<section aria-labelledby="reach">
+<h2 id="reach">Reach by ward</h2>
+${figureBlock(reach, `Distinct participants by the ward they live in${hiddenWards > 0 ? `; ${hiddenWards} ward${hiddenWards === 1 ? '' : 's'} not shown (suppressed)` : ''}.`)}
+${table(
+  'By ward',
+  ['Ward', ...head.slice(1)],
+  byWard.rows.map((r) => [escapeHtml(r.ward?.name ?? 'Outside the wards'), ...cells(r)]),
+)}
+</section>
+<section aria-labelledby="who">
+<h2 id="who">Who takes part</h2>
+${table(
+  'Participants by the age band they chose to give',
+  ['Age band', 'Participants'],
+  byMonth.ageBands.map((a) => [escapeHtml(a.category), count(a.people)]),
+)}
+${
+  byMonth.deprivation
+    ? table(
+        `Participants by deprivation decile of where they live (${byMonth.deprivation.version}; 1 is the most deprived tenth)`,
+        ['Decile', 'Participants'],
+        byMonth.deprivation.deciles.map((d) => [escapeHtml(d.category), count(d.people)]),
+      )
+    : '<p>No release of the Indices of Deprivation has been imported, so reach by deprivation is not shown.</p>'
+}
+</section>`;
+  return page(`Kith participation: ${byMonth.area.name}`, metaOf(byMonth), body);
+}
+
+/** The outcomes report as a page: change with its confidence interval as a chart, and the table. */
+export async function outcomesHtml(view: OutcomesView): Promise<string> {
+  const shown = view.rows.flatMap((r) =>
+    r.meanChange === null || r.ciLow === null || r.ciHigh === null
+      ? []
+      : [{ measure: r.measure, meanChange: r.meanChange, ciLow: r.ciLow, ciHigh: r.ciHigh }],
+  );
+  const change = await svgOf(changeSpec(shown));
+  const body = `
+<section aria-labelledby="change">
+<h2 id="change">Change among members with a baseline and a review three months on</h2>
+${figureBlock(change, `Mean change with its 95% confidence interval; ${view.rows.length - shown.length} measure(s) with too few completers not shown. For UCLA-3, lower is less lonely.`)}
+${table(
+  'By measure',
+  [
+    'Measure',
+    'Completers',
+    'Completion rate',
+    'Mean change',
+    '95% CI',
+    'd_z',
+    'Reliably improved',
+    'Unchanged',
+    'Reliably worse',
+  ],
+  view.rows.map((r) => [
+    escapeHtml(r.measure),
+    count(r.completers),
+    r.completionRate === null ? figure(null) : `${Math.round(r.completionRate * 100)}%`,
+    figure(r.meanChange),
+    r.ciLow === null || r.ciHigh === null
+      ? figure(null)
+      : `${r.ciLow.toFixed(2)} to ${r.ciHigh.toFixed(2)}`,
+    figure(r.effectSize),
+    count(r.improved),
+    count(r.unchanged),
+    count(r.worse),
+  ]),
+)}
+</section>
+<section aria-labelledby="isolation">
+<h2 id="isolation">Isolation over time</h2>
+${table(
+  'Members with no active ties, by month',
+  ['Month', 'Members', 'Isolated', 'Share'],
+  view.isolation.map((m) => [
+    escapeHtml(m.month),
+    count(m.members),
+    count(m.isolated),
+    m.isolatedShare === null ? figure(null) : `${Math.round(m.isolatedShare * 100)}%`,
+  ]),
+)}
+</section>`;
+  return page(`Kith outcomes: ${view.area.name}`, metaOf(view), body);
+}
