@@ -3,7 +3,15 @@ import { AreaService } from '@kith/areas';
 import type { AreaRow } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { DomainError, isUuid, londonWallTime, Problems } from '@kith/platform';
+import {
+  Clock,
+  DomainError,
+  isUuid,
+  londonDate,
+  londonMidnight,
+  londonWallTime,
+  Problems,
+} from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import type { DisclosureRules } from './disclosure';
 
@@ -17,6 +25,7 @@ export class ReportScope {
   constructor(
     private readonly areas: AreaService,
     private readonly people: PersonService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -25,7 +34,7 @@ export class ReportScope {
    */
   async mayRead(principal: Principal, areaId: string, from: Date, to: Date): Promise<AreaRow> {
     const area = await this.inScope(principal, areaId);
-    checkPeriod(from, to);
+    checkPeriod(from, to, this.clock.now());
     return area;
   }
 
@@ -57,7 +66,7 @@ function monthStart(at: Date): boolean {
  * not run from the start of a month to the start of a month (London): whole months only, so
  * two reports a day apart cannot be subtracted to tell about the one person between them.
  */
-export function checkPeriod(from: Date, to: Date): void {
+export function checkPeriod(from: Date, to: Date, now: Date): void {
   const problems = new Problems();
   problems.check(!Number.isNaN(from.getTime()), 'from', 'must be a date and time');
   problems.check(!Number.isNaN(to.getTime()), 'to', 'must be a date and time');
@@ -66,6 +75,12 @@ export function checkPeriod(from: Date, to: Date): void {
   problems.check(monthStart(from), 'from', whole);
   problems.check(monthStart(to), 'to', whole);
   problems.check(to > from, 'to', 'the period must end after it starts');
+  // A month still under way changes day by day: two reports a day apart would tell of one day.
+  problems.check(
+    to <= londonMidnight(`${londonDate(now).slice(0, 7)}-01`),
+    'to',
+    'a report ends by the start of this month: the months it covers must be over',
+  );
   problems.check(
     to.getTime() - from.getTime() <= LONGEST_PERIOD_DAYS * DAY_MS,
     'to',

@@ -13,13 +13,16 @@ const count = (c: PublishedCount) =>
 const figure = (v: number | null) => (v === null ? SUPPRESSED_MARK : String(Number(v.toFixed(2))));
 const snake = (name: string) => name.replace(/[0-9]+|[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
+/** A name a spreadsheet would run as a formula (=, +, -, @, tab, return) is kept as text. */
+const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 function line(label: string, r: ParticipationRowView): string[] {
   return [
     label,
     r.month ?? '',
     r.ward?.code ?? (r.outsideWards ? 'outside wards' : ''),
-    r.ward?.name ?? '',
-    r.interest?.slug ?? '',
+    text(r.ward?.name ?? ''),
+    text(r.interest?.slug ?? ''),
     count(r.sessionsHeld),
     ...PARTICIPATION_COUNTS.map((c) => count(r[c])),
     count(r.helperMinutes),

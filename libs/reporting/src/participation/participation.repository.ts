@@ -14,8 +14,6 @@ export interface Period {
   scope: Scope;
   from: Date;
   to: Date;
-  /** The clock's now: a 3-month mark after it has not been reached. */
-  now: Date;
 }
 
 export type Figures<F extends string> = GroupKey & Record<F, number | null>;
@@ -212,7 +210,8 @@ export class ParticipationRepository {
                FROM participant_first f JOIN scope s ON s.area_id = f.area_id
               WHERE f.month = ANY($3::int[])
               GROUP BY ${[...by, 'f.days'].join(', ')}),
-       c AS (SELECT *, sum(n) OVER (${partition} ORDER BY days) AS upto, sum(n) OVER (${partition}) AS total FROM h)
+       c AS (SELECT *, sum(n) OVER (${partition} ORDER BY days)::bigint AS upto,
+                       sum(n) OVER (${partition})::bigint AS total FROM h)
        SELECT ${[...by, ''].join(', ')}
               coalesce(sum(n), 0)::int AS "firstTimers", coalesce(sum(r), 0)::int AS returned,
               CASE WHEN max(total) > 0 THEN
@@ -235,7 +234,7 @@ export class ParticipationRepository {
     // The cut-offs worked out once, not per member: joined by then, the month is over.
     const reached = (months: number) => `j.created_at <= cut.m${months}`;
     return this.run(
-      this.keys(groups, LONDON_MONTH('j.created_at', '$6', '$7'), 'mi.interest_id'),
+      this.keys(groups, LONDON_MONTH('j.created_at', '$5', '$6'), 'mi.interest_id'),
       `count(*)::int AS "newMembers",
        count(*) FILTER (WHERE ${reached(3)})::int AS reached3,
        count(*) FILTER (WHERE ${reached(3)} AND pt.active_month3)::int AS active3,
@@ -245,10 +244,10 @@ export class ParticipationRepository {
        JOIN scope s ON s.area_id = mp.home_area_id
        ${interest ? 'JOIN member_interest mi ON mi.person_id = mp.person_id' : ''}
        LEFT JOIN participant pt ON pt.person_id = mp.person_id
-       CROSS JOIN (SELECT least($4::timestamptz, $5::timestamptz) - interval '3 months' AS m3,
-                          least($4::timestamptz, $5::timestamptz) - interval '6 months' AS m6) cut
+       CROSS JOIN (SELECT $4::timestamptz - interval '3 months' AS m3,
+                          $4::timestamptz - interval '6 months' AS m6) cut
        WHERE j.created_at >= $3 AND j.created_at < $4`,
-      [...scopeOf(p), p.from, p.to, p.now, ...monthsFor(groups, p)],
+      [...scopeOf(p), p.from, p.to, ...monthsFor(groups, p)],
     );
   }
 

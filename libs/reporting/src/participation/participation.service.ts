@@ -4,7 +4,7 @@ import type { AreaRow } from '@kith/areas';
 import { AGE_BANDS, InterestCatalogue } from '@kith/community';
 import type { InterestRow } from '@kith/community';
 import type { Principal } from '@kith/identity';
-import { Clock, DomainError, KITH_CONFIG } from '@kith/platform';
+import { DomainError, KITH_CONFIG } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { publishFigure, suppressCounts } from '../disclosure';
 import type { DisclosureRules, PublishedCount } from '../disclosure';
@@ -120,7 +120,6 @@ export class ParticipationService {
     private readonly scope: ReportScope,
     private readonly areas: AreaService,
     private readonly interests: InterestCatalogue,
-    private readonly clock: Clock,
     @Inject(KITH_CONFIG) config: KithConfig,
   ) {
     this.rules = configuredRules(config);
@@ -139,7 +138,7 @@ export class ParticipationService {
       this.reads.scope(area.id),
       this.reads.latestImd(),
     ]);
-    const period: Period = { scope, from, to, now: this.clock.now() };
+    const period: Period = { scope, from, to };
     // One pass over the period's participants gives the totals, the wards, ages and deciles.
     // Read beside the rest, not before it; by ward as the report counts them.
     const wardOf = new Map(scope.areaIds.map((id, i) => [id, scope.wards[i]]));
@@ -187,6 +186,7 @@ export class ParticipationService {
       interest: null,
       ...this.figures(total, false),
     };
+    this.hideMinutesTogether(rows, cells);
     for (const measure of PARTICIPATION_COUNTS) {
       if (byInterest && NOT_BY_INTEREST.has(measure)) {
         rows.forEach((r) => (r[measure] = NOT_APPLICABLE));
@@ -374,6 +374,25 @@ export class ParticipationService {
     });
     const table = suppressCounts(matrix, this.rules);
     return { cells: table.cells.flat(), total: table.total };
+  }
+
+  /**
+   * Minutes hidden in one row would be the total less the others: while the hidden rows' minutes
+   * come from fewer than `threshold` helpers, the published row with the fewest is hidden too.
+   */
+  private hideMinutesTogether(rows: ParticipationRowView[], cells: Raw[]): void {
+    const hidden = () => rows.flatMap((r, i) => (r.helperMinutes.suppressed ? [i] : []));
+    for (;;) {
+      const now = hidden();
+      const helpers = now.reduce((n, i) => n + cells[i].helpers, 0);
+      if (now.length === 0 || (now.length > 1 && helpers >= this.rules.threshold)) return;
+      const open = rows
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => !r.helperMinutes.suppressed && r.helperMinutes.value !== null)
+        .sort((a, b) => cells[a.i].helpers - cells[b.i].helpers);
+      if (open.length === 0) return;
+      rows[open[0].i].helperMinutes = HIDDEN;
+    }
   }
 
   private count(value: number): PublishedCount {
