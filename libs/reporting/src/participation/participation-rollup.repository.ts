@@ -46,6 +46,13 @@ const monthOfDay = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.sl
 const FIRSTS = `${MONTH_NUMBER('first_at')} AS "firstMonth",
   (second_at IS NOT NULL AND second_at < first_at + interval '30 days') AS returned`;
 
+/** Key columns of the rollup tables, with their types. */
+const DAY: [string, string] = ['day', 'date'];
+const MONTH: [string, string] = ['month', 'int'];
+const AREA: [string, string] = ['area_id', 'uuid'];
+const INTEREST: [string, string] = ['interest_id', 'uuid'];
+const HELD = ['sessions_held', 'attendances'];
+
 /** Adds up signed changes by key, dropping those that come to nothing. */
 class Deltas<K extends unknown[]> {
   private readonly byKey = new Map<string, { key: K; values: number[] }>();
@@ -136,8 +143,20 @@ export class ParticipationRollupRepository {
     };
     if (before) give(before, -1);
     give(now, 1);
-    await this.applyDays(days.entries(), interests.entries());
-    await this.applyMonths(months.entries(), interestMonths.entries());
+    await this.addTo('participation_day', [DAY, AREA], HELD, days.entries());
+    await this.addTo(
+      'participation_day_interest',
+      [DAY, AREA, INTEREST],
+      HELD,
+      interests.entries(),
+    );
+    await this.addTo('participation_month', [MONTH, AREA], HELD, months.entries());
+    await this.addTo(
+      'participation_month_interest',
+      [MONTH, AREA, INTEREST],
+      HELD,
+      interestMonths.entries(),
+    );
     await this.db.query(
       `INSERT INTO participation_session (session_id, day, venue_area_id, interest_ids, held, by_area)
        VALUES ($1, $2, $3, $4, $5, $6)
@@ -156,74 +175,29 @@ export class ParticipationRollupRepository {
     };
   }
 
-  private async applyDays(
-    days: { key: [string, string]; values: number[] }[],
-    interests: { key: [string, string, string]; values: number[] }[],
+  /**
+   * Signed changes added to a rollup table in one statement: the key columns as given (with
+   * their types), each figure column incremented. Entries come in key order (see Deltas).
+   */
+  private async addTo(
+    table: string,
+    keys: [column: string, type: string][],
+    figures: string[],
+    entries: { key: unknown[]; values: number[] }[],
   ): Promise<void> {
-    if (days.length > 0)
-      await this.db.query(
-        `INSERT INTO participation_day (day, area_id, sessions_held, attendances)
-         SELECT * FROM unnest($1::date[], $2::uuid[], $3::int[], $4::int[])
-         ON CONFLICT (day, area_id) DO UPDATE
-           SET sessions_held = participation_day.sessions_held + EXCLUDED.sessions_held,
-               attendances = participation_day.attendances + EXCLUDED.attendances`,
-        [
-          days.map((d) => d.key[0]),
-          days.map((d) => d.key[1]),
-          days.map((d) => d.values[0]),
-          days.map((d) => d.values[1]),
-        ],
-      );
-    if (interests.length > 0)
-      await this.db.query(
-        `INSERT INTO participation_day_interest (day, area_id, interest_id, sessions_held, attendances)
-         SELECT * FROM unnest($1::date[], $2::uuid[], $3::uuid[], $4::int[], $5::int[])
-         ON CONFLICT (day, area_id, interest_id) DO UPDATE
-           SET sessions_held = participation_day_interest.sessions_held + EXCLUDED.sessions_held,
-               attendances = participation_day_interest.attendances + EXCLUDED.attendances`,
-        [
-          interests.map((d) => d.key[0]),
-          interests.map((d) => d.key[1]),
-          interests.map((d) => d.key[2]),
-          interests.map((d) => d.values[0]),
-          interests.map((d) => d.values[1]),
-        ],
-      );
-  }
-
-  private async applyMonths(
-    months: { key: [number, string]; values: number[] }[],
-    interests: { key: [number, string, string]; values: number[] }[],
-  ): Promise<void> {
-    if (months.length > 0)
-      await this.db.query(
-        `INSERT INTO participation_month (month, area_id, sessions_held, attendances)
-         SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[], $4::int[])
-         ON CONFLICT (month, area_id) DO UPDATE
-           SET sessions_held = participation_month.sessions_held + EXCLUDED.sessions_held,
-               attendances = participation_month.attendances + EXCLUDED.attendances`,
-        [
-          months.map((d) => d.key[0]),
-          months.map((d) => d.key[1]),
-          months.map((d) => d.values[0]),
-          months.map((d) => d.values[1]),
-        ],
-      );
-    if (interests.length > 0)
-      await this.db.query(
-        `INSERT INTO participation_month_interest (month, area_id, interest_id, sessions_held, attendances)
-         SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::int[], $5::int[])
-         ON CONFLICT (month, area_id, interest_id) DO UPDATE
-           SET sessions_held = participation_month_interest.sessions_held + EXCLUDED.sessions_held,
-               attendances = participation_month_interest.attendances + EXCLUDED.attendances`,
-        [
-          interests.map((d) => d.key[0]),
-          interests.map((d) => d.key[1]),
-          interests.map((d) => d.key[2]),
-          interests.map((d) => d.values[0]),
-          interests.map((d) => d.values[1]),
-        ],
-      );
+    if (entries.length === 0) return;
+    const types = [...keys.map(([, type]) => type), ...figures.map(() => 'int')];
+    const keyColumns = keys.map(([column]) => column).join(', ');
+    await this.db.query(
+      `INSERT INTO ${table} (${keyColumns}, ${figures.join(', ')})
+       SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})
+       ON CONFLICT (${keyColumns}) DO UPDATE
+         SET ${figures.map((f) => `${f} = ${table}.${f} + EXCLUDED.${f}`).join(', ')}`,
+      [
+        ...keys.map((_, i) => entries.map((e) => e.key[i])),
+        ...figures.map((_, i) => entries.map((e) => e.values[i])),
+      ],
+    );
   }
 
   /**
@@ -281,75 +255,31 @@ export class ParticipationRollupRepository {
     count(goneInterests, -1);
     count(madeMembers, 1);
     count(madeInterests, 1);
-    const m = months.entries();
-    if (m.length > 0)
-      await this.db.query(
-        `INSERT INTO participant_month (month, area_id, participants)
-         SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[])
-         ON CONFLICT (month, area_id) DO UPDATE SET participants = participant_month.participants + EXCLUDED.participants`,
-        [m.map((e) => e.key[0]), m.map((e) => e.key[1]), m.map((e) => e.values[0])],
-      );
-    const im = interestMonths.entries();
-    if (im.length > 0)
-      await this.db.query(
-        `INSERT INTO participant_interest_month (month, area_id, interest_id, participants)
-         SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::int[])
-         ON CONFLICT (month, area_id, interest_id) DO UPDATE
-           SET participants = participant_interest_month.participants + EXCLUDED.participants`,
-        [
-          im.map((e) => e.key[0]),
-          im.map((e) => e.key[1]),
-          im.map((e) => e.key[2]),
-          im.map((e) => e.values[0]),
-        ],
-      );
-    const f = firsts.entries();
-    if (f.length > 0)
-      await this.db.query(
-        `INSERT INTO participant_first (month, area_id, days, first_timers, returned)
-         SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[], $4::int[], $5::int[])
-         ON CONFLICT (month, area_id, days) DO UPDATE
-           SET first_timers = participant_first.first_timers + EXCLUDED.first_timers,
-               returned = participant_first.returned + EXCLUDED.returned`,
-        [
-          f.map((e) => e.key[0]),
-          f.map((e) => e.key[1]),
-          f.map((e) => e.key[2]),
-          f.map((e) => e.values[0]),
-          f.map((e) => e.values[1]),
-        ],
-      );
-    const r = reach.entries();
-    if (r.length > 0)
-      await this.db.query(
-        `INSERT INTO participant_reach (start_month, area_id, age_band, next_month, people)
-         SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::int[], $5::int[])
-         ON CONFLICT (start_month, area_id, age_band, next_month) DO UPDATE
-           SET people = participant_reach.people + EXCLUDED.people`,
-        [
-          r.map((e) => e.key[0]),
-          r.map((e) => e.key[1]),
-          r.map((e) => e.key[2]),
-          r.map((e) => e.key[3]),
-          r.map((e) => e.values[0]),
-        ],
-      );
-    const fi = interestFirsts.entries();
-    if (fi.length > 0)
-      await this.db.query(
-        `INSERT INTO participant_interest_first (month, area_id, interest_id, first_timers, returned)
-         SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::int[], $5::int[])
-         ON CONFLICT (month, area_id, interest_id) DO UPDATE
-           SET first_timers = participant_interest_first.first_timers + EXCLUDED.first_timers,
-               returned = participant_interest_first.returned + EXCLUDED.returned`,
-        [
-          fi.map((e) => e.key[0]),
-          fi.map((e) => e.key[1]),
-          fi.map((e) => e.key[2]),
-          fi.map((e) => e.values[0]),
-          fi.map((e) => e.values[1]),
-        ],
-      );
+    await this.addTo('participant_month', [MONTH, AREA], ['participants'], months.entries());
+    await this.addTo(
+      'participant_interest_month',
+      [MONTH, AREA, INTEREST],
+      ['participants'],
+      interestMonths.entries(),
+    );
+    await this.addTo(
+      'participant_first',
+      [MONTH, AREA, ['days', 'int']],
+      ['first_timers', 'returned'],
+      firsts.entries(),
+    );
+    await this.addTo(
+      'participant_reach',
+      [['start_month', 'int'], AREA, ['age_band', 'text'], ['next_month', 'int']],
+      ['people'],
+      reach.entries(),
+    );
+    await this.addTo(
+      'participant_interest_first',
+      [MONTH, AREA, INTEREST],
+      ['first_timers', 'returned'],
+      interestFirsts.entries(),
+    );
   }
 
   /**
