@@ -190,11 +190,13 @@ describe('who may do what: every query and mutation against every kind of caller
   const rows: Record<string, Row> = {
     // Public reads: onboarding shows them before anyone signs in.
     areas: { document: `{ areas { id } }`, expect: everyone },
+    equalityQuestions: { document: `{ equalityQuestions { key } }`, expect: everyone },
     goals: { document: `{ goals { slug } }`, expect: everyone },
     interests: { document: `{ interests { id } }`, expect: everyone },
     skills: { document: `{ skills { id } }`, expect: everyone },
     // One's own.
     me: { document: `{ me { id } }`, expect: signedIn },
+    myEqualityMonitoring: { document: `{ myEqualityMonitoring { sex } }`, expect: signedIn },
     matchingNeeds: { document: `{ matchingNeeds }`, expect: signedIn },
     myAssignments: { document: `{ myAssignments { id } }`, expect: signedIn },
     myBookings: { document: `{ myBookings { id } }`, expect: signedIn },
@@ -303,6 +305,10 @@ describe('who may do what: every query and mutation against every kind of caller
       expect: signedIn,
     },
     // One's own profile and doings.
+    updateEqualityMonitoring: {
+      document: `mutation { updateEqualityMonitoring(input: { disability: "prefer-not-to-say" }) { disability } }`,
+      expect: signedIn,
+    },
     updateMemberProfile: {
       document: `mutation { updateMemberProfile(input: { goals: ["meet-people"] }) { peerIntroductions } }`,
       expect: signedIn,

@@ -40,6 +40,7 @@ interface Report {
   totals: Row;
   ageBands: { category: string; people: Count }[];
   deprivation: null | { version: string };
+  equality: { key: string; categories: { category: string; label: string; people: Count }[] }[];
 }
 
 const COUNT = '{ value suppressed }';
@@ -50,6 +51,7 @@ const REPORT = `query($a: ID!, $f: DateTime!, $t: DateTime!, $g: [ReportGrouping
   participationReport(areaId: $a, from: $f, to: $t, groupBy: $g) {
     threshold groupBy rows { ${ROW} } totals { ${ROW} } ageBands { category people ${COUNT} }
     deprivation { version deciles { category people ${COUNT} } }
+    equality { key categories { category label people ${COUNT} } }
   } }`;
 const OUTCOMES = `query($a: ID!, $f: DateTime!, $t: DateTime!) {
   outcomesReport(areaId: $a, from: $f, to: $t) { rows { measure completers ${COUNT} meanChange } } }`;
@@ -210,6 +212,55 @@ describe('the participation report on the demo history', () => {
     expect(byMonth.ageBands.map((a) => a.category)).toContain('not given');
     // No release of the Indices of Deprivation imported: nothing said about deciles.
     expect(byMonth.deprivation).toBeNull();
+  });
+
+  it('counts participants by age band and by each equality answer exactly, small ones hidden together', async () => {
+    const byMonth = await report(['MONTH']);
+    const total = byMonth.totals.participants.value!;
+    // The period's participants living in scope, with what each chose to give.
+    const people = await db.query<Record<string, string | null>>(
+      `WITH RECURSIVE inside AS (SELECT id FROM area WHERE id = $1 UNION SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id)
+       SELECT DISTINCT b.person_id, mp.age_band AS "ageBand", e.sex, e.gender_identity AS "genderIdentity",
+              e.ethnic_group AS "ethnicGroup", e.disability, e.religion, e.sexual_orientation AS "sexualOrientation"
+         FROM booking b JOIN session s ON s.id = b.session_id JOIN member_profile mp ON mp.person_id = b.person_id
+         LEFT JOIN equality_monitoring e ON e.person_id = b.person_id
+        WHERE b.status = 'ATTENDED' AND s.cancelled_at IS NULL AND mp.home_area_id IN (SELECT id FROM inside)
+          AND s.starts_at >= $2 AND s.starts_at < $3`,
+      [riverside, period.f, period.t],
+    );
+    expect(people).toHaveLength(total);
+    const tables = [{ key: 'ageBand', categories: byMonth.ageBands }, ...byMonth.equality];
+    expect(tables.map((t) => t.key)).toEqual([
+      'ageBand',
+      'sex',
+      'genderIdentity',
+      'ethnicGroup',
+      'disability',
+      'religion',
+      'sexualOrientation',
+    ]);
+    let hiddenSomewhere = 0;
+    for (const { key, categories } of tables) {
+      const exact = (category: string) =>
+        people.filter((p) => (p[key] ?? 'not given') === category).length;
+      for (const c of categories)
+        if (!c.people.suppressed) expect(c.people.value).toBe(exact(c.category));
+      // Every participant is in one category of each: the hidden ones are the total less the
+      // rest, never one alone and never fewer than the threshold together.
+      const hidden = categories.filter((c) => c.people.suppressed);
+      if (hidden.length === 0) continue;
+      hiddenSomewhere += 1;
+      expect(hidden.length).toBeGreaterThanOrEqual(2);
+      const published = categories.reduce((n, c) => n + (c.people.value ?? 0), 0);
+      expect(total - published).toBeGreaterThanOrEqual(byMonth.threshold);
+      // Hidden because one of them is small (and the rest to keep it hidden), not by chance.
+      expect(hidden.some((c) => exact(c.category) < byMonth.threshold)).toBe(true);
+    }
+    // The demo's members give their answers as people do: some small groups are hidden, most shown.
+    expect(hiddenSomewhere).toBeGreaterThan(0);
+    const given = byMonth.equality.find((q) => q.key === 'ethnicGroup')!.categories;
+    expect(given.find((c) => c.category === 'white')?.people.value).toBeGreaterThan(10);
+    expect(given.find((c) => c.category === 'not given')?.label).toBe('Not given');
   });
 
   it('hides the planted ward of three, and nothing published tells its count', async () => {
@@ -429,6 +480,7 @@ describe('the participation report on the demo history', () => {
     const plantedLine = csv.split('\r\n').find((l) => l.includes('E05PLANTED'))!;
     expect(plantedLine.split(',').slice(5, 8)).toEqual(expect.arrayContaining(['[c]']));
     expect(csv).toContain('\r\ntotal,');
+    expect(csv).toContain('\r\nethnic_group,participants\r\n');
     const browser = await puppeteer.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
@@ -454,6 +506,7 @@ describe('the participation report on the demo history', () => {
           tables: document.querySelectorAll('table').length,
           suppressed: document.body.innerText.includes('[c]'),
           planted: document.body.innerText.includes('Planted'),
+          captions: Array.from(document.querySelectorAll('caption')).map((c) => c.textContent),
         })`)) as {
           title: string;
           charts: { marks: number; label: string | null }[];
@@ -461,6 +514,7 @@ describe('the participation report on the demo history', () => {
           tables: number;
           suppressed: boolean;
           planted: boolean;
+          captions: string[];
         };
         expect(facts.scripts).toBe(0);
         expect(facts.tables).toBeGreaterThan(0);
@@ -474,6 +528,14 @@ describe('the participation report on the demo history', () => {
           // The planted ward is named in the table, its figures hidden.
           expect(facts.planted).toBe(true);
           expect(facts.suppressed).toBe(true);
+          // Who takes part: age bands and each equality monitoring question.
+          expect(facts.captions).toEqual(
+            expect.arrayContaining([
+              'Participants by the age band they chose to give',
+              'Participants by race (ethnic group)',
+              'Participants by sexual orientation',
+            ]),
+          );
         }
         // axe-core, run in the page.
         // The page's policy allows no script at all: the test lets its own tool in.

@@ -14,6 +14,7 @@ import {
 } from 'typeorm';
 import { AreaEntity } from '@kith/areas';
 import { PersonEntity } from '@kith/identity';
+import { EqualityMonitoringEntity } from './equality.entity';
 import { AccessibilityFeature, AGE_BANDS, Weekday } from './taxonomy';
 
 export enum ActivityStatus {
@@ -397,4 +398,5 @@ export const COMMUNITY_ENTITIES = [
   ActivityInterestEntity,
   SessionEntity,
   BookingEntity,
+  EqualityMonitoringEntity,
 ];

@@ -10,6 +10,7 @@ import { InterestRepository } from './interest.repository';
 import { ProfileRepository } from './profile.repository';
 import { ProfileService } from './profile.service';
 import { RecurrenceEngine } from './recurrence-engine';
+import { EqualityMonitoringService } from './equality.service';
 import { MembershipService } from './membership.service';
 import { SessionExpansionHandler } from './session-expansion.handler';
 import { SessionRepository } from './session.repository';
@@ -29,6 +30,7 @@ import { SessionService } from './session.service';
     BookingRepository,
     BookingService,
     MembershipService,
+    EqualityMonitoringService,
     SessionExpansionHandler,
     RecurrenceEngine,
   ],
@@ -39,6 +41,7 @@ import { SessionService } from './session.service';
     SessionService,
     BookingService,
     MembershipService,
+    EqualityMonitoringService,
   ],
 })
 export class CommunityModule {}

@@ -14,3 +14,6 @@ export type { BookingRow } from './booking.repository';
 export * from './booking.service';
 export * from './community.module';
 export * from './membership.service';
+export * from './equality';
+export * from './equality.entity';
+export * from './equality.service';

@@ -1,6 +1,7 @@
 import { base, en, en_GB, Faker } from '@faker-js/faker';
 import {
   AccessibilityFeature,
+  EQUALITY_QUESTIONS,
   GOALS,
   INTEREST_GROUPS,
   occurrencesBetween,
@@ -224,6 +225,68 @@ export function generateActivities(
  * A profile for each member: a home inside one of the boxes (chosen evenly), interests mostly
  * within one to three groups (people who sing tend to like music), goals, availability.
  */
+/** What a demo member chose to give: an age band, and equality monitoring answers (or none). */
+export interface DemoMonitoring {
+  ageBand: string | null;
+  answers: Record<string, string | null> | null;
+}
+
+/** Rough shares for a south London neighbourhood service with older members. */
+const MONITORING_WEIGHTS: Record<string, Record<string, number>> = {
+  ageBand: {
+    '16-24': 4,
+    '25-34': 7,
+    '35-44': 9,
+    '45-54': 13,
+    '55-64': 18,
+    '65-74': 23,
+    '75-84': 18,
+    '85+': 8,
+  },
+  sex: { female: 60, male: 40 },
+  genderIdentity: { same: 99, different: 1 },
+  ethnicGroup: { white: 51, black: 25, asian: 10, mixed: 7, other: 7 },
+  disability: { yes: 35, no: 65 },
+  religion: {
+    christian: 45,
+    none: 32,
+    muslim: 10,
+    buddhist: 2,
+    hindu: 2,
+    jewish: 1,
+    sikh: 1,
+    other: 7,
+  },
+  sexualOrientation: { straight: 90, 'gay-or-lesbian': 5, bisexual: 3, other: 2 },
+};
+
+/**
+ * Each member's age band (three in four give it) and equality monitoring answers (a little over
+ * half answer, each question skipped now and then, "prefer not to say" about one time in twelve);
+ * from a seed of its own, so the rest of the demo is the same with or without it.
+ */
+export function generateMonitoring(count: number, seed: number): DemoMonitoring[] {
+  const faker = seeded(seed);
+  const pick = (weights: Record<string, number>) =>
+    faker.helpers.weightedArrayElement(
+      Object.entries(weights).map(([value, weight]) => ({ value, weight })),
+    );
+  return Array.from({ length: count }, () => {
+    const ageBand = faker.datatype.boolean({ probability: 0.75 })
+      ? pick(MONITORING_WEIGHTS.ageBand)
+      : null;
+    if (!faker.datatype.boolean({ probability: 0.55 })) return { ageBand, answers: null };
+    const answers = Object.fromEntries(
+      EQUALITY_QUESTIONS.map((q) => {
+        if (!faker.datatype.boolean({ probability: 0.9 })) return [q.key, null];
+        if (faker.datatype.boolean({ probability: 0.08 })) return [q.key, 'prefer-not-to-say'];
+        return [q.key, pick(MONITORING_WEIGHTS[q.key])];
+      }),
+    );
+    return { ageBand, answers };
+  });
+}
+
 export function generateProfiles(count: number, boxes: Box[], seed: number): DemoProfile[] {
   const faker = seeded(seed);
   return Array.from({ length: count }, () => {

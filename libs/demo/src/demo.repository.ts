@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { TIME_BANK_ID } from '@kith/help';
 import { Db, present } from '@kith/platform';
 import type { Role } from '@kith/identity';
-import type { DemoActivity, DemoProfile, DemoVenue } from './demo-community';
+import { EQUALITY_QUESTIONS } from '@kith/community';
+import type { DemoActivity, DemoMonitoring, DemoProfile, DemoVenue } from './demo-community';
 import type { GeneratedPerson } from './demo-people';
 
 const CHUNK = 5000;
@@ -95,6 +96,28 @@ export class DemoRepository {
   async interestIdsBySlug(): Promise<Map<string, string>> {
     const rows = await this.db.query<{ id: string; slug: string }>('SELECT id, slug FROM interest');
     return new Map(rows.map((row) => [row.slug, row.id]));
+  }
+
+  /** Age bands on the profiles, and the equality monitoring answers given. */
+  async insertMonitoring(personIds: string[], monitoring: DemoMonitoring[]): Promise<void> {
+    await this.db.query(
+      `UPDATE member_profile mp SET age_band = t.band
+         FROM unnest($1::uuid[], $2::text[]) AS t(p, band)
+        WHERE mp.person_id = t.p AND t.band IS NOT NULL`,
+      [personIds, monitoring.map((m) => m.ageBand)],
+    );
+    const given = personIds.flatMap((id, i) => {
+      const answers = monitoring[i].answers;
+      return answers && Object.values(answers).some((a) => a !== null) ? [{ id, answers }] : [];
+    });
+    await this.db.query(
+      `INSERT INTO equality_monitoring (person_id, ${EQUALITY_QUESTIONS.map((q) => q.column).join(', ')})
+       SELECT * FROM unnest($1::uuid[], ${EQUALITY_QUESTIONS.map((_, i) => `$${i + 2}::text[]`).join(', ')})`,
+      [
+        given.map((g) => g.id),
+        ...EQUALITY_QUESTIONS.map((q) => given.map((g) => g.answers[q.key])),
+      ],
+    );
   }
 
   async insertProfiles(

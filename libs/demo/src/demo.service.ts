@@ -13,6 +13,7 @@ import type { KithConfig } from '@kith/platform';
 import {
   generateActivities,
   generateBookings,
+  generateMonitoring,
   generateProfiles,
   generateVenues,
 } from './demo-community';
@@ -386,6 +387,10 @@ export class DemoService {
       }
     }
     await this.demo.insertProfiles(personIds, profiles, interestIds);
+    await this.demo.insertMonitoring(
+      personIds,
+      generateMonitoring(personIds.length, options.seed + 10),
+    );
     const bookings = await this.demo.insertBookings(
       mapIterable(
         generateBookings(activities, venues, profiles, options.seed + 6, now, fixedRegulars),

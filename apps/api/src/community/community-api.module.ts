@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AreasModule } from '@kith/areas';
 import { CommunityModule } from '@kith/community';
 import { ActivityResolver } from './activity.resolver';
+import { EqualityResolver } from './equality.resolver';
 import { LoaderFactory } from './loaders';
 import { CatalogueResolver, PersonProfileResolver, ProfileResolver } from './profile.resolver';
 import { BookingResolver, SessionResolver } from './session.resolver';
@@ -17,6 +18,7 @@ import { BookingResolver, SessionResolver } from './session.resolver';
     ActivityResolver,
     SessionResolver,
     BookingResolver,
+    EqualityResolver,
   ],
   exports: [LoaderFactory],
 })

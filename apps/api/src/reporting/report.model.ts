@@ -107,8 +107,29 @@ export class ParticipationRow {
 
 @ObjectType({ description: 'Participants of the period in one category (an age band, a decile)' })
 export class CategoryCount {
-  @Field() category!: string;
+  @Field({
+    description: 'Stable: an age band, a decile, an answer\'s slug, "not given", "not known"',
+  })
+  category!: string;
+  @Field({ description: 'The category as a person reads it' }) label!: string;
   @Field(() => Count) people!: Count;
+}
+
+@ObjectType({
+  description:
+    'Participants by one protected characteristic, as members chose to give it (equality monitoring)',
+})
+export class EqualityReach {
+  @Field({
+    description:
+      'The question: sex, genderIdentity, ethnicGroup, disability, religion, sexualOrientation',
+  })
+  key!: string;
+  @Field() characteristic!: string;
+  @Field(() => [CategoryCount], {
+    description: 'Each answer, "prefer-not-to-say", and "not given"',
+  })
+  categories!: CategoryCount[];
 }
 
 @ObjectType()
@@ -136,4 +157,8 @@ export class ParticipationReport {
     description: 'Null until a release of the Indices of Deprivation is imported',
   })
   deprivation!: DeprivationReach | null;
+  @Field(() => [EqualityReach], {
+    description: 'Participants by each equality monitoring question',
+  })
+  equality!: EqualityReach[];
 }

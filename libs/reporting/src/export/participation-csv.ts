@@ -33,8 +33,8 @@ function line(label: string, r: ParticipationRowView): string[] {
 
 /**
  * The participation report as CSV (RFC 4180 through csv-stringify): a line per row of the
- * grouping and one for the period's totals, then participants by age band and by deprivation
- * decile. Suppressed cells "[c]"; a figure that does not apply (help by interest) is empty.
+ * grouping and one for the period's totals, then participants by age band, by deprivation
+ * decile and by each equality monitoring question. Suppressed cells "[c]"; a figure that does not apply (help by interest) is empty.
  */
 export function participationCsv(view: ParticipationView): string {
   const header = [
@@ -62,6 +62,12 @@ export function participationCsv(view: ParticipationView): string {
       [],
       [`imd_decile (${view.deprivation.version})`, 'participants'],
       ...view.deprivation.deciles.map((d) => [d.category, count(d.people)]),
+    );
+  for (const reach of view.equality)
+    rows.push(
+      [],
+      [snake(reach.key), 'participants'],
+      ...reach.categories.map((c) => [c.category, count(c.people)]),
     );
   const title = `Kith participation, ${view.area.name} (${view.area.code}), ${londonDate(view.from)} to ${londonDate(view.to)}, by ${view.groupBy.join(' and ').toLowerCase() || 'nothing'}; counts under ${view.threshold} suppressed (${SUPPRESSED_MARK})`;
   return stringify([[title], ...rows], { record_delimiter: 'windows' });

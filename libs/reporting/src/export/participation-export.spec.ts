@@ -46,10 +46,22 @@ const view = (
   rows,
   totals: row(null, shown(40)),
   ageBands: [
-    { category: '65-74', people: HIDDEN },
-    { category: 'not given', people: shown(30) },
+    { category: '65-74', label: '65-74', people: HIDDEN },
+    { category: 'not given', label: 'Not given', people: shown(30) },
   ],
   deprivation: null,
+  equality: [
+    {
+      key: 'disability',
+      characteristic: 'Disability',
+      categories: [
+        { category: 'yes', label: 'Yes', people: shown(12) },
+        { category: 'no', label: 'No', people: HIDDEN },
+        { category: 'prefer-not-to-say', label: 'Prefer not to say', people: HIDDEN },
+        { category: 'not given', label: 'Not given', people: shown(20) },
+      ],
+    },
+  ],
 });
 
 describe('the participation report as files', () => {
@@ -67,6 +79,14 @@ describe('the participation report as files', () => {
     expect(lines[4].startsWith('total,,,,,4,40,')).toBe(true);
     expect(lines).toContain('65-74,[c]');
     expect(lines).toContain('not given,30');
+    // Each equality monitoring question: its answers by slug, hidden ones [c].
+    const disability = lines.indexOf('disability,participants');
+    expect(lines.slice(disability + 1, disability + 5)).toEqual([
+      'yes,12',
+      'no,[c]',
+      'prefer-not-to-say,[c]',
+      'not given,20',
+    ]);
   });
 
   it('gives a page with its charts as SVG, names escaped, and no script', async () => {
@@ -79,6 +99,8 @@ describe('the participation report as files', () => {
     expect(html).toContain('&lt;b&gt;North&lt;/b&gt;');
     expect(html).not.toContain('<b>North</b>');
     expect(html).toContain('1 ward not shown (suppressed)');
+    expect(html).toContain('<caption>Participants by disability</caption>');
+    expect(html).toContain('<th scope="row">Prefer not to say</th>');
     expect(escapeHtml(`<a href="x">'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&lt;/a&gt;');
   });
 });

@@ -192,6 +192,16 @@ ${
       )
     : '<p>No release of the Indices of Deprivation has been imported, so reach by deprivation is not shown.</p>'
 }
+<p>Equality monitoring: each question is optional, and "not given" counts those who have not answered it.</p>
+${byMonth.equality
+  .map((reach) =>
+    table(
+      `Participants by ${reach.characteristic.toLowerCase()}`,
+      [reach.characteristic, 'Participants'],
+      reach.categories.map((c) => [escapeHtml(c.label), count(c.people)]),
+    ),
+  )
+  .join('\n')}
 </section>`;
   return page(`Kith participation: ${byMonth.area.name}`, metaOf(byMonth), body);
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EQUALITY_QUESTIONS } from '@kith/community';
 import { Db, londonMidnight } from '@kith/platform';
 
 export type Grouping = 'MONTH' | 'WARD' | 'INTEREST_GROUP';
@@ -165,20 +166,27 @@ export class ParticipationRepository {
   }
 
   /**
-   * The period's participants by the deprivation decile of where they live, by a release of
-   * the Indices (decile null: not in an LSOA of it): one pass over those who have come.
+   * The period's participants by each equality monitoring answer they gave (null: none given)
+   * and, with a release of the Indices, by the deprivation decile of where they live (null: not
+   * in an LSOA of it): one pass over those who have come, each counted once per question.
    */
-  periodDeciles(
+  periodPeople(
     p: Period,
-    imdVersion: string,
-  ): Promise<{ decile: number | null; participants: number }[]> {
+    imdVersion: string | null,
+  ): Promise<{ question: string; answer: string | null; participants: number }[]> {
+    const answers = [
+      ...EQUALITY_QUESTIONS.map((q) => `('${q.key}', e.${q.column})`),
+      ...(imdVersion ? [`('decile', i.decile::text)`] : []),
+    ];
     return this.db.query(
-      `SELECT i.decile, count(*)::int AS participants
+      `SELECT v.question, v.answer, count(*)::int AS participants
          FROM participant t
-         LEFT JOIN imd_decile i ON i.version = $3 AND i.lsoa_code = t.lsoa_code
+         LEFT JOIN equality_monitoring e ON e.person_id = t.person_id
+         ${imdVersion ? 'LEFT JOIN imd_decile i ON i.version = $3 AND i.lsoa_code = t.lsoa_code' : ''}
+         CROSS JOIN LATERAL (VALUES ${answers.join(', ')}) AS v(question, answer)
         WHERE t.area_id = ANY($1::uuid[]) AND t.months && $2::int[]
-        GROUP BY i.decile`,
-      [p.scope.areaIds, monthNumbers(p.from, p.to), imdVersion],
+        GROUP BY v.question, v.answer`,
+      [p.scope.areaIds, monthNumbers(p.from, p.to), ...(imdVersion ? [imdVersion] : [])],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import type { AreaRow } from '@kith/areas';
-import { AGE_BANDS, InterestCatalogue } from '@kith/community';
+import { AGE_BANDS, EQUALITY_QUESTIONS, InterestCatalogue } from '@kith/community';
 import type { InterestRow } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { DomainError, KITH_CONFIG } from '@kith/platform';
@@ -44,8 +44,17 @@ export type ParticipationRowView = Record<ParticipationCount, PublishedCount> & 
 };
 
 export interface CategoryCount {
+  /** Stable: an age band, a decile, an option's slug, or "not given" / "not known". */
   category: string;
+  label: string;
   people: PublishedCount;
+}
+
+/** The period's participants by one protected characteristic, as they chose to give it. */
+export interface EqualityReach {
+  key: string;
+  characteristic: string;
+  categories: CategoryCount[];
 }
 
 export interface ParticipationView {
@@ -60,6 +69,8 @@ export interface ParticipationView {
   ageBands: CategoryCount[];
   /** By deprivation decile (1 most deprived; "not known" outside the release's LSOAs), or null. */
   deprivation: { version: string; deciles: CategoryCount[] } | null;
+  /** By each equality monitoring question: its answers, "prefer not to say", and "not given". */
+  equality: EqualityReach[];
 }
 
 /** What a count adds up over: a member who came in two months, or to two interests, is one. */
@@ -149,17 +160,19 @@ export class ParticipationService {
         participants: r.participants,
       })),
     );
-    const decilesRead = imdVersion ? this.reads.periodDeciles(period, imdVersion) : undefined;
+    const peopleRead = this.reads.periodPeople(period, imdVersion);
     // Sessions, attendances and joiners add up over months and wards: their totals are the
     // grouped figures summed, not read again.
     const summed = groups.length > 0 && !groups.includes('INTEREST_GROUP');
-    const [dimensions, grouped, totals, people, deciles] = await Promise.all([
+    const [dimensions, grouped, totals, people, answers] = await Promise.all([
       this.dimensions(area, scope, groups, from, to),
       this.raw(new Set(groups), period, reading),
       this.raw(new Set(), period, reading, summed),
       reading,
-      decilesRead,
+      peopleRead,
     ]);
+    const answered = (question: string, answer: string | null) =>
+      answers.find((a) => a.question === question && a.answer === answer)?.participants ?? 0;
     if (summed) {
       const whole = totals.get(keyOf({}, [])) ?? emptyRaw();
       totals.set(keyOf({}, []), whole);
@@ -211,6 +224,7 @@ export class ParticipationService {
       ageBands: this.categories(
         [...AGE_BANDS, null].map((band) => ({
           category: band ?? 'not given',
+          label: band ?? 'Not given',
           people: sum((r) => r.ageBand, band),
         })),
       ),
@@ -218,13 +232,26 @@ export class ParticipationService {
         ? {
             version: imdVersion,
             deciles: this.categories(
-              [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null].map((decile) => ({
-                category: decile === null ? 'not known' : String(decile),
-                people: deciles?.find((d) => d.decile === decile)?.participants ?? 0,
+              ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', null].map((decile) => ({
+                category: decile ?? 'not known',
+                label: decile ?? 'Not known',
+                people: answered('decile', decile),
               })),
             ),
           }
         : null,
+      equality: EQUALITY_QUESTIONS.map((q) => ({
+        key: q.key,
+        characteristic: q.characteristic,
+        categories: this.categories([
+          ...q.options.map((o) => ({
+            category: o.slug,
+            label: o.label,
+            people: answered(q.key, o.slug),
+          })),
+          { category: 'not given', label: 'Not given', people: answered(q.key, null) },
+        ]),
+      })),
     };
   }
 
@@ -399,12 +426,12 @@ export class ParticipationService {
     return suppressCounts([[value]], this.rules).total;
   }
 
-  private categories(rows: { category: string; people: number }[]): CategoryCount[] {
+  private categories(rows: { category: string; label: string; people: number }[]): CategoryCount[] {
     const table = suppressCounts(
       rows.map((r) => [r.people]),
       this.rules,
     );
-    return rows.map((r, i) => ({ category: r.category, people: table.cells[i][0] }));
+    return rows.map((r, i) => ({ ...r, people: table.cells[i][0] }));
   }
 }
 

@@ -24,6 +24,7 @@ import { TieReporter1795640000000 } from './1795640000000-TieReporter';
 import { ImdDeciles1795650000000 } from './1795650000000-ImdDeciles';
 import { Participation1795660000000 } from './1795660000000-Participation';
 import { ParticipationMonths1795670000000 } from './1795670000000-ParticipationMonths';
+import { EqualityMonitoring1795680000000 } from './1795680000000-EqualityMonitoring';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ImdDeciles1795650000000,
   Participation1795660000000,
   ParticipationMonths1795670000000,
+  EqualityMonitoring1795680000000,
 ];
