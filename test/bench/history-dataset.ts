@@ -53,6 +53,19 @@ export async function generateHistory(url: string, members: number): Promise<voi
          FROM p JOIN w ON w.n = p.n % $1`,
       [WARDS],
     );
+    // A little over half answer equality monitoring, as the demo's members do.
+    await q(
+      'equality',
+      `WITH p AS (SELECT person_id, row_number() OVER (ORDER BY person_id) AS n FROM member_profile)
+       INSERT INTO equality_monitoring (person_id, sex, gender_identity, ethnic_group, disability, religion, sexual_orientation)
+       SELECT person_id, (ARRAY['female','female','male','prefer-not-to-say'])[1 + n % 4],
+              CASE WHEN n % 50 = 0 THEN 'different' ELSE 'same' END,
+              (ARRAY['white','black','asian','mixed','other','white','black'])[1 + n % 7],
+              (ARRAY['yes','no','no'])[1 + n % 3],
+              (ARRAY['christian','none','muslim','christian','none','hindu','jewish','buddhist','sikh','other'])[1 + n % 10],
+              (ARRAY['straight','straight','straight','straight','gay-or-lesbian','bisexual'])[1 + n % 6]
+         FROM p WHERE n % 20 < 11`,
+    );
     await q(
       'roles',
       `INSERT INTO role_grant (person_id, role)

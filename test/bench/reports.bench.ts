@@ -26,7 +26,7 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const TURNS = Number(process.env.BENCH_TURNS ?? 3);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://root@127.0.0.1:5432';
-const MARKER_VERSION = 1;
+const MARKER_VERSION = 2;
 const TARGET_P95_MS = 200;
 const GROUPINGS = ['MONTH', 'WARD', 'INTEREST_GROUP'] as const;
 
@@ -88,8 +88,9 @@ async function main(): Promise<void> {
   const from = londonMonthStart(12);
   const to = londonMonthStart(0);
   const { boroughId, token, attendancesInYear } = await withClient(url, async (db) => {
+    // A rollup table a newer migration brought is empty on a dataset made before it.
     const { rows: rollups } = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM participant`,
+      `SELECT least((SELECT count(*) FROM participant), (SELECT count(*) FROM member_join))::int AS n`,
     );
     if (rollups[0].n === 0) {
       // Reused from before the rollups were kept (or from bench:network's generator run).

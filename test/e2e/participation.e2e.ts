@@ -28,6 +28,7 @@ interface Row {
   newMembers: Count;
   firstTimers: Count;
   returnedWithin30Days: Count;
+  reached3Months: Count;
   activeAt3Months: Count;
   helpFulfilled: Count;
   helperMinutes: Count;
@@ -46,7 +47,7 @@ interface Report {
 const COUNT = '{ value suppressed }';
 const ROW = `month ward { code } outsideWards interest { slug } sessionsHeld ${COUNT} attendances ${COUNT}
   participants ${COUNT} newMembers ${COUNT} firstTimers ${COUNT} returnedWithin30Days ${COUNT}
-  activeAt3Months ${COUNT} helpFulfilled ${COUNT} helperMinutes ${COUNT} medianDaysToFirstActivity`;
+  reached3Months ${COUNT} activeAt3Months ${COUNT} helpFulfilled ${COUNT} helperMinutes ${COUNT} medianDaysToFirstActivity`;
 const REPORT = `query($a: ID!, $f: DateTime!, $t: DateTime!, $g: [ReportGrouping!]) {
   participationReport(areaId: $a, from: $f, to: $t, groupBy: $g) {
     threshold groupBy rows { ${ROW} } totals { ${ROW} } ageBands { category people ${COUNT} }
@@ -110,7 +111,8 @@ describe('the participation report on the demo history', () => {
       'the rollup jobs',
       async () => {
         const [row] = await db.query<{ waiting: number }>(
-          `SELECT count(*)::int AS waiting FROM job WHERE job_name = 'roll-up-session-attendance' AND state <> 'done'`,
+          `SELECT count(*)::int AS waiting FROM job
+            WHERE job_name IN ('roll-up-session-attendance', 'roll-up-member') AND state <> 'done'`,
         );
         return row.waiting === 0 ? true : undefined;
       },
@@ -199,7 +201,27 @@ describe('the participation report on the demo history', () => {
     const monthly = byMonth.rows.reduce((sum, r) => sum + (r.participants.value ?? 0), 0);
     expect(monthly).toBeGreaterThan(truth[0].participants);
     expect(byMonth.totals.sessionsHeld.value).toBeGreaterThan(0);
-    expect(byMonth.totals.newMembers.value).toBeGreaterThan(0);
+    // Joined in the period, living in scope; and of them those whose third month was over by
+    // its end (joined three whole months before its last month) and who came in it.
+    const [joined] = await db.query<{ members: number; reached: number; active: number }>(
+      `WITH RECURSIVE inside AS (SELECT id FROM area WHERE id = $1 UNION SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id)
+       SELECT count(*)::int AS members,
+              count(*) FILTER (WHERE date_trunc('month', p.created_at AT TIME ZONE 'Europe/London') + interval '3 months'
+                                     <= date_trunc('month', ($3::timestamptz - interval '1 day') AT TIME ZONE 'Europe/London'))::int AS reached,
+              count(*) FILTER (WHERE date_trunc('month', p.created_at AT TIME ZONE 'Europe/London') + interval '3 months'
+                                     <= date_trunc('month', ($3::timestamptz - interval '1 day') AT TIME ZONE 'Europe/London')
+                                 AND EXISTS (SELECT 1 FROM booking b JOIN session s ON s.id = b.session_id
+                                              WHERE b.person_id = p.id AND b.status = 'ATTENDED' AND s.cancelled_at IS NULL
+                                                AND s.starts_at >= p.created_at + interval '2 months'
+                                                AND s.starts_at < p.created_at + interval '3 months'))::int AS active
+         FROM person p JOIN member_profile mp ON mp.person_id = p.id
+        WHERE mp.home_area_id IN (SELECT id FROM inside) AND p.created_at >= $2 AND p.created_at < $3`,
+      [riverside, period.f, period.t],
+    );
+    expect(joined.members).toBeGreaterThan(0);
+    expect(byMonth.totals.newMembers).toEqual({ value: joined.members, suppressed: false });
+    expect(byMonth.totals.reached3Months.value).toBe(joined.reached);
+    expect(byMonth.totals.activeAt3Months.value).toBe(joined.active);
     // The median whole days from joining to a first time, as the first-timers' own rows give it.
     const [{ median }] = await db.query<{ median: number }>(
       `WITH RECURSIVE inside AS (SELECT id FROM area WHERE id = $1 UNION SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id)
@@ -322,6 +344,45 @@ describe('the participation report on the demo history', () => {
       [planted.ward],
     );
     expect(n).toBe(2);
+    // A member who has come moves into the planted ward, chooses other interests and gives an
+    // age band: the profile's change is an event, and their rows follow it.
+    const [mover] = await db.query<{ id: string; email: string }>(
+      `SELECT p.id, p.email FROM participant t JOIN person p ON p.id = t.person_id
+        WHERE t.area_id <> $1 AND p.email LIKE '%@example.org' AND cardinality(t.months) > 1
+        ORDER BY p.email LIMIT 1`,
+      [planted.ward],
+    );
+    const interests = await db.query<{ id: string }>(
+      `SELECT id FROM interest ORDER BY slug LIMIT 2`,
+    );
+    const moving = await signIn(api, mover.email);
+    const moved = await api.gql<{ updateMemberProfile: { area: { code: string } } }>(
+      `mutation($i: MemberProfileInput!) { updateMemberProfile(input: $i) { area { code } } }`,
+      {
+        i: {
+          home: { lat: 10.0005, lng: 10.0005 },
+          interestIds: interests.map((i) => i.id),
+          ageBand: '85+',
+        },
+      },
+      moving.accessToken,
+    );
+    expect(moved.data?.updateMemberProfile.area.code).toBe('E05PLANTED');
+    await settled();
+    expect(
+      await db.query(
+        `SELECT t.area_id AS participant, t.age_band AS band, j.area_id AS joined, j.interest_ids AS chose
+           FROM participant t JOIN member_join j ON j.person_id = t.person_id WHERE t.person_id = $1`,
+        [mover.id],
+      ),
+    ).toEqual([
+      {
+        participant: planted.ward,
+        band: '85+',
+        joined: planted.ward,
+        chose: interests.map((i) => i.id).sort(),
+      },
+    ]);
     // The rollups as kept agree with those worked out from all history again.
     // Each table, and the figures a row carries (a row of only zeros is nothing kept).
     const TABLES: Record<string, [string, string]> = {
@@ -331,6 +392,8 @@ describe('the participation report on the demo history', () => {
       participant_first: ['month, area_id, days', 'first_timers, returned'],
       participant_reach: ['start_month, area_id, age_band, next_month', 'people'],
       participant_interest_first: ['month, area_id, interest_id', 'first_timers, returned'],
+      member_join_month: ['month, area_id', 'new_members, active3, active6'],
+      member_join_month_interest: ['month, area_id, interest_id', 'new_members, active3, active6'],
     };
     const read = () =>
       Promise.all(

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PersonService } from '@kith/identity';
-import { Db, DomainError, KITH_CONFIG, Problems, RateLimiter } from '@kith/platform';
+import { randomUUID } from 'node:crypto';
+import {
+  Db,
+  DomainError,
+  JobName,
+  JobOutbox,
+  KITH_CONFIG,
+  Problems,
+  RateLimiter,
+} from '@kith/platform';
 import type { KithConfig, LatLng } from '@kith/platform';
 import { parseAvailability } from './availability';
 import type { AvailabilityInput, AvailabilityWindow } from './availability';
@@ -55,6 +64,7 @@ export class ProfileService {
     private readonly interestRows: InterestRepository,
     private readonly people: PersonService,
     private readonly limiter: RateLimiter,
+    private readonly outbox: JobOutbox,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
@@ -181,6 +191,15 @@ export class ProfileService {
       });
       if (interestIds) await this.profiles.replaceInterests(personId, interestIds);
       if (availability) await this.profiles.replaceAvailability(personId, availability.windows);
+      // What the reports count a member by (where they live, what they chose, their age band):
+      // the reporting lib works their rows out again, through the outbox.
+      // Each change its own job: one that ran before this commits cannot stand in for it.
+      if (changes.home || interestIds || changes.ageBand !== undefined)
+        await this.outbox.schedule(
+          JobName.RollUpMember,
+          { personId },
+          { key: `roll-up-member-${personId}-${randomUUID()}` },
+        );
       const saved = await this.profiles.byPerson(personId);
       if (!saved) throw new Error('the profile vanished inside its own transaction');
       return saved;

@@ -282,6 +282,73 @@ export class ParticipantReachEntity {
   people!: number;
 }
 
+/**
+ * What each member gives the joiners' counts now: the London month they joined, their home
+ * area, the interests they chose, and whether they came in their third and sixth months (from
+ * `participant`). Rewritten with their participant rows, and when their profile changes.
+ */
+@Entity('member_join')
+export class MemberJoinEntity {
+  @PrimaryColumn('uuid')
+  personId!: string;
+
+  @Column('int')
+  month!: number;
+
+  @Column('uuid')
+  areaId!: string;
+
+  @Column({ type: 'uuid', array: true, default: [] })
+  interestIds!: string[];
+
+  @Column('boolean')
+  active3!: boolean;
+
+  @Column('boolean')
+  active6!: boolean;
+}
+
+/** Members who joined in a London month, by home area, and of them who came in their third and sixth months. */
+@Entity('member_join_month')
+export class MemberJoinMonthEntity {
+  @PrimaryColumn('int')
+  month!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  newMembers!: number;
+
+  @Column({ type: 'int', default: 0 })
+  active3!: number;
+
+  @Column({ type: 'int', default: 0 })
+  active6!: number;
+}
+
+/** The same per interest a member chose. */
+@Entity('member_join_month_interest')
+export class MemberJoinMonthInterestEntity {
+  @PrimaryColumn('int')
+  month!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @PrimaryColumn('uuid')
+  interestId!: string;
+
+  @Column({ type: 'int', default: 0 })
+  newMembers!: number;
+
+  @Column({ type: 'int', default: 0 })
+  active3!: number;
+
+  @Column({ type: 'int', default: 0 })
+  active6!: number;
+}
+
 export const REPORTING_ENTITIES = [
   ImdDecileEntity,
   ParticipationSessionEntity,
@@ -296,4 +363,7 @@ export const REPORTING_ENTITIES = [
   ParticipantFirstEntity,
   ParticipantInterestFirstEntity,
   ParticipantReachEntity,
+  MemberJoinEntity,
+  MemberJoinMonthEntity,
+  MemberJoinMonthInterestEntity,
 ];

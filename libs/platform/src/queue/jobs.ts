@@ -37,6 +37,8 @@ export enum JobName {
   RollUpSessionAttendance = 'roll-up-session-attendance',
   /** Every participation rollup worked out again from all attendance (after a migration, an import). */
   RebuildParticipationRollups = 'rebuild-participation-rollups',
+  /** A member's profile changed (home, interests, age band): their rollup rows are worked out again. */
+  RollUpMember = 'roll-up-member',
 }
 
 export enum QueueName {
@@ -114,6 +116,7 @@ export const JOB_PAYLOADS = {
   [JobName.TakeNetworkSnapshots]: z.object({}),
   [JobName.RollUpSessionAttendance]: z.object({ sessionId: z.string().uuid() }),
   [JobName.RebuildParticipationRollups]: z.object({}),
+  [JobName.RollUpMember]: z.object({ personId: z.string().uuid() }),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
@@ -141,6 +144,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.TakeNetworkSnapshots]: QueueName.Default,
   [JobName.RollUpSessionAttendance]: QueueName.Default,
   [JobName.RebuildParticipationRollups]: QueueName.Default,
+  [JobName.RollUpMember]: QueueName.Default,
 };
 
 export interface JobSchedule<N extends JobName = JobName> {

@@ -52,6 +52,7 @@ const MONTH: [string, string] = ['month', 'int'];
 const AREA: [string, string] = ['area_id', 'uuid'];
 const INTEREST: [string, string] = ['interest_id', 'uuid'];
 const HELD = ['sessions_held', 'attendances'];
+const JOINED = ['new_members', 'active3', 'active6'];
 
 /** Adds up signed changes by key, dropping those that come to nothing. */
 class Deltas<K extends unknown[]> {
@@ -77,6 +78,31 @@ class Deltas<K extends unknown[]> {
 const DAYS_OF = `greatest(0, floor(extract(epoch FROM first_at - joined_at) / 86400))::int`;
 const DAYS = `${DAYS_OF} AS days`;
 
+interface JoinRow {
+  month: number;
+  areaId: string;
+  interestIds: string[];
+  active3: boolean;
+  active6: boolean;
+}
+
+const JOIN_FIGURES = `month, area_id AS "areaId", interest_ids AS "interestIds", active3, active6`;
+
+/**
+ * A joining row for each member matching `where` (over person p) who lives in an area: the
+ * London month they joined, the interests they chose, and from their participant row (if they
+ * have come) whether they came in their third and sixth months.
+ */
+const JOIN_ROWS = (where: string) => `
+  INSERT INTO member_join (person_id, month, area_id, interest_ids, active3, active6)
+  SELECT p.id, ${MONTH_NUMBER('p.created_at')}, mp.home_area_id,
+         coalesce((SELECT array_agg(mi.interest_id ORDER BY mi.interest_id) FROM member_interest mi
+                    WHERE mi.person_id = p.id), '{}'),
+         coalesce(t.active_month3, false), coalesce(t.active_month6, false)
+    FROM person p JOIN member_profile mp ON mp.person_id = p.id
+    LEFT JOIN participant t ON t.person_id = p.id
+   WHERE mp.home_area_id IS NOT NULL AND ${where}`;
+
 /** Whose attendance rows a refresh rewrites: the people with a booking at a session. */
 const ATTENDED = `b.status = 'ATTENDED' AND s.cancelled_at IS NULL`;
 
@@ -96,6 +122,24 @@ export class ParticipationRollupRepository {
     await this.db.query(
       `SELECT pg_advisory_xact_lock_shared(hashtextextended('participation-rebuild', 29))`,
     );
+    const now = await this.sessionContribution(sessionId);
+    if (!now) return { attendances: 0, people: 0 };
+    const people = await this.db.query<{ id: string }>(
+      `SELECT person_id AS id FROM booking WHERE session_id = $1 ORDER BY person_id`,
+      [sessionId],
+    );
+    await this.refreshPeople(people.map((p) => p.id));
+    return {
+      attendances: Object.values(now.byArea).reduce((sum, n) => sum + n, 0),
+      people: people.length,
+    };
+  }
+
+  /**
+   * What the session gives the daily and monthly counts (held, attendances by home area),
+   * worked out again and the difference applied, under the session's lock.
+   */
+  private async sessionContribution(sessionId: string): Promise<SessionContribution | undefined> {
     await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 29))`, [sessionId]);
     const [before] = await this.db.query<SessionContribution>(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, venue_area_id AS "venueAreaId", interest_ids AS "interestIds",
@@ -119,7 +163,7 @@ export class ParticipationRollupRepository {
         WHERE s.id = $1`,
       [sessionId],
     );
-    if (!now) return { attendances: 0, people: 0 };
+    if (!now) return undefined;
     const days = new Deltas<[string, string]>();
     const interests = new Deltas<[string, string, string]>();
     const months = new Deltas<[number, string]>();
@@ -164,15 +208,7 @@ export class ParticipationRollupRepository {
          interest_ids = EXCLUDED.interest_ids, held = EXCLUDED.held, by_area = EXCLUDED.by_area`,
       [sessionId, now.day, now.venueAreaId, now.interestIds, now.held, JSON.stringify(now.byArea)],
     );
-    const people = await this.db.query<{ id: string }>(
-      `SELECT person_id AS id FROM booking WHERE session_id = $1 ORDER BY person_id`,
-      [sessionId],
-    );
-    await this.refreshPeople(people.map((p) => p.id));
-    return {
-      attendances: Object.values(now.byArea).reduce((sum, n) => sum + n, 0),
-      people: people.length,
-    };
+    return now;
   }
 
   /**
@@ -280,6 +316,65 @@ export class ParticipationRollupRepository {
       ['first_timers', 'returned'],
       interestFirsts.entries(),
     );
+    await this.refreshJoiners(ids);
+  }
+
+  /**
+   * A member whose profile changed (home, interests, age band): their rows rewritten as they
+   * are now, under the upkeep lock. Call inside a transaction.
+   */
+  async rollUpMember(personId: string): Promise<void> {
+    await this.db.query(
+      `SELECT pg_advisory_xact_lock_shared(hashtextextended('participation-rebuild', 29))`,
+    );
+    // Moved: every figure counts members by where they live now, so the attendances they gave
+    // are taken from the old area and given to the new. Sessions first, in order, then the
+    // member, as the attendance jobs take their locks.
+    const moved = await this.db.query<{ id: string }>(
+      `SELECT DISTINCT b.session_id AS id
+         FROM participant t JOIN member_profile mp ON mp.person_id = t.person_id
+         JOIN booking b ON b.person_id = t.person_id AND b.status = 'ATTENDED'
+        WHERE t.person_id = $1 AND t.area_id IS DISTINCT FROM mp.home_area_id
+        ORDER BY 1`,
+      [personId],
+    );
+    for (const session of moved) await this.sessionContribution(session.id);
+    await this.refreshPeople([personId]);
+  }
+
+  /**
+   * Each person's joining row rewritten (month joined, home area, interests, whether they came
+   * in their third and sixth months, from the participant rows just written), and the
+   * difference applied to the joiners' monthly counts. Under the per-member lock.
+   */
+  private async refreshJoiners(ids: readonly string[]): Promise<void> {
+    const gone = await this.db.query<JoinRow>(
+      `DELETE FROM member_join WHERE person_id = ANY($1) RETURNING ${JOIN_FIGURES}`,
+      [ids],
+    );
+    const made = await this.db.query<JoinRow>(
+      `${JOIN_ROWS('p.id = ANY($1)')} RETURNING ${JOIN_FIGURES}`,
+      [ids],
+    );
+    const months = new Deltas<[number, string]>();
+    const interests = new Deltas<[number, string, string]>();
+    for (const [rows, sign] of [
+      [gone, -1],
+      [made, 1],
+    ] as const)
+      for (const row of rows) {
+        const values = [sign, row.active3 ? sign : 0, row.active6 ? sign : 0];
+        months.add([row.month, row.areaId], values);
+        for (const interest of row.interestIds)
+          interests.add([row.month, row.areaId, interest], values);
+      }
+    await this.addTo('member_join_month', [MONTH, AREA], JOINED, months.entries());
+    await this.addTo(
+      'member_join_month_interest',
+      [MONTH, AREA, INTEREST],
+      JOINED,
+      interests.entries(),
+    );
   }
 
   /**
@@ -295,7 +390,7 @@ export class ParticipationRollupRepository {
       `TRUNCATE participation_session, participation_day, participation_day_interest,
                 participation_month, participation_month_interest, participant, participant_interest,
                 participant_month, participant_interest_month, participant_first, participant_interest_first,
-                participant_reach`,
+                participant_reach, member_join, member_join_month, member_join_month_interest`,
     );
     const [sessions] = await this.db.query<{ n: number }>(
       `WITH came AS (
@@ -376,6 +471,17 @@ export class ParticipationRollupRepository {
         WHERE t.area_id IS NOT NULL
         GROUP BY 1, 2, 3, 4`,
       [REACH_LOOKBACK_MONTHS],
+    );
+    await this.db.query(JOIN_ROWS('true'));
+    await this.db.query(
+      `INSERT INTO member_join_month (month, area_id, new_members, active3, active6)
+       SELECT month, area_id, count(*)::int, count(*) FILTER (WHERE active3)::int, count(*) FILTER (WHERE active6)::int
+         FROM member_join GROUP BY month, area_id`,
+    );
+    await this.db.query(
+      `INSERT INTO member_join_month_interest (month, area_id, interest_id, new_members, active3, active6)
+       SELECT month, area_id, interest_id, count(*)::int, count(*) FILTER (WHERE active3)::int, count(*) FILTER (WHERE active6)::int
+         FROM member_join, unnest(interest_ids) interest_id GROUP BY month, area_id, interest_id`,
     );
     const [participants] = await this.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM participant`,

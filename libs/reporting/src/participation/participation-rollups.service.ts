@@ -4,8 +4,9 @@ import type { JobPayloads, JobResult } from '@kith/platform';
 import { ParticipationRollupRepository } from './participation-rollup.repository';
 
 /**
- * Keeps the participation rollups as attendance is recorded (community tells of it through the
- * outbox: it cannot call up into reporting), and works them all out again from history.
+ * Keeps the participation rollups as attendance is recorded and profiles change (community tells
+ * of it through the outbox: it cannot call up into reporting), and works them all out again from
+ * history.
  */
 @Injectable()
 export class ParticipationRollups {
@@ -23,6 +24,12 @@ export class ParticipationRollups {
   async rollUp({ sessionId }: JobPayloads[JobName.RollUpSessionAttendance]): Promise<JobResult> {
     const { attendances, people } = await this.rollups.rollUpSession(sessionId);
     return people > 0 || attendances > 0 ? done : skipped('no such session, or no bookings');
+  }
+
+  @JobHandler(JobName.RollUpMember, { atomic: true })
+  async rollUpMember({ personId }: JobPayloads[JobName.RollUpMember]): Promise<JobResult> {
+    await this.rollups.rollUpMember(personId);
+    return done;
   }
 
   @JobHandler(JobName.RebuildParticipationRollups, { atomic: true })

@@ -231,31 +231,28 @@ export class ParticipationRepository {
   }
 
   /**
-   * Members who joined in the period (by their month of joining), and of them those whose
-   * third and sixth months are over, and who came in them.
+   * Members who joined in the period (by their London month of joining), and of them those
+   * whose third and sixth months were over by its end (joined three or six whole months before
+   * the end month), and who came in them; from the joiners' monthly rollup.
    */
   joiners(
     groups: ReadonlySet<Grouping>,
     p: Period,
   ): Promise<Figures<'newMembers' | 'reached3' | 'active3' | 'reached6' | 'active6'>[]> {
+    const months = monthNumbers(p.from, p.to);
+    if (months.length === 0) return Promise.resolve([]);
     const interest = groups.has('INTEREST_GROUP');
-    // The cut-offs worked out once, not per member: joined by then, the month is over.
-    const reached = (months: number) => `j.created_at <= cut.m${months}`;
+    const over = (n: number) => `FILTER (WHERE j.month + ${n} < $4)`;
     return this.run(
-      this.keys(groups, LONDON_MONTH('j.created_at', '$5', '$6'), 'mi.interest_id'),
-      `count(*)::int AS "newMembers",
-       count(*) FILTER (WHERE ${reached(3)})::int AS reached3,
-       count(*) FILTER (WHERE ${reached(3)} AND pt.active_month3)::int AS active3,
-       count(*) FILTER (WHERE ${reached(6)})::int AS reached6,
-       count(*) FILTER (WHERE ${reached(6)} AND pt.active_month6)::int AS active6`,
-      `FROM person j JOIN member_profile mp ON mp.person_id = j.id
-       JOIN scope s ON s.area_id = mp.home_area_id
-       ${interest ? 'JOIN member_interest mi ON mi.person_id = mp.person_id' : ''}
-       LEFT JOIN participant pt ON pt.person_id = mp.person_id
-       CROSS JOIN (SELECT $4::timestamptz - interval '3 months' AS m3,
-                          $4::timestamptz - interval '6 months' AS m6) cut
-       WHERE j.created_at >= $3 AND j.created_at < $4`,
-      [...scopeOf(p), p.from, p.to, ...monthsFor(groups, p)],
+      this.keys(groups, NUMBERED_MONTH('j.month'), 'j.interest_id'),
+      `coalesce(sum(j.new_members), 0)::int AS "newMembers",
+       coalesce(sum(j.new_members) ${over(3)}, 0)::int AS reached3,
+       coalesce(sum(j.active3) ${over(3)}, 0)::int AS active3,
+       coalesce(sum(j.new_members) ${over(6)}, 0)::int AS reached6,
+       coalesce(sum(j.active6) ${over(6)}, 0)::int AS active6`,
+      `FROM ${interest ? 'member_join_month_interest' : 'member_join_month'} j JOIN scope s ON s.area_id = j.area_id
+       WHERE j.month = ANY($3::int[])`,
+      [...scopeOf(p), months, months[months.length - 1] + 1],
     );
   }
 

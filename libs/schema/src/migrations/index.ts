@@ -25,6 +25,7 @@ import { ImdDeciles1795650000000 } from './1795650000000-ImdDeciles';
 import { Participation1795660000000 } from './1795660000000-Participation';
 import { ParticipationMonths1795670000000 } from './1795670000000-ParticipationMonths';
 import { EqualityMonitoring1795680000000 } from './1795680000000-EqualityMonitoring';
+import { MemberJoins1795690000000 } from './1795690000000-MemberJoins';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   Participation1795660000000,
   ParticipationMonths1795670000000,
   EqualityMonitoring1795680000000,
+  MemberJoins1795690000000,
 ];
