@@ -368,10 +368,17 @@ describe('the participation report on the demo history', () => {
       moving.accessToken,
     );
     expect(moved.data?.updateMemberProfile.area.code).toBe('E05PLANTED');
+    const answered = await api.gql(
+      `mutation { updateEqualityMonitoring(input: { sex: "male", religion: "sikh", disability: null }) { sex } }`,
+      {},
+      moving.accessToken,
+    );
+    expect(answered.errors).toBeUndefined();
     await settled();
     expect(
       await db.query(
-        `SELECT t.area_id AS participant, t.age_band AS band, j.area_id AS joined, j.interest_ids AS chose
+        `SELECT t.area_id AS participant, t.age_band AS band, t.answers[1] AS sex, t.answers[4] AS disability,
+                t.answers[5] AS religion, j.area_id AS joined, j.interest_ids AS chose
            FROM participant t JOIN member_join j ON j.person_id = t.person_id WHERE t.person_id = $1`,
         [mover.id],
       ),
@@ -379,6 +386,9 @@ describe('the participation report on the demo history', () => {
       {
         participant: planted.ward,
         band: '85+',
+        sex: 'male',
+        disability: null,
+        religion: 'sikh',
         joined: planted.ward,
         chose: interests.map((i) => i.id).sort(),
       },
@@ -392,6 +402,7 @@ describe('the participation report on the demo history', () => {
       participant_first: ['month, area_id, days', 'first_timers, returned'],
       participant_reach: ['start_month, area_id, age_band, next_month', 'people'],
       participant_interest_first: ['month, area_id, interest_id', 'first_timers, returned'],
+      participant_answer_reach: ['start_month, area_id, question, answer, next_month', 'people'],
       member_join_month: ['month, area_id', 'new_members, active3, active6'],
       member_join_month_interest: ['month, area_id, interest_id', 'new_members, active3, active6'],
     };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Db, Problems } from '@kith/platform';
+import { randomUUID } from 'node:crypto';
+import { Db, JobName, JobOutbox, Problems } from '@kith/platform';
 import { EQUALITY_KEYS, EQUALITY_QUESTIONS } from './equality';
 import type { EqualityAnswers, EqualityKey } from './equality';
 
@@ -17,7 +18,10 @@ const SELECT = EQUALITY_QUESTIONS.map((q) => `${q.column} AS "${q.key}"`).join('
  */
 @Injectable()
 export class EqualityMonitoringService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly outbox: JobOutbox,
+  ) {}
 
   async mine(personId: string): Promise<EqualityAnswers> {
     const [row] = await this.db.query<EqualityAnswers>(
@@ -52,6 +56,12 @@ export class EqualityMonitoringService {
            ${given.map((q) => `${q.column} = EXCLUDED.${q.column}`).join(', ')}, updated_at = now()
          RETURNING ${SELECT}`,
         [personId, ...given.map((q) => changes[q.key] ?? null)],
+      );
+      // The reports count participants by their answers: the reporting lib works them out again.
+      await this.outbox.schedule(
+        JobName.RollUpMember,
+        { personId },
+        { key: `roll-up-member-${personId}-${randomUUID()}` },
       );
       // Nothing answered is nothing kept.
       await this.db.query(

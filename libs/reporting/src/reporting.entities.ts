@@ -126,6 +126,13 @@ export class ParticipantEntity {
   /** As given on the profile when the row was last worked out. */
   @Column({ type: 'text', nullable: true })
   ageBand!: string | null;
+
+  /**
+   * The equality monitoring answers when the row was last worked out, one per question in
+   * EQUALITY_QUESTIONS order (null: not answered); what the row gave the answers' reach.
+   */
+  @Column({ type: 'text', array: true, default: [] })
+  answers!: (string | null)[];
 }
 
 /** The same per interest a member has come to. */
@@ -349,6 +356,33 @@ export class MemberJoinMonthInterestEntity {
   active6!: number;
 }
 
+/**
+ * The reach (as participant_reach) of each equality monitoring answer: participants who gave
+ * it, by the month a report could start in and the first month at or after it they came in.
+ * Only answers given: "not given" is the period's participants less these.
+ */
+@Entity('participant_answer_reach')
+export class ParticipantAnswerReachEntity {
+  @PrimaryColumn('int')
+  startMonth!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  /** The question's key (EQUALITY_QUESTIONS). */
+  @PrimaryColumn('text')
+  question!: string;
+
+  @PrimaryColumn('text')
+  answer!: string;
+
+  @PrimaryColumn('int')
+  nextMonth!: number;
+
+  @Column({ type: 'int', default: 0 })
+  people!: number;
+}
+
 export const REPORTING_ENTITIES = [
   ImdDecileEntity,
   ParticipationSessionEntity,
@@ -366,4 +400,5 @@ export const REPORTING_ENTITIES = [
   MemberJoinEntity,
   MemberJoinMonthEntity,
   MemberJoinMonthInterestEntity,
+  ParticipantAnswerReachEntity,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EQUALITY_QUESTIONS } from '@kith/community';
 import { Db } from '@kith/platform';
 
 /** A London month as one number: year * 12 + month - 1. */
@@ -22,6 +23,7 @@ interface MonthsRow {
   days?: number;
   returned: boolean;
   ageBand?: string | null;
+  answers?: (string | null)[];
 }
 
 /** How far back from a member's first month a report could start and still reach them (five years). */
@@ -77,6 +79,8 @@ class Deltas<K extends unknown[]> {
 /** Whole days from joining to a first attendance (never below 0: history loaded from before joining). */
 const DAYS_OF = `greatest(0, floor(extract(epoch FROM first_at - joined_at) / 86400))::int`;
 const DAYS = `${DAYS_OF} AS days`;
+/** What a participant row gives the monthly counts, firsts and reach. */
+const MEMBER_FIGURES = `area_id AS "areaId", months, ${FIRSTS}, ${DAYS}, age_band AS "ageBand", answers`;
 
 interface JoinRow {
   month: number;
@@ -249,7 +253,7 @@ export class ParticipationRollupRepository {
     );
     const goneMembers = await this.db.query<MonthsRow>(
       `DELETE FROM participant WHERE person_id = ANY($1)
-       RETURNING area_id AS "areaId", months, ${FIRSTS}, ${DAYS}, age_band AS "ageBand"`,
+       RETURNING ${MEMBER_FIGURES}`,
       [ids],
     );
     const goneInterests = await this.db.query<MonthsRow>(
@@ -259,7 +263,7 @@ export class ParticipationRollupRepository {
     );
     const madeMembers = await this.db.query<MonthsRow>(
       `${PARTICIPANT_ROWS('b.person_id = ANY($1)')}
-       RETURNING area_id AS "areaId", months, ${FIRSTS}, ${DAYS}, age_band AS "ageBand"`,
+       RETURNING ${MEMBER_FIGURES}`,
       [ids],
     );
     const madeInterests = await this.db.query<MonthsRow>(
@@ -272,6 +276,7 @@ export class ParticipationRollupRepository {
     const firsts = new Deltas<[number, string, number]>();
     const interestFirsts = new Deltas<[number, string, string]>();
     const reach = new Deltas<[number, string, string, number]>();
+    const answerReach = new Deltas<[number, string, string, string, number]>();
     const count = (rows: MonthsRow[], sign: number) => {
       for (const row of rows) {
         if (!row.areaId) continue;
@@ -279,8 +284,14 @@ export class ParticipationRollupRepository {
         if (row.interestId) interestFirsts.add([row.firstMonth, row.areaId, row.interestId], first);
         else {
           firsts.add([row.firstMonth, row.areaId, row.days ?? 0], first);
-          for (const [a, next] of reachOf(row.months))
+          const answered = EQUALITY_QUESTIONS.flatMap((q, i) =>
+            row.answers?.[i] ? [[q.key, row.answers[i]] as const] : [],
+          );
+          for (const [a, next] of reachOf(row.months)) {
             reach.add([a, row.areaId, row.ageBand ?? '', next], [sign]);
+            for (const [question, answer] of answered)
+              answerReach.add([a, row.areaId, question, answer, next], [sign]);
+          }
         }
         for (const month of row.months)
           if (row.interestId) interestMonths.add([month, row.areaId, row.interestId], [sign]);
@@ -309,6 +320,18 @@ export class ParticipationRollupRepository {
       [['start_month', 'int'], AREA, ['age_band', 'text'], ['next_month', 'int']],
       ['people'],
       reach.entries(),
+    );
+    await this.addTo(
+      'participant_answer_reach',
+      [
+        ['start_month', 'int'],
+        AREA,
+        ['question', 'text'],
+        ['answer', 'text'],
+        ['next_month', 'int'],
+      ],
+      ['people'],
+      answerReach.entries(),
     );
     await this.addTo(
       'participant_interest_first',
@@ -390,7 +413,8 @@ export class ParticipationRollupRepository {
       `TRUNCATE participation_session, participation_day, participation_day_interest,
                 participation_month, participation_month_interest, participant, participant_interest,
                 participant_month, participant_interest_month, participant_first, participant_interest_first,
-                participant_reach, member_join, member_join_month, member_join_month_interest`,
+                participant_reach, participant_answer_reach, member_join, member_join_month,
+                member_join_month_interest`,
     );
     const [sessions] = await this.db.query<{ n: number }>(
       `WITH came AS (
@@ -472,6 +496,19 @@ export class ParticipationRollupRepository {
         GROUP BY 1, 2, 3, 4`,
       [REACH_LOOKBACK_MONTHS],
     );
+    await this.db.query(
+      `INSERT INTO participant_answer_reach (start_month, area_id, question, answer, next_month, people)
+       SELECT r.a, r.area_id, q.key, r.answers[q.i], r.next, count(*)::int
+         FROM (SELECT t.area_id, t.answers, a, (SELECT min(m) FROM unnest(t.months) m WHERE m >= a) AS next
+                 FROM participant t,
+                      generate_series((SELECT min(m) FROM unnest(t.months) m) - $1::int,
+                                      (SELECT max(m) FROM unnest(t.months) m)) a
+                WHERE t.area_id IS NOT NULL AND cardinality(array_remove(t.answers, NULL)) > 0) r,
+              unnest($2::text[]) WITH ORDINALITY AS q(key, i)
+        WHERE r.answers[q.i] IS NOT NULL
+        GROUP BY 1, 2, 3, 4, 5`,
+      [REACH_LOOKBACK_MONTHS, EQUALITY_QUESTIONS.map((q) => q.key)],
+    );
     await this.db.query(JOIN_ROWS('true'));
     await this.db.query(
       `INSERT INTO member_join_month (month, area_id, new_members, active3, active6)
@@ -496,21 +533,23 @@ export class ParticipationRollupRepository {
  * month of membership (from joining + 2 months to joining + 3, and + 5 to + 6).
  */
 const PARTICIPANT_ROWS = (where: string) => `
-  INSERT INTO participant (person_id, area_id, lsoa_code, joined_at, first_at, second_at, months, active_month3, active_month6, age_band)
+  INSERT INTO participant (person_id, area_id, lsoa_code, joined_at, first_at, second_at, months, active_month3, active_month6, age_band, answers)
   SELECT c.person_id, mp.home_area_id,
          (SELECT l.code FROM area l WHERE l.kind = 'lsoa' AND mp.home IS NOT NULL
              AND ST_Contains(l.boundary, mp.home::geometry) LIMIT 1),
          p.created_at, c.times[1], c.times[2], c.months,
          EXISTS (SELECT 1 FROM unnest(c.times) t WHERE t >= p.created_at + interval '2 months' AND t < p.created_at + interval '3 months'),
          EXISTS (SELECT 1 FROM unnest(c.times) t WHERE t >= p.created_at + interval '5 months' AND t < p.created_at + interval '6 months'),
-         mp.age_band
+         mp.age_band,
+         ARRAY[${EQUALITY_QUESTIONS.map((q) => `e.${q.column}`).join(', ')}]::text[]
     FROM (SELECT b.person_id, array_agg(s.starts_at ORDER BY s.starts_at) AS times,
                  array_agg(DISTINCT ${MONTH_NUMBER('s.starts_at')}) AS months
             FROM booking b JOIN session s ON s.id = b.session_id
            WHERE ${where} AND ${ATTENDED}
            GROUP BY b.person_id) c
     JOIN person p ON p.id = c.person_id
-    JOIN member_profile mp ON mp.person_id = c.person_id`;
+    JOIN member_profile mp ON mp.person_id = c.person_id
+    LEFT JOIN equality_monitoring e ON e.person_id = c.person_id`;
 
 const PARTICIPANT_INTEREST_ROWS = (where: string) => `
   INSERT INTO participant_interest (person_id, interest_id, area_id, first_at, second_at, months)

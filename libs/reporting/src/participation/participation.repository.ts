@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EQUALITY_QUESTIONS } from '@kith/community';
 import { Db, londonMidnight } from '@kith/platform';
 
 export type Grouping = 'MONTH' | 'WARD' | 'INTEREST_GROUP';
@@ -166,27 +165,36 @@ export class ParticipationRepository {
   }
 
   /**
-   * The period's participants by each equality monitoring answer they gave (null: none given)
-   * and, with a release of the Indices, by the deprivation decile of where they live (null: not
-   * in an LSOA of it): one pass over those who have come, each counted once per question.
+   * The period's participants by each equality monitoring answer given, from the answers'
+   * reach (as `periodParticipants`); those who gave none are the rest.
    */
-  periodPeople(
-    p: Period,
-    imdVersion: string | null,
-  ): Promise<{ question: string; answer: string | null; participants: number }[]> {
-    const answers = [
-      ...EQUALITY_QUESTIONS.map((q) => `('${q.key}', e.${q.column})`),
-      ...(imdVersion ? [`('decile', i.decile::text)`] : []),
-    ];
+  periodAnswers(p: Period): Promise<{ question: string; answer: string; participants: number }[]> {
+    const months = monthNumbers(p.from, p.to);
+    if (months.length === 0) return Promise.resolve([]);
     return this.db.query(
-      `SELECT v.question, v.answer, count(*)::int AS participants
+      `SELECT r.question, r.answer, sum(r.people)::int AS participants
+         FROM participant_answer_reach r
+        WHERE r.start_month = $1 AND r.next_month <= $2 AND r.area_id = ANY($3::uuid[])
+        GROUP BY r.question, r.answer`,
+      [months[0], months[months.length - 1], p.scope.areaIds],
+    );
+  }
+
+  /**
+   * The period's participants by the deprivation decile of where they live, by a release of
+   * the Indices (decile null: not in an LSOA of it): one pass over those who have come.
+   */
+  periodDeciles(
+    p: Period,
+    imdVersion: string,
+  ): Promise<{ decile: number | null; participants: number }[]> {
+    return this.db.query(
+      `SELECT i.decile, count(*)::int AS participants
          FROM participant t
-         LEFT JOIN equality_monitoring e ON e.person_id = t.person_id
-         ${imdVersion ? 'LEFT JOIN imd_decile i ON i.version = $3 AND i.lsoa_code = t.lsoa_code' : ''}
-         CROSS JOIN LATERAL (VALUES ${answers.join(', ')}) AS v(question, answer)
+         LEFT JOIN imd_decile i ON i.version = $3 AND i.lsoa_code = t.lsoa_code
         WHERE t.area_id = ANY($1::uuid[]) AND t.months && $2::int[]
-        GROUP BY v.question, v.answer`,
-      [p.scope.areaIds, monthNumbers(p.from, p.to), ...(imdVersion ? [imdVersion] : [])],
+        GROUP BY i.decile`,
+      [p.scope.areaIds, monthNumbers(p.from, p.to), imdVersion],
     );
   }
 

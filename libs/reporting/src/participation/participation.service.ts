@@ -160,18 +160,21 @@ export class ParticipationService {
         participants: r.participants,
       })),
     );
-    const peopleRead = this.reads.periodPeople(period, imdVersion);
+    const answersRead = this.reads.periodAnswers(period);
+    const decilesRead = imdVersion ? this.reads.periodDeciles(period, imdVersion) : [];
     // Sessions, attendances and joiners add up over months and wards: their totals are the
     // grouped figures summed, not read again.
     const summed = groups.length > 0 && !groups.includes('INTEREST_GROUP');
-    const [dimensions, grouped, totals, people, answers] = await Promise.all([
+    const [dimensions, grouped, totals, people, answers, deciles] = await Promise.all([
       this.dimensions(area, scope, groups, from, to),
       this.raw(new Set(groups), period, reading),
       this.raw(new Set(), period, reading, summed),
       reading,
-      peopleRead,
+      answersRead,
+      decilesRead,
     ]);
-    const answered = (question: string, answer: string | null) =>
+    const everyone = people.reduce((n, r) => n + r.participants, 0);
+    const answered = (question: string, answer: string) =>
       answers.find((a) => a.question === question && a.answer === answer)?.participants ?? 0;
     if (summed) {
       const whole = totals.get(keyOf({}, [])) ?? emptyRaw();
@@ -232,10 +235,10 @@ export class ParticipationService {
         ? {
             version: imdVersion,
             deciles: this.categories(
-              ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', null].map((decile) => ({
-                category: decile ?? 'not known',
-                label: decile ?? 'Not known',
-                people: answered('decile', decile),
+              [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null].map((decile) => ({
+                category: decile === null ? 'not known' : String(decile),
+                label: decile === null ? 'Not known' : String(decile),
+                people: deciles.find((d) => d.decile === decile)?.participants ?? 0,
               })),
             ),
           }
@@ -249,7 +252,11 @@ export class ParticipationService {
             label: o.label,
             people: answered(q.key, o.slug),
           })),
-          { category: 'not given', label: 'Not given', people: answered(q.key, null) },
+          {
+            category: 'not given',
+            label: 'Not given',
+            people: everyone - q.options.reduce((n, o) => n + answered(q.key, o.slug), 0),
+          },
         ]),
       })),
     };

@@ -26,6 +26,7 @@ import { Participation1795660000000 } from './1795660000000-Participation';
 import { ParticipationMonths1795670000000 } from './1795670000000-ParticipationMonths';
 import { EqualityMonitoring1795680000000 } from './1795680000000-EqualityMonitoring';
 import { MemberJoins1795690000000 } from './1795690000000-MemberJoins';
+import { AnswerReach1795700000000 } from './1795700000000-AnswerReach';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   ParticipationMonths1795670000000,
   EqualityMonitoring1795680000000,
   MemberJoins1795690000000,
+  AnswerReach1795700000000,
 ];
