@@ -58,6 +58,30 @@ const OUTCOMES = `query($a: ID!, $f: DateTime!, $t: DateTime!) {
   outcomesReport(areaId: $a, from: $f, to: $t) { rows { measure completers ${COUNT} meanChange } } }`;
 const ATTENDANCE = `mutation($s: ID!, $p: ID!, $a: Boolean!) { recordAttendance(sessionId: $s, personId: $p, attended: $a) { status } }`;
 
+/**
+ * Whether `target` is a combination of the rows of `published` (Gaussian elimination): whether
+ * those published figures tell the figure `target` adds up.
+ */
+function determined(published: number[][], target: number[]): boolean {
+  const rank = (rows: number[][]) => {
+    const m = rows.map((r) => [...r]);
+    let r = 0;
+    for (let c = 0; c < (m[0]?.length ?? 0) && r < m.length; c += 1) {
+      const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[c]) > 1e-9);
+      if (pivot === -1) continue;
+      [m[r], m[pivot]] = [m[pivot], m[r]];
+      for (let i = 0; i < m.length; i += 1)
+        if (i !== r && Math.abs(m[i][c]) > 1e-9) {
+          const k = m[i][c] / m[r][c];
+          m[i] = m[i].map((v, j) => v - k * m[r][j]);
+        }
+      r += 1;
+    }
+    return r;
+  };
+  return rank([...published, target]) === rank(published);
+}
+
 const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
   result.errors?.[0]?.extensions?.code;
 
@@ -88,10 +112,10 @@ describe('the participation report on the demo history', () => {
   };
   const period = { f: monthStart(7), t: monthStart(0) };
 
-  const report = async (groupBy: string[], token = commissioner.accessToken) => {
+  const report = async (groupBy: string[], token = commissioner.accessToken, area = riverside) => {
     const result = await api.gql<{ participationReport: Report }>(
       REPORT,
-      { a: riverside, ...period, g: groupBy },
+      { a: area, ...period, g: groupBy },
       token,
     );
     expect(result.errors).toBeUndefined();
@@ -266,7 +290,12 @@ describe('the participation report on the demo history', () => {
       const exact = (category: string) =>
         people.filter((p) => (p[key] ?? 'not given') === category).length;
       for (const c of categories)
-        if (!c.people.suppressed) expect(c.people.value).toBe(exact(c.category));
+        if (!c.people.suppressed)
+          expect({ key, c: c.category, v: c.people.value }).toEqual({
+            key,
+            c: c.category,
+            v: exact(c.category),
+          });
       // Every participant is in one category of each: the hidden ones are the total less the
       // rest, never one alone and never fewer than the threshold together.
       const hidden = categories.filter((c) => c.people.suppressed);
@@ -327,6 +356,122 @@ describe('the participation report on the demo history', () => {
     }
     const plantedCells = both.rows.filter((r) => r.ward?.code === 'E05PLANTED');
     expect(plantedCells.every((r) => r.participants.suppressed)).toBe(true);
+  });
+
+  it("cuts a ward's report from the borough's tables: no difference of any reports tells the planted ward", async () => {
+    const [byWard, byMonth, both, whole] = await Promise.all([
+      report(['WARD']),
+      report(['MONTH']),
+      report(['MONTH', 'WARD']),
+      report([]),
+    ]);
+    const wards = byWard.rows.filter((r) => r.ward).map((r) => r.ward!.code);
+    const ids = new Map(
+      (
+        await db.query<{ id: string; code: string }>(
+          `SELECT id, code FROM area WHERE code = ANY($1::text[])`,
+          [wards],
+        )
+      ).map((a) => [a.code, a.id]),
+    );
+    // Each ward's own report, as a commissioner of the borough may ask for it.
+    const own = new Map(
+      await Promise.all(
+        wards.map(
+          async (code) =>
+            [
+              code,
+              {
+                total: await report([], commissioner.accessToken, ids.get(code)),
+                byMonth: await report(['MONTH'], commissioner.accessToken, ids.get(code)),
+              },
+            ] as const,
+        ),
+      ),
+    );
+    // A ward's totals are its row of the borough's report by ward, its months its column of
+    // the borough's table by month and ward.
+    for (const code of wards) {
+      const row = byWard.rows.find((r) => r.ward?.code === code)!;
+      const { total, byMonth: months } = own.get(code)!;
+      expect(total.totals.attendances).toEqual(row.attendances);
+      expect(total.totals.participants).toEqual(row.participants);
+      expect(months.rows.map((r) => r.attendances)).toEqual(
+        both.rows.filter((r) => r.ward?.code === code).map((r) => r.attendances),
+      );
+    }
+    // Not all hidden: the test would prove nothing.
+    expect(byWard.rows.filter((r) => !r.attendances.suppressed).length).toBeGreaterThan(2);
+    // Attendances add up over months and wards: every published figure is a sum of the cells
+    // x[month][ward] (outside the wards a ward of its own). The planted ward's attendances are
+    // told by the reports only if they are a combination of what is published.
+    const months = byMonth.rows.map((r) => r.month!);
+    const columns = [...wards, null];
+    const at = (m: number, w: number) => m * columns.length + w;
+    const size = months.length * columns.length;
+    const functional = (cells: [number, number][]) => {
+      const f = new Array<number>(size).fill(0);
+      for (const [m, w] of cells) f[at(m, w)] += 1;
+      return f;
+    };
+    const allMonths = (w: number) => months.map((_, m) => [m, w] as [number, number]);
+    const allWards = (m: number) => columns.map((_, w) => [m, w] as [number, number]);
+    const wardOf = (r: Row) => columns.indexOf(r.ward?.code ?? null);
+    const published: number[][] = [];
+    const publish = (count: Count, cells: [number, number][]) => {
+      if (!count.suppressed) published.push(functional(cells));
+    };
+    publish(
+      whole.totals.attendances,
+      months.flatMap((_, m) => allWards(m)),
+    );
+    for (const r of byWard.rows) publish(r.attendances, allMonths(wardOf(r)));
+    for (const r of byMonth.rows) publish(r.attendances, allWards(months.indexOf(r.month!)));
+    for (const r of both.rows) publish(r.attendances, [[months.indexOf(r.month!), wardOf(r)]]);
+    for (const [code, { total, byMonth: wardMonths }] of own) {
+      const w = columns.indexOf(code);
+      publish(total.totals.attendances, allMonths(w));
+      for (const r of wardMonths.rows) publish(r.attendances, [[months.indexOf(r.month!), w]]);
+    }
+    const planted = columns.indexOf('E05PLANTED');
+    expect(determined(published, functional(allMonths(planted)))).toBe(false);
+    // A ward that is published is told by them, as it should be: the check can say yes.
+    const shown = byWard.rows.find((r) => r.ward && !r.attendances.suppressed)!;
+    expect(determined(published, functional(allMonths(wardOf(shown))))).toBe(true);
+    // Participants, and who they are, add up over wards only: y[ward] per age band.
+    const bands = byWard.ageBands.map((b) => b.category);
+    const ages: number[][] = [];
+    const person = (w: number, bandsOf: number[]) => {
+      const f = new Array<number>(columns.length * bands.length).fill(0);
+      for (const k of bandsOf) f[w * bands.length + k] = 1;
+      return f;
+    };
+    const everyBand = bands.map((_, k) => k);
+    const sumOver = (parts: number[][]) =>
+      parts[0].map((_, i) => parts.reduce((n, p) => n + p[i], 0));
+    if (!whole.totals.participants.suppressed)
+      ages.push(sumOver(columns.map((_, w) => person(w, everyBand))));
+    for (const r of byWard.rows)
+      if (!r.participants.suppressed) ages.push(person(wardOf(r), everyBand));
+    byWard.ageBands.forEach((b, k) => {
+      if (!b.people.suppressed) ages.push(sumOver(columns.map((_, w) => person(w, [k]))));
+    });
+    for (const [code, { total }] of own) {
+      const w = columns.indexOf(code);
+      if (!total.totals.participants.suppressed) ages.push(person(w, everyBand));
+      total.ageBands.forEach((b, k) => {
+        if (!b.people.suppressed) ages.push(person(w, [k]));
+      });
+    }
+    expect(determined(ages, person(planted, everyBand))).toBe(false);
+    for (const k of everyBand) expect(determined(ages, person(planted, [k]))).toBe(false);
+    // A ward's report by both months and interests would need a table of three: refused.
+    const three = await api.gql(
+      REPORT,
+      { a: ids.get('E05PLANTED'), ...period, g: ['MONTH', 'INTEREST_GROUP'] },
+      commissioner.accessToken,
+    );
+    expect(codeOf(three)).toBe('BAD_USER_INPUT');
   });
 
   it('takes back a corrected no-show, and keeps counting under concurrent recording', async () => {

@@ -140,6 +140,48 @@ describe('disclosure control', () => {
     );
   });
 
+  it('keeps the margins another report settled, and still leaves no hidden count pinned down', () => {
+    fc.assert(
+      fc.property(tables, fc.boolean(), (cells, rowsAddUp) => {
+        // The one-way reports of the same counts: by row, and by column.
+        const real = truth(cells);
+        const columns = cells[0].length;
+        const oneWay = (values: number[]) =>
+          suppressCounts(values.map((v) => [v])).cells.map((c) => c[0].suppressed);
+        const byRow = oneWay(real.slice(0, -1).map((row) => row[columns]));
+        const byColumn = oneWay(real[real.length - 1].slice(0, -1));
+        // Distinct people over months are no sum of the months: such margins are given as hidden.
+        const rowTotals = rowsAddUp ? byRow : byRow.map(() => true);
+        const table = suppressCounts(cells, DEFAULT_RULES, { rowTotals, columnTotals: byColumn });
+        table.rowTotals.forEach((t, r) => expect(t.suppressed).toBe(rowTotals[r]));
+        table.columnTotals.forEach((t, c) => expect(t.suppressed).toBe(byColumn[c]));
+        const published = asGrid(table);
+        published.forEach((row, r) =>
+          row.forEach((v, c) => {
+            // A margin given as hidden because it is no sum is no figure of this table.
+            if (v !== null || (!rowsAddUp && c === columns && r < cells.length)) return;
+            const other = alternative(published, real, r, c);
+            expect(other).toBeDefined();
+            expect(consistent(other!)).toBe(true);
+            expect(other![r][c]).not.toBe(real[r][c]);
+          }),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hides no more than it must beside a total another report publishes', () => {
+    // Wards of a borough whose total the report by month publishes too: the small ward and the
+    // smallest other, no more.
+    const byWard = suppressCounts([[40], [3], [25], [30]], DEFAULT_RULES, {
+      columnTotals: [false],
+      total: false,
+    });
+    expect(byWard.cells.map((c) => c[0].value)).toEqual([40, null, null, 30]);
+    expect(byWard.total).toEqual({ value: 98, suppressed: false });
+  });
+
   it('never lets a published total tell that the hidden cells beside it add up to a small number', () => {
     fc.assert(
       fc.property(tables, (cells) => {

@@ -21,6 +21,19 @@ export interface PublishedCount {
   suppressed: boolean;
 }
 
+/**
+ * The margins another table has already settled, when this table's totals are published in
+ * another report too (a ward's total in the report by ward, a month's in the report by month):
+ * true, hidden there; false, published there (so never hidden here, and no reason to); absent,
+ * left to this table. A margin that is no sum of its line (distinct people over months) is
+ * given as hidden: it tells nothing about the line.
+ */
+export interface SettledMargins {
+  rowTotals?: readonly (boolean | undefined)[];
+  columnTotals?: readonly (boolean | undefined)[];
+  total?: boolean;
+}
+
 export interface PublishedTable {
   cells: PublishedCount[][];
   rowTotals: PublishedCount[];
@@ -56,6 +69,7 @@ function weakLine(
   grid: readonly (readonly number[])[],
   hidden: readonly (readonly boolean[])[],
   rules: DisclosureRules,
+  fixed: (r: number, c: number) => boolean,
 ): [number, number][] | undefined {
   const lines: [number, number][][] = [
     ...grid.map((row, r) => row.map((_, c) => [r, c] as [number, number])),
@@ -70,7 +84,7 @@ function weakLine(
     const sum = hiddenInner.reduce((total, [r, c]) => total + grid[r][c], 0);
     if (!isSmall(sum, rules)) continue;
     const open = inner.filter(([r, c]) => !hidden[r][c]);
-    return open.length > 0 ? open : [margin];
+    return open.length > 0 || fixed(margin[0], margin[1]) ? open : [margin];
   }
   return undefined;
 }
@@ -118,12 +132,14 @@ export function exposedCells(hidden: readonly (readonly boolean[])[]): [number, 
 /**
  * Primary suppression of every small count (margins included), then secondary suppression until
  * no hidden cell can be worked out from the published ones: while a hidden cell is exposed, the
- * smallest published cell in its row (else its column) is hidden too, so the two lie on a
- * cycle; margins are hidden only when a line has nothing else left. Then, if asked, rounding.
+ * smallest published cell in its row (else its column) is hidden too, so the two lie on a cycle;
+ * margins are hidden only when a line has nothing else left, and margins another report
+ * settled (`settled`) stay as they are there. Then, if asked, rounding.
  */
 export function suppressCounts(
   cells: readonly (readonly number[])[],
   rules: DisclosureRules = DEFAULT_RULES,
+  settled: SettledMargins = {},
 ): PublishedTable {
   for (const row of cells)
     for (const v of row)
@@ -133,7 +149,17 @@ export function suppressCounts(
   const columns = rows === 0 ? 0 : cells[0].length;
   if (cells.some((row) => row.length !== columns)) throw new Error('every row needs as many cells');
   const grid = extend(cells);
-  const hidden = grid.map((row) => row.map((v) => isSmall(v, rules)));
+  const settledAt = (r: number, c: number): boolean | undefined =>
+    r === rows && c === columns
+      ? settled.total
+      : c === columns
+        ? settled.rowTotals?.[r]
+        : r === rows
+          ? settled.columnTotals?.[c]
+          : undefined;
+  /** Published in another report: stays published here. */
+  const fixed = (r: number, c: number) => settledAt(r, c) === false;
+  const hidden = grid.map((row, r) => row.map((v, c) => settledAt(r, c) ?? isSmall(v, rules)));
   // Cheapest first: an inner cell before a total, a small one before a big one.
   const cost = (r: number, c: number) => grid[r][c] + (r === rows || c === columns ? 1e9 : 0);
   const hide = (candidates: [number, number][]) => {
@@ -141,20 +167,26 @@ export function suppressCounts(
     const [hr, hc] = candidates[0];
     hidden[hr][hc] = true;
   };
+  const hideAll = () =>
+    grid.forEach((row, rr) => row.forEach((_, cc) => (hidden[rr][cc] ||= !fixed(rr, cc))));
   for (;;) {
     const exposed = exposedCells(hidden);
     if (exposed.length > 0) {
       const [r, c] = exposed[0];
       const inRow = grid[r]
         .map((_, cc) => [r, cc] as [number, number])
-        .filter(([, cc]) => cc !== c && !hidden[r][cc]);
+        .filter(([, cc]) => cc !== c && !hidden[r][cc] && !fixed(r, cc));
       const inColumn = grid
         .map((_, rr) => [rr, c] as [number, number])
-        .filter(([rr]) => rr !== r && !hidden[rr][c]);
-      const candidates = inRow.length > 0 ? inRow : inColumn;
+        .filter(([rr]) => rr !== r && !hidden[rr][c] && !fixed(rr, c));
+      // From its row, else its column; for a column's total, from that column (its row is
+      // the other totals).
+      const columnFirst = r === rows && c !== columns;
+      const [first, second] = columnFirst ? [inColumn, inRow] : [inRow, inColumn];
+      const candidates = first.length > 0 ? first : second;
       if (candidates.length === 0) {
         // Nothing left to hide beside it in its lines: hide the rest of the table.
-        grid.forEach((row, rr) => row.forEach((_, cc) => (hidden[rr][cc] = true)));
+        hideAll();
         break;
       }
       hide(candidates);
@@ -162,9 +194,24 @@ export function suppressCounts(
     }
     // A line whose total is published tells the sum of its hidden cells: that sum must not be
     // a small number itself (two hidden zeros beside a published total are two zeros).
-    const weak = weakLine(grid, hidden, rules);
+    const weak = weakLine(grid, hidden, rules, fixed);
     if (!weak) break;
+    if (weak.length === 0) {
+      hideAll();
+      break;
+    }
     hide(weak);
+  }
+  // Hidden here but fixed by what another report publishes (a month's only ward, whose total is
+  // published there): it tells nothing new, so it is published, unless it is small.
+  for (let again = true; again;) {
+    again = false;
+    for (const [r, c] of exposedCells(hidden))
+      if (!isSmall(grid[r][c], rules) && settledAt(r, c) !== true) {
+        hidden[r][c] = false;
+        again = true;
+        break;
+      }
   }
   const publish = (r: number, c: number): PublishedCount =>
     hidden[r][c]

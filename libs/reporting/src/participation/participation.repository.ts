@@ -168,14 +168,18 @@ export class ParticipationRepository {
    * The period's participants by each equality monitoring answer given, from the answers'
    * reach (as `periodParticipants`); those who gave none are the rest.
    */
-  periodAnswers(p: Period): Promise<{ question: string; answer: string; participants: number }[]> {
+  periodAnswers(
+    p: Period,
+    byArea = false,
+  ): Promise<{ areaId?: string; question: string; answer: string; participants: number }[]> {
     const months = monthNumbers(p.from, p.to);
     if (months.length === 0) return Promise.resolve([]);
+    const area = byArea ? 'r.area_id AS "areaId", ' : '';
     return this.db.query(
-      `SELECT r.question, r.answer, sum(r.people)::int AS participants
+      `SELECT ${area}r.question, r.answer, sum(r.people)::int AS participants
          FROM participant_answer_reach r
         WHERE r.start_month = $1 AND r.next_month <= $2 AND r.area_id = ANY($3::uuid[])
-        GROUP BY r.question, r.answer`,
+        GROUP BY ${byArea ? 'r.area_id, ' : ''}r.question, r.answer`,
       [months[0], months[months.length - 1], p.scope.areaIds],
     );
   }
@@ -187,15 +191,29 @@ export class ParticipationRepository {
   periodDeciles(
     p: Period,
     imdVersion: string,
-  ): Promise<{ decile: number | null; participants: number }[]> {
+    byArea = false,
+  ): Promise<{ areaId?: string; decile: number | null; participants: number }[]> {
     return this.db.query(
-      `SELECT i.decile, count(*)::int AS participants
+      `SELECT ${byArea ? 't.area_id AS "areaId", ' : ''}i.decile, count(*)::int AS participants
          FROM participant t
          LEFT JOIN imd_decile i ON i.version = $3 AND i.lsoa_code = t.lsoa_code
         WHERE t.area_id = ANY($1::uuid[]) AND t.months && $2::int[]
-        GROUP BY i.decile`,
+        GROUP BY ${byArea ? 't.area_id, ' : ''}i.decile`,
       [p.scope.areaIds, monthNumbers(p.from, p.to), imdVersion],
     );
+  }
+
+  /** The top of an area's tree: the ancestor with no parent. */
+  async rootOf(areaId: string): Promise<string> {
+    const [root] = await this.db.query<{ id: string }>(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id FROM area WHERE id = $1
+         UNION ALL
+         SELECT a.id, a.parent_id FROM area a JOIN up ON a.id = up.parent_id)
+       SELECT id FROM up WHERE parent_id IS NULL LIMIT 1`,
+      [areaId],
+    );
+    return root?.id ?? areaId;
   }
 
   /**

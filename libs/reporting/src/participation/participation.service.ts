@@ -7,7 +7,7 @@ import type { Principal } from '@kith/identity';
 import { DomainError, KITH_CONFIG } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { publishFigure, suppressCounts } from '../disclosure';
-import type { DisclosureRules, PublishedCount } from '../disclosure';
+import type { DisclosureRules, PublishedCount, SettledMargins } from '../disclosure';
 import { configuredRules, ReportScope } from '../report-scope.service';
 import { monthNumbers, ParticipationRepository } from './participation.repository';
 import type { Figures, GroupKey, Grouping, Period, Scope } from './participation.repository';
@@ -73,6 +73,18 @@ export interface ParticipationView {
   equality: EqualityReach[];
 }
 
+/** A set of categories (age bands, deciles, a question's answers) and its participants by ward. */
+interface CategorySet {
+  categories: { category: string; label: string }[];
+  tally: { ward: string | null; category: string; people: number }[];
+}
+
+/** Who takes part in each ward, from its borough's tables by ward. */
+export type WardDemographics = Map<
+  string,
+  Pick<ParticipationView, 'ageBands' | 'deprivation' | 'equality'>
+>;
+
 /** What a count adds up over: a member who came in two months, or to two interests, is one. */
 const ADDS_UP: Record<ParticipationCount, readonly Grouping[]> = {
   attendances: ['MONTH', 'WARD'],
@@ -136,6 +148,13 @@ export class ParticipationService {
     this.rules = configuredRules(config);
   }
 
+  /**
+   * The report for an area the principal may read. Every figure about a ward is its borough's
+   * (the top of the area's tree), from the borough's tables by ward, suppressed once: so the
+   * borough's report less its other wards' reports, or a ward's months against the borough's
+   * months, tell nothing the borough's tables hide. Tables of two groupings keep the margins
+   * that the reports of one grouping publish.
+   */
   async report(
     principal: Principal,
     areaId: string,
@@ -145,6 +164,87 @@ export class ParticipationService {
   ): Promise<ParticipationView> {
     const groups = checkGroupBy(groupBy);
     const area = await this.scope.mayRead(principal, areaId, from, to);
+    const root = await this.rootOf(area);
+    if (area.kind !== 'ward' || root.id === area.id) return this.table(area, from, to, groups);
+    const whole = GROUPINGS.filter((g) => g === 'WARD' || groups.includes(g));
+    if (whole.length > 2)
+      throw DomainError.badInput([
+        {
+          path: 'groupBy',
+          message:
+            "a ward's report is grouped by MONTH or INTEREST_GROUP, not both: its figures are its borough's, by ward",
+        },
+      ]);
+    const [byWard, table] = await Promise.all([
+      this.build(root, from, to, ['WARD'], true),
+      whole.length === 2 ? this.table(root, from, to, whole) : undefined,
+    ]);
+    return this.slice(byWard, table ?? byWard, area, groups);
+  }
+
+  /** One table: of two groupings, with the margins their own reports publish. */
+  private async table(
+    area: AreaRow,
+    from: Date,
+    to: Date,
+    groups: Grouping[],
+  ): Promise<ParticipationView> {
+    if (groups.length < 2) return this.build(area, from, to, groups);
+    const margins = await Promise.all(groups.map((g) => this.build(area, from, to, [g])));
+    return this.build(area, from, to, groups, false, margins);
+  }
+
+  /** The top of the area's tree (the area itself when it has no parent). */
+  private async rootOf(area: AreaRow): Promise<AreaRow> {
+    if (!area.parentId) return area;
+    const id = await this.reads.rootOf(area.id);
+    return (await this.areas.byIds([id]))[0] ?? area;
+  }
+
+  /**
+   * A ward's report cut from its borough's tables: its rows from the table by ward (and month,
+   * or interest), its totals the borough's row by ward, and who takes part from the borough's
+   * tables of wards by age band, answer and decile.
+   */
+  private slice(
+    byWard: ParticipationView & { wards?: WardDemographics },
+    table: ParticipationView,
+    ward: AreaRow,
+    groups: Grouping[],
+  ): ParticipationView {
+    const own = (r: ParticipationRowView) => r.ward?.id === ward.id;
+    const totals = byWard.rows.find(own);
+    if (!totals) throw new Error(`ward ${ward.id} is not in its borough's table`);
+    const keepWard = groups.includes('WARD');
+    const rows =
+      groups.length === 0
+        ? []
+        : table.rows
+            .filter(own)
+            .map((r) => ({ ...r, ward: keepWard ? r.ward : null, outsideWards: false }));
+    const { wards, ...borough } = byWard;
+    const who = wards?.get(ward.id);
+    if (!who) throw new Error(`ward ${ward.id} has no demographics in its borough's table`);
+    return {
+      ...borough,
+      area: ward,
+      groupBy: groups,
+      rows,
+      totals: { ...totals, ward: null, outsideWards: false },
+      ageBands: who.ageBands,
+      deprivation: who.deprivation,
+      equality: who.equality,
+    };
+  }
+
+  private async build(
+    area: AreaRow,
+    from: Date,
+    to: Date,
+    groups: Grouping[],
+    wardDemographics = false,
+    margins?: ParticipationView[],
+  ): Promise<ParticipationView & { wards?: WardDemographics }> {
     const [scope, imdVersion] = await Promise.all([
       this.reads.scope(area.id),
       this.reads.latestImd(),
@@ -160,8 +260,10 @@ export class ParticipationService {
         participants: r.participants,
       })),
     );
-    const answersRead = this.reads.periodAnswers(period);
-    const decilesRead = imdVersion ? this.reads.periodDeciles(period, imdVersion) : [];
+    const answersRead = this.reads.periodAnswers(period, wardDemographics);
+    const decilesRead = imdVersion
+      ? this.reads.periodDeciles(period, imdVersion, wardDemographics)
+      : [];
     // Sessions, attendances and joiners add up over months and wards: their totals are the
     // grouped figures summed, not read again.
     const summed = groups.length > 0 && !groups.includes('INTEREST_GROUP');
@@ -173,16 +275,11 @@ export class ParticipationService {
       answersRead,
       decilesRead,
     ]);
-    const everyone = people.reduce((n, r) => n + r.participants, 0);
-    const answered = (question: string, answer: string) =>
-      answers.find((a) => a.question === question && a.answer === answer)?.participants ?? 0;
     if (summed) {
       const whole = totals.get(keyOf({}, [])) ?? emptyRaw();
       totals.set(keyOf({}, []), whole);
       for (const raw of grouped.values()) for (const f of ADDED_UP) whole[f] += raw[f];
     }
-    const sum = <K>(key: (r: (typeof people)[number]) => K, value: K) =>
-      people.filter((r) => key(r) === value).reduce((n, r) => n + r.participants, 0);
     const byInterest = groups.includes('INTEREST_GROUP');
     const rowKeys = cross(dimensions);
     const zero = emptyRaw();
@@ -209,13 +306,97 @@ export class ParticipationService {
         totalRow[measure] = this.count(total[measure]);
         continue;
       }
-      const table = this.suppress(dimensions, rowKeys, groups, cells, measure);
+      const table = this.suppress(
+        dimensions,
+        rowKeys,
+        groups,
+        cells,
+        measure,
+        this.count(total[measure]).suppressed,
+        margins,
+      );
       rows.forEach((r, i) => (r[measure] = table.cells[i]));
-      // The table's own total is the period's when the count adds up over what it is grouped
-      // by; otherwise the period's (distinct) total, suppressed on its own.
-      const additive = groups.every((g) => ADDS_UP[measure].includes(g));
-      totalRow[measure] = groups.length > 0 && additive ? table.total : this.count(total[measure]);
+      // The period's total, suppressed on its own: where the count adds up over what it is
+      // grouped by, the table kept it as it is.
+      totalRow[measure] = this.count(total[measure]);
     }
+    // Who takes part: each set of categories a tally of participants by ward, published for
+    // the whole area and (for a borough cut into its wards' reports) ward by ward, in tables
+    // whose margins are the report by ward's participants and the whole area's categories.
+    const wardParticipants = new Map<string | null, number>();
+    for (const r of people)
+      wardParticipants.set(r.ward, (wardParticipants.get(r.ward) ?? 0) + r.participants);
+    const everyone = [...wardParticipants.values()].reduce((n, v) => n + v, 0);
+    const everyoneHidden = this.count(everyone).suppressed;
+    const ageSet: CategorySet = {
+      categories: [...AGE_BANDS, null].map((band) => ({
+        category: band ?? 'not given',
+        label: band ?? 'Not given',
+      })),
+      tally: people.map((r) => ({
+        ward: r.ward,
+        category: r.ageBand ?? 'not given',
+        people: r.participants,
+      })),
+    };
+    const decileSet: CategorySet = {
+      categories: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null].map((d) => ({
+        category: d === null ? 'not known' : String(d),
+        label: d === null ? 'Not known' : String(d),
+      })),
+      tally: deciles.map((d) => ({
+        ward: d.areaId ? (wardOf.get(d.areaId) ?? null) : null,
+        category: d.decile === null ? 'not known' : String(d.decile),
+        people: d.participants,
+      })),
+    };
+    const answerSets = EQUALITY_QUESTIONS.map((q): CategorySet => {
+      const given = answers
+        .filter((a) => a.question === q.key)
+        .map((a) => ({
+          ward: a.areaId ? (wardOf.get(a.areaId) ?? null) : null,
+          category: a.answer,
+          people: a.participants,
+        }));
+      // Those who gave no answer: each ward's participants less those who did.
+      const inWards = new Set([...wardParticipants.keys(), ...given.map((g) => g.ward)]);
+      const notGiven = [...inWards].map((ward) => ({
+        ward,
+        category: 'not given',
+        people:
+          (wardParticipants.get(ward) ?? 0) -
+          given.filter((g) => g.ward === ward).reduce((m, g) => m + g.people, 0),
+      }));
+      return {
+        categories: [
+          ...q.options.map((o) => ({ category: o.slug, label: o.label })),
+          { category: 'not given', label: 'Not given' },
+        ],
+        tally: [...given, ...notGiven],
+      };
+    });
+    const sets = [ageSet, decileSet, ...answerSets].map((set) => {
+      const whole = this.categories(
+        set.categories.map((c) => ({
+          ...c,
+          people: set.tally
+            .filter((t) => t.category === c.category)
+            .reduce((n, t) => n + t.people, 0),
+        })),
+        everyoneHidden,
+      );
+      return { set, whole };
+    });
+    const wards = wardDemographics
+      ? this.wardDemographics(
+          sets,
+          groups.includes('WARD') ? dimensions.values[0] : [],
+          rows,
+          everyoneHidden,
+          imdVersion,
+        )
+      : undefined;
+    const [ages, decileReach, ...answerReach] = sets.map((s) => s.whole);
     return {
       area,
       from,
@@ -224,42 +405,67 @@ export class ParticipationService {
       groupBy: groups,
       rows,
       totals: totalRow,
-      ageBands: this.categories(
-        [...AGE_BANDS, null].map((band) => ({
-          category: band ?? 'not given',
-          label: band ?? 'Not given',
-          people: sum((r) => r.ageBand, band),
-        })),
-      ),
-      deprivation: imdVersion
-        ? {
-            version: imdVersion,
-            deciles: this.categories(
-              [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null].map((decile) => ({
-                category: decile === null ? 'not known' : String(decile),
-                label: decile === null ? 'Not known' : String(decile),
-                people: deciles.find((d) => d.decile === decile)?.participants ?? 0,
-              })),
-            ),
-          }
-        : null,
-      equality: EQUALITY_QUESTIONS.map((q) => ({
+      ageBands: ages,
+      deprivation: imdVersion ? { version: imdVersion, deciles: decileReach } : null,
+      equality: EQUALITY_QUESTIONS.map((q, i) => ({
         key: q.key,
         characteristic: q.characteristic,
-        categories: this.categories([
-          ...q.options.map((o) => ({
-            category: o.slug,
-            label: o.label,
-            people: answered(q.key, o.slug),
-          })),
-          {
-            category: 'not given',
-            label: 'Not given',
-            people: everyone - q.options.reduce((n, o) => n + answered(q.key, o.slug), 0),
-          },
-        ]),
+        categories: answerReach[i],
       })),
+      wards,
     };
+  }
+
+  /**
+   * Each ward's participants by age band, decile and answer: a table of wards by categories
+   * per set, whose row totals are the report by ward's participants and whose column totals
+   * are the whole area's categories, as those were published.
+   */
+  private wardDemographics(
+    sets: { set: CategorySet; whole: CategoryCount[] }[],
+    wardKeys: GroupKey[],
+    byWardRows: ParticipationRowView[],
+    everyoneHidden: boolean,
+    imdVersion: string | null,
+  ): WardDemographics {
+    const tables = sets.map(({ set, whole }) => {
+      const matrix = wardKeys.map((k) =>
+        set.categories.map((c) =>
+          set.tally
+            .filter((t) => t.ward === (k.ward ?? null) && t.category === c.category)
+            .reduce((n, t) => n + t.people, 0),
+        ),
+      );
+      const table = suppressCounts(matrix, this.rules, {
+        rowTotals: byWardRows.map((r) => r.participants.suppressed),
+        columnTotals: whole.map((c) => c.people.suppressed),
+        total: everyoneHidden,
+      });
+      return wardKeys.map((_, w) =>
+        set.categories.map((c, i) => ({ ...c, people: table.cells[w][i] })),
+      );
+    });
+    const [ages, deciles, ...answers] = tables;
+    return new Map(
+      wardKeys.flatMap((k, w) =>
+        k.ward
+          ? [
+              [
+                k.ward,
+                {
+                  ageBands: ages[w],
+                  deprivation: imdVersion ? { version: imdVersion, deciles: deciles[w] } : null,
+                  equality: EQUALITY_QUESTIONS.map((q, i) => ({
+                    key: q.key,
+                    characteristic: q.characteristic,
+                    categories: answers[i][w],
+                  })),
+                },
+              ] as const,
+            ]
+          : [],
+      ),
+    );
   }
 
   private async dimensions(
@@ -398,6 +604,8 @@ export class ParticipationService {
     groups: readonly Grouping[],
     cells: Raw[],
     measure: ParticipationCount,
+    totalHidden: boolean,
+    margins?: ParticipationView[],
   ): { cells: PublishedCount[]; total: PublishedCount } {
     if (rowKeys.length === 0) return { cells: [], total: HIDDEN };
     const width = groups.length === 2 ? dimensions.values[1].length : 1;
@@ -406,7 +614,30 @@ export class ParticipationService {
       const r = Math.floor(i / width);
       (matrix[r] ??= []).push(raw[measure]);
     });
-    const table = suppressCounts(matrix, this.rules);
+    // A line's total is a figure a reader has only where the count adds up along it: the
+    // period's total (published in every report), and in a table of two groupings the rows
+    // and columns of the reports of one, as those reports published them. Where it does not
+    // add up (distinct people over months), the line's sum is no published figure.
+    const adds = (g: Grouping) => ADDS_UP[measure].includes(g);
+    const all = groups.every(adds);
+    const hiddenAll = (n: number) => Array.from({ length: n }, () => true);
+    const settled: SettledMargins =
+      groups.length === 2
+        ? {
+            rowTotals: adds(groups[1])
+              ? (margins?.[0].rows.map((r) => r[measure].suppressed) ?? hiddenAll(matrix.length))
+              : hiddenAll(matrix.length),
+            columnTotals: adds(groups[0])
+              ? (margins?.[1].rows.map((r) => r[measure].suppressed) ?? hiddenAll(width))
+              : hiddenAll(width),
+            total: all ? totalHidden : true,
+          }
+        : {
+            // One column: each row's total is the row itself; the column's is the grand total.
+            columnTotals: [all ? totalHidden : true],
+            total: all ? totalHidden : true,
+          };
+    const table = suppressCounts(matrix, this.rules, settled);
     return { cells: table.cells.flat(), total: table.total };
   }
 
@@ -433,10 +664,15 @@ export class ParticipationService {
     return suppressCounts([[value]], this.rules).total;
   }
 
-  private categories(rows: { category: string; label: string; people: number }[]): CategoryCount[] {
+  /** One set of categories of the period's participants, whose total is theirs as published. */
+  private categories(
+    rows: { category: string; label: string; people: number }[],
+    totalHidden: boolean,
+  ): CategoryCount[] {
     const table = suppressCounts(
       rows.map((r) => [r.people]),
       this.rules,
+      { columnTotals: [totalHidden], total: totalHidden },
     );
     return rows.map((r, i) => ({ ...r, people: table.cells[i][0] }));
   }
