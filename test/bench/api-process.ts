@@ -20,7 +20,12 @@ export class Api {
     this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
   }
 
-  static async start(databaseUrl: string, port: number, sockets = 32): Promise<Api> {
+  static async start(
+    databaseUrl: string,
+    port: number,
+    sockets = 32,
+    extraEnv: Record<string, string> = {},
+  ): Promise<Api> {
     const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
       cwd: ROOT,
       env: {
@@ -34,6 +39,7 @@ export class Api {
         MAIL_URL: 'smtp://127.0.0.1:1',
         LOG_LEVEL: 'warn',
         QUEUE_PREFIX: `kith-bench-${process.pid}`,
+        ...extraEnv,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

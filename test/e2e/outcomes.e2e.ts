@@ -179,6 +179,27 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
     expect(own.data?.outcomesReport.area.code).toBe('K09000002');
   });
 
+  it('limits how many report tables one person reads an hour', async () => {
+    const limited = await startApi(testConfig({ REPORTS_PER_HOUR: '3' }), clock);
+    try {
+      const ask = () => limited.gql(REPORT, { a: riverside, ...period }, commissioner.accessToken);
+      const first = await Promise.all([ask(), ask(), ask()]);
+      expect(first.map(codeOf)).toEqual([undefined, undefined, undefined]);
+      const fourth = await ask();
+      expect(codeOf(fourth)).toBe('RATE_LIMITED');
+      expect(fourth.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+      // Another person's hour is their own.
+      const other = await limited.gql(
+        REPORT,
+        { a: riverside, ...period },
+        otherBorough.accessToken,
+      );
+      expect(codeOf(other)).toBe('FORBIDDEN');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('gives the report as CSV by a link that works without a header for 15 minutes', async () => {
     const LINK = `query($k: String!, $f: String!, $a: ID!, $from: DateTime!, $to: DateTime!) {
       reportLink(kind: $k, format: $f, areaId: $a, from: $from, to: $to) }`;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AreaService } from '@kith/areas';
 import type { AreaRow } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
@@ -7,6 +7,8 @@ import {
   Clock,
   DomainError,
   isUuid,
+  KITH_CONFIG,
+  RateLimiter,
   londonDate,
   londonMidnight,
   londonWallTime,
@@ -26,6 +28,8 @@ export class ReportScope {
     private readonly areas: AreaService,
     private readonly people: PersonService,
     private readonly clock: Clock,
+    private readonly limiter: RateLimiter,
+    @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
 
   /**
@@ -33,9 +37,24 @@ export class ReportScope {
    * FORBIDDEN outside their scope, BAD_USER_INPUT for the period. Nothing is read of members.
    */
   async mayRead(principal: Principal, areaId: string, from: Date, to: Date): Promise<AreaRow> {
+    await this.withinLimit(principal);
     const area = await this.inScope(principal, areaId);
     checkPeriod(from, to, this.clock.now());
     return area;
+  }
+
+  /**
+   * RATE_LIMITED past REPORTS_PER_HOUR tables an hour for one person, refused or not: each is a
+   * heavy read, and thousands of them are how reports would be set against each other.
+   */
+  private async withinLimit(principal: Principal): Promise<void> {
+    const perHour = this.config.rateLimits.reportsPerHour;
+    const verdict = await this.limiter.consume('report', principal.personId, perHour, 3600);
+    if (!verdict.allowed)
+      throw DomainError.rateLimited(
+        `At most ${perHour} report tables an hour; try again later`,
+        verdict.retryAfterSeconds,
+      );
   }
 
   private async inScope(principal: Principal, areaId: string): Promise<AreaRow> {

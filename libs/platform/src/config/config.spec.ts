@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       signInPerEmailAllAddresses: 20,
       signInPerIp: 100,
       homeMovesPerDay: 4,
+      reportsPerHour: 120,
     });
     expect(config.trustProxy).toBe(false);
   });

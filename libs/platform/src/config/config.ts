@@ -105,6 +105,7 @@ const envSchema = z.object({
   RATE_LIMIT_SIGNIN_PER_EMAIL: positiveInt(5),
   RATE_LIMIT_SIGNIN_PER_EMAIL_ALL_ADDRESSES: positiveInt(20),
   HOME_MOVES_PER_DAY: positiveInt(4),
+  REPORTS_PER_HOUR: positiveInt(120),
   REFRESH_REUSE_SECONDS: wholeNumber(0, 300).default(10),
   RATE_LIMIT_SIGNIN_PER_IP: positiveInt(100),
   GRAPHQL_MAX_DEPTH: positiveInt(10),
@@ -178,6 +179,8 @@ export interface KithConfig {
     signInPerIp: number;
     /** Changes of home per member per 24 hours. */
     homeMovesPerDay: number;
+    /** Report tables one person may read per hour (each is a heavy read; many are a differencing attack). */
+    reportsPerHour: number;
   };
   graphql: { maxDepth: number; maxCost: number };
   shutdownTimeoutMs: number;
@@ -265,6 +268,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
       signInPerEmailAllAddresses: env.RATE_LIMIT_SIGNIN_PER_EMAIL_ALL_ADDRESSES,
       signInPerIp: env.RATE_LIMIT_SIGNIN_PER_IP,
       homeMovesPerDay: env.HOME_MOVES_PER_DAY,
+      reportsPerHour: env.REPORTS_PER_HOUR,
     },
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
