@@ -5,6 +5,7 @@ import axe from 'axe-core';
 import puppeteer from 'puppeteer-core';
 import { PersonService, Role } from '@kith/identity';
 import { Db, loadConfig } from '@kith/platform';
+import { ParticipationRollups } from '@kith/reporting';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testEnv } from '../support/config';
@@ -570,6 +571,29 @@ describe('the participation report on the demo history', () => {
     Object.keys(TABLES).forEach((table, i) => {
       expect({ table, rows: again[i] }).toEqual({ table, rows: kept[i] });
     });
+  });
+
+  it('answers from the rollups as they were while they are worked out again, and not while a rebuild waits', async () => {
+    const before = await report(['MONTH']);
+    // The rebuild under way in a transaction not yet committed: reports are not held up by it.
+    await db.transaction(async () => {
+      await api.app.get(ParticipationRollups).rebuild();
+      const during = await report(['MONTH']);
+      expect(during.totals).toEqual(before.totals);
+    });
+    // A rebuild a migration asked for, not run yet: until it is, the figures are partial.
+    await db.query(
+      `INSERT INTO job (job_name, job_id, payload, available_at)
+       VALUES ('rebuild-participation-rollups', 'rebuild-waiting-test', '{}', now() + interval '1 hour')`,
+    );
+    const waiting = await api.gql(
+      REPORT,
+      { a: riverside, ...period, g: ['MONTH'] },
+      commissioner.accessToken,
+    );
+    expect(codeOf(waiting)).toBe('CONFLICT');
+    await db.query(`DELETE FROM job WHERE job_id = 'rebuild-waiting-test'`);
+    expect((await report(['MONTH'])).totals).toEqual(before.totals);
   });
 
   it('gives reach by deprivation decile once a release is imported, suppressed like the rest', async () => {

@@ -48,6 +48,26 @@ const monthOfDay = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.sl
 const FIRSTS = `${MONTH_NUMBER('first_at')} AS "firstMonth",
   (second_at IS NOT NULL AND second_at < first_at + interval '30 days') AS returned`;
 
+/** Every table a rebuild works out again. */
+const REBUILT = [
+  'participation_session',
+  'participation_day',
+  'participation_day_interest',
+  'participation_month',
+  'participation_month_interest',
+  'participant',
+  'participant_interest',
+  'participant_month',
+  'participant_interest_month',
+  'participant_first',
+  'participant_interest_first',
+  'participant_reach',
+  'participant_answer_reach',
+  'member_join',
+  'member_join_month',
+  'member_join_month_interest',
+];
+
 /** Key columns of the rollup tables, with their types. */
 const DAY: [string, string] = ['day', 'date'];
 const MONTH: [string, string] = ['month', 'int'];
@@ -409,13 +429,9 @@ export class ParticipationRollupRepository {
     await this.db.query(
       `SELECT pg_advisory_xact_lock(hashtextextended('participation-rebuild', 29))`,
     );
-    await this.db.query(
-      `TRUNCATE participation_session, participation_day, participation_day_interest,
-                participation_month, participation_month_interest, participant, participant_interest,
-                participant_month, participant_interest_month, participant_first, participant_interest_first,
-                participant_reach, participant_answer_reach, member_join, member_join_month,
-                member_join_month_interest`,
-    );
+    // Deleted, not truncated: reports go on reading the rows as they were until this commits
+    // (a TRUNCATE would hold them all up for the whole rebuild).
+    for (const table of REBUILT) await this.db.query(`DELETE FROM ${table}`);
     const [sessions] = await this.db.query<{ n: number }>(
       `WITH came AS (
          SELECT b.session_id, mp.home_area_id AS area_id, count(*)::int AS n

@@ -164,6 +164,10 @@ export class ParticipationService {
   ): Promise<ParticipationView> {
     const groups = checkGroupBy(groupBy);
     const area = await this.scope.mayRead(principal, areaId, from, to);
+    if (await this.reads.rebuildPending())
+      throw DomainError.conflict(
+        'The participation figures are being worked out again after an upgrade: try again in a few minutes',
+      );
     const root = await this.rootOf(area);
     if (area.kind !== 'ward' || root.id === area.id) return this.table(area, from, to, groups);
     const whole = GROUPINGS.filter((g) => g === 'WARD' || groups.includes(g));
