@@ -126,6 +126,22 @@ describe('equality monitoring answers', () => {
     expect(await rows(other.personId)).toEqual([{ sex: null, disability: 'no', religion: 'none' }]);
   });
 
+  it('keeps no copy of the answers for replay, whatever key the client sends', async () => {
+    const key = 'equality-replay-test';
+    const first = await api.gql(
+      UPDATE,
+      { input: { sexualOrientation: 'bisexual' } },
+      member.accessToken,
+      { 'idempotency-key': key },
+    );
+    expect(first.errors).toBeUndefined();
+    expect(await db.query(`SELECT 1 FROM idempotency_key WHERE key = $1`, [key])).toEqual([]);
+    await api.gql(UPDATE, { input: { sexualOrientation: null } }, member.accessToken);
+    expect(await rows(member.personId)).toEqual([
+      { sex: 'male', disability: null, religion: null },
+    ]);
+  });
+
   it('shows the answers to nobody else: not a coordinator, not through another person', async () => {
     await api.gql(UPDATE, { input: { sex: 'male' } }, member.accessToken);
     // Only one's own: the query takes no person, and a coordinator asking gets their own (none).

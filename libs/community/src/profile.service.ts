@@ -197,7 +197,7 @@ export class ProfileService {
       if (changes.home || interestIds || changes.ageBand !== undefined)
         await this.outbox.schedule(
           JobName.RollUpMember,
-          { personId },
+          { personId, moved: Boolean(changes.home) },
           { key: `roll-up-member-${personId}-${randomUUID()}` },
         );
       const saved = await this.profiles.byPerson(personId);

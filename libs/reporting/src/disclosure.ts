@@ -25,13 +25,15 @@ export interface PublishedCount {
  * The margins another table has already settled, when this table's totals are published in
  * another report too (a ward's total in the report by ward, a month's in the report by month):
  * true, hidden there; false, published there (so never hidden here, and no reason to); absent,
- * left to this table. A margin that is no sum of its line (distinct people over months) is
- * given as hidden: it tells nothing about the line.
+ * left to this table. `rowsAddUp` / `columnsAddUp` false: a row's (a column's) cells do not add
+ * up to anything published (distinct people over months), so that line is no relation at all.
  */
 export interface SettledMargins {
   rowTotals?: readonly (boolean | undefined)[];
   columnTotals?: readonly (boolean | undefined)[];
   total?: boolean;
+  rowsAddUp?: boolean;
+  columnsAddUp?: boolean;
 }
 
 export interface PublishedTable {
@@ -44,7 +46,7 @@ export interface PublishedTable {
 /**
  * The table extended with its margins: rows 0..R-1 and the column-totals row R; columns 0..C-1
  * and the row-totals column C; (R, C) the grand total. Every line of it (a row with its total,
- * a column with its total) is one linear relation a reader can use.
+ * a column with its total) that adds up is one linear relation a reader can use.
  */
 function extend(cells: readonly (readonly number[])[]): number[][] {
   const rows = cells.length;
@@ -61,19 +63,56 @@ function isSmall(value: number, rules: DisclosureRules): boolean {
 }
 
 /**
- * The cells to choose from to hide one more, for the first line (a row or column of the
- * extended grid) whose total is published and whose hidden cells add up to a small number;
- * its published cells, or its total when none is left.
+ * Which lines of the extended grid are relations, and which of its cells are figures at all:
+ * a row total only where rows add up, a column total only where columns do, the grand total
+ * only where both do.
+ */
+export interface Relations {
+  rowsAddUp: boolean;
+  columnsAddUp: boolean;
+}
+
+const ALL_ADD_UP: Relations = { rowsAddUp: true, columnsAddUp: true };
+
+function lineIsRelation(kind: 'row' | 'column', index: number, size: number, rel: Relations) {
+  const both = rel.rowsAddUp && rel.columnsAddUp;
+  return kind === 'row'
+    ? index < size
+      ? rel.rowsAddUp
+      : both
+    : index < size
+      ? rel.columnsAddUp
+      : both;
+}
+
+function isFigure(r: number, c: number, rows: number, columns: number, rel: Relations): boolean {
+  if (r < rows && c < columns) return true;
+  if (r < rows) return rel.rowsAddUp;
+  if (c < columns) return rel.columnsAddUp;
+  return rel.rowsAddUp && rel.columnsAddUp;
+}
+
+/**
+ * The cells to choose from to hide one more, for the first relation line whose total is
+ * published and whose hidden cells add up to a small number; its published cells, or its total
+ * when none is left (nothing, when its total is settled published elsewhere).
  */
 function weakLine(
   grid: readonly (readonly number[])[],
   hidden: readonly (readonly boolean[])[],
   rules: DisclosureRules,
   fixed: (r: number, c: number) => boolean,
+  rel: Relations,
 ): [number, number][] | undefined {
+  const rows = grid.length - 1;
+  const columns = grid[0].length - 1;
   const lines: [number, number][][] = [
-    ...grid.map((row, r) => row.map((_, c) => [r, c] as [number, number])),
-    ...grid[0].map((_, c) => grid.map((_, r) => [r, c] as [number, number])),
+    ...grid
+      .map((row, r) => row.map((_, c) => [r, c] as [number, number]))
+      .filter((_, r) => lineIsRelation('row', r, rows, rel)),
+    ...grid[0]
+      .map((_, c) => grid.map((_, r) => [r, c] as [number, number]))
+      .filter((_, c) => lineIsRelation('column', c, columns, rel)),
   ];
   for (const line of lines) {
     const margin = line[line.length - 1];
@@ -94,22 +133,34 @@ function weakLine(
  * every linear combination of the hidden ones that the line relations allow; a hidden cell is
  * safe only when it can change (with others) while every published figure stays the same: when
  * it lies on a cycle of hidden cells, alternating between rows and columns. A hidden cell on no
- * cycle (a bridge of the bipartite graph of rows and columns it joins) is exposed. Tarjan's
- * bridge finding over that graph, rows as nodes 0..R and columns as R+1..R+C+1.
+ * cycle (a bridge of the bipartite graph of rows and columns it joins) is exposed. Lines that
+ * are no relation (`relations`) take up any change: they are one node, so a cell joining one to
+ * a line that is forms a cycle with any other such cell. Tarjan's bridge finding over that
+ * graph, rows as nodes 0..R and columns as R+1..R+C+1 (the free node last).
  */
-export function exposedCells(hidden: readonly (readonly boolean[])[]): [number, number][] {
+export function exposedCells(
+  hidden: readonly (readonly boolean[])[],
+  relations: Relations = ALL_ADD_UP,
+): [number, number][] {
   const rows = hidden.length;
   const columns = rows === 0 ? 0 : hidden[0].length;
-  const nodes = rows + columns;
+  const nodes = rows + columns + 1;
+  const free = nodes - 1;
+  const rowNode = (r: number) => (lineIsRelation('row', r, rows - 1, relations) ? r : free);
+  const columnNode = (c: number) =>
+    lineIsRelation('column', c, columns - 1, relations) ? rows + c : free;
   const edges: { r: number; c: number }[] = [];
   const adjacency: { to: number; edge: number }[][] = Array.from({ length: nodes }, () => []);
   for (let r = 0; r < rows; r += 1)
-    for (let c = 0; c < columns; c += 1)
-      if (hidden[r][c]) {
-        const edge = edges.push({ r, c }) - 1;
-        adjacency[r].push({ to: rows + c, edge });
-        adjacency[rows + c].push({ to: r, edge });
-      }
+    for (let c = 0; c < columns; c += 1) {
+      if (!hidden[r][c] || !isFigure(r, c, rows - 1, columns - 1, relations)) continue;
+      const a = rowNode(r);
+      const b = columnNode(c);
+      if (a === b) continue; // on no relation at all: nothing tells it
+      const edge = edges.push({ r, c }) - 1;
+      adjacency[a].push({ to: b, edge });
+      adjacency[b].push({ to: a, edge });
+    }
   const order = new Array<number>(nodes).fill(-1);
   const low = new Array<number>(nodes).fill(0);
   const bridges: [number, number][] = [];
@@ -148,7 +199,12 @@ export function suppressCounts(
   const rows = cells.length;
   const columns = rows === 0 ? 0 : cells[0].length;
   if (cells.some((row) => row.length !== columns)) throw new Error('every row needs as many cells');
+  const rel: Relations = {
+    rowsAddUp: settled.rowsAddUp ?? true,
+    columnsAddUp: settled.columnsAddUp ?? true,
+  };
   const grid = extend(cells);
+  const figure = (r: number, c: number) => isFigure(r, c, rows, columns, rel);
   const settledAt = (r: number, c: number): boolean | undefined =>
     r === rows && c === columns
       ? settled.total
@@ -157,9 +213,12 @@ export function suppressCounts(
         : r === rows
           ? settled.columnTotals?.[c]
           : undefined;
-  /** Published in another report: stays published here. */
-  const fixed = (r: number, c: number) => settledAt(r, c) === false;
-  const hidden = grid.map((row, r) => row.map((v, c) => settledAt(r, c) ?? isSmall(v, rules)));
+  /** Published in another report (or no figure at all): not hidden here. */
+  const fixed = (r: number, c: number) => settledAt(r, c) === false || !figure(r, c);
+  // A total that is no figure is never published: hidden, but on no relation.
+  const hidden = grid.map((row, r) =>
+    row.map((v, c) => (figure(r, c) ? (settledAt(r, c) ?? isSmall(v, rules)) : true)),
+  );
   // Cheapest first: an inner cell before a total, a small one before a big one.
   const cost = (r: number, c: number) => grid[r][c] + (r === rows || c === columns ? 1e9 : 0);
   const hide = (candidates: [number, number][]) => {
@@ -170,7 +229,7 @@ export function suppressCounts(
   const hideAll = () =>
     grid.forEach((row, rr) => row.forEach((_, cc) => (hidden[rr][cc] ||= !fixed(rr, cc))));
   for (;;) {
-    const exposed = exposedCells(hidden);
+    const exposed = exposedCells(hidden, rel);
     if (exposed.length > 0) {
       const [r, c] = exposed[0];
       const inRow = grid[r]
@@ -180,10 +239,16 @@ export function suppressCounts(
         .map((_, rr) => [rr, c] as [number, number])
         .filter(([rr]) => rr !== r && !hidden[rr][c] && !fixed(rr, c));
       // From its row, else its column; for a column's total, from that column (its row is
-      // the other totals).
-      const columnFirst = r === rows && c !== columns;
+      // the other totals); never along a line that is no relation (that protects nothing).
+      const rowUseful = lineIsRelation('row', r, rows, rel);
+      const columnUseful = lineIsRelation('column', c, columns, rel);
+      const columnFirst = (r === rows && c !== columns) || !rowUseful;
       const [first, second] = columnFirst ? [inColumn, inRow] : [inRow, inColumn];
-      const candidates = first.length > 0 ? first : second;
+      const usable = (line: [number, number][], useful: boolean) => (useful ? line : []);
+      const candidates =
+        usable(first, columnFirst ? columnUseful : rowUseful).length > 0
+          ? first
+          : usable(second, columnFirst ? rowUseful : columnUseful);
       if (candidates.length === 0) {
         // Nothing left to hide beside it in its lines: hide the rest of the table.
         hideAll();
@@ -194,7 +259,7 @@ export function suppressCounts(
     }
     // A line whose total is published tells the sum of its hidden cells: that sum must not be
     // a small number itself (two hidden zeros beside a published total are two zeros).
-    const weak = weakLine(grid, hidden, rules, fixed);
+    const weak = weakLine(grid, hidden, rules, fixed, rel);
     if (!weak) break;
     if (weak.length === 0) {
       hideAll();
@@ -206,7 +271,7 @@ export function suppressCounts(
   // published there): it tells nothing new, so it is published, unless it is small.
   for (let again = true; again;) {
     again = false;
-    for (const [r, c] of exposedCells(hidden))
+    for (const [r, c] of exposedCells(hidden, rel))
       if (!isSmall(grid[r][c], rules) && settledAt(r, c) !== true) {
         hidden[r][c] = false;
         again = true;

@@ -128,11 +128,12 @@ export class ParticipantEntity {
   ageBand!: string | null;
 
   /**
-   * The equality monitoring answers when the row was last worked out, one per question in
-   * EQUALITY_QUESTIONS order (null: not answered); what the row gave the answers' reach.
+   * The equality monitoring answers when the row was last worked out, as 'question:answer'
+   * (none for a question not answered): what the row gave the answers' reach, whatever the
+   * questions' order.
    */
   @Column({ type: 'text', array: true, default: [] })
-  answers!: (string | null)[];
+  answers!: string[];
 }
 
 /** The same per interest a member has come to. */

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { OperationTypeNode } from 'graphql';
+import { Kind, OperationTypeNode } from 'graphql';
 import type { FormattedExecutionResult } from 'graphql';
 import type { SignInService } from '@kith/identity';
 import type { IdempotencyService } from '@kith/platform';
@@ -28,11 +28,19 @@ async function callerOf(req: RequestWithPrincipal, auth: SignInService): Promise
 const OUR_FAULT = new Set(['INTERNAL_SERVER_ERROR']);
 
 /**
+ * Mutations whose answers are never kept for replay: special category data (equality
+ * monitoring) is held only where the member put it, and gone when they take it back. Setting
+ * the same answers twice is harmless, so they need no key.
+ */
+const NEVER_KEPT = new Set(['updateEqualityMonitoring']);
+
+/**
  * `Idempotency-Key` on a signed-in caller's mutation: the first answer is kept in Postgres and
  * replayed for 24 hours to the same caller sending the same request with the same key (with the
  * `Idempotent-Replayed: true` header); another request with the key is CONFLICT. An answer that
  * failed on our side is not kept, so the retry runs again. Without a signed-in caller the header
- * is ignored: an answer is never replayed to someone who cannot be told apart from its owner.
+ * is ignored: an answer is never replayed to someone who cannot be told apart from its owner;
+ * nor is it kept for the mutations in NEVER_KEPT.
  */
 export function idempotencyPlugin(
   keys: IdempotencyService,
@@ -47,6 +55,11 @@ export function idempotencyPlugin(
       return Promise.resolve({
         async didResolveOperation({ operation }) {
           if (operation?.operation !== OperationTypeNode.MUTATION) return;
+          // A fragment at the top could hold one of them: not kept either.
+          const fields = operation.selectionSet.selections.map((s) =>
+            s.kind === Kind.FIELD ? s.name.value : undefined,
+          );
+          if (fields.some((f) => f === undefined || NEVER_KEPT.has(f))) return;
           const callerId = await callerOf(contextValue.req, auth);
           if (!callerId) return;
           const outcome = await keys.begin(callerId, key, {

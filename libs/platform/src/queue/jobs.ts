@@ -116,7 +116,11 @@ export const JOB_PAYLOADS = {
   [JobName.TakeNetworkSnapshots]: z.object({}),
   [JobName.RollUpSessionAttendance]: z.object({ sessionId: z.string().uuid() }),
   [JobName.RebuildParticipationRollups]: z.object({}),
-  [JobName.RollUpMember]: z.object({ personId: z.string().uuid() }),
+  [JobName.RollUpMember]: z.object({
+    personId: z.string().uuid(),
+    /** The home changed: every session they came to is worked out again. */
+    moved: z.boolean().optional(),
+  }),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };

@@ -23,7 +23,8 @@ interface MonthsRow {
   days?: number;
   returned: boolean;
   ageBand?: string | null;
-  answers?: (string | null)[];
+  /** 'question:answer' for each answer given. */
+  answers?: string[];
 }
 
 /** How far back from a member's first month a report could start and still reach them (five years). */
@@ -304,9 +305,7 @@ export class ParticipationRollupRepository {
         if (row.interestId) interestFirsts.add([row.firstMonth, row.areaId, row.interestId], first);
         else {
           firsts.add([row.firstMonth, row.areaId, row.days ?? 0], first);
-          const answered = EQUALITY_QUESTIONS.flatMap((q, i) =>
-            row.answers?.[i] ? [[q.key, row.answers[i]] as const] : [],
-          );
+          const answered = (row.answers ?? []).map((qa) => qa.split(':') as [string, string]);
           for (const [a, next] of reachOf(row.months)) {
             reach.add([a, row.areaId, row.ageBand ?? '', next], [sign]);
             for (const [question, answer] of answered)
@@ -366,22 +365,28 @@ export class ParticipationRollupRepository {
    * A member whose profile changed (home, interests, age band): their rows rewritten as they
    * are now, under the upkeep lock. Call inside a transaction.
    */
-  async rollUpMember(personId: string): Promise<void> {
+  async rollUpMember(personId: string, moved = false): Promise<void> {
     await this.db.query(
       `SELECT pg_advisory_xact_lock_shared(hashtextextended('participation-rebuild', 29))`,
     );
     // Moved: every figure counts members by where they live now, so the attendances they gave
-    // are taken from the old area and given to the new. Sessions first, in order, then the
-    // member, as the attendance jobs take their locks.
-    const moved = await this.db.query<{ id: string }>(
+    // are taken from the old area and given to the new. (Told by the change itself, or seen in
+    // a participant row still in the old area.) Every session's lock first, in order, before
+    // any row is touched, then the member's, as the attendance jobs take theirs.
+    const sessions = await this.db.query<{ id: string }>(
       `SELECT DISTINCT b.session_id AS id
-         FROM participant t JOIN member_profile mp ON mp.person_id = t.person_id
-         JOIN booking b ON b.person_id = t.person_id AND b.status = 'ATTENDED'
-        WHERE t.person_id = $1 AND t.area_id IS DISTINCT FROM mp.home_area_id
+         FROM booking b JOIN member_profile mp ON mp.person_id = b.person_id
+         LEFT JOIN participant t ON t.person_id = b.person_id
+        WHERE b.person_id = $1 AND b.status = 'ATTENDED'
+          AND ($2 OR t.area_id IS DISTINCT FROM mp.home_area_id)
         ORDER BY 1`,
-      [personId],
+      [personId, moved],
     );
-    for (const session of moved) await this.sessionContribution(session.id);
+    await this.db.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(id::text, 29)) FROM unnest($1::uuid[]) id ORDER BY id`,
+      [sessions.map((session) => session.id)],
+    );
+    for (const session of sessions) await this.sessionContribution(session.id);
     await this.refreshPeople([personId]);
   }
 
@@ -514,16 +519,15 @@ export class ParticipationRollupRepository {
     );
     await this.db.query(
       `INSERT INTO participant_answer_reach (start_month, area_id, question, answer, next_month, people)
-       SELECT r.a, r.area_id, q.key, r.answers[q.i], r.next, count(*)::int
+       SELECT r.a, r.area_id, split_part(qa, ':', 1), split_part(qa, ':', 2), r.next, count(*)::int
          FROM (SELECT t.area_id, t.answers, a, (SELECT min(m) FROM unnest(t.months) m WHERE m >= a) AS next
                  FROM participant t,
                       generate_series((SELECT min(m) FROM unnest(t.months) m) - $1::int,
                                       (SELECT max(m) FROM unnest(t.months) m)) a
-                WHERE t.area_id IS NOT NULL AND cardinality(array_remove(t.answers, NULL)) > 0) r,
-              unnest($2::text[]) WITH ORDINALITY AS q(key, i)
-        WHERE r.answers[q.i] IS NOT NULL
+                WHERE t.area_id IS NOT NULL AND cardinality(t.answers) > 0) r,
+              unnest(r.answers) qa
         GROUP BY 1, 2, 3, 4, 5`,
-      [REACH_LOOKBACK_MONTHS, EQUALITY_QUESTIONS.map((q) => q.key)],
+      [REACH_LOOKBACK_MONTHS],
     );
     await this.db.query(JOIN_ROWS('true'));
     await this.db.query(
@@ -557,7 +561,7 @@ const PARTICIPANT_ROWS = (where: string) => `
          EXISTS (SELECT 1 FROM unnest(c.times) t WHERE t >= p.created_at + interval '2 months' AND t < p.created_at + interval '3 months'),
          EXISTS (SELECT 1 FROM unnest(c.times) t WHERE t >= p.created_at + interval '5 months' AND t < p.created_at + interval '6 months'),
          mp.age_band,
-         ARRAY[${EQUALITY_QUESTIONS.map((q) => `e.${q.column}`).join(', ')}]::text[]
+         array_remove(ARRAY[${EQUALITY_QUESTIONS.map((q) => `'${q.key}:' || e.${q.column}`).join(', ')}]::text[], NULL)
     FROM (SELECT b.person_id, array_agg(s.starts_at ORDER BY s.starts_at) AS times,
                  array_agg(DISTINCT ${MONTH_NUMBER('s.starts_at')}) AS months
             FROM booking b JOIN session s ON s.id = b.session_id

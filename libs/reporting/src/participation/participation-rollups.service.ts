@@ -27,8 +27,8 @@ export class ParticipationRollups {
   }
 
   @JobHandler(JobName.RollUpMember, { atomic: true })
-  async rollUpMember({ personId }: JobPayloads[JobName.RollUpMember]): Promise<JobResult> {
-    await this.rollups.rollUpMember(personId);
+  async rollUpMember({ personId, moved }: JobPayloads[JobName.RollUpMember]): Promise<JobResult> {
+    await this.rollups.rollUpMember(personId, moved ?? false);
     return done;
   }
 

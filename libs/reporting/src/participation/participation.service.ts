@@ -363,14 +363,17 @@ export class ParticipationService {
           people: a.participants,
         }));
       // Those who gave no answer: each ward's participants less those who did.
-      const inWards = new Set([...wardParticipants.keys(), ...given.map((g) => g.ward)]);
-      const notGiven = [...inWards].map((ward) => ({
-        ward,
-        category: 'not given',
-        people:
-          (wardParticipants.get(ward) ?? 0) -
-          given.filter((g) => g.ward === ward).reduce((m, g) => m + g.people, 0),
-      }));
+      // (By ward only when read by area; else for the whole area at once.) Never below
+      // nothing: the reach tables are read a moment apart, as an answer may change between.
+      const rest = (n: number, ward: string | null) =>
+        Math.max(0, n - given.filter((g) => g.ward === ward).reduce((m, g) => m + g.people, 0));
+      const notGiven = wardDemographics
+        ? [...wardParticipants].map(([ward, n]) => ({
+            ward,
+            category: 'not given',
+            people: rest(n, ward),
+          }))
+        : [{ ward: null, category: 'not given', people: rest(everyone, null) }];
       return {
         categories: [
           ...q.options.map((o) => ({ category: o.slug, label: o.label })),
@@ -623,23 +626,21 @@ export class ParticipationService {
     // and columns of the reports of one, as those reports published them. Where it does not
     // add up (distinct people over months), the line's sum is no published figure.
     const adds = (g: Grouping) => ADDS_UP[measure].includes(g);
-    const all = groups.every(adds);
-    const hiddenAll = (n: number) => Array.from({ length: n }, () => true);
     const settled: SettledMargins =
       groups.length === 2
         ? {
-            rowTotals: adds(groups[1])
-              ? (margins?.[0].rows.map((r) => r[measure].suppressed) ?? hiddenAll(matrix.length))
-              : hiddenAll(matrix.length),
-            columnTotals: adds(groups[0])
-              ? (margins?.[1].rows.map((r) => r[measure].suppressed) ?? hiddenAll(width))
-              : hiddenAll(width),
-            total: all ? totalHidden : true,
+            // Rows are the first grouping's values, each across the second's.
+            rowsAddUp: adds(groups[1]),
+            columnsAddUp: adds(groups[0]),
+            rowTotals: margins?.[0].rows.map((r) => r[measure].suppressed),
+            columnTotals: margins?.[1].rows.map((r) => r[measure].suppressed),
+            total: totalHidden,
           }
         : {
-            // One column: each row's total is the row itself; the column's is the grand total.
-            columnTotals: [all ? totalHidden : true],
-            total: all ? totalHidden : true,
+            // One column: each row's total is the row itself; the column's is the period's.
+            columnsAddUp: adds(groups[0]),
+            columnTotals: [totalHidden],
+            total: totalHidden,
           };
     const table = suppressCounts(matrix, this.rules, settled);
     return { cells: table.cells.flat(), total: table.total };
