@@ -140,6 +140,12 @@ export class DeprivationReach {
   deciles!: CategoryCount[];
 }
 
+@ObjectType({ description: 'A stretch of whole London months' })
+export class ReportSpan {
+  @Field() from!: Date;
+  @Field() to!: Date;
+}
+
 @ObjectType()
 export class ParticipationReport {
   @Field(() => Area) area!: Area;
@@ -150,11 +156,20 @@ export class ParticipationReport {
   @Field(() => [ParticipationRow]) rows!: ParticipationRow[];
   @Field(() => ParticipationRow, { description: 'The whole period, each person counted once' })
   totals!: ParticipationRow;
-  @Field(() => [CategoryCount], { description: 'Participants by the age band they chose to give' })
+  @Field(() => ReportSpan, {
+    nullable: true,
+    description:
+      "The quarter the age bands, deciles and equality answers are for: the last whole calendar quarter of the period, the same in every report that shows it (two overlapping periods set against each other could tell one person's answers). Null when the period holds no whole quarter: then those are empty",
+  })
+  whoTakesPart!: ReportSpan | null;
+  @Field(() => [CategoryCount], {
+    description: "The quarter's participants by the age band they chose to give",
+  })
   ageBands!: CategoryCount[];
   @Field(() => DeprivationReach, {
     nullable: true,
-    description: 'Null until a release of the Indices of Deprivation is imported',
+    description:
+      "The quarter's participants by decile; null until a release of the Indices of Deprivation is imported",
   })
   deprivation!: DeprivationReach | null;
   @Field(() => [EqualityReach], {

@@ -54,6 +54,9 @@ export function participationCsv(view: ParticipationView): string {
     ...view.rows.map((r) => line('row', r)),
     line('total', view.totals),
     [],
+    view.whoTakesPart
+      ? ['who_takes_part', londonDate(view.whoTakesPart.from), londonDate(view.whoTakesPart.to)]
+      : ['who_takes_part', 'the period holds no whole quarter'],
     ['age_band', 'participants'],
     ...view.ageBands.map((a) => [a.category, count(a.people)]),
   ];

@@ -45,6 +45,7 @@ const view = (
   groupBy,
   rows,
   totals: row(null, shown(40)),
+  whoTakesPart: { from: new Date('2026-06-30T23:00:00Z'), to: new Date('2026-09-30T23:00:00Z') },
   ageBands: [
     { category: '65-74', label: '65-74', people: HIDDEN },
     { category: 'not given', label: 'Not given', people: shown(30) },

@@ -178,22 +178,43 @@ ${table(
 </section>
 <section aria-labelledby="who">
 <h2 id="who">Who takes part</h2>
+${whoTakesPart(byMonth)}
+</section>`;
+  return page(`Kith participation: ${byMonth.area.name}`, metaOf(byMonth), body);
+}
+
+/**
+ * Who takes part, for the one quarter the report tells it for (the same in every report): age
+ * bands, deciles and each equality monitoring question.
+ */
+function whoTakesPart(view: ParticipationView): string {
+  const quarter = view.whoTakesPart;
+  if (!quarter)
+    return '<p>Who takes part is told for whole calendar quarters, and this period holds none.</p>';
+  const month = (at: Date) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      month: 'long',
+      year: 'numeric',
+    }).format(at);
+  const last = new Date(quarter.to.getTime() - 24 * 3600_000);
+  return `<p>For ${escapeHtml(month(quarter.from))} to ${escapeHtml(month(last))}: the last whole quarter of the period, told the same in every report, so that no two reports can be set against each other to tell one person's answers.</p>
 ${table(
   'Participants by the age band they chose to give',
   ['Age band', 'Participants'],
-  byMonth.ageBands.map((a) => [escapeHtml(a.category), count(a.people)]),
+  view.ageBands.map((a) => [escapeHtml(a.category), count(a.people)]),
 )}
 ${
-  byMonth.deprivation
+  view.deprivation
     ? table(
-        `Participants by deprivation decile of where they live (${byMonth.deprivation.version}; 1 is the most deprived tenth)`,
+        `Participants by deprivation decile of where they live (${view.deprivation.version}; 1 is the most deprived tenth)`,
         ['Decile', 'Participants'],
-        byMonth.deprivation.deciles.map((d) => [escapeHtml(d.category), count(d.people)]),
+        view.deprivation.deciles.map((d) => [escapeHtml(d.category), count(d.people)]),
       )
     : '<p>No release of the Indices of Deprivation has been imported, so reach by deprivation is not shown.</p>'
 }
 <p>Equality monitoring: each question is optional, and "not given" counts those who have not answered it.</p>
-${byMonth.equality
+${view.equality
   .map((reach) =>
     table(
       `Participants by ${reach.characteristic.toLowerCase()}`,
@@ -201,9 +222,7 @@ ${byMonth.equality
       reach.categories.map((c) => [escapeHtml(c.label), count(c.people)]),
     ),
   )
-  .join('\n')}
-</section>`;
-  return page(`Kith participation: ${byMonth.area.name}`, metaOf(byMonth), body);
+  .join('\n')}`;
 }
 
 /** The outcomes report as a page: change with its confidence interval as a chart, and the table. */

@@ -4,7 +4,7 @@ import type { AreaRow } from '@kith/areas';
 import { AGE_BANDS, EQUALITY_QUESTIONS, InterestCatalogue } from '@kith/community';
 import type { InterestRow } from '@kith/community';
 import type { Principal } from '@kith/identity';
-import { DomainError, KITH_CONFIG } from '@kith/platform';
+import { DomainError, KITH_CONFIG, londonMidnight } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { publishFigure, suppressCounts } from '../disclosure';
 import type { DisclosureRules, PublishedCount, SettledMargins } from '../disclosure';
@@ -65,7 +65,12 @@ export interface ParticipationView {
   groupBy: Grouping[];
   rows: ParticipationRowView[];
   totals: ParticipationRowView;
-  /** The period's participants by age band (and "not given"). */
+  /**
+   * The quarter who takes part is told for (the period's last whole calendar quarter), or null
+   * when the period holds none: then the age bands, deciles and answers are empty.
+   */
+  whoTakesPart: { from: Date; to: Date } | null;
+  /** The quarter's participants by age band (and "not given"). */
   ageBands: CategoryCount[];
   /** By deprivation decile (1 most deprived; "not known" outside the release's LSOAs), or null. */
   deprivation: { version: string; deciles: CategoryCount[] } | null;
@@ -84,6 +89,21 @@ export type WardDemographics = Map<
   string,
   Pick<ParticipationView, 'ageBands' | 'deprivation' | 'equality'>
 >;
+
+/** The last whole calendar quarter (London months) in [from, to), if any. */
+export function lastWholeQuarter(from: Date, to: Date): { from: Date; to: Date } | null {
+  const months = monthNumbers(from, to);
+  for (let i = months.length - 3; i >= 0; i -= 1)
+    if (months[i] % 3 === 0) {
+      const label = (m: number) =>
+        `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+      return {
+        from: londonMidnight(label(months[i])),
+        to: londonMidnight(label(months[i] + 3)),
+      };
+    }
+  return null;
+}
 
 /** What a count adds up over: a member who came in two months, or to two interests, is one. */
 const ADDS_UP: Record<ParticipationCount, readonly Grouping[]> = {
@@ -227,7 +247,9 @@ export class ParticipationService {
             .filter(own)
             .map((r) => ({ ...r, ward: keepWard ? r.ward : null, outsideWards: false }));
     const { wards, ...borough } = byWard;
-    const who = wards?.get(ward.id);
+    const who = borough.whoTakesPart
+      ? wards?.get(ward.id)
+      : { ageBands: [], deprivation: null, equality: [] };
     if (!who) throw new Error(`ward ${ward.id} has no demographics in its borough's table`);
     return {
       ...borough,
@@ -264,10 +286,28 @@ export class ParticipationService {
         participants: r.participants,
       })),
     );
-    const answersRead = this.reads.periodAnswers(period, wardDemographics);
-    const decilesRead = imdVersion
-      ? this.reads.periodDeciles(period, imdVersion, wardDemographics)
+    // Who takes part is told for one fixed quarter (the period's last whole one), never for
+    // the period itself: two reports' periods could be set one against the other (January to
+    // March less January to February) and give the answers of whoever first came in March.
+    // A quarter's tables are the same in every report that shows them.
+    const quarter = lastWholeQuarter(from, to);
+    const quarterPeriod: Period | undefined = quarter ? { scope, ...quarter } : undefined;
+    const quarterPeople = quarterPeriod
+      ? this.reads.periodParticipants(quarterPeriod).then((rows) =>
+          rows.map((r) => ({
+            ward: wardOf.get(r.areaId) ?? null,
+            ageBand: r.ageBand === '' ? null : r.ageBand,
+            participants: r.participants,
+          })),
+        )
       : [];
+    const answersRead = quarterPeriod
+      ? this.reads.periodAnswers(quarterPeriod, wardDemographics)
+      : [];
+    const decilesRead =
+      imdVersion && quarterPeriod
+        ? this.reads.periodDeciles(quarterPeriod, imdVersion, wardDemographics)
+        : [];
     // Sessions, attendances and joiners add up over months and wards: their totals are the
     // grouped figures summed, not read again.
     const summed = groups.length > 0 && !groups.includes('INTEREST_GROUP');
@@ -275,7 +315,7 @@ export class ParticipationService {
       this.dimensions(area, scope, groups, from, to),
       this.raw(new Set(groups), period, reading),
       this.raw(new Set(), period, reading, summed),
-      reading,
+      quarterPeople,
       answersRead,
       decilesRead,
     ]);
@@ -324,9 +364,10 @@ export class ParticipationService {
       // grouped by, the table kept it as it is.
       totalRow[measure] = this.count(total[measure]);
     }
-    // Who takes part: each set of categories a tally of participants by ward, published for
-    // the whole area and (for a borough cut into its wards' reports) ward by ward, in tables
-    // whose margins are the report by ward's participants and the whole area's categories.
+    // Who takes part in the quarter: each set of categories a tally of participants by ward,
+    // published for the whole area and (for a borough cut into its wards' reports) ward by
+    // ward, in tables whose margins are the quarter's participants by ward and the whole
+    // area's categories, as the quarter's own report publishes them.
     const wardParticipants = new Map<string | null, number>();
     for (const r of people)
       wardParticipants.set(r.ward, (wardParticipants.get(r.ward) ?? 0) + r.participants);
@@ -394,16 +435,24 @@ export class ParticipationService {
       );
       return { set, whole };
     });
+    const wardKeys = groups.includes('WARD') ? dimensions.values[0] : [];
     const wards = wardDemographics
       ? this.wardDemographics(
           sets,
-          groups.includes('WARD') ? dimensions.values[0] : [],
-          rows,
+          wardKeys,
+          // The quarter's participants by ward, as its own report by ward publishes them.
+          suppressCounts(
+            wardKeys.map((k) => [wardParticipants.get(k.ward ?? null) ?? 0]),
+            this.rules,
+            { columnTotals: [everyoneHidden], total: everyoneHidden },
+          ).cells.map((c) => c[0].suppressed),
           everyoneHidden,
-          imdVersion,
+          quarter ? imdVersion : null,
         )
       : undefined;
-    const [ages, decileReach, ...answerReach] = sets.map((s) => s.whole);
+    const [ages, decileReach, ...answerReach] = quarter
+      ? sets.map((s) => s.whole)
+      : sets.map(() => [] as CategoryCount[]);
     return {
       area,
       from,
@@ -412,13 +461,16 @@ export class ParticipationService {
       groupBy: groups,
       rows,
       totals: totalRow,
+      whoTakesPart: quarter ?? null,
       ageBands: ages,
-      deprivation: imdVersion ? { version: imdVersion, deciles: decileReach } : null,
-      equality: EQUALITY_QUESTIONS.map((q, i) => ({
-        key: q.key,
-        characteristic: q.characteristic,
-        categories: answerReach[i],
-      })),
+      deprivation: imdVersion && quarter ? { version: imdVersion, deciles: decileReach } : null,
+      equality: quarter
+        ? EQUALITY_QUESTIONS.map((q, i) => ({
+            key: q.key,
+            characteristic: q.characteristic,
+            categories: answerReach[i],
+          }))
+        : [],
       wards,
     };
   }
@@ -431,7 +483,7 @@ export class ParticipationService {
   private wardDemographics(
     sets: { set: CategorySet; whole: CategoryCount[] }[],
     wardKeys: GroupKey[],
-    byWardRows: ParticipationRowView[],
+    wardHidden: boolean[],
     everyoneHidden: boolean,
     imdVersion: string | null,
   ): WardDemographics {
@@ -444,7 +496,7 @@ export class ParticipationService {
         ),
       );
       const table = suppressCounts(matrix, this.rules, {
-        rowTotals: byWardRows.map((r) => r.participants.suppressed),
+        rowTotals: wardHidden,
         columnTotals: whole.map((c) => c.people.suppressed),
         total: everyoneHidden,
       });
