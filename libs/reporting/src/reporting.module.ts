@@ -3,6 +3,7 @@ import { AreasModule } from '@kith/areas';
 import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
 import { NetworkModule } from '@kith/network';
+import { JobOutboxModule } from '@kith/platform';
 import { ImdRepository } from './imd.repository';
 import { ImdService } from './imd.service';
 import { OutcomesRepository } from './outcomes.repository';
@@ -16,7 +17,7 @@ import { ReportScope } from './report-scope.service';
 
 /** Aggregate reports for commissioners and coordinators: only ever figures that pass disclosure control. */
 @Module({
-  imports: [AreasModule, IdentityModule, CommunityModule, NetworkModule],
+  imports: [AreasModule, IdentityModule, CommunityModule, NetworkModule, JobOutboxModule],
   providers: [
     ReportScope,
     OutcomesRepository,

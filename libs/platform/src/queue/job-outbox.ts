@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Db } from '../database/db';
 import { JobRepository } from './job.repository';
 import { JOB_PAYLOADS, jobId } from './jobs';
 import type { JobName, JobPayloads } from './jobs';
@@ -18,7 +19,33 @@ export interface ScheduledJob<N extends JobName = JobName> {
  */
 @Injectable()
 export class JobOutbox {
-  constructor(private readonly jobs: JobRepository) {}
+  constructor(
+    private readonly jobs: JobRepository,
+    private readonly db: Db,
+  ) {}
+
+  /** Whether a job of this name is still to run (pending, or handed to BullMQ and not done). */
+  async waiting(name: JobName): Promise<boolean> {
+    const [row] = await this.db.query<{ waiting: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM job WHERE state = 'pending' AND job_name = $1)
+           OR EXISTS (SELECT 1 FROM job WHERE state = 'enqueued' AND job_name = $1) AS waiting`,
+      [name],
+    );
+    return row.waiting;
+  }
+
+  /**
+   * Jobs of this name not yet handed to BullMQ, marked done: what they would do has just been
+   * done another way (a rebuild run from the command line). In the caller's transaction.
+   */
+  async supersede(name: JobName, by: string): Promise<number> {
+    const rows = await this.db.query(
+      `UPDATE job SET state = 'done', finished_at = now(), result = $2
+        WHERE job_name = $1 AND state = 'pending' RETURNING 1`,
+      [name, JSON.stringify({ supersededBy: by })],
+    );
+    return rows.length;
+  }
 
   /** Returns false for a duplicate: a retried request never causes the work twice. */
   async schedule<N extends JobName>(

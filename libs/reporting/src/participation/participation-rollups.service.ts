@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db, done, JobHandler, JobName, skipped } from '@kith/platform';
+import { Db, done, JobHandler, JobName, JobOutbox, skipped } from '@kith/platform';
 import type { JobPayloads, JobResult } from '@kith/platform';
 import { ParticipationRollupRepository } from './participation-rollup.repository';
 
@@ -13,11 +13,19 @@ export class ParticipationRollups {
   constructor(
     private readonly db: Db,
     private readonly rollups: ParticipationRollupRepository,
+    private readonly outbox: JobOutbox,
   ) {}
 
-  /** Every rollup from all recorded attendance, in one transaction (upkeep waits for it). */
+  /**
+   * Every rollup from all recorded attendance, in one transaction (upkeep waits for it); a
+   * rebuild a migration asked for and not yet started is then done.
+   */
   rebuild(): Promise<{ sessions: number; participants: number }> {
-    return this.db.transaction(() => this.rollups.rebuild());
+    return this.db.transaction(async () => {
+      const rebuilt = await this.rollups.rebuild();
+      await this.outbox.supersede(JobName.RebuildParticipationRollups, 'reports rebuild-rollups');
+      return rebuilt;
+    });
   }
 
   @JobHandler(JobName.RollUpSessionAttendance, { atomic: true })

@@ -203,16 +203,6 @@ export class ParticipationRepository {
     );
   }
 
-  /** Whether the rollups are to be worked out again (a migration asked): until then they are partial. */
-  async rebuildPending(): Promise<boolean> {
-    const [row] = await this.db.query<{ pending: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM job WHERE state = 'pending' AND job_name = $1)
-           OR EXISTS (SELECT 1 FROM job WHERE state = 'enqueued' AND job_name = $1) AS pending`,
-      ['rebuild-participation-rollups'],
-    );
-    return row.pending;
-  }
-
   /** The top of an area's tree: the ancestor with no parent. */
   async rootOf(areaId: string): Promise<string> {
     const [root] = await this.db.query<{ id: string }>(

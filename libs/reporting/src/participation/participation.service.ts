@@ -4,7 +4,7 @@ import type { AreaRow } from '@kith/areas';
 import { AGE_BANDS, EQUALITY_QUESTIONS, InterestCatalogue } from '@kith/community';
 import type { InterestRow } from '@kith/community';
 import type { Principal } from '@kith/identity';
-import { DomainError, KITH_CONFIG, londonMidnight } from '@kith/platform';
+import { DomainError, JobName, JobOutbox, KITH_CONFIG, londonMidnight } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { publishFigure, suppressCounts } from '../disclosure';
 import type { DisclosureRules, PublishedCount, SettledMargins } from '../disclosure';
@@ -163,6 +163,7 @@ export class ParticipationService {
     private readonly scope: ReportScope,
     private readonly areas: AreaService,
     private readonly interests: InterestCatalogue,
+    private readonly outbox: JobOutbox,
     @Inject(KITH_CONFIG) config: KithConfig,
   ) {
     this.rules = configuredRules(config);
@@ -184,7 +185,7 @@ export class ParticipationService {
   ): Promise<ParticipationView> {
     const groups = checkGroupBy(groupBy);
     const area = await this.scope.mayRead(principal, areaId, from, to);
-    if (await this.reads.rebuildPending())
+    if (await this.outbox.waiting(JobName.RebuildParticipationRollups))
       throw DomainError.conflict(
         'The participation figures are being worked out again after an upgrade: try again in a few minutes',
       );
