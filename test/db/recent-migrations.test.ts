@@ -22,12 +22,16 @@ describe('the newest migrations', () => {
 
   it('the reporting, network, survey and nudge migrations go down and come back without drift', async () => {
     expect(ds.migrations.slice(-5).map((m) => m.name)).toEqual([
-      'Participation1795660000000',
       'ParticipationMonths1795670000000',
       'EqualityMonitoring1795680000000',
       'MemberJoins1795690000000',
       'AnswerReach1795700000000',
+      'ReportQuarters1795710000000',
     ]);
+    await ds.undoLastMigration();
+    expect(
+      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'report_quarter'`),
+    ).toBe(false);
     await ds.undoLastMigration();
     expect(
       await exists(

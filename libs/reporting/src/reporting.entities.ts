@@ -384,6 +384,35 @@ export class ParticipantAnswerReachEntity {
   people!: number;
 }
 
+/**
+ * Who took part in a closed quarter, as first published for a top area (age bands, deciles,
+ * equality answers, for the area and each of its wards), kept so that every later report shows
+ * the same: tables worked out again after someone moved or changed an answer would differ by
+ * that one person. Only published (suppressed) figures are kept.
+ */
+@Entity('report_quarter')
+export class ReportQuarterEntity {
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @PrimaryColumn('timestamptz')
+  quarterFrom!: Date;
+
+  /** The release of the Indices the deciles are by ('' for none). */
+  @PrimaryColumn('text')
+  imdVersion!: string;
+
+  /** '' for the whole area, else the ward's id: a report reads only the part it shows. */
+  @PrimaryColumn('text')
+  part!: string;
+
+  @Column('jsonb')
+  tables!: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
 export const REPORTING_ENTITIES = [
   ImdDecileEntity,
   ParticipationSessionEntity,
@@ -402,4 +431,5 @@ export const REPORTING_ENTITIES = [
   MemberJoinMonthEntity,
   MemberJoinMonthInterestEntity,
   ParticipantAnswerReachEntity,
+  ReportQuarterEntity,
 ];

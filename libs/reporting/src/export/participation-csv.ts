@@ -55,7 +55,12 @@ export function participationCsv(view: ParticipationView): string {
     line('total', view.totals),
     [],
     view.whoTakesPart
-      ? ['who_takes_part', londonDate(view.whoTakesPart.from), londonDate(view.whoTakesPart.to)]
+      ? [
+          'who_takes_part',
+          londonDate(view.whoTakesPart.from),
+          // The quarter's last day (its end is the next day's first instant).
+          londonDate(new Date(view.whoTakesPart.to.getTime() - 12 * 3600_000)),
+        ]
       : ['who_takes_part', 'the period holds no whole quarter'],
     ['age_band', 'participants'],
     ...view.ageBands.map((a) => [a.category, count(a.people)]),

@@ -203,6 +203,53 @@ export class ParticipationRepository {
     );
   }
 
+  /**
+   * A closed quarter's tables of who took part, as first published for the area (the whole
+   * area's, and the ward's if one is asked for), if they were.
+   */
+  async frozenQuarter(
+    areaId: string,
+    quarterFrom: Date,
+    imdVersion: string,
+    ward?: string,
+  ): Promise<{ part: string; tables: Record<string, unknown> }[]> {
+    return this.db.query(
+      `SELECT part, tables FROM report_quarter
+        WHERE area_id = $1 AND quarter_from = $2 AND imd_version = $3 AND part IN ('', $4)`,
+      [areaId, quarterFrom, imdVersion, ward ?? ''],
+    );
+  }
+
+  /**
+   * Keeps a quarter's tables, a row for the whole area and one per ward, unless another
+   * request kept them first (then those stand). Call inside a transaction.
+   */
+  async freezeQuarter(
+    areaId: string,
+    quarterFrom: Date,
+    imdVersion: string,
+    parts: { part: string; tables: Record<string, unknown> }[],
+  ): Promise<void> {
+    await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1 || $2 || $3, 37))`, [
+      areaId,
+      quarterFrom.toISOString(),
+      imdVersion,
+    ]);
+    await this.db.query(
+      `INSERT INTO report_quarter (area_id, quarter_from, imd_version, part, tables)
+       SELECT $1, $2, $3, p, t FROM unnest($4::text[], $5::jsonb[]) AS x(p, t)
+        WHERE NOT EXISTS (SELECT 1 FROM report_quarter
+                           WHERE area_id = $1 AND quarter_from = $2 AND imd_version = $3)`,
+      [
+        areaId,
+        quarterFrom,
+        imdVersion,
+        parts.map((p) => p.part),
+        parts.map((p) => JSON.stringify(p.tables)),
+      ],
+    );
+  }
+
   /** The top of an area's tree: the ancestor with no parent. */
   async rootOf(areaId: string): Promise<string> {
     const [root] = await this.db.query<{ id: string }>(

@@ -4,7 +4,7 @@ import type { AreaRow } from '@kith/areas';
 import { AGE_BANDS, EQUALITY_QUESTIONS, InterestCatalogue } from '@kith/community';
 import type { InterestRow } from '@kith/community';
 import type { Principal } from '@kith/identity';
-import { DomainError, JobName, JobOutbox, KITH_CONFIG, londonMidnight } from '@kith/platform';
+import { Db, DomainError, JobName, JobOutbox, KITH_CONFIG, londonMidnight } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { publishFigure, suppressCounts } from '../disclosure';
 import type { DisclosureRules, PublishedCount, SettledMargins } from '../disclosure';
@@ -90,6 +90,15 @@ export type WardDemographics = Map<
   Pick<ParticipationView, 'ageBands' | 'deprivation' | 'equality'>
 >;
 
+type WhoTakesPart = Pick<ParticipationView, 'ageBands' | 'deprivation' | 'equality'>;
+
+/** A quarter's tables of who took part: for the whole area, and for each of its wards. */
+interface QuarterTables {
+  quarter: { from: Date; to: Date };
+  whole: WhoTakesPart;
+  wards: Record<string, WhoTakesPart>;
+}
+
 /** The last whole calendar quarter (London months) in [from, to), if any. */
 export function lastWholeQuarter(from: Date, to: Date): { from: Date; to: Date } | null {
   const months = monthNumbers(from, to);
@@ -97,10 +106,11 @@ export function lastWholeQuarter(from: Date, to: Date): { from: Date; to: Date }
     if (months[i] % 3 === 0) {
       const label = (m: number) =>
         `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
-      return {
+      const quarter = {
         from: londonMidnight(label(months[i])),
         to: londonMidnight(label(months[i] + 3)),
       };
+      if (quarter.from >= from && quarter.to <= to) return quarter;
     }
   return null;
 }
@@ -164,6 +174,7 @@ export class ParticipationService {
     private readonly areas: AreaService,
     private readonly interests: InterestCatalogue,
     private readonly outbox: JobOutbox,
+    private readonly db: Db,
     @Inject(KITH_CONFIG) config: KithConfig,
   ) {
     this.rules = configuredRules(config);
@@ -201,7 +212,7 @@ export class ParticipationService {
         },
       ]);
     const [byWard, table] = await Promise.all([
-      this.build(root, from, to, ['WARD'], true),
+      this.build(root, from, to, ['WARD'], undefined, area.id),
       whole.length === 2 ? this.table(root, from, to, whole) : undefined,
     ]);
     return this.slice(byWard, table ?? byWard, area, groups);
@@ -216,7 +227,7 @@ export class ParticipationService {
   ): Promise<ParticipationView> {
     if (groups.length < 2) return this.build(area, from, to, groups);
     const margins = await Promise.all(groups.map((g) => this.build(area, from, to, [g])));
-    return this.build(area, from, to, groups, false, margins);
+    return this.build(area, from, to, groups, margins);
   }
 
   /** The top of the area's tree (the area itself when it has no parent). */
@@ -269,8 +280,8 @@ export class ParticipationService {
     from: Date,
     to: Date,
     groups: Grouping[],
-    wardDemographics = false,
     margins?: ParticipationView[],
+    ward?: string,
   ): Promise<ParticipationView & { wards?: WardDemographics }> {
     const [scope, imdVersion] = await Promise.all([
       this.reads.scope(area.id),
@@ -287,38 +298,19 @@ export class ParticipationService {
         participants: r.participants,
       })),
     );
-    // Who takes part is told for one fixed quarter (the period's last whole one), never for
-    // the period itself: two reports' periods could be set one against the other (January to
-    // March less January to February) and give the answers of whoever first came in March.
-    // A quarter's tables are the same in every report that shows them.
-    const quarter = lastWholeQuarter(from, to);
-    const quarterPeriod: Period | undefined = quarter ? { scope, ...quarter } : undefined;
-    const quarterPeople = quarterPeriod
-      ? this.reads.periodParticipants(quarterPeriod).then((rows) =>
-          rows.map((r) => ({
-            ward: wardOf.get(r.areaId) ?? null,
-            ageBand: r.ageBand === '' ? null : r.ageBand,
-            participants: r.participants,
-          })),
-        )
-      : [];
-    const answersRead = quarterPeriod
-      ? this.reads.periodAnswers(quarterPeriod, wardDemographics)
-      : [];
-    const decilesRead =
-      imdVersion && quarterPeriod
-        ? this.reads.periodDeciles(quarterPeriod, imdVersion, wardDemographics)
-        : [];
+    // Who takes part: for the top of the area tree only (a ward's is cut from it; an area in
+    // between tells none, its tables would be set against its wards').
+    const who = area.parentId
+      ? undefined
+      : this.whoTakesPart(area, scope, from, to, imdVersion, ward);
     // Sessions, attendances and joiners add up over months and wards: their totals are the
     // grouped figures summed, not read again.
     const summed = groups.length > 0 && !groups.includes('INTEREST_GROUP');
-    const [dimensions, grouped, totals, people, answers, deciles] = await Promise.all([
+    const [dimensions, grouped, totals, taking] = await Promise.all([
       this.dimensions(area, scope, groups, from, to),
       this.raw(new Set(groups), period, reading),
       this.raw(new Set(), period, reading, summed),
-      quarterPeople,
-      answersRead,
-      decilesRead,
+      who,
     ]);
     if (summed) {
       const whole = totals.get(keyOf({}, [])) ?? emptyRaw();
@@ -365,10 +357,91 @@ export class ParticipationService {
       // grouped by, the table kept it as it is.
       totalRow[measure] = this.count(total[measure]);
     }
-    // Who takes part in the quarter: each set of categories a tally of participants by ward,
-    // published for the whole area and (for a borough cut into its wards' reports) ward by
-    // ward, in tables whose margins are the quarter's participants by ward and the whole
-    // area's categories, as the quarter's own report publishes them.
+    return {
+      area,
+      from,
+      to,
+      threshold: this.rules.threshold,
+      groupBy: groups,
+      rows,
+      totals: totalRow,
+      whoTakesPart: taking?.quarter ?? null,
+      ageBands: taking?.whole.ageBands ?? [],
+      deprivation: taking?.whole.deprivation ?? null,
+      equality: taking?.whole.equality ?? [],
+      wards: taking ? new Map(Object.entries(taking.wards)) : undefined,
+    };
+  }
+
+  /**
+   * Who takes part is told for one fixed quarter (the period's last whole one), never for the
+   * period itself: two reports' periods could be set one against the other (January to March
+   * less January to February) and give the answers of whoever first came in March. And a
+   * quarter's tables are kept as first published: worked out again after one person moved or
+   * changed an answer, they would differ by that person.
+   */
+  private async whoTakesPart(
+    area: AreaRow,
+    scope: Scope,
+    from: Date,
+    to: Date,
+    imdVersion: string | null,
+    ward?: string,
+  ): Promise<QuarterTables | undefined> {
+    const quarter = lastWholeQuarter(from, to);
+    if (!quarter) return undefined;
+    const read = () => this.reads.frozenQuarter(area.id, quarter.from, imdVersion ?? '', ward);
+    let kept = await read();
+    if (kept.length === 0) {
+      const worked = await this.workOutQuarter(area, scope, quarter, imdVersion);
+      await this.db.transaction(() =>
+        this.reads.freezeQuarter(area.id, quarter.from, imdVersion ?? '', [
+          { part: '', tables: { quarter: worked.quarter, whole: worked.whole } },
+          ...Object.entries(worked.wards).map(([part, tables]) => ({ part, tables })),
+        ]),
+      );
+      kept = await read();
+    }
+    const whole = kept.find((k) => k.part === '')?.tables as
+      { quarter: { from: string; to: string }; whole: WhoTakesPart } | undefined;
+    if (!whole) throw new Error('a kept quarter has no tables for its whole area');
+    return {
+      quarter: { from: new Date(whole.quarter.from), to: new Date(whole.quarter.to) },
+      whole: whole.whole,
+      wards: Object.fromEntries(
+        kept.filter((k) => k.part !== '').map((k) => [k.part, k.tables as unknown as WhoTakesPart]),
+      ),
+    };
+  }
+
+  /**
+   * A quarter's tables of who took part: each set of categories a tally of participants by
+   * ward, published for the whole area and ward by ward, in tables whose margins are the
+   * quarter's participants by ward and the whole area's categories.
+   */
+  private async workOutQuarter(
+    area: AreaRow,
+    scope: Scope,
+    quarter: { from: Date; to: Date },
+    imdVersion: string | null,
+  ): Promise<QuarterTables> {
+    const period: Period = { scope, ...quarter };
+    const wardOf = new Map(scope.areaIds.map((id, i) => [id, scope.wards[i]]));
+    const [rows, answers, deciles, wardIds] = await Promise.all([
+      this.reads.periodParticipants(period),
+      this.reads.periodAnswers(period, true),
+      imdVersion ? this.reads.periodDeciles(period, imdVersion, true) : [],
+      this.reads.wards(scope),
+    ]);
+    const people = rows.map((r) => ({
+      ward: wardOf.get(r.areaId) ?? null,
+      ageBand: r.ageBand === '' ? null : r.ageBand,
+      participants: r.participants,
+    }));
+    const wardKeys: GroupKey[] = [
+      ...wardIds.map((w) => ({ ward: w.id })),
+      ...(area.kind === 'ward' ? [] : [{ ward: null }]),
+    ];
     const wardParticipants = new Map<string | null, number>();
     for (const r of people)
       wardParticipants.set(r.ward, (wardParticipants.get(r.ward) ?? 0) + r.participants);
@@ -404,18 +477,16 @@ export class ParticipationService {
           category: a.answer,
           people: a.participants,
         }));
-      // Those who gave no answer: each ward's participants less those who did.
-      // (By ward only when read by area; else for the whole area at once.) Never below
+      // Those who gave no answer: each ward's participants less those who did. Never below
       // nothing: the reach tables are read a moment apart, as an answer may change between.
-      const rest = (n: number, ward: string | null) =>
-        Math.max(0, n - given.filter((g) => g.ward === ward).reduce((m, g) => m + g.people, 0));
-      const notGiven = wardDemographics
-        ? [...wardParticipants].map(([ward, n]) => ({
-            ward,
-            category: 'not given',
-            people: rest(n, ward),
-          }))
-        : [{ ward: null, category: 'not given', people: rest(everyone, null) }];
+      const notGiven = [...wardParticipants].map(([ward, n]) => ({
+        ward,
+        category: 'not given',
+        people: Math.max(
+          0,
+          n - given.filter((g) => g.ward === ward).reduce((m, g) => m + g.people, 0),
+        ),
+      }));
       return {
         categories: [
           ...q.options.map((o) => ({ category: o.slug, label: o.label })),
@@ -436,43 +507,31 @@ export class ParticipationService {
       );
       return { set, whole };
     });
-    const wardKeys = groups.includes('WARD') ? dimensions.values[0] : [];
-    const wards = wardDemographics
-      ? this.wardDemographics(
-          sets,
-          wardKeys,
-          // The quarter's participants by ward, as its own report by ward publishes them.
-          suppressCounts(
-            wardKeys.map((k) => [wardParticipants.get(k.ward ?? null) ?? 0]),
-            this.rules,
-            { columnTotals: [everyoneHidden], total: everyoneHidden },
-          ).cells.map((c) => c[0].suppressed),
-          everyoneHidden,
-          quarter ? imdVersion : null,
-        )
-      : undefined;
-    const [ages, decileReach, ...answerReach] = quarter
-      ? sets.map((s) => s.whole)
-      : sets.map(() => [] as CategoryCount[]);
+    const wards = this.wardDemographics(
+      sets,
+      wardKeys,
+      // The quarter's participants by ward, as its own report by ward publishes them.
+      suppressCounts(
+        wardKeys.map((k) => [wardParticipants.get(k.ward ?? null) ?? 0]),
+        this.rules,
+        { columnTotals: [everyoneHidden], total: everyoneHidden },
+      ).cells.map((c) => c[0].suppressed),
+      everyoneHidden,
+      imdVersion,
+    );
+    const [ages, decileReach, ...answerReach] = sets.map((s) => s.whole);
     return {
-      area,
-      from,
-      to,
-      threshold: this.rules.threshold,
-      groupBy: groups,
-      rows,
-      totals: totalRow,
-      whoTakesPart: quarter ?? null,
-      ageBands: ages,
-      deprivation: imdVersion && quarter ? { version: imdVersion, deciles: decileReach } : null,
-      equality: quarter
-        ? EQUALITY_QUESTIONS.map((q, i) => ({
-            key: q.key,
-            characteristic: q.characteristic,
-            categories: answerReach[i],
-          }))
-        : [],
-      wards,
+      quarter,
+      whole: {
+        ageBands: ages,
+        deprivation: imdVersion ? { version: imdVersion, deciles: decileReach } : null,
+        equality: EQUALITY_QUESTIONS.map((q, i) => ({
+          key: q.key,
+          characteristic: q.characteristic,
+          categories: answerReach[i],
+        })),
+      },
+      wards: Object.fromEntries(wards),
     };
   }
 
@@ -674,26 +733,29 @@ export class ParticipationService {
       const r = Math.floor(i / width);
       (matrix[r] ??= []).push(raw[measure]);
     });
-    // A line's total is a figure a reader has only where the count adds up along it: the
-    // period's total (published in every report), and in a table of two groupings the rows
-    // and columns of the reports of one, as those reports published them. Where it does not
-    // add up (distinct people over months), the line's sum is no published figure.
+    // Every line is taken to add up: a reader may know that it does (attendances by interest
+    // add up when each session has one interest, and sessions held per interest tell them).
+    // Its total is settled as the reports of one grouping published it where the count does
+    // add up along it (that total is the same figure); elsewhere the table treats its own sum
+    // as published unless small: more hidden, never less.
     const adds = (g: Grouping) => ADDS_UP[measure].includes(g);
+    const all = groups.every(adds);
     const settled: SettledMargins =
       groups.length === 2
         ? {
             // Rows are the first grouping's values, each across the second's.
-            rowsAddUp: adds(groups[1]),
-            columnsAddUp: adds(groups[0]),
-            rowTotals: margins?.[0].rows.map((r) => r[measure].suppressed),
-            columnTotals: margins?.[1].rows.map((r) => r[measure].suppressed),
-            total: totalHidden,
+            rowTotals: adds(groups[1])
+              ? margins?.[0].rows.map((r) => r[measure].suppressed)
+              : undefined,
+            columnTotals: adds(groups[0])
+              ? margins?.[1].rows.map((r) => r[measure].suppressed)
+              : undefined,
+            total: all ? totalHidden : undefined,
           }
         : {
-            // One column: each row's total is the row itself; the column's is the period's.
-            columnsAddUp: adds(groups[0]),
-            columnTotals: [totalHidden],
-            total: totalHidden,
+            // One column: each row's total is the row itself; the column's the period's.
+            columnTotals: all ? [totalHidden] : undefined,
+            total: all ? totalHidden : undefined,
           };
     const table = suppressCounts(matrix, this.rules, settled);
     return { cells: table.cells.flat(), total: table.total };

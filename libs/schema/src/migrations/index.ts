@@ -27,6 +27,7 @@ import { ParticipationMonths1795670000000 } from './1795670000000-ParticipationM
 import { EqualityMonitoring1795680000000 } from './1795680000000-EqualityMonitoring';
 import { MemberJoins1795690000000 } from './1795690000000-MemberJoins';
 import { AnswerReach1795700000000 } from './1795700000000-AnswerReach';
+import { ReportQuarters1795710000000 } from './1795710000000-ReportQuarters';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   EqualityMonitoring1795680000000,
   MemberJoins1795690000000,
   AnswerReach1795700000000,
+  ReportQuarters1795710000000,
 ];
