@@ -8,6 +8,7 @@ import { importShippedAreas } from '../support/areas';
 import { testConfig } from '../support/config';
 import { JumpingClock } from '../support/clock';
 import { HelpFixtures } from '../support/help';
+import { determined } from '../support/linear';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 
@@ -62,6 +63,7 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
   let commissioner: Session;
   let otherBorough: Session;
   let riverside: string;
+  let members: Session[];
   const clock = new JumpingClock();
   const period = { f: '2026-01-01T00:00:00Z', t: '2026-12-01T00:00:00Z' };
   const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
@@ -80,7 +82,7 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
     [{ id: riverside }] = await db.query<{ id: string }>(
       `SELECT id FROM area WHERE code = 'K09000001'`,
     );
-    const members = await Promise.all(Array.from({ length: 15 }, () => help.member()));
+    members = await Promise.all(Array.from({ length: 15 }, () => help.member()));
     const surveys = api.app.get(SurveyService);
     const answers = members.flatMap((m, i) => {
       const baseline = {
@@ -247,5 +249,46 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
     expect((await fetch(theirs)).status).toBe(403);
     clock.jumpTo(new Date(Date.now() + 16 * 60_000));
     expect((await fetch(link)).status).toBe(401);
+  });
+  it("cuts a ward's report from its borough's: the borough less another ward tells no small ward", async () => {
+    // Two of the twelve completers move to another ward of Riverside: ten and two.
+    const [home] = await db.query<{ id: string }>(
+      `SELECT home_area_id AS id FROM member_profile WHERE person_id = $1`,
+      [members[0].personId],
+    );
+    const wards = await db.query<{ id: string }>(
+      `SELECT id FROM area WHERE kind = 'ward' AND parent_id = $1 ORDER BY code`,
+      [riverside],
+    );
+    const other = wards.find((w) => w.id !== home.id)!;
+    await db.query(
+      `UPDATE member_profile SET home_area_id = $1 WHERE person_id = ANY($2::uuid[])`,
+      [other.id, [members[10].personId, members[11].personId]],
+    );
+    const ask = async (area: string) => {
+      const result = await api.gql<{ outcomesReport: { rows: Row[] } }>(
+        REPORT,
+        { a: area, ...period },
+        commissioner.accessToken,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.outcomesReport.rows.find((r) => r.measure === 'ucla-3')!;
+    };
+    const borough = await ask(riverside);
+    expect(borough.completers).toEqual({ value: 12, suppressed: false });
+    const byWard = new Map(
+      await Promise.all(wards.map(async (w) => [w.id, await ask(w.id)] as const)),
+    );
+    // Ten in the one ward would be shown on their own, and twelve less ten is two: hidden too.
+    expect(byWard.get(home.id)!.completers.suppressed).toBe(true);
+    expect(byWard.get(home.id)!.meanChange).toBeNull();
+    expect(byWard.get(other.id)!.completers.suppressed).toBe(true);
+    // Nothing published tells the two: completers by ward c[w] (and those outside the wards).
+    const unit = (w: number) => wards.map((_, i) => (i === w ? 1 : 0)).concat([0]);
+    const known = [wards.map(() => 1).concat([1])];
+    wards.forEach((w, i) => {
+      if (!byWard.get(w.id)!.completers.suppressed) known.push(unit(i));
+    });
+    expect(determined(known, unit(wards.indexOf(other)))).toBe(false);
   });
 });

@@ -32,6 +32,30 @@ export interface OutcomeFigures {
   /** The reliability the reliable change index used, and where it came from. */
   reliability: number;
   reliabilitySource: 'measure' | 'sample';
+  /** S_diff: the standard error of a difference the index divides a change by. */
+  sEdiff: number;
+}
+
+/**
+ * Who changed reliably (Jacobson and Truax): |change| / S_diff beyond 1.96, for the better or
+ * the worse. With S_diff of zero (no spread, or a perfectly reliable measure) any change counts.
+ */
+export function classifyChanges(
+  pairs: readonly PairedScores[],
+  higherIsBetter: boolean,
+  sEdiff: number,
+): { improved: number; unchanged: number; worse: number } {
+  let improved = 0;
+  let worse = 0;
+  for (const { before, after } of pairs) {
+    const change = after - before;
+    const reliable =
+      sEdiff > 0 ? Math.abs(change) / sEdiff > RELIABLE_CHANGE_Z : Math.abs(change) > 0;
+    if (!reliable) continue;
+    if (change > 0 === higherIsBetter) improved += 1;
+    else worse += 1;
+  }
+  return { improved, unchanged: pairs.length - improved - worse, worse };
 }
 
 /** The 1.96 of the reliable change index: a change this unlikely (p < .05) from error alone. */
@@ -59,16 +83,7 @@ export function outcomeFigures(
   const reliability =
     measure.reliability ?? (Number.isFinite(sampleR) ? Math.max(0, Math.min(1, sampleR)) : 0);
   const sEdiff = Math.sqrt(2) * jStat.stdev(before, true) * Math.sqrt(1 - reliability);
-  let improved = 0;
-  let worse = 0;
-  for (const change of changes) {
-    // No spread at baseline, or a perfectly reliable measure: every change is beyond error.
-    const reliable =
-      sEdiff > 0 ? Math.abs(change) / sEdiff > RELIABLE_CHANGE_Z : Math.abs(change) > 0;
-    if (!reliable) continue;
-    if (change > 0 === measure.higherIsBetter) improved += 1;
-    else worse += 1;
-  }
+  const { improved, unchanged, worse } = classifyChanges(pairs, measure.higherIsBetter, sEdiff);
   return {
     completers: n,
     meanChange,
@@ -76,9 +91,10 @@ export function outcomeFigures(
     ciHigh: meanChange + half,
     effectSize: sd > 0 ? meanChange / sd : null,
     improved,
-    unchanged: n - improved - worse,
+    unchanged,
     worse,
     reliability,
     reliabilitySource: measure.reliability === null ? 'sample' : 'measure',
+    sEdiff,
   };
 }

@@ -6,25 +6,31 @@ export interface CompleterPair {
   measure: string;
   before: number;
   after: number;
+  /** The ward the member lives in (null: outside every ward). */
+  ward?: string | null;
 }
 
 /** How many in scope have a baseline of each measure (by the end of the period). */
 export interface BaselineCount {
   measure: string;
   baselines: number;
+  ward?: string | null;
 }
 
 export interface IsolationMonth {
   month: string;
   members: number;
   isolated: number;
+  ward?: string | null;
 }
 
-/** The members a report covers: living in the area or in an area inside it. */
+/** The members a report covers: living in the area or in an area inside it, with their ward. */
 const IN_SCOPE = `WITH RECURSIVE inside AS (
-    SELECT id FROM area WHERE id = $1
-    UNION SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id),
-  scope AS (SELECT person_id FROM member_profile WHERE home_area_id IN (SELECT id FROM inside))`;
+    SELECT id, CASE WHEN kind = 'ward' THEN id END AS ward FROM area WHERE id = $1
+    UNION ALL
+    SELECT a.id, coalesce(inside.ward, CASE WHEN a.kind = 'ward' THEN a.id END)
+      FROM area a JOIN inside ON a.parent_id = inside.id),
+  scope AS (SELECT mp.person_id, i.ward FROM member_profile mp JOIN inside i ON i.id = mp.home_area_id)`;
 
 /** The snapshot measures an outcome report follows, by their column. */
 export const NETWORK_MEASURES = {
@@ -51,11 +57,11 @@ export class OutcomesRepository {
     return this.db.query<CompleterPair>(
       `${IN_SCOPE},
        base AS (
-         SELECT DISTINCT ON (r.person_id, r.instrument_id) r.person_id, r.instrument_id, r.version, r.score, r.created_at
+         SELECT DISTINCT ON (r.person_id, r.instrument_id) r.person_id, s.ward, r.instrument_id, r.version, r.score, r.created_at
            FROM survey_response r JOIN scope s ON s.person_id = r.person_id
           WHERE r.stage = 'BASELINE' AND r.created_at < $3
           ORDER BY r.person_id, r.instrument_id, r.created_at)
-       SELECT b.instrument_id AS measure, b.score AS before, later.score AS after
+       SELECT b.instrument_id AS measure, b.score AS before, later.score AS after, b.ward
          FROM base b
          JOIN LATERAL (
            SELECT r.score FROM survey_response r
@@ -70,10 +76,10 @@ export class OutcomesRepository {
   async surveyBaselines(areaId: string, to: Date): Promise<BaselineCount[]> {
     return this.db.query<BaselineCount>(
       `${IN_SCOPE}
-       SELECT r.instrument_id AS measure, count(DISTINCT r.person_id)::int AS baselines
+       SELECT r.instrument_id AS measure, s.ward, count(DISTINCT r.person_id)::int AS baselines
          FROM survey_response r JOIN scope s ON s.person_id = r.person_id
         WHERE r.stage = 'BASELINE' AND r.created_at < $2
-        GROUP BY r.instrument_id`,
+        GROUP BY r.instrument_id, s.ward`,
       [areaId, to],
     );
   }
@@ -84,10 +90,10 @@ export class OutcomesRepository {
    */
   async networkPairs(areaId: string, from: Date, to: Date): Promise<CompleterPair[]> {
     const columns = Object.entries(NETWORK_MEASURES);
-    const rows = await this.db.query<Record<string, number> & { kind: 'before' | 'after' }>(
+    const rows = await this.db.query<Record<string, number> & { ward: string | null }>(
       `${IN_SCOPE},
        first AS (
-         SELECT DISTINCT ON (n.person_id) n.* FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
+         SELECT DISTINCT ON (n.person_id) n.*, s.ward AS home_ward FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
           WHERE n."on" < ($3::timestamptz AT TIME ZONE 'Europe/London')::date ORDER BY n.person_id, n."on"),
        last AS (
          SELECT DISTINCT ON (n.person_id) n.* FROM network_snapshot n JOIN first f ON f.person_id = n.person_id
@@ -95,7 +101,7 @@ export class OutcomesRepository {
             AND n."on" >= ($2::timestamptz AT TIME ZONE 'Europe/London')::date
             AND n."on" < ($3::timestamptz AT TIME ZONE 'Europe/London')::date
           ORDER BY n.person_id, n."on" DESC)
-       SELECT ${columns.map(([, c]) => `f.${c} AS "before_${c}", l.${c} AS "after_${c}"`).join(', ')}
+       SELECT ${columns.map(([, c]) => `f.${c} AS "before_${c}", l.${c} AS "after_${c}"`).join(', ')}, f.home_ward AS ward
          FROM first f JOIN last l ON l.person_id = f.person_id`,
       [areaId, from, to],
     );
@@ -104,21 +110,26 @@ export class OutcomesRepository {
         measure,
         before: Number(row[`before_${c}`]),
         after: Number(row[`after_${c}`]),
+        ward: row.ward,
       })),
     );
   }
 
-  async networkBaselines(areaId: string, to: Date): Promise<number> {
-    const [row] = await this.db.query<{ n: number }>(
+  /** Members with a first snapshot by the end of the period, by ward. */
+  networkBaselines(
+    areaId: string,
+    to: Date,
+  ): Promise<{ ward: string | null; baselines: number }[]> {
+    return this.db.query(
       `${IN_SCOPE}
-       SELECT count(DISTINCT n.person_id)::int AS n FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
-        WHERE n."on" < ($2::timestamptz AT TIME ZONE 'Europe/London')::date`,
+       SELECT s.ward, count(DISTINCT n.person_id)::int AS baselines FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
+        WHERE n."on" < ($2::timestamptz AT TIME ZONE 'Europe/London')::date
+        GROUP BY s.ward`,
       [areaId, to],
     );
-    return row.n;
   }
 
-  /** Each month's last snapshot date in the period: how many members, how many isolated. */
+  /** Each month's last snapshot date in the period: how many members, how many isolated, by ward. */
   async isolationByMonth(areaId: string, from: Date, to: Date): Promise<IsolationMonth[]> {
     return this.db.query<IsolationMonth>(
       `${IN_SCOPE},
@@ -127,10 +138,10 @@ export class OutcomesRepository {
           WHERE n."on" >= ($2::timestamptz AT TIME ZONE 'Europe/London')::date
             AND n."on" < ($3::timestamptz AT TIME ZONE 'Europe/London')::date
           GROUP BY date_trunc('month', n."on"))
-       SELECT to_char(d.on, 'YYYY-MM') AS month, count(*)::int AS members,
+       SELECT to_char(d.on, 'YYYY-MM') AS month, s.ward, count(*)::int AS members,
               count(*) FILTER (WHERE n.isolated)::int AS isolated
          FROM days d JOIN network_snapshot n ON n."on" = d.on JOIN scope s ON s.person_id = n.person_id
-        GROUP BY d.on ORDER BY d.on`,
+        GROUP BY d.on, s.ward ORDER BY d.on`,
       [areaId, from, to],
     );
   }
