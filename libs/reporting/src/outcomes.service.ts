@@ -52,6 +52,27 @@ export interface OutcomesView {
 
 const HIDDEN: PublishedCount = { value: null, suppressed: true };
 
+/** A measure's row where too few completers are shown for any figure about them. */
+function withoutFigures(
+  measure: string,
+  baselines: PublishedCount,
+  completers: PublishedCount,
+): OutcomeRowView {
+  return {
+    measure,
+    baselines,
+    completers,
+    completionRate: null,
+    meanChange: null,
+    ciLow: null,
+    ciHigh: null,
+    effectSize: null,
+    improved: HIDDEN,
+    unchanged: HIDDEN,
+    worse: HIDDEN,
+  };
+}
+
 /** One instrument or network measure: its completers' pairs and baselines, by ward. */
 interface Measure {
   measure: string;
@@ -190,19 +211,7 @@ export class OutcomesService {
     const mine = pairsOf(ward);
     const shown = !people.cells[at][0].suppressed;
     const figures = shown ? outcomeFigures(mine, m.facts) : undefined;
-    const hidden = {
-      measure: m.measure,
-      baselines: people.rowTotals[at],
-      completers: people.cells[at][0],
-      completionRate: null,
-      meanChange: null,
-      ciLow: null,
-      ciHigh: null,
-      effectSize: null,
-      improved: HIDDEN,
-      unchanged: HIDDEN,
-      worse: HIDDEN,
-    };
+    const hidden = withoutFigures(m.measure, people.rowTotals[at], people.cells[at][0]);
     if (!figures) return hidden;
     // Reliable change against the borough's S_diff, so the wards' counts add up to its own.
     const all = outcomeFigures(m.pairs, m.facts);
@@ -291,20 +300,11 @@ export class OutcomesService {
     const base =
       notCompleted > 0 && notCompleted < this.rules.threshold ? HIDDEN : this.count(baselines);
     if (!figures || mine.length < this.rules.threshold)
-      return {
+      return withoutFigures(
         measure,
-        baselines: base,
-        completers:
-          mine.length === 0 && !this.rules.zerosReveal ? { value: 0, suppressed: false } : HIDDEN,
-        completionRate: null,
-        meanChange: null,
-        ciLow: null,
-        ciHigh: null,
-        effectSize: null,
-        improved: HIDDEN,
-        unchanged: HIDDEN,
-        worse: HIDDEN,
-      };
+        base,
+        mine.length === 0 && !this.rules.zerosReveal ? { value: 0, suppressed: false } : HIDDEN,
+      );
     // Who improved, stayed and worsened, with the completers as their total: one table, so no
     // hidden count can be worked out from the others and the total.
     // A column of three with the completers as its total (not a row: a row's column totals
