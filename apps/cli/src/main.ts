@@ -46,6 +46,9 @@ const USAGE = `Kith operator CLI
   npm run cli -- reports rebuild-rollups
                                        every participation rollup worked out again from all
                                        recorded attendance (they are kept as it is recorded)
+  npm run cli -- reports forget-quarters --area <code>
+                                       the kept tables of who took part in its closed quarters
+                                       forgotten: the next report works them out again
   npm run cli -- jobs                  jobs by state and name, the oldest pending, the schedules
   npm run cli -- jobs failed [--name <job>] [--limit 50]
                                        failed jobs with their attempts and last error

@@ -7,7 +7,7 @@ import { DEMO_PEOPLE, DemoService } from '@kith/demo';
 import { isRole, PersonService, Role } from '@kith/identity';
 import { parseInstrument, SurveyInstrumentRepository } from '@kith/network';
 import { DomainError } from '@kith/platform';
-import { ImdService, ParticipationRollups } from '@kith/reporting';
+import { ImdService, ParticipationRollups, ParticipationService } from '@kith/reporting';
 import type { KithConfig } from '@kith/platform';
 import { CliModule } from './cli.module';
 
@@ -172,12 +172,31 @@ export async function importInstrument(config: KithConfig, args: string[]): Prom
   });
 }
 
-/** `reports rebuild-rollups`: every participation rollup worked out again from all attendance. */
+/**
+ * `reports rebuild-rollups`: every participation rollup worked out again from all attendance.
+ * `reports forget-quarters --area <code>`: the kept tables of who took part in its closed
+ * quarters forgotten, so the next report works them out again (after a wrong import was put
+ * right, or a release of the Indices came): what was published stays as it was, and the new
+ * tables may differ from it by those who moved or changed an answer since.
+ */
 export async function reports(config: KithConfig, args: string[]): Promise<string> {
-  const [sub] = args;
+  const [sub, ...rest] = args;
+  if (sub === 'forget-quarters') {
+    const { values } = parseArgs({
+      args: rest,
+      options: { area: { type: 'string' } },
+      allowPositionals: false,
+    });
+    const code = required(values.area, 'area');
+    return withContext(config, async (app) => {
+      const area = await app.get(AreaService).byCode(code);
+      const forgotten = await app.get(ParticipationService).forgetQuarters(area.id);
+      return `forgot the kept tables of ${forgotten} quarters of ${area.name}; the next reports work them out again (what was published before stays as it was)`;
+    });
+  }
   if (sub !== 'rebuild-rollups')
     throw DomainError.badInput(
-      [{ path: 'command', message: 'rebuild-rollups' }],
+      [{ path: 'command', message: 'rebuild-rollups or forget-quarters' }],
       `unknown reports command "${sub ?? ''}"`,
     );
   return withContext(config, async (app) => {

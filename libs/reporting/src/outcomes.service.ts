@@ -111,6 +111,7 @@ export class OutcomesService {
    */
   async report(principal: Principal, areaId: string, from: Date, to: Date): Promise<OutcomesView> {
     const area = await this.scope.mayRead(principal, areaId, from, to);
+    this.scope.reportable(area);
     const root = area.parentId ? await this.rootOf(area) : area;
     const sliced = area.kind === 'ward' && root.id !== area.id;
     const source = sliced ? root : area;

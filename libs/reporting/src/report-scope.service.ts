@@ -57,6 +57,24 @@ export class ReportScope {
       );
   }
 
+  /**
+   * BAD_USER_INPUT for an area that is neither the top of its tree (a borough) nor a ward:
+   * its figures, set against its wards' (cut from the top's tables), could tell a hidden ward.
+   */
+  reportable(area: AreaRow): void {
+    if (area.parentId && area.kind !== 'ward')
+      throw DomainError.badInput(
+        [
+          {
+            path: 'areaId',
+            message:
+              'reports are for an area at the top of its tree (a borough) or for one of its wards',
+          },
+        ],
+        'There is no report for this area',
+      );
+  }
+
   private async inScope(principal: Principal, areaId: string): Promise<AreaRow> {
     const [area] = isUuid(areaId) ? await this.areas.byIds([areaId]) : [];
     if (!area) throw DomainError.notFound('Area');

@@ -38,12 +38,13 @@ export class JobOutbox {
    * Jobs of this name still to run, marked done: what they would do has just been done another
    * way (a rebuild run from the command line). One already handed to BullMQ may still run (its
    * work must be idempotent); its copy lost with Redis no longer holds anything up. In the
-   * caller's transaction.
+   * caller's transaction, and only those asked for before it began (now() is its start).
    */
   async supersede(name: JobName, by: string): Promise<number> {
     const rows = await this.db.query(
       `UPDATE job SET state = 'done', finished_at = now(), result = $2
-        WHERE job_name = $1 AND state IN ('pending', 'enqueued') RETURNING 1`,
+        WHERE job_name = $1 AND state IN ('pending', 'enqueued') AND created_at <= now()
+        RETURNING 1`,
       [name, JSON.stringify({ supersededBy: by })],
     );
     return rows.length;

@@ -250,6 +250,16 @@ export class ParticipationRepository {
     );
   }
 
+  /** Forgets an area's kept quarters; how many quarters they were. */
+  async forgetQuarters(areaId: string): Promise<number> {
+    const rows = await this.db.query<{ n: number }>(
+      `WITH gone AS (DELETE FROM report_quarter WHERE area_id = $1 RETURNING quarter_from)
+       SELECT count(DISTINCT quarter_from)::int AS n FROM gone`,
+      [areaId],
+    );
+    return rows[0].n;
+  }
+
   /** The top of an area's tree: the ancestor with no parent. */
   async rootOf(areaId: string): Promise<string> {
     const [root] = await this.db.query<{ id: string }>(

@@ -1,5 +1,5 @@
 import type { DomainError } from '@kith/platform';
-import { checkGroupBy } from './participation.service';
+import { checkGroupBy, lastWholeQuarter } from './participation.service';
 import { monthNumbers } from './participation.repository';
 import { REACH_LOOKBACK_MONTHS, reachOf } from './participation-rollup.repository';
 
@@ -51,5 +51,35 @@ describe('reachOf', () => {
     // Counted over [a, b) when the next month from a is before b: [24301, 24302) misses them.
     expect(reach.get(24301)! < 24302).toBe(false);
     expect(reachOf([])).toEqual([]);
+  });
+});
+
+describe('lastWholeQuarter', () => {
+  const at = (iso: string) => new Date(iso);
+  it('gives the last whole calendar quarter of the period (London months) that has settled', () => {
+    // June to November 2026: July to September, ended more than two weeks before 2 December.
+    expect(
+      lastWholeQuarter(
+        at('2026-05-31T23:00:00Z'),
+        at('2026-12-01T00:00:00Z'),
+        at('2026-12-02T10:00:00Z'),
+      ),
+    ).toEqual({ from: at('2026-06-30T23:00:00Z'), to: at('2026-09-30T23:00:00Z') });
+    // January to March 2027 on 5 April: not settled yet, so October to December.
+    expect(
+      lastWholeQuarter(
+        at('2026-10-01T00:00:00+01:00'),
+        at('2027-04-01T00:00:00+01:00'),
+        at('2027-04-05T10:00:00Z'),
+      ),
+    ).toEqual({ from: at('2026-10-01T00:00:00+01:00'), to: at('2027-01-01T00:00:00Z') });
+    // A month alone, or two, hold none.
+    expect(
+      lastWholeQuarter(
+        at('2026-11-01T00:00:00Z'),
+        at('2026-12-01T00:00:00Z'),
+        at('2026-12-20T00:00:00Z'),
+      ),
+    ).toBeNull();
   });
 });

@@ -4,7 +4,15 @@ import type { AreaRow } from '@kith/areas';
 import { AGE_BANDS, EQUALITY_QUESTIONS, InterestCatalogue } from '@kith/community';
 import type { InterestRow } from '@kith/community';
 import type { Principal } from '@kith/identity';
-import { Db, DomainError, JobName, JobOutbox, KITH_CONFIG, londonMidnight } from '@kith/platform';
+import {
+  Clock,
+  Db,
+  DomainError,
+  JobName,
+  JobOutbox,
+  KITH_CONFIG,
+  londonMidnight,
+} from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { publishFigure, suppressCounts } from '../disclosure';
 import type { DisclosureRules, PublishedCount, SettledMargins } from '../disclosure';
@@ -99,8 +107,15 @@ interface QuarterTables {
   wards: Record<string, WhoTakesPart>;
 }
 
-/** The last whole calendar quarter (London months) in [from, to), if any. */
-export function lastWholeQuarter(from: Date, to: Date): { from: Date; to: Date } | null {
+/** Days a quarter is left to settle (attendance recorded late) before its tables are kept. */
+export const QUARTER_SETTLES_DAYS = 14;
+
+/**
+ * The last whole calendar quarter (London months) in [from, to) that ended at least
+ * QUARTER_SETTLES_DAYS before `now`, if any.
+ */
+export function lastWholeQuarter(from: Date, to: Date, now: Date): { from: Date; to: Date } | null {
+  const settled = new Date(now.getTime() - QUARTER_SETTLES_DAYS * 24 * 3600_000);
   const months = monthNumbers(from, to);
   for (let i = months.length - 3; i >= 0; i -= 1)
     if (months[i] % 3 === 0) {
@@ -110,7 +125,7 @@ export function lastWholeQuarter(from: Date, to: Date): { from: Date; to: Date }
         from: londonMidnight(label(months[i])),
         to: londonMidnight(label(months[i] + 3)),
       };
-      if (quarter.from >= from && quarter.to <= to) return quarter;
+      if (quarter.from >= from && quarter.to <= to && quarter.to <= settled) return quarter;
     }
   return null;
 }
@@ -175,6 +190,7 @@ export class ParticipationService {
     private readonly interests: InterestCatalogue,
     private readonly outbox: JobOutbox,
     private readonly db: Db,
+    private readonly clock: Clock,
     @Inject(KITH_CONFIG) config: KithConfig,
   ) {
     this.rules = configuredRules(config);
@@ -196,6 +212,7 @@ export class ParticipationService {
   ): Promise<ParticipationView> {
     const groups = checkGroupBy(groupBy);
     const area = await this.scope.mayRead(principal, areaId, from, to);
+    this.scope.reportable(area);
     if (await this.outbox.waiting(JobName.RebuildParticipationRollups))
       throw DomainError.conflict(
         'The participation figures are being worked out again after an upgrade: try again in a few minutes',
@@ -216,6 +233,11 @@ export class ParticipationService {
       whole.length === 2 ? this.table(root, from, to, whole) : undefined,
     ]);
     return this.slice(byWard, table ?? byWard, area, groups);
+  }
+
+  /** Forgets an area's kept quarters (an operator's command); how many there were. */
+  forgetQuarters(areaId: string): Promise<number> {
+    return this.reads.forgetQuarters(areaId);
   }
 
   /** One table: of two groupings, with the margins their own reports publish. */
@@ -259,16 +281,16 @@ export class ParticipationService {
             .filter(own)
             .map((r) => ({ ...r, ward: keepWard ? r.ward : null, outsideWards: false }));
     const { wards, ...borough } = byWard;
-    const who = borough.whoTakesPart
-      ? wards?.get(ward.id)
-      : { ageBands: [], deprivation: null, equality: [] };
-    if (!who) throw new Error(`ward ${ward.id} has no demographics in its borough's table`);
+    // A ward the quarter's kept tables do not know (drawn after they were kept) tells none.
+    const kept = borough.whoTakesPart ? wards?.get(ward.id) : undefined;
+    const who = kept ?? { ageBands: [], deprivation: null, equality: [] };
     return {
       ...borough,
       area: ward,
       groupBy: groups,
       rows,
       totals: { ...totals, ward: null, outsideWards: false },
+      whoTakesPart: kept ? borough.whoTakesPart : null,
       ageBands: who.ageBands,
       deprivation: who.deprivation,
       equality: who.equality,
@@ -388,14 +410,17 @@ export class ParticipationService {
     imdVersion: string | null,
     ward?: string,
   ): Promise<QuarterTables | undefined> {
-    const quarter = lastWholeQuarter(from, to);
+    const quarter = lastWholeQuarter(from, to, this.clock.now());
     if (!quarter) return undefined;
-    const read = () => this.reads.frozenQuarter(area.id, quarter.from, imdVersion ?? '', ward);
+    // Kept once per quarter, whatever release of the Indices comes later: worked out again for
+    // a new release, the age bands and answers would be today's, not those first published.
+    // (The deciles say which release they are by.)
+    const read = () => this.reads.frozenQuarter(area.id, quarter.from, '', ward);
     let kept = await read();
     if (kept.length === 0) {
       const worked = await this.workOutQuarter(area, scope, quarter, imdVersion);
       await this.db.transaction(() =>
-        this.reads.freezeQuarter(area.id, quarter.from, imdVersion ?? '', [
+        this.reads.freezeQuarter(area.id, quarter.from, '', [
           { part: '', tables: { quarter: worked.quarter, whole: worked.whole } },
           ...Object.entries(worked.wards).map(([part, tables]) => ({ part, tables })),
         ]),
@@ -548,12 +573,13 @@ export class ParticipationService {
     imdVersion: string | null,
   ): WardDemographics {
     const tables = sets.map(({ set, whole }) => {
+      const tallied = new Map<string, number>();
+      for (const t of set.tally) {
+        const key = JSON.stringify([t.ward, t.category]);
+        tallied.set(key, (tallied.get(key) ?? 0) + t.people);
+      }
       const matrix = wardKeys.map((k) =>
-        set.categories.map((c) =>
-          set.tally
-            .filter((t) => t.ward === (k.ward ?? null) && t.category === c.category)
-            .reduce((n, t) => n + t.people, 0),
-        ),
+        set.categories.map((c) => tallied.get(JSON.stringify([k.ward ?? null, c.category])) ?? 0),
       );
       const table = suppressCounts(matrix, this.rules, {
         rowTotals: wardHidden,
