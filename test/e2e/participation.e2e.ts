@@ -399,6 +399,13 @@ describe('the participation report on the demo history', () => {
         both.rows.filter((r) => r.ward?.code === code).map((r) => r.attendances),
       );
     }
+    // Helper minutes are no count of people but tell about helpers: in a ward's months, never
+    // one hidden alone beside the ward's published total.
+    for (const code of wards) {
+      const { total, byMonth: months } = own.get(code)!;
+      const hiddenMinutes = months.rows.filter((r) => r.helperMinutes.suppressed).length;
+      if (!total.totals.helperMinutes.suppressed) expect(hiddenMinutes).not.toBe(1);
+    }
     // Not all hidden: the test would prove nothing, and the reports would be of no use.
     expect(byWard.rows.filter((r) => !r.attendances.suppressed).length).toBeGreaterThan(2);
     const monthsShown = [...own.values()].flatMap((o) =>

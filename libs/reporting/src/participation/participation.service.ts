@@ -358,7 +358,7 @@ export class ParticipationService {
       interest: null,
       ...this.figures(total, false),
     };
-    this.hideMinutesTogether(rows, cells);
+    this.hideMinutesTogether(rows, cells, groups.length === 2 ? dimensions.values[1].length : 1);
     for (const measure of PARTICIPATION_COUNTS) {
       if (byInterest && NOT_BY_INTEREST.has(measure)) {
         rows.forEach((r) => (r[measure] = NOT_APPLICABLE));
@@ -791,18 +791,34 @@ export class ParticipationService {
    * Minutes hidden in one row would be the total less the others: while the hidden rows' minutes
    * come from fewer than `threshold` helpers, the published row with the fewest is hidden too.
    */
-  private hideMinutesTogether(rows: ParticipationRowView[], cells: Raw[]): void {
-    const hidden = () => rows.flatMap((r, i) => (r.helperMinutes.suppressed ? [i] : []));
-    for (;;) {
-      const now = hidden();
-      const helpers = now.reduce((n, i) => n + cells[i].helpers, 0);
-      if (now.length === 0 || (now.length > 1 && helpers >= this.rules.threshold)) return;
-      const open = rows
-        .map((r, i) => ({ r, i }))
-        .filter(({ r }) => !r.helperMinutes.suppressed && r.helperMinutes.value !== null)
-        .sort((a, b) => cells[a.i].helpers - cells[b.i].helpers);
-      if (open.length === 0) return;
-      rows[open[0].i].helperMinutes = HIDDEN;
+  private hideMinutesTogether(rows: ParticipationRowView[], cells: Raw[], width = 1): void {
+    // Each line whose total is published elsewhere: the whole table, and in a table of two
+    // groupings each row (a value of the first) and each column (of the second), so that a
+    // ward's months less its total tell no month's minutes either.
+    const all = rows.map((_, i) => i);
+    const lines =
+      width > 1
+        ? [
+            all,
+            ...Array.from({ length: rows.length / width }, (_, r) =>
+              all.slice(r * width, (r + 1) * width),
+            ),
+            ...Array.from({ length: width }, (_, c) => all.filter((i) => i % width === c)),
+          ]
+        : [all];
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const line of lines) {
+        const hidden = line.filter((i) => rows[i].helperMinutes.suppressed);
+        const helpers = hidden.reduce((n, i) => n + cells[i].helpers, 0);
+        if (hidden.length === 0 || (hidden.length > 1 && helpers >= this.rules.threshold)) continue;
+        const open = line
+          .filter((i) => !rows[i].helperMinutes.suppressed && rows[i].helperMinutes.value !== null)
+          .sort((a, b) => cells[a].helpers - cells[b].helpers);
+        if (open.length === 0) continue;
+        rows[open[0]].helperMinutes = HIDDEN;
+        changed = true;
+      }
     }
   }
 
