@@ -52,6 +52,20 @@ export interface OutcomesView {
 
 const HIDDEN: PublishedCount = { value: null, suppressed: true };
 
+/** A month's isolation as published: the share only from published figures. */
+function isolationPoint(
+  month: string,
+  isolated: PublishedCount,
+  members: PublishedCount,
+): IsolationPointView {
+  return {
+    month,
+    members,
+    isolated,
+    isolatedShare: isolated.value !== null && members.value ? isolated.value / members.value : null,
+  };
+}
+
 /** A measure's row where too few completers are shown for any figure about them. */
 function withoutFigures(
   measure: string,
@@ -275,15 +289,7 @@ export class OutcomesService {
           : undefined,
         total: borough?.rowTotals[i].suppressed,
       });
-      const isolated = table.cells[at][0];
-      const members = table.rowTotals[at];
-      return {
-        month: month.month,
-        members,
-        isolated,
-        isolatedShare:
-          isolated.value !== null && members.value ? isolated.value / members.value : null,
-      };
+      return isolationPoint(month.month, table.cells[at][0], table.rowTotals[at]);
     });
   }
 
@@ -349,17 +355,7 @@ export class OutcomesService {
     );
     return {
       table,
-      points: months.map((m, i) => {
-        const isolated = table.cells[i][0];
-        const members = table.rowTotals[i];
-        return {
-          month: m.month,
-          members,
-          isolated,
-          isolatedShare:
-            isolated.value !== null && members.value ? isolated.value / members.value : null,
-        };
-      }),
+      points: months.map((m, i) => isolationPoint(m.month, table.cells[i][0], table.rowTotals[i])),
     };
   }
 }

@@ -103,18 +103,36 @@ export class ParticipationRepository {
     );
   }
 
+  /**
+   * Figures summed from a monthly rollup (or its by-interest twin) over the period's months,
+   * for the areas in scope; `extra` parameters follow the months as $4 on.
+   */
+  private monthly<F extends string>(
+    groups: ReadonlySet<Grouping>,
+    p: Period,
+    tables: [whole: string, byInterest: string],
+    select: string,
+    extra: unknown[] = [],
+  ): Promise<Figures<F>[]> {
+    const table = groups.has('INTEREST_GROUP') ? tables[1] : tables[0];
+    return this.run(
+      this.keys(groups, NUMBERED_MONTH('r.month'), 'r.interest_id'),
+      select,
+      `FROM ${table} r JOIN scope s ON s.area_id = r.area_id WHERE r.month = ANY($3::int[])`,
+      [...scopeOf(p), monthNumbers(p.from, p.to), ...extra],
+    );
+  }
+
   /** Sessions held (at venues in scope) and attendances (by members living in scope), from the monthly rollups. */
   activity(
     groups: ReadonlySet<Grouping>,
     p: Period,
   ): Promise<Figures<'sessionsHeld' | 'attendances'>[]> {
-    const interest = groups.has('INTEREST_GROUP');
-    return this.run(
-      this.keys(groups, NUMBERED_MONTH('d.month'), 'd.interest_id'),
-      `coalesce(sum(d.sessions_held), 0)::int AS "sessionsHeld", coalesce(sum(d.attendances), 0)::int AS attendances`,
-      `FROM ${interest ? 'participation_month_interest' : 'participation_month'} d JOIN scope s ON s.area_id = d.area_id
-       WHERE d.month = ANY($3::int[])`,
-      [...scopeOf(p), monthNumbers(p.from, p.to)],
+    return this.monthly(
+      groups,
+      p,
+      ['participation_month', 'participation_month_interest'],
+      `coalesce(sum(r.sessions_held), 0)::int AS "sessionsHeld", coalesce(sum(r.attendances), 0)::int AS attendances`,
     );
   }
 
@@ -123,13 +141,11 @@ export class ParticipationRepository {
     groups: ReadonlySet<Grouping>,
     p: Period,
   ): Promise<Figures<'participants'>[]> {
-    const interest = groups.has('INTEREST_GROUP');
-    return this.run(
-      this.keys(groups, NUMBERED_MONTH('m.month'), 'm.interest_id'),
-      `coalesce(sum(m.participants), 0)::int AS participants`,
-      `FROM ${interest ? 'participant_interest_month' : 'participant_month'} m JOIN scope s ON s.area_id = m.area_id
-       WHERE m.month = ANY($3::int[])`,
-      [...scopeOf(p), monthNumbers(p.from, p.to)],
+    return this.monthly(
+      groups,
+      p,
+      ['participant_month', 'participant_interest_month'],
+      `coalesce(sum(r.participants), 0)::int AS participants`,
     );
   }
 
@@ -324,18 +340,17 @@ export class ParticipationRepository {
   ): Promise<Figures<'newMembers' | 'reached3' | 'active3' | 'reached6' | 'active6'>[]> {
     const months = monthNumbers(p.from, p.to);
     if (months.length === 0) return Promise.resolve([]);
-    const interest = groups.has('INTEREST_GROUP');
-    const over = (n: number) => `FILTER (WHERE j.month + ${n} < $4)`;
-    return this.run(
-      this.keys(groups, NUMBERED_MONTH('j.month'), 'j.interest_id'),
-      `coalesce(sum(j.new_members), 0)::int AS "newMembers",
-       coalesce(sum(j.new_members) ${over(3)}, 0)::int AS reached3,
-       coalesce(sum(j.active3) ${over(3)}, 0)::int AS active3,
-       coalesce(sum(j.new_members) ${over(6)}, 0)::int AS reached6,
-       coalesce(sum(j.active6) ${over(6)}, 0)::int AS active6`,
-      `FROM ${interest ? 'member_join_month_interest' : 'member_join_month'} j JOIN scope s ON s.area_id = j.area_id
-       WHERE j.month = ANY($3::int[])`,
-      [...scopeOf(p), months, months[months.length - 1] + 1],
+    const over = (n: number) => `FILTER (WHERE r.month + ${n} < $4)`;
+    return this.monthly(
+      groups,
+      p,
+      ['member_join_month', 'member_join_month_interest'],
+      `coalesce(sum(r.new_members), 0)::int AS "newMembers",
+       coalesce(sum(r.new_members) ${over(3)}, 0)::int AS reached3,
+       coalesce(sum(r.active3) ${over(3)}, 0)::int AS active3,
+       coalesce(sum(r.new_members) ${over(6)}, 0)::int AS reached6,
+       coalesce(sum(r.active6) ${over(6)}, 0)::int AS active6`,
+      [months[months.length - 1] + 1],
     );
   }
 

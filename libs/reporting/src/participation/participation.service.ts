@@ -228,11 +228,20 @@ export class ParticipationService {
             "a ward's report is grouped by MONTH or INTEREST_GROUP, not both: its figures are its borough's, by ward",
         },
       ]);
-    const [byWard, table] = await Promise.all([
-      this.build(root, from, to, ['WARD'], undefined, area.id),
-      whole.length === 2 ? this.table(root, from, to, whole) : undefined,
+    // The borough by ward (with the ward's part of who takes part), and if asked by months or
+    // interests too, the table of both, its margins the report by ward and the other's.
+    const other = whole.find((g) => g !== 'WARD');
+    const [byWard, byOther] = await Promise.all([
+      this.build(root, from, to, ['WARD'], { ward: area.id }),
+      other ? this.build(root, from, to, [other], { who: false }) : undefined,
     ]);
-    return this.slice(byWard, table ?? byWard, area, groups);
+    const table = byOther
+      ? await this.build(root, from, to, whole, {
+          margins: whole.map((g) => (g === 'WARD' ? byWard : byOther)),
+          who: false,
+        })
+      : byWard;
+    return this.slice(byWard, table, area, groups);
   }
 
   /** Forgets an area's kept quarters (an operator's command); how many there were. */
@@ -248,8 +257,10 @@ export class ParticipationService {
     groups: Grouping[],
   ): Promise<ParticipationView> {
     if (groups.length < 2) return this.build(area, from, to, groups);
-    const margins = await Promise.all(groups.map((g) => this.build(area, from, to, [g])));
-    return this.build(area, from, to, groups, margins);
+    const margins = await Promise.all(
+      groups.map((g) => this.build(area, from, to, [g], { who: false })),
+    );
+    return this.build(area, from, to, groups, { margins });
   }
 
   /** The top of the area's tree (the area itself when it has no parent). */
@@ -302,9 +313,16 @@ export class ParticipationService {
     from: Date,
     to: Date,
     groups: Grouping[],
-    margins?: ParticipationView[],
-    ward?: string,
+    options: {
+      /** The reports of one grouping, whose figures a table of two keeps as its margins. */
+      margins?: ParticipationView[];
+      /** The ward whose part of who takes part is wanted beside the whole area's. */
+      ward?: string;
+      /** Whether who takes part is read at all (not for a table used only as margins). */
+      who?: boolean;
+    } = {},
   ): Promise<ParticipationView & { wards?: WardDemographics }> {
+    const { margins, ward, who: withWho = true } = options;
     const [scope, imdVersion] = await Promise.all([
       this.reads.scope(area.id),
       this.reads.latestImd(),
@@ -322,9 +340,10 @@ export class ParticipationService {
     );
     // Who takes part: for the top of the area tree only (a ward's is cut from it; an area in
     // between tells none, its tables would be set against its wards').
-    const who = area.parentId
-      ? undefined
-      : this.whoTakesPart(area, scope, from, to, imdVersion, ward);
+    const who =
+      area.parentId || !withWho
+        ? undefined
+        : this.whoTakesPart(area, scope, from, to, imdVersion, ward);
     // Sessions, attendances and joiners add up over months and wards: their totals are the
     // grouped figures summed, not read again.
     const summed = groups.length > 0 && !groups.includes('INTEREST_GROUP');
