@@ -53,6 +53,12 @@ export async function generateHistory(url: string, members: number): Promise<voi
          FROM p JOIN w ON w.n = p.n % $1`,
       [WARDS],
     );
+    // Where each lives, from the start of time: reports count members where they lived.
+    await q(
+      'homes',
+      `INSERT INTO member_home (person_id, from_at, area_id)
+       SELECT person_id, '-infinity', home_area_id FROM member_profile`,
+    );
     // A little over half answer equality monitoring, as the demo's members do.
     await q(
       'equality',

@@ -2,13 +2,13 @@ import { AreaService } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
 import { SurveyService } from '@kith/network';
 import { Db } from '@kith/platform';
+import { perturbAmount, perturbCount } from '@kith/reporting';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
 import { testConfig } from '../support/config';
 import { JumpingClock } from '../support/clock';
 import { HelpFixtures } from '../support/help';
-import { determined } from '../support/linear';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 
@@ -57,7 +57,45 @@ function items(score: number) {
   });
 }
 
-describe('the outcomes report: change among completers, small numbers hidden, for its area only', () => {
+/**
+ * What the method publishes for completers' cells (month of review, where they lived at its
+ * start): counts perturbed by their people's keys, sums of changes and of their squares by noise
+ * scaled to the largest change (at least one point), worked out here from the stored answers.
+ */
+function expected(
+  cells: { n: number; key: number; sum: number; squares: number; largest: number }[],
+) {
+  let n = 0;
+  let sum = 0;
+  let squares = 0;
+  for (const c of cells) {
+    const scale = Math.max(1, c.largest);
+    n += perturbCount(c.n, c.key);
+    sum += perturbAmount(c.sum, scale, c.key, 1);
+    squares += perturbAmount(c.squares, scale * scale, c.key, 2);
+  }
+  return { n, mean: sum / n, variance: (squares - (sum * sum) / n) / (n - 1) };
+}
+
+/** The completers' cells of UCLA-3 in the areas given, from the answers as stored. */
+const CELLS = `
+  WITH pairs AS (
+    SELECT r.person_id, r.score - b.score AS change,
+           extract(year FROM r.created_at AT TIME ZONE 'Europe/London')::int * 12
+             + extract(month FROM r.created_at AT TIME ZONE 'Europe/London')::int - 1 AS m
+      FROM survey_response r JOIN survey_response b ON b.person_id = r.person_id AND b.stage = 'BASELINE'
+     WHERE r.stage = 'REVIEW' AND r.instrument_id = 'ucla-3'),
+  placed AS (
+    SELECT p.*, pe.record_key AS k,
+           (SELECT h.area_id FROM member_home h WHERE h.person_id = p.person_id
+               AND h.from_at <= make_timestamptz(p.m / 12, p.m % 12 + 1, 1, 0, 0, 0, 'Europe/London')
+             ORDER BY h.from_at DESC LIMIT 1) AS area
+      FROM pairs p JOIN person pe ON pe.id = p.person_id)
+  SELECT count(*)::int AS n, sum(k)::int AS key, sum(change)::int AS sum, sum(change * change)::int AS squares,
+         max(abs(change))::int AS largest
+    FROM placed WHERE area = ANY($1::uuid[]) GROUP BY m, area`;
+
+describe('the outcomes report: change among completers, perturbed, small numbers hidden, for its area only', () => {
   let api: RunningApi;
   let db: Db;
   let commissioner: Session;
@@ -83,6 +121,11 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
       `SELECT id FROM area WHERE code = 'K09000001'`,
     );
     members = await Promise.all(Array.from({ length: 15 }, () => help.member()));
+    // Record keys fixed, so the perturbed figures are the same in every run.
+    await db.query(
+      `UPDATE person SET record_key = k FROM unnest($1::uuid[], $2::int[]) AS x(id, k) WHERE person.id = x.id`,
+      [members.map((m) => m.personId), members.map((_, i) => (i * 104_729 + 11) % 2 ** 20)],
+    );
     const surveys = api.app.get(SurveyService);
     const answers = members.flatMap((m, i) => {
       const baseline = {
@@ -103,7 +146,7 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
 
   afterAll(() => api?.close());
 
-  it('gives the mean change of the completers with its interval, and hides counts under 10', async () => {
+  it('gives the mean change of the completers with its interval, perturbed, and hides counts under 10', async () => {
     const stored = await db.query<{ score: number }>(
       `SELECT score FROM survey_response WHERE stage = 'REVIEW' ORDER BY person_id`,
     );
@@ -123,20 +166,38 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
          JOIN survey_response b ON b.person_id = r.person_id AND b.stage = 'BASELINE'
         WHERE r.stage = 'REVIEW'`,
     );
-    // Changes -2 -2 0 -4 0 -3 0 -3 0 -1 -2 0: -17/12.
+    // Changes -2 -2 0 -4 0 -3 0 -3 0 -1 -2 0: -17/12, all in one cell (July, one ward).
     expect(mean).toBeCloseTo(-17 / 12, 9);
-    expect(ucla.meanChange).toBeCloseTo(mean, 9);
+    const inside = await db.query<{ id: string }>(
+      `SELECT id FROM area WHERE id = $1 OR parent_id = $1`,
+      [riverside],
+    );
+    const cells = await db.query<{
+      n: number;
+      key: number;
+      sum: number;
+      squares: number;
+      largest: number;
+    }>(CELLS, [inside.map((a) => a.id)]);
+    expect(cells.map(({ n, sum, squares, largest }) => ({ n, sum, squares, largest }))).toEqual([
+      { n: 12, sum: -17, squares: 47, largest: 4 },
+    ]);
+    const published = expected(cells);
+    // Perturbed: the twelve shown as they are published, the mean as the perturbed sum over them.
+    expect(published.n).not.toBeLessThan(10);
+    expect(ucla.completers).toEqual({ value: published.n, suppressed: false });
+    expect(ucla.meanChange).toBeCloseTo(published.mean, 9);
+    expect(ucla.meanChange).not.toBeCloseTo(mean, 6);
+    // Within the noise: a sum moved by at most √6 times the largest change (4).
+    expect(Math.abs(ucla.meanChange! * published.n - -17)).toBeLessThanOrEqual(4 * Math.sqrt(6));
     expect(ucla.ciLow!).toBeLessThan(ucla.meanChange!);
     expect(ucla.ciHigh!).toBeGreaterThan(ucla.meanChange!);
     expect(ucla).toMatchObject({
-      // Fifteen baselines, but the three without a review are a small number: the baselines
-      // (and so the completion rate) are hidden, or 15 - 12 would tell of those three.
-      baselines: { value: null, suppressed: true },
-      completers: { value: 12, suppressed: false },
-      completionRate: null,
-      // Fewer than 10 improved: hidden, and so is at least one more of the three.
+      // Fewer than 10 improved: hidden.
       improved: { value: null, suppressed: true },
     });
+    // Fifteen baselines, perturbed as one cell (March, one ward).
+    expect(ucla.baselines.value === null || Math.abs(ucla.baselines.value - 15) <= 3).toBe(true);
     // Nobody answered the resource generator: nothing to say, and nothing said.
     const resources = report.rows.find((r) => r.measure === 'kith-resources')!;
     expect(resources).toMatchObject({
@@ -220,7 +281,8 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
     expect(got.headers.get('content-type')).toContain('text/csv');
     const csv = await got.text();
     expect(csv).toContain('\r\n');
-    expect(csv.split('\r\n').find((line) => line.startsWith('ucla-3,[c],12,[c],'))).toBeDefined();
+    const uclaLine = csv.split('\r\n').find((line) => line.startsWith('ucla-3,'))!;
+    expect(uclaLine.split(',')[2]).toMatch(/^1\d$/);
     // What is hidden in the report is hidden in the file.
     expect(csv).toContain('[c]');
     // Any part changed: refused, as is the same link after its 15 minutes.
@@ -250,8 +312,8 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
     clock.jumpTo(new Date(Date.now() + 16 * 60_000));
     expect((await fetch(link)).status).toBe(401);
   });
-  it("cuts a ward's report from its borough's: the borough less another ward tells no small ward", async () => {
-    // Two of the twelve completers move to another ward of Riverside: ten and two.
+  it("counts completers where they lived when reviewed: a ward's figures are its cells of the borough's", async () => {
+    // Two of the twelve had moved to another ward of Riverside before their review in July.
     const [home] = await db.query<{ id: string }>(
       `SELECT home_area_id AS id FROM member_profile WHERE person_id = $1`,
       [members[0].personId],
@@ -262,7 +324,8 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
     );
     const other = wards.find((w) => w.id !== home.id)!;
     await db.query(
-      `UPDATE member_profile SET home_area_id = $1 WHERE person_id = ANY($2::uuid[])`,
+      `INSERT INTO member_home (person_id, from_at, area_id)
+       SELECT unnest($2::uuid[]), '2026-06-15T10:00:00Z', $1`,
       [other.id, [members[10].personId, members[11].personId]],
     );
     const ask = async (area: string) => {
@@ -274,21 +337,40 @@ describe('the outcomes report: change among completers, small numbers hidden, fo
       expect(result.errors).toBeUndefined();
       return result.data!.outcomesReport.rows.find((r) => r.measure === 'ucla-3')!;
     };
-    const borough = await ask(riverside);
-    expect(borough.completers).toEqual({ value: 12, suppressed: false });
-    const byWard = new Map(
-      await Promise.all(wards.map(async (w) => [w.id, await ask(w.id)] as const)),
+    const cellsIn = (areas: string[]) =>
+      db.query<{ n: number; key: number; sum: number; squares: number; largest: number }>(CELLS, [
+        areas,
+      ]);
+    const inside = await db.query<{ id: string }>(
+      `SELECT id FROM area WHERE id = $1 OR parent_id = $1`,
+      [riverside],
     );
-    // Ten in the one ward would be shown on their own, and twelve less ten is two: hidden too.
-    expect(byWard.get(home.id)!.completers.suppressed).toBe(true);
-    expect(byWard.get(home.id)!.meanChange).toBeNull();
-    expect(byWard.get(other.id)!.completers.suppressed).toBe(true);
-    // Nothing published tells the two: completers by ward c[w] (and those outside the wards).
-    const unit = (w: number) => wards.map((_, i) => (i === w ? 1 : 0)).concat([0]);
-    const known = [wards.map(() => 1).concat([1])];
-    wards.forEach((w, i) => {
-      if (!byWard.get(w.id)!.completers.suppressed) known.push(unit(i));
-    });
-    expect(determined(known, unit(wards.indexOf(other)))).toBe(false);
+    const boroughCells = await cellsIn(inside.map((a) => a.id));
+    expect(boroughCells.map((c) => c.n).sort()).toEqual([10, 2]);
+    const borough = await ask(riverside);
+    const all = expected(boroughCells);
+    expect(borough.completers).toEqual(
+      all.n >= 10 ? { value: all.n, suppressed: false } : { value: null, suppressed: true },
+    );
+    // Each ward's report is its own cells: the ten and the two, each perturbed as in the borough's.
+    for (const [ward, n] of [
+      [home.id, 10],
+      [other.id, 2],
+    ] as const) {
+      const cells = await cellsIn([ward]);
+      expect(cells.map((c) => c.n)).toEqual([n]);
+      const mine = expected(cells);
+      const row = await ask(ward);
+      expect(row.completers).toEqual(
+        mine.n >= 10 ? { value: mine.n, suppressed: false } : { value: null, suppressed: true },
+      );
+      if (mine.n < 10) expect(row.meanChange).toBeNull();
+      else expect(row.meanChange).toBeCloseTo(mine.mean, 9);
+    }
+    // The borough's figures are the sum of its wards' cells.
+    const wardsN = (
+      await Promise.all([home.id, other.id].map(async (w) => expected(await cellsIn([w])).n))
+    ).reduce((a, b) => a + b, 0);
+    expect(all.n).toBe(wardsN);
   });
 });

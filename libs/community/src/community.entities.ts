@@ -388,9 +388,37 @@ export class BookingEntity {
   updatedAt!: Date;
 }
 
+/**
+ * Where a member has lived: the area of each home they set, from when they set it (the first
+ * one from the start of time). What reports count a member by at the start of each month, so a
+ * move changes no month already over.
+ */
+@Entity('member_home')
+export class MemberHomeEntity {
+  @PrimaryColumn('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_member_home_person' })
+  person?: PersonEntity;
+
+  /** '-infinity' for the first home known. */
+  @PrimaryColumn('timestamptz')
+  fromAt!: Date;
+
+  /** The smallest area holding the home (its ward), or null outside every area. */
+  @Column({ type: 'uuid', nullable: true })
+  areaId!: string | null;
+
+  @ManyToOne(() => AreaEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'area_id', foreignKeyConstraintName: 'fk_member_home_area' })
+  area?: AreaEntity | null;
+}
+
 export const COMMUNITY_ENTITIES = [
   InterestEntity,
   MemberProfileEntity,
+  MemberHomeEntity,
   MemberInterestEntity,
   AvailabilityWindowEntity,
   VenueEntity,

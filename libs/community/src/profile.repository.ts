@@ -51,7 +51,6 @@ export class ProfileRepository {
     return row.leftAt;
   }
 
-  /** Sets the home and places it in the smallest area containing it (its ward), if any. */
   /** Whether the member's home is already this point (a save that moves nothing). */
   async homeIs(personId: string, home: LatLng): Promise<boolean> {
     const rows = await this.db.query(
@@ -63,6 +62,11 @@ export class ProfileRepository {
     return rows.length === 1;
   }
 
+  /**
+   * Sets the home and places it in the smallest area containing it (its ward), if any; a move
+   * to another area is kept in the member's history of homes from now (the first home from the
+   * start of time). Call inside a transaction: the profile's row lock orders two moves.
+   */
   async setHome(personId: string, home: LatLng): Promise<void> {
     await this.db.query(
       `UPDATE member_profile p
@@ -70,6 +74,17 @@ export class ProfileRepository {
               home_area_id = area_at(ST_MakePoint($2, $3))
         WHERE p.person_id = $1`,
       [personId, home.lng, home.lat],
+    );
+    await this.db.query(
+      `WITH latest AS (
+         SELECT area_id FROM member_home WHERE person_id = $1 ORDER BY from_at DESC LIMIT 1)
+       INSERT INTO member_home (person_id, from_at, area_id)
+       SELECT $1, CASE WHEN EXISTS (SELECT 1 FROM latest) THEN now() ELSE '-infinity' END, mp.home_area_id
+         FROM member_profile mp
+        WHERE mp.person_id = $1
+          AND (NOT EXISTS (SELECT 1 FROM latest) OR mp.home_area_id IS DISTINCT FROM (SELECT area_id FROM latest))
+       ON CONFLICT (person_id, from_at) DO UPDATE SET area_id = EXCLUDED.area_id`,
+      [personId],
     );
   }
 

@@ -167,9 +167,17 @@ export class DemoRepository {
         ],
       );
     }
-    // Each home in the smallest area containing it, as the profile service does.
+    // Each home in the smallest area containing it, as the profile service does, and the
+    // first of each member's history of homes (reports count members where they lived).
     await this.db.query(
       `UPDATE member_profile SET home_area_id = area_at(home::geometry) WHERE person_id = ANY($1::uuid[])`,
+      [personIds],
+    );
+    await this.db.query(
+      `INSERT INTO member_home (person_id, from_at, area_id)
+       SELECT person_id, '-infinity', home_area_id FROM member_profile
+        WHERE person_id = ANY($1::uuid[]) AND home IS NOT NULL
+       ON CONFLICT DO NOTHING`,
       [personIds],
     );
   }

@@ -32,6 +32,20 @@ export class PersonEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /**
+   * A random number fixed when the person is created and never shown or changed: the record key
+   * reports draw their perturbation from (the cell-key method; libs/reporting/src/perturbation.ts).
+   */
+  @Column({
+    type: 'int',
+    // As TypeORM reads Postgres's default back (casts stripped): floor(random() * 2^20).
+    default: () => 'floor((random() * (1048576)))',
+    select: false,
+    insert: false,
+    update: false,
+  })
+  recordKey!: number;
 }
 
 @Entity('role_grant')

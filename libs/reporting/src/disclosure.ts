@@ -290,7 +290,8 @@ export function suppressCounts(
   };
 }
 
-function roundTo(value: number, base: number | null): number {
+/** A published count rounded to a multiple of `base` (5 or 10), or left as it is (null). */
+export function roundTo(value: number, base: number | null): number {
   return base ? Math.round(value / base) * base : value;
 }
 

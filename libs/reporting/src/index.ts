@@ -1,4 +1,5 @@
 export * from './disclosure';
+export * from './perturbation';
 export * from './outcome-statistics';
 export * from './outcomes.service';
 export * from './reporting.module';

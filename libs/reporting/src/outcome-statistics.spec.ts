@@ -1,4 +1,4 @@
-import { outcomeFigures } from './outcome-statistics';
+import { figuresFromMoments, outcomeFigures } from './outcome-statistics';
 
 // Ten completers' UCLA-3 scores (3 to 9, lower is better), baseline then review.
 const ucla = [
@@ -64,5 +64,27 @@ describe('outcome statistics', () => {
     )!;
     expect(same.effectSize).toBeNull();
     expect(same.ciLow).toBe(-1);
+  });
+
+  it('gives the same mean, interval and d_z from the moments alone', () => {
+    const changes = ucla.map((p) => p.after - p.before);
+    const f = outcomeFigures(ucla, { higherIsBetter: false, reliability: 0.72 })!;
+    const m = figuresFromMoments({
+      n: changes.length,
+      sum: changes.reduce((s, d) => s + d, 0),
+      sumOfSquares: changes.reduce((s, d) => s + d * d, 0),
+    })!;
+    expect(m.meanChange).toBeCloseTo(f.meanChange, 12);
+    expect(m.ciLow).toBeCloseTo(f.ciLow, 12);
+    expect(m.ciHigh).toBeCloseTo(f.ciHigh, 12);
+    expect(m.effectSize!).toBeCloseTo(f.effectSize!, 12);
+    // Noise that took the sum of squares below what the sum needs: no spread, no d_z.
+    expect(figuresFromMoments({ n: 10, sum: -15, sumOfSquares: 10 })).toMatchObject({
+      meanChange: -1.5,
+      ciLow: -1.5,
+      ciHigh: -1.5,
+      effectSize: null,
+    });
+    expect(figuresFromMoments({ n: 1, sum: 2, sumOfSquares: 4 })).toBeUndefined();
   });
 });

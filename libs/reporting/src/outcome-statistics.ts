@@ -98,3 +98,31 @@ export function outcomeFigures(
     sEdiff,
   };
 }
+
+/** What the change of a group adds up to: how many, the sum of the changes and of their squares. */
+export interface ChangeMoments {
+  n: number;
+  sum: number;
+  sumOfSquares: number;
+}
+
+/**
+ * The mean change with its 95% interval (Student's t, n - 1 degrees of freedom) and d_z, from
+ * the moments alone (as they are published: each perturbed). A variance the noise took below
+ * nothing is nothing. Undefined for fewer than two people.
+ */
+export function figuresFromMoments(
+  m: ChangeMoments,
+): Pick<OutcomeFigures, 'meanChange' | 'ciLow' | 'ciHigh' | 'effectSize'> | undefined {
+  if (!(m.n >= 2)) return undefined;
+  const meanChange = m.sum / m.n;
+  const variance = Math.max(0, (m.sumOfSquares - (m.sum * m.sum) / m.n) / (m.n - 1));
+  const sd = Math.sqrt(variance);
+  const half = jStat.studentt.inv(0.975, m.n - 1) * (sd / Math.sqrt(m.n));
+  return {
+    meanChange,
+    ciLow: meanChange - half,
+    ciHigh: meanChange + half,
+    effectSize: sd > 0 ? meanChange / sd : null,
+  };
+}

@@ -1,36 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@kith/platform';
+import {
+  HOME_AT,
+  MONTH_NUMBER,
+  MONTH_START,
+} from './participation/participation-rollup.repository';
 
-/** A member's score at their baseline and at their last review in the period. */
+/**
+ * A completer of a measure as of a period's end: their score at baseline and at their latest
+ * review (or snapshot) before it, at least three months on; the London month of that review,
+ * where they lived at its start, and their record key.
+ */
 export interface CompleterPair {
   measure: string;
   before: number;
   after: number;
-  /** The ward the member lives in (null: outside every ward). */
-  ward?: string | null;
+  /** The London month (numbered) of the review the change is measured to. */
+  month: number;
+  /** Where the member lived at the start of that month. */
+  areaId: string;
+  key: number;
 }
 
-/** How many in scope have a baseline of each measure (by the end of the period). */
-export interface BaselineCount {
+/** Someone with a baseline of a measure: its London month, where they lived then, their key. */
+export interface BaselineRow {
   measure: string;
-  baselines: number;
-  ward?: string | null;
+  month: number;
+  areaId: string;
+  key: number;
 }
 
-export interface IsolationMonth {
+/** A month's snapshot day: a member snapshotted, where they lived, and whether isolated. */
+export interface IsolationRow {
   month: string;
+  areaId: string;
   members: number;
+  membersKey: number;
   isolated: number;
-  ward?: string | null;
+  isolatedKey: number;
 }
-
-/** The members a report covers: living in the area or in an area inside it, with their ward. */
-const IN_SCOPE = `WITH RECURSIVE inside AS (
-    SELECT id, CASE WHEN kind = 'ward' THEN id END AS ward FROM area WHERE id = $1
-    UNION ALL
-    SELECT a.id, coalesce(inside.ward, CASE WHEN a.kind = 'ward' THEN a.id END)
-      FROM area a JOIN inside ON a.parent_id = inside.id),
-  scope AS (SELECT mp.person_id, i.ward FROM member_profile mp JOIN inside i ON i.id = mp.home_area_id)`;
 
 /** The snapshot measures an outcome report follows, by their column. */
 export const NETWORK_MEASURES = {
@@ -40,109 +48,151 @@ export const NETWORK_MEASURES = {
   'network-effective-size': 'effective_size',
 } as const;
 
+/** The London date of an instant (a snapshot's `on` is one). */
+const LONDON_DATE = (at: string) => `(${at}::timestamptz AT TIME ZONE 'Europe/London')::date`;
+/** The London month of a date, numbered. */
+const DATE_MONTH = (day: string) =>
+  `(extract(year FROM ${day})::int * 12 + extract(month FROM ${day})::int - 1)`;
+
+const asNumbers = <T>(rows: Record<string, unknown>[], fields: string[]): T[] =>
+  rows.map((r) => {
+    const out: Record<string, unknown> = { ...r };
+    for (const f of fields) out[f] = Number(r[f]);
+    return out as T;
+  });
+
 /**
  * The reads of the outcomes report, over the network lib's survey answers and snapshots and
- * community's profiles (the reporting lib writes none of them). Always for the members in scope
- * only: the area is part of every query, never filtered afterwards.
+ * community's homes (the reporting lib writes none of them). Every member is counted where they
+ * lived at the start of the month of what is counted; the areas are part of every query.
  */
 @Injectable()
 export class OutcomesRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * Completers of each instrument: a baseline, and a review (or exit) at least three months on
-   * that falls in the period; their first baseline and latest such answer.
+   * Completers of each instrument as of `to`: a baseline, and a review (or exit) at least three
+   * months on before `to`; their first baseline and latest such answer.
    */
-  async surveyPairs(areaId: string, from: Date, to: Date): Promise<CompleterPair[]> {
-    return this.db.query<CompleterPair>(
-      `${IN_SCOPE},
-       base AS (
-         SELECT DISTINCT ON (r.person_id, r.instrument_id) r.person_id, s.ward, r.instrument_id, r.version, r.score, r.created_at
-           FROM survey_response r JOIN scope s ON s.person_id = r.person_id
-          WHERE r.stage = 'BASELINE' AND r.created_at < $3
-          ORDER BY r.person_id, r.instrument_id, r.created_at)
-       SELECT b.instrument_id AS measure, b.score AS before, later.score AS after, b.ward
-         FROM base b
-         JOIN LATERAL (
-           SELECT r.score FROM survey_response r
-            WHERE r.person_id = b.person_id AND r.instrument_id = b.instrument_id AND r.version = b.version
-              AND r.stage IN ('REVIEW', 'EXIT') AND r.created_at >= b.created_at + interval '3 months'
-              AND r.created_at >= $2 AND r.created_at < $3
-            ORDER BY r.created_at DESC LIMIT 1) later ON true`,
-      [areaId, from, to],
+  async surveyPairs(areaIds: readonly string[], to: Date): Promise<CompleterPair[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `WITH base AS (
+         SELECT DISTINCT ON (r.person_id, r.instrument_id) r.person_id, r.instrument_id, r.version, r.score, r.created_at
+           FROM survey_response r
+          WHERE r.stage = 'BASELINE' AND r.created_at < $2
+          ORDER BY r.person_id, r.instrument_id, r.created_at),
+       pairs AS (
+         SELECT b.instrument_id AS measure, b.person_id, b.score AS before, later.score AS after,
+                ${MONTH_NUMBER('later.created_at')} AS month
+           FROM base b
+           JOIN LATERAL (
+             SELECT r.score, r.created_at FROM survey_response r
+              WHERE r.person_id = b.person_id AND r.instrument_id = b.instrument_id AND r.version = b.version
+                AND r.stage IN ('REVIEW', 'EXIT') AND r.created_at >= b.created_at + interval '3 months'
+                AND r.created_at < $2
+              ORDER BY r.created_at DESC LIMIT 1) later ON true)
+       SELECT x.* FROM (
+         SELECT p.measure, p.before, p.after, p.month, pe.record_key AS key,
+                ${HOME_AT('p.person_id', MONTH_START('p.month'))} AS "areaId"
+           FROM pairs p JOIN person pe ON pe.id = p.person_id) x
+        WHERE x."areaId" = ANY($1::uuid[])`,
+      [areaIds, to],
     );
+    return asNumbers(rows, ['before', 'after', 'month', 'key']);
   }
 
-  async surveyBaselines(areaId: string, to: Date): Promise<BaselineCount[]> {
-    return this.db.query<BaselineCount>(
-      `${IN_SCOPE}
-       SELECT r.instrument_id AS measure, s.ward, count(DISTINCT r.person_id)::int AS baselines
-         FROM survey_response r JOIN scope s ON s.person_id = r.person_id
-        WHERE r.stage = 'BASELINE' AND r.created_at < $2
-        GROUP BY r.instrument_id, s.ward`,
-      [areaId, to],
+  /** Who has a baseline of each instrument before `to`: its month and where they lived then. */
+  async surveyBaselines(areaIds: readonly string[], to: Date): Promise<BaselineRow[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT x.* FROM (
+         SELECT b.instrument_id AS measure, b.month, pe.record_key AS key,
+                ${HOME_AT('b.person_id', MONTH_START('b.month'))} AS "areaId"
+           FROM (SELECT r.person_id, r.instrument_id, min(${MONTH_NUMBER('r.created_at')}) AS month
+                   FROM survey_response r WHERE r.stage = 'BASELINE' AND r.created_at < $2
+                  GROUP BY r.person_id, r.instrument_id) b
+           JOIN person pe ON pe.id = b.person_id) x
+        WHERE x."areaId" = ANY($1::uuid[])`,
+      [areaIds, to],
     );
+    return asNumbers(rows, ['month', 'key']);
   }
 
   /**
-   * The same for the network measures: each member's first snapshot as the baseline, and their
-   * latest in the period at least three months after it.
+   * The same for the network measures: each member's first snapshot as the baseline, and
+   * their latest before `to` at least three months after it.
    */
-  async networkPairs(areaId: string, from: Date, to: Date): Promise<CompleterPair[]> {
+  async networkPairs(areaIds: readonly string[], to: Date): Promise<CompleterPair[]> {
     const columns = Object.entries(NETWORK_MEASURES);
-    const rows = await this.db.query<Record<string, number> & { ward: string | null }>(
-      `${IN_SCOPE},
-       first AS (
-         SELECT DISTINCT ON (n.person_id) n.*, s.ward AS home_ward FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
-          WHERE n."on" < ($3::timestamptz AT TIME ZONE 'Europe/London')::date ORDER BY n.person_id, n."on"),
+    const rows = await this.db.query<Record<string, unknown>>(
+      `WITH first AS (
+         SELECT DISTINCT ON (n.person_id) n.* FROM network_snapshot n
+          WHERE n."on" < ${LONDON_DATE('$2')} ORDER BY n.person_id, n."on"),
        last AS (
          SELECT DISTINCT ON (n.person_id) n.* FROM network_snapshot n JOIN first f ON f.person_id = n.person_id
-          WHERE n."on" >= f."on" + interval '3 months'
-            AND n."on" >= ($2::timestamptz AT TIME ZONE 'Europe/London')::date
-            AND n."on" < ($3::timestamptz AT TIME ZONE 'Europe/London')::date
+          WHERE n."on" >= f."on" + interval '3 months' AND n."on" < ${LONDON_DATE('$2')}
           ORDER BY n.person_id, n."on" DESC)
-       SELECT ${columns.map(([, c]) => `f.${c} AS "before_${c}", l.${c} AS "after_${c}"`).join(', ')}, f.home_ward AS ward
-         FROM first f JOIN last l ON l.person_id = f.person_id`,
-      [areaId, from, to],
+       SELECT x.* FROM (
+         SELECT ${columns.map(([, c]) => `f.${c} AS "before_${c}", l.${c} AS "after_${c}"`).join(', ')},
+                ${DATE_MONTH('l."on"')} AS month, pe.record_key AS key,
+                ${HOME_AT('l.person_id', MONTH_START(DATE_MONTH('l."on"')))} AS "areaId"
+           FROM first f JOIN last l ON l.person_id = f.person_id JOIN person pe ON pe.id = f.person_id) x
+        WHERE x."areaId" = ANY($1::uuid[])`,
+      [areaIds, to],
     );
     return rows.flatMap((row) =>
       columns.map(([measure, c]) => ({
         measure,
         before: Number(row[`before_${c}`]),
         after: Number(row[`after_${c}`]),
-        ward: row.ward,
+        month: Number(row.month),
+        areaId: row.areaId as string,
+        key: Number(row.key),
       })),
     );
   }
 
-  /** Members with a first snapshot by the end of the period, by ward. */
-  networkBaselines(
-    areaId: string,
-    to: Date,
-  ): Promise<{ ward: string | null; baselines: number }[]> {
-    return this.db.query(
-      `${IN_SCOPE}
-       SELECT s.ward, count(DISTINCT n.person_id)::int AS baselines FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
-        WHERE n."on" < ($2::timestamptz AT TIME ZONE 'Europe/London')::date
-        GROUP BY s.ward`,
-      [areaId, to],
+  /** Members with a first snapshot before `to`: its month and where they lived then. */
+  async networkBaselines(areaIds: readonly string[], to: Date): Promise<BaselineRow[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT x.* FROM (
+         SELECT f.month, pe.record_key AS key, ${HOME_AT('f.person_id', MONTH_START('f.month'))} AS "areaId"
+           FROM (SELECT n.person_id, min(${DATE_MONTH('n."on"')}) AS month FROM network_snapshot n
+                  WHERE n."on" < ${LONDON_DATE('$2')} GROUP BY n.person_id) f
+           JOIN person pe ON pe.id = f.person_id) x
+        WHERE x."areaId" = ANY($1::uuid[])`,
+      [areaIds, to],
     );
+    return asNumbers<Omit<BaselineRow, 'measure'>>(rows, ['month', 'key']).map((r) => ({
+      ...r,
+      measure: '',
+    }));
   }
 
-  /** Each month's last snapshot date in the period: how many members, how many isolated, by ward. */
-  async isolationByMonth(areaId: string, from: Date, to: Date): Promise<IsolationMonth[]> {
-    return this.db.query<IsolationMonth>(
-      `${IN_SCOPE},
-       days AS (
-         SELECT max(n."on") AS on FROM network_snapshot n JOIN scope s ON s.person_id = n.person_id
-          WHERE n."on" >= ($2::timestamptz AT TIME ZONE 'Europe/London')::date
-            AND n."on" < ($3::timestamptz AT TIME ZONE 'Europe/London')::date
-          GROUP BY date_trunc('month', n."on"))
-       SELECT to_char(d.on, 'YYYY-MM') AS month, s.ward, count(*)::int AS members,
-              count(*) FILTER (WHERE n.isolated)::int AS isolated
-         FROM days d JOIN network_snapshot n ON n."on" = d.on JOIN scope s ON s.person_id = n.person_id
-        GROUP BY d.on, s.ward ORDER BY d.on`,
-      [areaId, from, to],
+  /**
+   * Each month's last snapshot day in the period (of anyone in the areas): how many members
+   * and how many isolated, by where they lived at the month's start, with their keys.
+   */
+  async isolationByMonth(
+    areaIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<IsolationRow[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `WITH days AS (
+         SELECT max(n."on") AS on FROM network_snapshot n
+          WHERE n."on" >= ${LONDON_DATE('$2')} AND n."on" < ${LONDON_DATE('$3')}
+          GROUP BY date_trunc('month', n."on")),
+       placed AS (
+         SELECT d.on, n.isolated, pe.record_key,
+                ${HOME_AT('n.person_id', MONTH_START(DATE_MONTH('d.on')))} AS area_id
+           FROM days d JOIN network_snapshot n ON n."on" = d.on JOIN person pe ON pe.id = n.person_id)
+       SELECT to_char(p.on, 'YYYY-MM') AS month, p.area_id AS "areaId", count(*)::int AS members,
+              sum(p.record_key)::bigint AS "membersKey", count(*) FILTER (WHERE p.isolated)::int AS isolated,
+              coalesce(sum(p.record_key) FILTER (WHERE p.isolated), 0)::bigint AS "isolatedKey"
+         FROM placed p WHERE p.area_id = ANY($1::uuid[])
+        GROUP BY p.on, p.area_id ORDER BY p.on`,
+      [areaIds, from, to],
     );
+    return asNumbers(rows, ['members', 'membersKey', 'isolated', 'isolatedKey']);
   }
 }

@@ -5,20 +5,36 @@ import type { Principal } from '@kith/identity';
 import { SurveyInstrumentRepository, UCLA_3 } from '@kith/network';
 import { KITH_CONFIG } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
-import { publishFigure, suppressCounts } from './disclosure';
-import type { DisclosureRules, PublishedCount, PublishedTable } from './disclosure';
-import { classifyChanges, outcomeFigures } from './outcome-statistics';
+import { publishFigure, roundTo } from './disclosure';
+import type { DisclosureRules, PublishedCount } from './disclosure';
+import { classifyChanges, figuresFromMoments, outcomeFigures } from './outcome-statistics';
 import type { MeasureFacts } from './outcome-statistics';
+import { perturbAmount, perturbCount } from './perturbation';
 import { NETWORK_MEASURES, OutcomesRepository } from './outcomes.repository';
+import type { BaselineRow, CompleterPair } from './outcomes.repository';
 import { configuredRules, ReportScope } from './report-scope.service';
-import type { CompleterPair, IsolationMonth } from './outcomes.repository';
-import { ParticipationRepository } from './participation/participation.repository';
+import { ParticipationRepository, monthNumbers } from './participation/participation.repository';
 
 /**
  * Published reliabilities (internal consistency), where a measure has one: UCLA-3, Hughes,
  * Waite, Hawkley and Cacioppo (2004), α = 0.72. The others use their sample's own correlation.
  */
 const RELIABILITY: Record<string, number> = { [UCLA_3.id]: 0.72 };
+
+/**
+ * The smallest change each network measure shows (a tie; a tenth of a 0-to-1 index): the
+ * least a sum of changes is perturbed by, so no single change is told exactly.
+ */
+const NETWORK_UNITS: Record<keyof typeof NETWORK_MEASURES, number> = {
+  'network-active-ties': 1,
+  'network-diversity': 0.1,
+  'network-bridging-share': 0.1,
+  'network-effective-size': 1,
+};
+
+/** Streams of a cell's key the sums of changes and of their squares are perturbed from. */
+const SUM_STREAM = 1;
+const SQUARES_STREAM = 2;
 
 export interface OutcomeRowView {
   measure: string;
@@ -52,55 +68,59 @@ export interface OutcomesView {
 
 const HIDDEN: PublishedCount = { value: null, suppressed: true };
 
-/** A month's isolation as published: the share only from published figures. */
-function isolationPoint(
-  month: string,
-  isolated: PublishedCount,
-  members: PublishedCount,
-): IsolationPointView {
-  return {
-    month,
-    members,
-    isolated,
-    isolatedShare: isolated.value !== null && members.value ? isolated.value / members.value : null,
-  };
-}
-
-/** A measure's row where too few completers are shown for any figure about them. */
-function withoutFigures(
-  measure: string,
-  baselines: PublishedCount,
-  completers: PublishedCount,
-): OutcomeRowView {
-  return {
-    measure,
-    baselines,
-    completers,
-    completionRate: null,
-    meanChange: null,
-    ciLow: null,
-    ciHigh: null,
-    effectSize: null,
-    improved: HIDDEN,
-    unchanged: HIDDEN,
-    worse: HIDDEN,
-  };
-}
-
-/** One instrument or network measure: its completers' pairs and baselines, by ward. */
+/** One instrument or network measure: its completers and baselines across the top area. */
 interface Measure {
   measure: string;
   pairs: CompleterPair[];
-  baselines: { ward?: string | null; baselines: number }[];
+  baselines: BaselineRow[];
   facts: MeasureFacts;
+  /** The smallest change its score shows. */
+  unit: number;
+}
+
+/** The change of the completers of one cell (a month, an area): what it is published from. */
+interface ChangeCell {
+  count: number;
+  key: number;
+  sum: number;
+  sumOfSquares: number;
+  /** The largest change of one person, in size: what the sums' noise is scaled to. */
+  largest: number;
+  improved: number;
+  improvedKey: number;
+  worse: number;
+  worseKey: number;
+}
+
+/** Rows grouped by month and area into cells. */
+function cellsOf<T extends { month: number | string; areaId: string }, C>(
+  rows: readonly T[],
+  empty: () => C,
+  add: (cell: C, row: T) => void,
+): C[] {
+  const cells = new Map<string, C>();
+  for (const row of rows) {
+    const id = `${row.month}|${row.areaId}`;
+    let cell = cells.get(id);
+    if (!cell) cells.set(id, (cell = empty()));
+    add(cell, row);
+  }
+  return [...cells.values()];
 }
 
 /**
  * Whether the members Kith serves in an area are less lonely and richer in people they can
  * turn to: for each instrument and network measure, completers (a baseline and a review at
  * least three months on), their mean change with its 95% interval, d_z, and who changed
- * reliably; and the isolation rate month by month. Only ever aggregates, and only those that
- * pass disclosure control; only for a commissioner or coordinator of the area (or one around it).
+ * reliably; and the isolation rate month by month. Only ever aggregates, for a commissioner or
+ * coordinator of the area (or one around it).
+ *
+ * Safe against being set against other reports by the cell-key method, as participation is:
+ * completers are counted in cells of the month of their review and where they lived at its
+ * start, and every figure is a sum of those cells, each perturbed by its people's record keys
+ * (counts by the perturbation table; the sums of changes and of their squares by noise scaled
+ * to the largest change in the cell). Two periods whose completers differ by one person differ
+ * by noise, never by that person's change.
  */
 @Injectable()
 export class OutcomesService {
@@ -118,24 +138,27 @@ export class OutcomesService {
   }
 
   /**
-   * The report for an area the principal may read. A ward's is cut from its borough's (the top
-   * of the area's tree): its counts from the borough's tables by ward, suppressed once, so the
-   * borough's report less its other wards' tells nothing the borough's tables hide; who changed
-   * reliably is judged against the borough's measurement error, so the wards add up to it.
+   * The report for an area the principal may read. Read across its top area (who changed
+   * reliably is judged against the whole top area's measurement error, so a ward's figures are
+   * its cells of the borough's), then the cells of the area's own scope added up.
    */
   async report(principal: Principal, areaId: string, from: Date, to: Date): Promise<OutcomesView> {
     const area = await this.scope.mayRead(principal, areaId, from, to);
     this.scope.reportable(area);
     const root = area.parentId ? await this.rootOf(area) : area;
-    const sliced = area.kind === 'ward' && root.id !== area.id;
-    const source = sliced ? root : area;
-    const [surveyPairs, surveyBaselines, networkPairs, networkBaselines, months, instruments] =
+    const [rootScope, scope] = await Promise.all([
+      this.participation.scope(root.id),
+      root.id === area.id ? undefined : this.participation.scope(area.id),
+    ]);
+    const all = rootScope.areaIds;
+    const inScope = new Set((scope ?? rootScope).areaIds);
+    const [surveyPairs, surveyBaselines, networkPairs, networkBaselines, isolation, instruments] =
       await Promise.all([
-        this.reads.surveyPairs(source.id, from, to),
-        this.reads.surveyBaselines(source.id, to),
-        this.reads.networkPairs(source.id, from, to),
-        this.reads.networkBaselines(source.id, to),
-        this.reads.isolationByMonth(source.id, from, to),
+        this.reads.surveyPairs(all, to),
+        this.reads.surveyBaselines(all, to),
+        this.reads.networkPairs(all, to),
+        this.reads.networkBaselines(all, to),
+        this.reads.isolationByMonth(all, from, to),
         this.instruments.current(),
       ]);
     const measures: Measure[] = [
@@ -147,38 +170,25 @@ export class OutcomesService {
           higherIsBetter: instrument.scoring.higherIs === 'better',
           reliability: RELIABILITY[instrument.id] ?? null,
         },
+        // A sum moves by one point of an item; a mean by one point over its items.
+        unit: instrument.scoring.method === 'sum' ? 1 : 1 / Math.max(1, instrument.items.length),
       })),
-      ...Object.keys(NETWORK_MEASURES).map((measure) => ({
+      ...(Object.keys(NETWORK_MEASURES) as (keyof typeof NETWORK_MEASURES)[]).map((measure) => ({
         measure,
         pairs: networkPairs.filter((p) => p.measure === measure),
         baselines: networkBaselines,
         facts: { higherIsBetter: true, reliability: null },
+        unit: NETWORK_UNITS[measure],
       })),
     ];
-    const whole = measures.map((m) =>
-      this.row(
-        m.measure,
-        m.baselines.reduce((n, b) => n + b.baselines, 0),
-        m.pairs,
-        m.facts,
-      ),
-    );
-    const byMonth = [...new Set(months.map((m) => m.month))].map((month) => {
-      const rows = months.filter((m) => m.month === month);
-      return {
-        month,
-        members: rows.reduce((n, r) => n + r.members, 0),
-        isolated: rows.reduce((n, r) => n + r.isolated, 0),
-      };
-    });
-    const isolation = this.isolation(byMonth);
-    const view = { area, from, to, threshold: this.rules.threshold };
-    if (!sliced) return { ...view, rows: whole, isolation: isolation.points };
-    const wards = await this.wardKeys(root);
+    const first = monthNumbers(from, to)[0];
     return {
-      ...view,
-      rows: measures.map((m, i) => this.wardRow(m, whole[i], wards, area.id)),
-      isolation: this.wardIsolation(months, byMonth, isolation.table, wards, area.id),
+      area,
+      from,
+      to,
+      threshold: this.rules.threshold,
+      rows: measures.map((m) => this.row(m, inScope, first)),
+      isolation: this.isolation(isolation.filter((r) => inScope.has(r.areaId))),
     };
   }
 
@@ -188,174 +198,119 @@ export class OutcomesService {
     return (await this.areas.byIds([id]))[0] ?? area;
   }
 
-  /** The borough's wards, by name, and (unless it is a ward) its members outside them. */
-  private async wardKeys(root: AreaRow): Promise<(string | null)[]> {
-    const scope = await this.participation.scope(root.id);
-    const wards = (await this.participation.wards(scope)).map((w) => w.id);
-    return root.kind === 'ward' ? wards : [...wards, null];
+  private count(value: number): PublishedCount {
+    return value >= this.rules.threshold
+      ? { value: roundTo(value, this.rules.roundTo), suppressed: false }
+      : HIDDEN;
   }
 
   /**
-   * A ward's row of a measure from its borough's tables: completers and those not (yet) with
-   * a review, by ward, whose totals are the borough's as published; who changed reliably, by
-   * ward, whose totals are the borough's and whose rows are the wards' completers. Means only
-   * from a ward's published completers (ten or more).
+   * One measure's row: its completers in the period (their latest review in it) and those with
+   * a baseline by its end, in the area's cells; who changed reliably judged against S_diff of
+   * every completer of the top area as of the period's end.
    */
-  private wardRow(
-    m: Measure,
-    whole: OutcomeRowView,
-    wards: (string | null)[],
-    ward: string,
-  ): OutcomeRowView {
-    const at = wards.indexOf(ward);
-    const pairsOf = (w: string | null) => m.pairs.filter((p) => (p.ward ?? null) === w);
-    const completers = wards.map((w) => pairsOf(w).length);
-    const baselines = wards.map((w) =>
-      m.baselines.filter((b) => (b.ward ?? null) === w).reduce((n, b) => n + b.baselines, 0),
-    );
-    const bothShown = !whole.completers.suppressed && !whole.baselines.suppressed;
-    const people = suppressCounts(
-      wards.map((_, i) => [completers[i], Math.max(0, baselines[i] - completers[i])]),
-      this.rules,
-      {
-        // The borough's completers, and those not completed as its baselines less them.
-        columnTotals: [whole.completers.suppressed, bothShown ? false : undefined],
-        total: whole.baselines.suppressed,
-      },
-    );
-    const mine = pairsOf(ward);
-    const shown = !people.cells[at][0].suppressed;
-    const figures = shown ? outcomeFigures(mine, m.facts) : undefined;
-    const hidden = withoutFigures(m.measure, people.rowTotals[at], people.cells[at][0]);
-    if (!figures) return hidden;
-    // Reliable change against the borough's S_diff, so the wards' counts add up to its own.
-    const all = outcomeFigures(m.pairs, m.facts);
-    if (!all) return hidden;
-    const changed = suppressCounts(
-      wards.map((w) => {
-        const c = classifyChanges(pairsOf(w), m.facts.higherIsBetter, all.sEdiff);
-        return [c.improved, c.unchanged, c.worse];
+  private row(m: Measure, inScope: ReadonlySet<string>, first: number): OutcomeRowView {
+    const sEdiff = outcomeFigures(m.pairs, m.facts)?.sEdiff ?? 0;
+    const mine = m.pairs.filter((p) => inScope.has(p.areaId) && p.month >= first);
+    const cells = cellsOf<CompleterPair, ChangeCell>(
+      mine,
+      () => ({
+        count: 0,
+        key: 0,
+        sum: 0,
+        sumOfSquares: 0,
+        largest: 0,
+        improved: 0,
+        improvedKey: 0,
+        worse: 0,
+        worseKey: 0,
       }),
-      this.rules,
-      {
-        rowTotals: people.cells.map((c) => c[0].suppressed),
-        columnTotals: [
-          whole.improved.suppressed,
-          whole.unchanged.suppressed,
-          whole.worse.suppressed,
-        ],
-        total: whole.completers.suppressed,
+      (cell, p) => {
+        const change = p.after - p.before;
+        cell.count += 1;
+        cell.key += p.key;
+        cell.sum += change;
+        cell.sumOfSquares += change * change;
+        cell.largest = Math.max(cell.largest, Math.abs(change));
+        const c = classifyChanges([p], m.facts.higherIsBetter, sEdiff);
+        cell.improved += c.improved;
+        cell.improvedKey += c.improved * p.key;
+        cell.worse += c.worse;
+        cell.worseKey += c.worse * p.key;
       },
     );
-    const [improved, unchanged, worse] = changed.cells[at];
-    const n = figures.completers;
-    const base = people.rowTotals[at];
-    const count = people.cells[at][0];
+    let n = 0;
+    let sum = 0;
+    let sumOfSquares = 0;
+    let improved = 0;
+    let worse = 0;
+    for (const cell of cells) {
+      const scale = Math.max(m.unit, cell.largest);
+      n += perturbCount(cell.count, cell.key);
+      sum += perturbAmount(cell.sum, scale, cell.key, SUM_STREAM);
+      sumOfSquares += perturbAmount(cell.sumOfSquares, scale * scale, cell.key, SQUARES_STREAM);
+      improved += perturbCount(cell.improved, cell.improvedKey);
+      worse += perturbCount(cell.worse, cell.worseKey);
+    }
+    const baselineCells = cellsOf<BaselineRow, { count: number; key: number }>(
+      m.baselines.filter((b) => inScope.has(b.areaId)),
+      () => ({ count: 0, key: 0 }),
+      (cell, b) => {
+        cell.count += 1;
+        cell.key += b.key;
+      },
+    );
+    const baselines = this.count(
+      baselineCells.reduce((total, c) => total + perturbCount(c.count, c.key), 0),
+    );
+    const completers = this.count(n);
+    const figures = completers.suppressed
+      ? undefined
+      : figuresFromMoments({ n, sum, sumOfSquares });
     return {
       measure: m.measure,
-      baselines: base,
-      completers: count,
-      completionRate: base.value && count.value !== null ? count.value / base.value : null,
-      meanChange: publishFigure(figures.meanChange, n, this.rules),
-      ciLow: publishFigure(figures.ciLow, n, this.rules),
-      ciHigh: publishFigure(figures.ciHigh, n, this.rules),
-      effectSize: publishFigure(figures.effectSize, n, this.rules),
-      improved,
-      unchanged,
-      worse,
-    };
-  }
-
-  /**
-   * A ward's isolation month by month from its borough's: each month a table of wards by
-   * isolated and not, whose totals are the borough's month as published.
-   */
-  private wardIsolation(
-    months: readonly IsolationMonth[],
-    byMonth: readonly { month: string; members: number; isolated: number }[],
-    borough: PublishedTable | undefined,
-    wards: (string | null)[],
-    ward: string,
-  ): IsolationPointView[] {
-    const at = wards.indexOf(ward);
-    return byMonth.map((month, i) => {
-      const rows = wards.map((w) => {
-        const row = months.find((m) => m.month === month.month && (m.ward ?? null) === w);
-        return [row?.isolated ?? 0, (row?.members ?? 0) - (row?.isolated ?? 0)];
-      });
-      const table = suppressCounts(rows, this.rules, {
-        columnTotals: borough
-          ? [borough.cells[i][0].suppressed, borough.cells[i][1].suppressed]
-          : undefined,
-        total: borough?.rowTotals[i].suppressed,
-      });
-      return isolationPoint(month.month, table.cells[at][0], table.rowTotals[at]);
-    });
-  }
-
-  private row(
-    measure: string,
-    baselines: number,
-    pairs: readonly CompleterPair[],
-    facts: MeasureFacts,
-  ): OutcomeRowView {
-    const mine = pairs.filter((p) => p.measure === measure);
-    const figures = outcomeFigures(mine, facts);
-    // Those with a baseline who are not (yet) completers are people too: a small number of them
-    // hides the baselines.
-    const notCompleted = baselines - mine.length;
-    const base =
-      notCompleted > 0 && notCompleted < this.rules.threshold ? HIDDEN : this.count(baselines);
-    if (!figures || mine.length < this.rules.threshold)
-      return withoutFigures(
-        measure,
-        base,
-        mine.length === 0 && !this.rules.zerosReveal ? { value: 0, suppressed: false } : HIDDEN,
-      );
-    // Who improved, stayed and worsened, with the completers as their total: one table, so no
-    // hidden count can be worked out from the others and the total.
-    // A column of three with the completers as its total (not a row: a row's column totals
-    // would be the cells again, and hiding one would hide them all).
-    const table = suppressCounts(
-      [[figures.improved], [figures.unchanged], [figures.worse]],
-      this.rules,
-    );
-    const [[improved], [unchanged], [worse]] = table.cells;
-    const n = figures.completers;
-    return {
-      measure,
-      baselines: base,
-      completers: table.total,
-      // From the published figures, so a rounded table is not undone by an exact rate.
+      baselines,
+      completers,
       completionRate:
-        base.value && table.total.value !== null ? table.total.value / base.value : null,
-      meanChange: publishFigure(figures.meanChange, n, this.rules),
-      ciLow: publishFigure(figures.ciLow, n, this.rules),
-      ciHigh: publishFigure(figures.ciHigh, n, this.rules),
-      effectSize: publishFigure(figures.effectSize, n, this.rules),
-      improved,
-      unchanged,
-      worse,
+        baselines.value && completers.value !== null ? completers.value / baselines.value : null,
+      meanChange: publishFigure(figures?.meanChange ?? null, n, this.rules),
+      ciLow: publishFigure(figures?.ciLow ?? null, n, this.rules),
+      ciHigh: publishFigure(figures?.ciHigh ?? null, n, this.rules),
+      effectSize: publishFigure(figures?.effectSize ?? null, n, this.rules),
+      improved: completers.suppressed ? HIDDEN : this.count(improved),
+      // The completers less those who changed reliably: from the perturbed figures, so its
+      // people's own key is never drawn on a second time.
+      unchanged: completers.suppressed ? HIDDEN : this.count(n - improved - worse),
+      worse: completers.suppressed ? HIDDEN : this.count(worse),
     };
   }
 
-  private count(value: number): PublishedCount {
-    return suppressCounts([[value]], this.rules).total;
-  }
-
-  /** Each month: members snapshotted and isolated, as one table (isolated, not) by month. */
-  private isolation(months: readonly { month: string; members: number; isolated: number }[]): {
-    points: IsolationPointView[];
-    table: PublishedTable | undefined;
-  } {
-    if (months.length === 0) return { points: [], table: undefined };
-    const table = suppressCounts(
-      months.map((m) => [m.isolated, m.members - m.isolated]),
-      this.rules,
-    );
-    return {
-      table,
-      points: months.map((m, i) => isolationPoint(m.month, table.cells[i][0], table.rowTotals[i])),
-    };
+  /** Each month: members snapshotted and isolated, each a sum of perturbed cells. */
+  private isolation(
+    rows: readonly {
+      month: string;
+      members: number;
+      membersKey: number;
+      isolated: number;
+      isolatedKey: number;
+    }[],
+  ): IsolationPointView[] {
+    const months = [...new Set(rows.map((r) => r.month))];
+    return months.map((month) => {
+      const inMonth = rows.filter((r) => r.month === month);
+      const members = this.count(
+        inMonth.reduce((n, r) => n + perturbCount(r.members, r.membersKey), 0),
+      );
+      const isolated = this.count(
+        inMonth.reduce((n, r) => n + perturbCount(r.isolated, r.isolatedKey), 0),
+      );
+      return {
+        month,
+        members,
+        isolated,
+        isolatedShare:
+          isolated.value !== null && members.value ? isolated.value / members.value : null,
+      };
+    });
   }
 }

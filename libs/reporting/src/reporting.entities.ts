@@ -44,54 +44,48 @@ export class ParticipationSessionEntity {
   @Column('boolean')
   held!: boolean;
 
-  /** Attendances by home area: `{ areaId: count }`. */
+  /** Attendances by where each attendee lived at the start of its month: `{ areaId: count }`. */
   @Column({ type: 'jsonb', default: {} })
   byArea!: Record<string, number>;
+
+  /** The sum of those attendees' record keys, by the same areas. */
+  @Column({ type: 'jsonb', default: {} })
+  byAreaKey!: Record<string, number>;
 }
 
 /**
- * Daily rollup per area: sessions held at venues in it, attendances by members living in it.
- * Every figure is a sum of what `participation_session` rows gave.
+ * The monthly rollup per area and set of interests (a session's interests, comma-joined in
+ * order): sessions held at venues in the area, attendances by members living in it at the start
+ * of the month, and the sum of those attendances' record keys. The smallest cells attendances
+ * are published from: by month, ward or interest, every figure is a sum of these.
  */
-@Entity('participation_day')
-export class ParticipationDayEntity {
-  @PrimaryColumn('date')
-  day!: string;
+@Entity('participation_month_set')
+export class ParticipationMonthSetEntity {
+  @PrimaryColumn('int')
+  month!: number;
 
   @PrimaryColumn('uuid')
   areaId!: string;
+
+  @PrimaryColumn('text')
+  interestSet!: string;
 
   @Column({ type: 'int', default: 0 })
   sessionsHeld!: number;
 
   @Column({ type: 'int', default: 0 })
   attendances!: number;
-}
 
-/** The same per interest of the session's activity (a session of two interests counts in both). */
-@Entity('participation_day_interest')
-export class ParticipationDayInterestEntity {
-  @PrimaryColumn('date')
-  day!: string;
-
-  @PrimaryColumn('uuid')
-  areaId!: string;
-
-  @PrimaryColumn('uuid')
-  interestId!: string;
-
-  @Column({ type: 'int', default: 0 })
-  sessionsHeld!: number;
-
-  @Column({ type: 'int', default: 0 })
-  attendances!: number;
+  @Column({ type: 'bigint', default: 0 })
+  attendancesKey!: string;
 }
 
 /**
- * Each member who has come to anything: where they live (area and LSOA), when they joined,
- * their first and second attendance, the London months they came in (as year * 12 + month - 1)
- * and whether they came in their third and sixth month of membership. What exact distinct
- * counts over any period of whole months read, without touching bookings.
+ * Each member who has come to anything: where they lived at the start of their first month
+ * (area) and live now (LSOA), when they joined, their first and second attendance, the London
+ * months they came in (as year * 12 + month - 1) with where they lived at the start of each, and
+ * whether they came in their third and sixth month of membership. What exact distinct counts
+ * over any period of whole months read, without touching bookings.
  */
 @Entity('participant')
 @Index('ix_participant_area_first', ['areaId', 'firstAt'])
@@ -116,6 +110,14 @@ export class ParticipantEntity {
 
   @Column({ type: 'int', array: true })
   months!: number[];
+
+  /** Where they lived at the start of each of `months` (null: in no area). */
+  @Column({ type: 'uuid', array: true, default: [] })
+  monthAreas!: (string | null)[];
+
+  /** The person's record key (perturbation), copied. */
+  @Column({ type: 'int', default: 0 })
+  recordKey!: number;
 
   @Column('boolean')
   activeMonth3!: boolean;
@@ -157,6 +159,12 @@ export class ParticipantInterestEntity {
 
   @Column({ type: 'int', array: true })
   months!: number[];
+
+  @Column({ type: 'uuid', array: true, default: [] })
+  monthAreas!: (string | null)[];
+
+  @Column({ type: 'int', default: 0 })
+  recordKey!: number;
 }
 
 /** Exact distinct participants per London month and home area (kept from `participant`). */
@@ -170,6 +178,10 @@ export class ParticipantMonthEntity {
 
   @Column({ type: 'int', default: 0 })
   participants!: number;
+
+  /** The sum of their record keys. */
+  @Column({ type: 'bigint', default: 0 })
+  participantsKey!: string;
 }
 
 /** The same per interest. */
@@ -186,6 +198,10 @@ export class ParticipantInterestMonthEntity {
 
   @Column({ type: 'int', default: 0 })
   participants!: number;
+
+  /** The sum of their record keys. */
+  @Column({ type: 'bigint', default: 0 })
+  participantsKey!: string;
 }
 
 /** The daily rollup added up by London month (reports cover whole months): what reports read. */
@@ -244,6 +260,12 @@ export class ParticipantFirstEntity {
 
   @Column({ type: 'int', default: 0 })
   returned!: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  firstTimersKey!: string;
+
+  @Column({ type: 'bigint', default: 0 })
+  returnedKey!: string;
 }
 
 /** First-timers in an interest, and who came back to it within 30 days. */
@@ -263,6 +285,12 @@ export class ParticipantInterestFirstEntity {
 
   @Column({ type: 'int', default: 0 })
   returned!: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  firstTimersKey!: string;
+
+  @Column({ type: 'bigint', default: 0 })
+  returnedKey!: string;
 }
 
 /**
@@ -288,11 +316,14 @@ export class ParticipantReachEntity {
 
   @Column({ type: 'int', default: 0 })
   people!: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  peopleKey!: string;
 }
 
 /**
- * What each member gives the joiners' counts now: the London month they joined, their home
- * area, the interests they chose, and whether they came in their third and sixth months (from
+ * What each member gives the joiners' counts now: the London month they joined, where they
+ * lived at its start, the interests they chose, and whether they came in their third and sixth months (from
  * `participant`). Rewritten with their participant rows, and when their profile changes.
  */
 @Entity('member_join')
@@ -314,9 +345,15 @@ export class MemberJoinEntity {
 
   @Column('boolean')
   active6!: boolean;
+
+  @Column({ type: 'int', default: 0 })
+  recordKey!: number;
 }
 
-/** Members who joined in a London month, by home area, and of them who came in their third and sixth months. */
+/**
+ * Members who joined in a London month, by where they lived at its start, and of them who came
+ * in their third and sixth months, each count with the sum of its members' record keys.
+ */
 @Entity('member_join_month')
 export class MemberJoinMonthEntity {
   @PrimaryColumn('int')
@@ -333,6 +370,15 @@ export class MemberJoinMonthEntity {
 
   @Column({ type: 'int', default: 0 })
   active6!: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  newMembersKey!: string;
+
+  @Column({ type: 'bigint', default: 0 })
+  active3Key!: string;
+
+  @Column({ type: 'bigint', default: 0 })
+  active6Key!: string;
 }
 
 /** The same per interest a member chose. */
@@ -355,6 +401,15 @@ export class MemberJoinMonthInterestEntity {
 
   @Column({ type: 'int', default: 0 })
   active6!: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  newMembersKey!: string;
+
+  @Column({ type: 'bigint', default: 0 })
+  active3Key!: string;
+
+  @Column({ type: 'bigint', default: 0 })
+  active6Key!: string;
 }
 
 /**
@@ -416,14 +471,11 @@ export class ReportQuarterEntity {
 export const REPORTING_ENTITIES = [
   ImdDecileEntity,
   ParticipationSessionEntity,
-  ParticipationDayEntity,
-  ParticipationDayInterestEntity,
+  ParticipationMonthSetEntity,
   ParticipantEntity,
   ParticipantInterestEntity,
   ParticipantMonthEntity,
   ParticipantInterestMonthEntity,
-  ParticipationMonthEntity,
-  ParticipationMonthInterestEntity,
   ParticipantFirstEntity,
   ParticipantInterestFirstEntity,
   ParticipantReachEntity,

@@ -14,15 +14,16 @@ import {
   londonMidnight,
 } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
-import { publishFigure, suppressCounts } from '../disclosure';
-import type { DisclosureRules, PublishedCount, SettledMargins } from '../disclosure';
+import { publishFigure, roundTo, suppressCounts } from '../disclosure';
+import type { DisclosureRules, PublishedCount } from '../disclosure';
+import { perturbAmount, perturbCount } from '../perturbation';
 import { configuredRules, ReportScope } from '../report-scope.service';
-import { monthNumbers, ParticipationRepository } from './participation.repository';
-import type { Figures, GroupKey, Grouping, Period, Scope } from './participation.repository';
+import { monthLabel, monthNumbers, ParticipationRepository } from './participation.repository';
+import type { CellRow, GroupKey, Grouping, Period, Scope } from './participation.repository';
 
 export const GROUPINGS: readonly Grouping[] = ['MONTH', 'WARD', 'INTEREST_GROUP'];
 
-/** The counts of people (or of what people did) a row carries, each suppressed as a table. */
+/** The counts of people (or of what people did) a row carries, each perturbed and suppressed. */
 export const PARTICIPATION_COUNTS = [
   'attendances',
   'participants',
@@ -130,41 +131,39 @@ export function lastWholeQuarter(from: Date, to: Date, now: Date): { from: Date;
   return null;
 }
 
-/** What a count adds up over: a member who came in two months, or to two interests, is one. */
-const ADDS_UP: Record<ParticipationCount, readonly Grouping[]> = {
-  attendances: ['MONTH', 'WARD'],
-  participants: ['WARD'],
-  newMembers: ['MONTH', 'WARD'],
-  firstTimers: ['MONTH', 'WARD'],
-  returnedWithin30Days: ['MONTH', 'WARD'],
-  reached3Months: ['MONTH', 'WARD'],
-  activeAt3Months: ['MONTH', 'WARD'],
-  reached6Months: ['MONTH', 'WARD'],
-  activeAt6Months: ['MONTH', 'WARD'],
-  helpFulfilled: ['MONTH', 'WARD'],
-};
-
-/** What the totals take from the grouped figures, when grouped by months or wards. */
-const ADDED_UP = [
-  'sessionsHeld',
-  'attendances',
-  'newMembers',
-  'reached3Months',
-  'activeAt3Months',
-  'reached6Months',
-  'activeAt6Months',
-] as const;
-
 /** Help is not tied to an interest: by interest its figures are not applicable (null, not hidden). */
 const NOT_BY_INTEREST = new Set<ParticipationCount>(['helpFulfilled']);
 
-type Raw = Record<ParticipationCount | 'sessionsHeld' | 'helpers' | 'helperMinutes', number> & {
-  medianDaysToFirst: number | null;
-  medianHoursToHelper: number | null;
-};
-
 const HIDDEN: PublishedCount = { value: null, suppressed: true };
 const NOT_APPLICABLE: PublishedCount = { value: null, suppressed: false };
+
+/**
+ * What one row of a report adds up to: each count as the sum of its cells' perturbed values,
+ * sessions held as they are (sessions are not people), minutes as the sum of their cells'
+ * perturbed minutes, and the exact figures only used to decide what is shown.
+ */
+interface Tally {
+  counts: Record<ParticipationCount, number>;
+  sessionsHeld: number;
+  helperMinutes: number;
+  exact: { firstTimers: number; fulfilled: number; helpers: number };
+  medianDaysToFirst: number | null;
+  medianHoursToHelper: number | null;
+}
+
+function emptyTally(): Tally {
+  return {
+    counts: Object.fromEntries(PARTICIPATION_COUNTS.map((c) => [c, 0])) as Record<
+      ParticipationCount,
+      number
+    >,
+    sessionsHeld: 0,
+    helperMinutes: 0,
+    exact: { firstTimers: 0, fulfilled: 0, helpers: 0 },
+    medianDaysToFirst: null,
+    medianHoursToHelper: null,
+  };
+}
 
 function keyOf(k: GroupKey, groups: readonly Grouping[]): string {
   return JSON.stringify(
@@ -172,12 +171,21 @@ function keyOf(k: GroupKey, groups: readonly Grouping[]): string {
   );
 }
 
+/** The stream of a cell's key that minutes are perturbed from (counts use the key itself). */
+const MINUTES_STREAM = 1;
+
 /**
  * Who Kith reaches in an area and whether they keep coming: sessions held, attendances,
  * distinct participants, new members, first-timers and who came back within 30 days, members
  * still coming in their third and sixth months, help given; by month, ward or interest (or two
- * of them), with the period's totals, participants' age bands and deprivation deciles. Read
- * from rollups kept as attendance is recorded; published only through disclosure control.
+ * of them), with the period's totals, and who took part in the period's last closed quarter.
+ *
+ * Safe against being set against other reports by the cell-key method: every count is a sum of
+ * the smallest cells (a month, an area, an interest or a session's set of interests), each
+ * perturbed by a value drawn from the record keys of the people in it, the same whatever report
+ * holds it. So a report less another (a month shorter, a ward less, grouped otherwise) is a sum
+ * of perturbed cells, never a person. Members are counted where they lived at the start of each
+ * month, so a move changes no month already over. Counts under the threshold are hidden as well.
  */
 @Injectable()
 export class ParticipationService {
@@ -197,11 +205,9 @@ export class ParticipationService {
   }
 
   /**
-   * The report for an area the principal may read. Every figure about a ward is its borough's
-   * (the top of the area's tree), from the borough's tables by ward, suppressed once: so the
-   * borough's report less its other wards' reports, or a ward's months against the borough's
-   * months, tell nothing the borough's tables hide. Tables of two groupings keep the margins
-   * that the reports of one grouping publish.
+   * The report for an area the principal may read: the top of its tree (a borough) or a ward.
+   * A ward's figures are the same cells as its row of the borough's report by ward; who takes
+   * part in it is its part of the borough's kept quarter.
    */
   async report(
     principal: Principal,
@@ -218,49 +224,12 @@ export class ParticipationService {
         'The participation figures are being worked out again after an upgrade: try again in a few minutes',
       );
     const root = await this.rootOf(area);
-    if (area.kind !== 'ward' || root.id === area.id) return this.table(area, from, to, groups);
-    const whole = GROUPINGS.filter((g) => g === 'WARD' || groups.includes(g));
-    if (whole.length > 2)
-      throw DomainError.badInput([
-        {
-          path: 'groupBy',
-          message:
-            "a ward's report is grouped by MONTH or INTEREST_GROUP, not both: its figures are its borough's, by ward",
-        },
-      ]);
-    // The borough by ward (with the ward's part of who takes part), and if asked by months or
-    // interests too, the table of both, its margins the report by ward and the other's.
-    const other = whole.find((g) => g !== 'WARD');
-    const [byWard, byOther] = await Promise.all([
-      this.build(root, from, to, ['WARD'], { ward: area.id }),
-      other ? this.build(root, from, to, [other], { who: false }) : undefined,
-    ]);
-    const table = byOther
-      ? await this.build(root, from, to, whole, {
-          margins: whole.map((g) => (g === 'WARD' ? byWard : byOther)),
-          who: false,
-        })
-      : byWard;
-    return this.slice(byWard, table, area, groups);
+    return this.build(area, root, from, to, groups);
   }
 
   /** Forgets an area's kept quarters (an operator's command); how many there were. */
   forgetQuarters(areaId: string): Promise<number> {
     return this.reads.forgetQuarters(areaId);
-  }
-
-  /** One table: of two groupings, with the margins their own reports publish. */
-  private async table(
-    area: AreaRow,
-    from: Date,
-    to: Date,
-    groups: Grouping[],
-  ): Promise<ParticipationView> {
-    if (groups.length < 2) return this.build(area, from, to, groups);
-    const margins = await Promise.all(
-      groups.map((g) => this.build(area, from, to, [g], { who: false })),
-    );
-    return this.build(area, from, to, groups, { margins });
   }
 
   /** The top of the area's tree (the area itself when it has no parent). */
@@ -270,134 +239,45 @@ export class ParticipationService {
     return (await this.areas.byIds([id]))[0] ?? area;
   }
 
-  /**
-   * A ward's report cut from its borough's tables: its rows from the table by ward (and month,
-   * or interest), its totals the borough's row by ward, and who takes part from the borough's
-   * tables of wards by age band, answer and decile.
-   */
-  private slice(
-    byWard: ParticipationView & { wards?: WardDemographics },
-    table: ParticipationView,
-    ward: AreaRow,
-    groups: Grouping[],
-  ): ParticipationView {
-    const own = (r: ParticipationRowView) => r.ward?.id === ward.id;
-    const totals = byWard.rows.find(own);
-    if (!totals) throw new Error(`ward ${ward.id} is not in its borough's table`);
-    const keepWard = groups.includes('WARD');
-    const rows =
-      groups.length === 0
-        ? []
-        : table.rows
-            .filter(own)
-            .map((r) => ({ ...r, ward: keepWard ? r.ward : null, outsideWards: false }));
-    const { wards, ...borough } = byWard;
-    // A ward the quarter's kept tables do not know (drawn after they were kept) tells none.
-    const kept = borough.whoTakesPart ? wards?.get(ward.id) : undefined;
-    const who = kept ?? { ageBands: [], deprivation: null, equality: [] };
-    return {
-      ...borough,
-      area: ward,
-      groupBy: groups,
-      rows,
-      totals: { ...totals, ward: null, outsideWards: false },
-      whoTakesPart: kept ? borough.whoTakesPart : null,
-      ageBands: who.ageBands,
-      deprivation: who.deprivation,
-      equality: who.equality,
-    };
-  }
-
   private async build(
     area: AreaRow,
+    root: AreaRow,
     from: Date,
     to: Date,
     groups: Grouping[],
-    options: {
-      /** The reports of one grouping, whose figures a table of two keeps as its margins. */
-      margins?: ParticipationView[];
-      /** The ward whose part of who takes part is wanted beside the whole area's. */
-      ward?: string;
-      /** Whether who takes part is read at all (not for a table used only as margins). */
-      who?: boolean;
-    } = {},
-  ): Promise<ParticipationView & { wards?: WardDemographics }> {
-    const { margins, ward, who: withWho = true } = options;
-    const [scope, imdVersion] = await Promise.all([
+  ): Promise<ParticipationView> {
+    const ward = area.id === root.id ? undefined : area.id;
+    const [scope, rootScope, imdVersion] = await Promise.all([
       this.reads.scope(area.id),
+      ward ? this.reads.scope(root.id) : undefined,
       this.reads.latestImd(),
     ]);
     const period: Period = { scope, from, to };
-    // One pass over the period's participants gives the totals, the wards, ages and deciles.
-    // Read beside the rest, not before it; by ward as the report counts them.
-    const wardOf = new Map(scope.areaIds.map((id, i) => [id, scope.wards[i]]));
-    const reading = this.reads.periodParticipants(period).then((rows) =>
-      rows.map((r) => ({
-        ward: wardOf.get(r.areaId) ?? null,
-        ageBand: r.ageBand === '' ? null : r.ageBand,
-        participants: r.participants,
-      })),
-    );
-    // Who takes part: for the top of the area tree only (a ward's is cut from it; an area in
-    // between tells none, its tables would be set against its wards').
-    const who =
-      area.parentId || !withWho
-        ? undefined
-        : this.whoTakesPart(area, scope, from, to, imdVersion, ward);
-    // Sessions, attendances and joiners add up over months and wards: their totals are the
-    // grouped figures summed, not read again.
-    const summed = groups.length > 0 && !groups.includes('INTEREST_GROUP');
-    const [dimensions, grouped, totals, taking] = await Promise.all([
+    const [dimensions, tallies, taking] = await Promise.all([
       this.dimensions(area, scope, groups, from, to),
-      this.raw(new Set(groups), period, reading),
-      this.raw(new Set(), period, reading, summed),
-      who,
+      this.tallies(period, [groups, []]),
+      this.whoTakesPart(root, rootScope ?? scope, from, to, imdVersion, ward),
     ]);
-    if (summed) {
-      const whole = totals.get(keyOf({}, [])) ?? emptyRaw();
-      totals.set(keyOf({}, []), whole);
-      for (const raw of grouped.values()) for (const f of ADDED_UP) whole[f] += raw[f];
-    }
+    const [grouped, totals] = tallies;
     const byInterest = groups.includes('INTEREST_GROUP');
-    const rowKeys = cross(dimensions);
-    const zero = emptyRaw();
-    const cells = rowKeys.map((k) => grouped.get(keyOf(k, groups)) ?? zero);
-    const total = totals.get(keyOf({}, [])) ?? zero;
-    const rows: ParticipationRowView[] = rowKeys.map((k, i) => ({
+    const zero = emptyTally();
+    const rows: ParticipationRowView[] = cross(dimensions).map((k) => ({
       month: k.month ?? null,
       ward: k.ward ? (dimensions.wardRows.get(k.ward) ?? null) : null,
       outsideWards: groups.includes('WARD') && !k.ward,
       interest: k.interest ? (dimensions.interestRows.get(k.interest) ?? null) : null,
-      ...this.figures(cells[i], byInterest),
+      ...this.published(grouped.get(keyOf(k, groups)) ?? zero, byInterest),
     }));
     const totalRow: ParticipationRowView = {
       month: null,
       ward: null,
       outsideWards: false,
       interest: null,
-      ...this.figures(total, false),
+      ...this.published(totals.get(keyOf({}, [])) ?? zero, false),
     };
-    this.hideMinutesTogether(rows, cells, groups.length === 2 ? dimensions.values[1].length : 1);
-    for (const measure of PARTICIPATION_COUNTS) {
-      if (byInterest && NOT_BY_INTEREST.has(measure)) {
-        rows.forEach((r) => (r[measure] = NOT_APPLICABLE));
-        totalRow[measure] = this.count(total[measure]);
-        continue;
-      }
-      const table = this.suppress(
-        dimensions,
-        rowKeys,
-        groups,
-        cells,
-        measure,
-        this.count(total[measure]).suppressed,
-        margins,
-      );
-      rows.forEach((r, i) => (r[measure] = table.cells[i]));
-      // The period's total, suppressed on its own: where the count adds up over what it is
-      // grouped by, the table kept it as it is.
-      totalRow[measure] = this.count(total[measure]);
-    }
+    // Who takes part in a ward: its part of its borough's kept quarter (a ward drawn after the
+    // quarter was kept tells none).
+    const who = ward ? taking?.wards[ward] : taking?.whole;
     return {
       area,
       from,
@@ -406,11 +286,149 @@ export class ParticipationService {
       groupBy: groups,
       rows,
       totals: totalRow,
-      whoTakesPart: taking?.quarter ?? null,
-      ageBands: taking?.whole.ageBands ?? [],
-      deprivation: taking?.whole.deprivation ?? null,
-      equality: taking?.whole.equality ?? [],
-      wards: taking ? new Map(Object.entries(taking.wards)) : undefined,
+      whoTakesPart: who && taking ? taking.quarter : null,
+      ageBands: who?.ageBands ?? [],
+      deprivation: who?.deprivation ?? null,
+      equality: who?.equality ?? [],
+    };
+  }
+
+  /**
+   * For each grouping asked (the report's, and none for its totals), each row's tally: every
+   * count a sum of perturbed cells. The cells are read once for all groupings that use them.
+   */
+  private async tallies(p: Period, groupings: Grouping[][]): Promise<Map<string, Tally>[]> {
+    const reads = new Map<string, Promise<unknown>>();
+    const once = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+      if (!reads.has(key)) reads.set(key, read());
+      return reads.get(key) as Promise<T>;
+    };
+    const months = monthNumbers(p.from, p.to);
+    const last = months[months.length - 1] ?? 0;
+    const wardOf = new Map(p.scope.areaIds.map((id, i) => [id, p.scope.wards[i]]));
+    return Promise.all(
+      groupings.map(async (groups) => {
+        const set = new Set(groups);
+        const byMonth = set.has('MONTH');
+        const byInterest = set.has('INTEREST_GROUP');
+        const [attendances, participants, firsts, joiners, help, medians, helpFacts] =
+          await Promise.all([
+            once('attendances', () => this.reads.attendances(p)),
+            once(`participants:${byMonth}:${byInterest}`, () =>
+              byMonth
+                ? this.reads.participantsByMonth(p, byInterest)
+                : byInterest
+                  ? this.reads.interestParticipantsOverPeriod(p)
+                  : this.reads.participantsOverPeriod(p),
+            ),
+            once(`firsts:${byInterest}`, () => this.reads.firsts(p, byInterest)),
+            once(`joiners:${byInterest}`, () => this.reads.joiners(p, byInterest)),
+            byInterest ? [] : once('help', () => this.reads.help(p)),
+            byInterest ? [] : this.reads.medianDaysToFirst(set, p),
+            byInterest ? [] : this.reads.helpFacts(set, p),
+          ]);
+        const order = GROUPINGS.filter((g) => set.has(g));
+        const tallies = new Map<string, Tally>();
+        const at = (k: GroupKey) => {
+          const key = keyOf(k, order);
+          let tally = tallies.get(key);
+          if (!tally) tallies.set(key, (tally = emptyTally()));
+          return tally;
+        };
+        /** The rows a cell counts in: its month and ward, and each of its interests if by interest. */
+        const rowsOf = (cell: CellRow): GroupKey[] => {
+          if (!wardOf.has(cell.areaId)) return [];
+          const key = { month: monthLabel(cell.month), ward: wardOf.get(cell.areaId) ?? null };
+          return byInterest ? cell.interests.map((interest) => ({ ...key, interest })) : [key];
+        };
+        const add = (
+          cells: readonly CellRow[],
+          measure: ParticipationCount,
+          only: (cell: CellRow) => boolean = () => true,
+        ) => {
+          for (const cell of cells) {
+            if (!only(cell)) continue;
+            const value = perturbCount(cell.count, cell.key);
+            if (value === 0) continue;
+            for (const k of rowsOf(cell)) at(k).counts[measure] += value;
+          }
+        };
+        for (const cell of attendances)
+          if (cell.sessionsHeld > 0)
+            for (const k of rowsOf(cell)) at(k).sessionsHeld += cell.sessionsHeld;
+        add(attendances, 'attendances');
+        add(participants, 'participants');
+        add(firsts.firstTimers, 'firstTimers');
+        add(firsts.returned, 'returnedWithin30Days');
+        // Joined three (six) whole months before the period's last month: their third (sixth)
+        // month is over by its end. The same cells as new members, so the same noise.
+        const over = (n: number) => (cell: CellRow) => cell.month + n <= last;
+        add(joiners.newMembers, 'newMembers');
+        add(joiners.newMembers, 'reached3Months', over(3));
+        add(joiners.active3, 'activeAt3Months', over(3));
+        add(joiners.newMembers, 'reached6Months', over(6));
+        add(joiners.active6, 'activeAt6Months', over(6));
+        add(help, 'helpFulfilled');
+        for (const cell of help)
+          for (const k of rowsOf(cell))
+            at(k).helperMinutes += perturbAmount(
+              cell.minutes,
+              cell.topHelperMinutes,
+              cell.key,
+              MINUTES_STREAM,
+            );
+        for (const facts of medians) {
+          const tally = at(facts);
+          tally.exact.firstTimers = facts.firstTimers ?? 0;
+          tally.medianDaysToFirst =
+            facts.medianDaysToFirst === null || facts.medianDaysToFirst === undefined
+              ? null
+              : Number(facts.medianDaysToFirst);
+        }
+        for (const facts of helpFacts) {
+          const tally = at(facts);
+          tally.exact.fulfilled = facts.fulfilled ?? 0;
+          tally.exact.helpers = facts.helpers ?? 0;
+          tally.medianHoursToHelper =
+            facts.medianHoursToHelper === null || facts.medianHoursToHelper === undefined
+              ? null
+              : Number(facts.medianHoursToHelper);
+        }
+        return tallies;
+      }),
+    );
+  }
+
+  /** A row as published: counts from their perturbed sums, hidden under the threshold. */
+  private published(tally: Tally, byInterest: boolean) {
+    const count = (value: number): PublishedCount =>
+      value >= this.rules.threshold
+        ? { value: roundTo(value, this.rules.roundTo), suppressed: false }
+        : HIDDEN;
+    const counts = Object.fromEntries(
+      PARTICIPATION_COUNTS.map((c) => [
+        c,
+        byInterest && NOT_BY_INTEREST.has(c) ? NOT_APPLICABLE : count(tally.counts[c]),
+      ]),
+    ) as Record<ParticipationCount, PublishedCount>;
+    const enough = (n: number) => n >= this.rules.threshold;
+    const { exact } = tally;
+    return {
+      ...counts,
+      sessionsHeld: { value: tally.sessionsHeld, suppressed: false },
+      // Minutes from few helpers tell about them: shown from `threshold` helpers and requests.
+      helperMinutes: byInterest
+        ? NOT_APPLICABLE
+        : enough(exact.helpers) && enough(exact.fulfilled) && !counts.helpFulfilled.suppressed
+          ? count(Math.max(0, Math.round(tally.helperMinutes)))
+          : HIDDEN,
+      medianDaysToFirstActivity: counts.firstTimers.suppressed
+        ? null
+        : publishFigure(tally.medianDaysToFirst, exact.firstTimers, this.rules),
+      medianHoursToHelper:
+        byInterest || counts.helpFulfilled.suppressed
+          ? null
+          : publishFigure(tally.medianHoursToHelper, exact.fulfilled, this.rules),
     };
   }
 
@@ -663,184 +681,6 @@ export class ParticipationService {
     return { values, wardRows, interestRows };
   }
 
-  /** Every query for one grouping, merged by key. */
-  private async raw(
-    groups: ReadonlySet<Grouping>,
-    p: Period,
-    reading: Promise<readonly { ward: string | null; participants: number }[]>,
-    summed = false,
-  ): Promise<Map<string, Raw>> {
-    const order = GROUPINGS.filter((g) => groups.has(g));
-    // Over the whole period by ward (or not grouped): the one pass already made.
-    const byWard = async (): Promise<Figures<'participants'>[]> => {
-      const wards = new Map<string | null, number>();
-      for (const r of await reading) wards.set(r.ward, (wards.get(r.ward) ?? 0) + r.participants);
-      return groups.has('WARD')
-        ? [...wards].map(([ward, participants]) => ({ ward, participants }))
-        : [{ participants: [...wards.values()].reduce((n, v) => n + v, 0) }];
-    };
-    const none = <T>() => Promise.resolve([] as T[]);
-    const [activity, participants, firsts, joiners, help] = await Promise.all([
-      summed ? none<Figures<'sessionsHeld' | 'attendances'>>() : this.reads.activity(groups, p),
-      groups.has('MONTH')
-        ? this.reads.participantsByMonth(groups, p)
-        : groups.has('INTEREST_GROUP')
-          ? this.reads.participantsByInterest(groups, p)
-          : byWard(),
-      this.reads.firsts(groups, p),
-      summed
-        ? none<Figures<'newMembers' | 'reached3' | 'active3' | 'reached6' | 'active6'>>()
-        : this.reads.joiners(groups, p),
-      groups.has('INTEREST_GROUP')
-        ? Promise.resolve(
-            [] as Figures<'fulfilled' | 'helpers' | 'minutes' | 'medianHoursToHelper'>[],
-          )
-        : this.reads.help(groups, p),
-    ]);
-    const merged = new Map<string, Raw>();
-    const at = (k: GroupKey) => {
-      const key = keyOf(k, order);
-      let raw = merged.get(key);
-      if (!raw) merged.set(key, (raw = emptyRaw()));
-      return raw;
-    };
-    for (const r of activity) {
-      const raw = at(r);
-      raw.sessionsHeld += r.sessionsHeld ?? 0;
-      raw.attendances += r.attendances ?? 0;
-    }
-    for (const r of participants) at(r).participants += r.participants ?? 0;
-    for (const r of firsts) {
-      const raw = at(r);
-      raw.firstTimers += r.firstTimers ?? 0;
-      raw.returnedWithin30Days += r.returned ?? 0;
-      raw.medianDaysToFirst = r.medianDaysToFirst === null ? null : Number(r.medianDaysToFirst);
-    }
-    for (const r of joiners) {
-      const raw = at(r);
-      raw.newMembers += r.newMembers ?? 0;
-      raw.reached3Months += r.reached3 ?? 0;
-      raw.activeAt3Months += r.active3 ?? 0;
-      raw.reached6Months += r.reached6 ?? 0;
-      raw.activeAt6Months += r.active6 ?? 0;
-    }
-    for (const r of help) {
-      const raw = at(r);
-      raw.helpFulfilled += r.fulfilled ?? 0;
-      raw.helpers += r.helpers ?? 0;
-      raw.helperMinutes += r.minutes ?? 0;
-      raw.medianHoursToHelper =
-        r.medianHoursToHelper === null ? null : Number(r.medianHoursToHelper);
-    }
-    return merged;
-  }
-
-  /** The figures that are not counts of people, published by how many people they come from. */
-  private figures(raw: Raw, byInterest: boolean) {
-    const enough = (n: number) => n >= this.rules.threshold;
-    const counts = Object.fromEntries(PARTICIPATION_COUNTS.map((c) => [c, HIDDEN])) as Record<
-      ParticipationCount,
-      PublishedCount
-    >;
-    return {
-      ...counts,
-      sessionsHeld: { value: raw.sessionsHeld, suppressed: false },
-      helperMinutes: byInterest
-        ? NOT_APPLICABLE
-        : enough(raw.helpers) && enough(raw.helpFulfilled)
-          ? { value: raw.helperMinutes, suppressed: false }
-          : HIDDEN,
-      medianDaysToFirstActivity: publishFigure(raw.medianDaysToFirst, raw.firstTimers, this.rules),
-      medianHoursToHelper: byInterest
-        ? null
-        : publishFigure(raw.medianHoursToHelper, raw.helpFulfilled, this.rules),
-    };
-  }
-
-  /**
-   * One measure as a table: rows by the first grouping, columns by the second (one column when
-   * there is one), so that with the margins a reader gets from the one-way reports no hidden
-   * cell can be worked out.
-   */
-  private suppress(
-    dimensions: { values: GroupKey[][] },
-    rowKeys: GroupKey[],
-    groups: readonly Grouping[],
-    cells: Raw[],
-    measure: ParticipationCount,
-    totalHidden: boolean,
-    margins?: ParticipationView[],
-  ): { cells: PublishedCount[]; total: PublishedCount } {
-    if (rowKeys.length === 0) return { cells: [], total: HIDDEN };
-    const width = groups.length === 2 ? dimensions.values[1].length : 1;
-    const matrix: number[][] = [];
-    cells.forEach((raw, i) => {
-      const r = Math.floor(i / width);
-      (matrix[r] ??= []).push(raw[measure]);
-    });
-    // Every line is taken to add up: a reader may know that it does (attendances by interest
-    // add up when each session has one interest, and sessions held per interest tell them).
-    // Its total is settled as the reports of one grouping published it where the count does
-    // add up along it (that total is the same figure); elsewhere the table treats its own sum
-    // as published unless small: more hidden, never less.
-    const adds = (g: Grouping) => ADDS_UP[measure].includes(g);
-    const all = groups.every(adds);
-    const settled: SettledMargins =
-      groups.length === 2
-        ? {
-            // Rows are the first grouping's values, each across the second's.
-            rowTotals: adds(groups[1])
-              ? margins?.[0].rows.map((r) => r[measure].suppressed)
-              : undefined,
-            columnTotals: adds(groups[0])
-              ? margins?.[1].rows.map((r) => r[measure].suppressed)
-              : undefined,
-            total: all ? totalHidden : undefined,
-          }
-        : {
-            // One column: each row's total is the row itself; the column's the period's.
-            columnTotals: all ? [totalHidden] : undefined,
-            total: all ? totalHidden : undefined,
-          };
-    const table = suppressCounts(matrix, this.rules, settled);
-    return { cells: table.cells.flat(), total: table.total };
-  }
-
-  /**
-   * Minutes hidden in one row would be the total less the others: while the hidden rows' minutes
-   * come from fewer than `threshold` helpers, the published row with the fewest is hidden too.
-   */
-  private hideMinutesTogether(rows: ParticipationRowView[], cells: Raw[], width = 1): void {
-    // Each line whose total is published elsewhere: the whole table, and in a table of two
-    // groupings each row (a value of the first) and each column (of the second), so that a
-    // ward's months less its total tell no month's minutes either.
-    const all = rows.map((_, i) => i);
-    const lines =
-      width > 1
-        ? [
-            all,
-            ...Array.from({ length: rows.length / width }, (_, r) =>
-              all.slice(r * width, (r + 1) * width),
-            ),
-            ...Array.from({ length: width }, (_, c) => all.filter((i) => i % width === c)),
-          ]
-        : [all];
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const line of lines) {
-        const hidden = line.filter((i) => rows[i].helperMinutes.suppressed);
-        const helpers = hidden.reduce((n, i) => n + cells[i].helpers, 0);
-        if (hidden.length === 0 || (hidden.length > 1 && helpers >= this.rules.threshold)) continue;
-        const open = line
-          .filter((i) => !rows[i].helperMinutes.suppressed && rows[i].helperMinutes.value !== null)
-          .sort((a, b) => cells[a].helpers - cells[b].helpers);
-        if (open.length === 0) continue;
-        rows[open[0]].helperMinutes = HIDDEN;
-        changed = true;
-      }
-    }
-  }
-
   private count(value: number): PublishedCount {
     return suppressCounts([[value]], this.rules).total;
   }
@@ -857,26 +697,6 @@ export class ParticipationService {
     );
     return rows.map((r, i) => ({ ...r, people: table.cells[i][0] }));
   }
-}
-
-function emptyRaw(): Raw {
-  return {
-    sessionsHeld: 0,
-    attendances: 0,
-    participants: 0,
-    newMembers: 0,
-    firstTimers: 0,
-    returnedWithin30Days: 0,
-    reached3Months: 0,
-    activeAt3Months: 0,
-    reached6Months: 0,
-    activeAt6Months: 0,
-    helpFulfilled: 0,
-    helpers: 0,
-    helperMinutes: 0,
-    medianDaysToFirst: null,
-    medianHoursToHelper: null,
-  };
 }
 
 /** Every combination of the groupings' values, the first grouping outermost. */

@@ -28,6 +28,8 @@ import { EqualityMonitoring1795680000000 } from './1795680000000-EqualityMonitor
 import { MemberJoins1795690000000 } from './1795690000000-MemberJoins';
 import { AnswerReach1795700000000 } from './1795700000000-AnswerReach';
 import { ReportQuarters1795710000000 } from './1795710000000-ReportQuarters';
+import { RecordKeysAndHomes1795720000000 } from './1795720000000-RecordKeysAndHomes';
+import { PerturbedRollups1795721000000 } from './1795721000000-PerturbedRollups';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -61,4 +63,6 @@ export const MIGRATIONS = [
   MemberJoins1795690000000,
   AnswerReach1795700000000,
   ReportQuarters1795710000000,
+  RecordKeysAndHomes1795720000000,
+  PerturbedRollups1795721000000,
 ];
