@@ -50,6 +50,6 @@ export function outcomesCsv(view: OutcomesView): string {
       figure(m.isolatedShare),
     ]),
   ];
-  const title = `Kith outcomes, ${view.area.name} (${view.area.code}), ${londonDate(view.from)} to ${londonDate(view.to)}; counts under ${view.threshold} suppressed (${SUPPRESSED_MARK})`;
+  const title = `Kith outcomes, ${view.area.name} (${view.area.code}), ${londonDate(view.from)} to ${londonDate(view.to)}; counts perturbed (cell-key method), under ${view.threshold} suppressed (${SUPPRESSED_MARK})`;
   return stringify([[title], ...rows], { record_delimiter: 'windows' });
 }

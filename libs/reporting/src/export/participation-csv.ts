@@ -77,6 +77,6 @@ export function participationCsv(view: ParticipationView): string {
       [snake(reach.key), 'participants'],
       ...reach.categories.map((c) => [c.category, count(c.people)]),
     );
-  const title = `Kith participation, ${view.area.name} (${view.area.code}), ${londonDate(view.from)} to ${londonDate(view.to)}, by ${view.groupBy.join(' and ').toLowerCase() || 'nothing'}; counts under ${view.threshold} suppressed (${SUPPRESSED_MARK})`;
+  const title = `Kith participation, ${view.area.name} (${view.area.code}), ${londonDate(view.from)} to ${londonDate(view.to)}, by ${view.groupBy.join(' and ').toLowerCase() || 'nothing'}; counts perturbed (cell-key method), under ${view.threshold} suppressed (${SUPPRESSED_MARK})`;
   return stringify([[title], ...rows], { record_delimiter: 'windows' });
 }

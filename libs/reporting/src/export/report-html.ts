@@ -77,7 +77,7 @@ ${body}
 }
 
 function metaOf(v: { area: { code: string }; from: Date; to: Date; threshold: number }): string {
-  return `Area ${v.area.code}, ${day(v.from)} to ${day(v.to)} (whole months, London time). Counts under ${v.threshold} are suppressed (${SUPPRESSED_MARK}), and others with them where a total would tell; averages come from at least ${v.threshold} people. No person can be seen here.`;
+  return `Area ${v.area.code}, ${day(v.from)} to ${day(v.to)} (whole months, London time). Every count is a sum of small cells, each changed by a few so that no report, set against another, tells about a person (the ONS's cell-key method); counts under ${v.threshold} are suppressed (${SUPPRESSED_MARK}); averages come from at least ${v.threshold} people. Members are counted where they lived at the start of each month. No person can be seen here.`;
 }
 
 /**
