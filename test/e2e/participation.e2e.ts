@@ -10,8 +10,8 @@ import { ParticipationRollups, perturbCount } from '@kith/reporting';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testEnv } from '../support/config';
-import { until } from '../support/nudges';
 import { runBuilt } from '../support/processes';
+import { londonMonthStart, rollupsSettled } from '../support/reports';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 import { determined } from '../support/linear';
@@ -82,14 +82,7 @@ describe('the participation report on the demo history', () => {
   let planted: { ward: string; people: string[]; sessionId: string };
   // The demo's six months of history, in whole London months up to this one.
   const now = new Date();
-  /** The first instant of the month `back` months ago, on London's clocks. */
-  const monthStart = (back: number) => {
-    const utc = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1);
-    const londonHour = Number(
-      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric' }).format(utc),
-    );
-    return new Date(utc - londonHour * 3600_000).toISOString();
-  };
+  const monthStart = (back: number) => londonMonthStart(back, now);
   const period = { f: monthStart(7), t: monthStart(0) };
   /**
    * How many months back the period's last whole calendar quarter ends (its last month's
@@ -125,18 +118,7 @@ describe('the participation report on the demo history', () => {
     expect(result.errors).toBeUndefined();
   };
   /** The rollup of the planted people, once every job the attendance started has run. */
-  const settled = () =>
-    until(
-      'the rollup jobs',
-      async () => {
-        const [row] = await db.query<{ waiting: number }>(
-          `SELECT count(*)::int AS waiting FROM job
-            WHERE job_name IN ('roll-up-session-attendance', 'roll-up-member') AND state <> 'done'`,
-        );
-        return row.waiting === 0 ? true : undefined;
-      },
-      60_000,
-    );
+  const settled = () => rollupsSettled(db);
 
   beforeAll(async () => {
     const seeded = await runBuilt(

@@ -8,8 +8,8 @@ import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testEnv } from '../support/config';
 import { queryDatabase } from '../support/databases';
-import { until } from '../support/nudges';
 import { runBuilt } from '../support/processes';
+import { londonMonthStart, rollupsSettled } from '../support/reports';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 
@@ -95,13 +95,7 @@ describe('reports set against each other, as an attacker would', () => {
   let wards: { id: string; code: string }[];
   const codeOf = new Map<string | null, string>();
   const now = new Date();
-  const monthStart = (back: number) => {
-    const utc = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1);
-    const londonHour = Number(
-      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric' }).format(utc),
-    );
-    return new Date(utc - londonHour * 3600_000).toISOString();
-  };
+  const monthStart = (back: number) => londonMonthStart(back, now);
   /** The demo's months, oldest first, and the instant each ends. */
   const months = Array.from({ length: 7 }, (_, i) => monthStart(7 - i));
   const ends = [...months.slice(1), monthStart(0)];
@@ -547,17 +541,7 @@ describe('reports set against each other, as an attacker would', () => {
       moving.accessToken,
     );
     expect(moved.data?.updateMemberProfile.area.code).toBe(to.code);
-    await until(
-      'the rollup jobs',
-      async () => {
-        const [row] = await db.query<{ waiting: number }>(
-          `SELECT count(*)::int AS waiting FROM job
-            WHERE job_name IN ('roll-up-session-attendance', 'roll-up-member') AND state <> 'done'`,
-        );
-        return row.waiting === 0 ? true : undefined;
-      },
-      60_000,
-    );
+    await rollupsSettled(db);
     const after = await read();
     const changed = before.filter((r, i) => JSON.stringify(r) !== JSON.stringify(after[i])).length;
     summary.move = { reports: before.length, changed };
