@@ -37,6 +37,11 @@ export interface PerturbationRow {
   probability: number[];
   /** Running sums of `probability`: the cell key falls in one of these intervals. */
   upTo: number[];
+  /**
+   * The same intervals over whole-number keys in [0, KEY_RANGE): a key k takes the first change
+   * whose bound is above it (k + ½ below upTo × KEY_RANGE), so SQL and TypeScript agree exactly.
+   */
+  bounds: number[];
 }
 
 /** Counts at or above this all share the last row (nothing stops a change there). */
@@ -116,17 +121,22 @@ export function perturbationTable(p: PerturbationParameters): PerturbationRow[] 
     let sum = 0;
     const upTo = probability.map((q) => (sum += q));
     upTo[upTo.length - 1] = 1;
-    rows.push({ count, noise, probability, upTo });
+    const bounds = upTo.map((q) => Math.ceil(q * KEY_RANGE - 0.5));
+    rows.push({ count, noise, probability, upTo, bounds });
   }
   return rows;
 }
 
 const TABLE = perturbationTable(KITH_PERTURBATION);
 
+/** A cell's key as a whole number in [0, KEY_RANGE), from the sum of its records' keys. */
+export function keyIndex(keySum: number): number {
+  return ((keySum % KEY_RANGE) + KEY_RANGE) % KEY_RANGE;
+}
+
 /** A cell's key in [0, 1) from the sum of its records' keys (any whole number, even negative). */
 export function cellKey(keySum: number): number {
-  const k = ((keySum % KEY_RANGE) + KEY_RANGE) % KEY_RANGE;
-  return (k + 0.5) / KEY_RANGE;
+  return (keyIndex(keySum) + 0.5) / KEY_RANGE;
 }
 
 /** The change a count gets for its cell key: where the key falls in its row's intervals. */
@@ -137,9 +147,31 @@ export function noiseFor(
 ): number {
   if (count === 0) return 0;
   const row = table[Math.min(count, table.length) - 1];
-  const u = cellKey(keySum);
-  const at = row.upTo.findIndex((q) => u < q);
+  const k = keyIndex(keySum);
+  const at = row.bounds.findIndex((bound) => k < bound);
   return row.noise[at === -1 ? row.noise.length - 1 : at];
+}
+
+/**
+ * The same change as a SQL expression over a count and a key-sum column (bigint), so reports
+ * can add up perturbed cells where they are read: a CASE by count, then by the key's bounds.
+ */
+export function noiseSql(
+  count: string,
+  keySum: string,
+  table: readonly PerturbationRow[] = TABLE,
+): string {
+  const k = `((${keySum}) % ${KEY_RANGE} + ${KEY_RANGE}) % ${KEY_RANGE}`;
+  const byKey = (row: PerturbationRow) =>
+    `CASE ${row.bounds
+      .slice(0, -1)
+      .map((bound, i) => `WHEN ${k} < ${bound} THEN ${row.noise[i]}`)
+      .join(' ')} ELSE ${row.noise[row.noise.length - 1]} END`;
+  const last = table[table.length - 1];
+  return `(CASE WHEN (${count}) <= 0 THEN 0 ${table
+    .slice(0, -1)
+    .map((row) => `WHEN (${count}) = ${row.count} THEN ${byKey(row)}`)
+    .join(' ')} ELSE ${byKey(last)} END)`;
 }
 
 /** A count as published: the true count plus its cell's noise (0 stays 0). */

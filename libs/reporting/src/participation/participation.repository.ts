@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, londonMidnight } from '@kith/platform';
+import { noiseSql } from '../perturbation';
 import { HOME_AT, MONTH_NUMBER, MONTH_START } from './participation-rollup.repository';
 
 export type Grouping = 'MONTH' | 'WARD' | 'INTEREST_GROUP';
@@ -10,6 +11,8 @@ export interface GroupKey {
   ward?: string | null;
   interest?: string;
 }
+
+export type Figures<F extends string> = GroupKey & Record<F, number | null>;
 
 export interface Period {
   scope: Scope;
@@ -103,81 +106,181 @@ const asCells = <T extends CellRow>(rows: Record<string, unknown>[]): T[] =>
       }) as T,
   );
 
+/** A count perturbed as published: the cell's count plus its change (see perturbation.ts). */
+const PERTURBED = (count: string, key: string) => `(${count} + ${noiseSql(count, key)})`;
+
+/** What a row of a report is keyed by, as SQL over a cell `c` (month number, ward, interest). */
+function keysOf(groups: ReadonlySet<Grouping>): { select: string[]; by: string[] } {
+  const select: string[] = [];
+  if (groups.has('MONTH')) select.push(`${NUMBERED_MONTH('c.month')} AS month`);
+  if (groups.has('WARD')) select.push('c.ward AS ward');
+  if (groups.has('INTEREST_GROUP')) select.push('c.interest AS interest');
+  return { select, by: select.map((k) => k.split(' AS ')[1]) };
+}
+
 /**
  * The reads of the participation report: the rollups the reporting lib keeps, and help's
- * requests for what happens without attendance. Always for the areas in scope only. The cells
- * are the smallest a report is built from (month by area, with interests where asked); the
- * grouped facts are exact figures only ever used to decide what is shown (medians, minutes).
+ * requests for what happens without attendance. Always for the areas in scope only. Counts
+ * come as sums of the smallest cells (month by area, with interests where asked), each cell
+ * perturbed in SQL before any is added to another; the grouped facts are exact figures only
+ * ever used to decide what is shown (medians, minutes).
  */
 @Injectable()
 export class ParticipationRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * Attendances (by where members lived) and sessions held (at venues), by month, area and
-   * the sessions' set of interests.
+   * Cells (`c`: month, ward, interest when grouped by it, figures) added up by the grouping:
+   * `cells` selects them for the scope ($1, $2) and the period's months ($3), `sums` what each
+   * row adds up.
    */
-  async attendances(p: Period): Promise<(CellRow & { sessionsHeld: number })[]> {
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT r.month, r.area_id AS "areaId",
-              CASE WHEN r.interest_set = '' THEN '{}'::uuid[] ELSE string_to_array(r.interest_set, ',')::uuid[] END AS interests,
-              r.attendances AS count, r.attendances_key AS key, r.sessions_held AS "sessionsHeld"
-         FROM participation_month_set r
-        WHERE r.month = ANY($1::int[]) AND r.area_id = ANY($2::uuid[])`,
-      [monthNumbers(p.from, p.to), p.scope.areaIds],
+  private grouped<F extends string>(
+    groups: ReadonlySet<Grouping>,
+    p: Period,
+    cells: string,
+    sums: string,
+    extra: unknown[] = [],
+  ): Promise<Figures<F>[]> {
+    const { select, by } = keysOf(groups);
+    return this.db.query<Figures<F>>(
+      `${SCOPE}, c AS (${cells})
+       SELECT ${[...select, sums].join(', ')} FROM c${by.length > 0 ? ` GROUP BY ${by.join(', ')}` : ''}`,
+      [...scopeOf(p), monthNumbers(p.from, p.to), ...extra],
     );
-    return asCells<CellRow & { sessionsHeld: number }>(rows).map((r) => ({
-      ...r,
-      sessionsHeld: Number(r.sessionsHeld),
-    }));
-  }
-
-  /** Distinct participants of each month (by interest: in each interest), where they lived then. */
-  async participantsByMonth(p: Period, byInterest: boolean): Promise<CellRow[]> {
-    const interest = byInterest ? ', ARRAY[r.interest_id] AS interests' : '';
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT r.month, r.area_id AS "areaId", r.participants AS count, r.participants_key AS key${interest}
-         FROM ${byInterest ? 'participant_interest_month' : 'participant_month'} r
-        WHERE r.month = ANY($1::int[]) AND r.area_id = ANY($2::uuid[])`,
-      [monthNumbers(p.from, p.to), p.scope.areaIds],
-    );
-    return asCells(rows);
   }
 
   /**
-   * The period's distinct participants in each area, as cells by the first month of the period
-   * they came in while living there (from each member's reach): their sum over any areas is
-   * the period's participants, each person once per area.
+   * Sessions held (at venues; exact, sessions are not people) and attendances (by where members
+   * lived, perturbed by month, area and the sessions' set of interests; by interest, a set's
+   * attendances count for each of its interests).
    */
-  async participantsOverPeriod(p: Period): Promise<CellRow[]> {
-    const months = monthNumbers(p.from, p.to);
-    if (months.length === 0) return [];
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT r.next_month AS month, r.area_id AS "areaId", sum(r.people)::int AS count, sum(r.people_key)::bigint AS key
-         FROM participant_reach r
-        WHERE r.start_month = $1 AND r.next_month <= $2 AND r.area_id = ANY($3::uuid[])
-        GROUP BY r.next_month, r.area_id`,
-      [months[0], months[months.length - 1], p.scope.areaIds],
+  activity(
+    groups: ReadonlySet<Grouping>,
+    p: Period,
+  ): Promise<Figures<'sessionsHeld' | 'attendances'>[]> {
+    const interest = groups.has('INTEREST_GROUP')
+      ? `, i.interest FROM participation_month_set r
+           CROSS JOIN unnest(string_to_array(nullif(r.interest_set, ''), ',')::uuid[]) AS i(interest)`
+      : ' FROM participation_month_set r';
+    return this.grouped(
+      groups,
+      p,
+      `SELECT r.month, s.ward, r.sessions_held AS held,
+              ${PERTURBED('r.attendances', 'r.attendances_key')} AS attendances${interest}
+         JOIN scope s ON s.area_id = r.area_id WHERE r.month = ANY($3::int[])`,
+      `coalesce(sum(c.held), 0)::int AS "sessionsHeld", coalesce(sum(c.attendances), 0)::int AS attendances`,
     );
-    return asCells(rows);
   }
 
-  /** The same in each interest: by the first month of the period they came to it from an area. */
-  async interestParticipantsOverPeriod(p: Period): Promise<CellRow[]> {
+  /**
+   * Distinct participants. By month: each month's, where they lived then (by interest: in each
+   * interest). Otherwise the period's: each person in each area they lived in while they came,
+   * in the cell of the first month of the period they came from there (from each member's
+   * reach; by interest, from each member's months in it).
+   */
+  participants(groups: ReadonlySet<Grouping>, p: Period): Promise<Figures<'participants'>[]> {
+    const byInterest = groups.has('INTEREST_GROUP');
     const months = monthNumbers(p.from, p.to);
-    if (months.length === 0) return [];
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT x.next AS month, x.area AS "areaId", ARRAY[t.interest_id] AS interests,
-              count(*)::int AS count, sum(t.record_key)::bigint AS key
-         FROM participant_interest t
-         CROSS JOIN LATERAL (
-           SELECT u.area, min(u.m) AS next FROM unnest(t.months, t.month_areas) u(m, area)
-            WHERE u.m BETWEEN $1 AND $2 AND u.area = ANY($3::uuid[]) GROUP BY u.area) x
-        WHERE t.months && $4::int[]
-        GROUP BY x.next, x.area, t.interest_id`,
-      [months[0], months[months.length - 1], p.scope.areaIds, months],
+    if (months.length === 0) return Promise.resolve([]);
+    const sum = `coalesce(sum(c.participants), 0)::int AS participants`;
+    if (groups.has('MONTH'))
+      return this.grouped(
+        groups,
+        p,
+        `SELECT r.month, s.ward${byInterest ? ', r.interest_id AS interest' : ''},
+                ${PERTURBED('r.participants', 'r.participants_key')} AS participants
+           FROM ${byInterest ? 'participant_interest_month' : 'participant_month'} r
+           JOIN scope s ON s.area_id = r.area_id WHERE r.month = ANY($3::int[])`,
+        sum,
+      );
+    if (byInterest)
+      return this.grouped(
+        groups,
+        p,
+        `SELECT x.month, s.ward, x.interest, ${PERTURBED('x.n', 'x.k')} AS participants
+           FROM (SELECT r.next AS month, r.area AS area_id, t.interest_id AS interest,
+                        count(*)::int AS n, sum(t.record_key)::bigint AS k
+                   FROM participant_interest t
+                   CROSS JOIN LATERAL (
+                     SELECT u.area, min(u.m) AS next FROM unnest(t.months, t.month_areas) u(m, area)
+                      WHERE u.m = ANY($3::int[]) AND u.area = ANY($1::uuid[]) GROUP BY u.area) r
+                  WHERE t.months && $3::int[]
+                  GROUP BY r.next, r.area, t.interest_id) x
+           JOIN scope s ON s.area_id = x.area_id`,
+        sum,
+      );
+    return this.grouped(
+      groups,
+      p,
+      `SELECT x.month, s.ward, ${PERTURBED('x.n', 'x.k')} AS participants
+         FROM (SELECT r.next_month AS month, r.area_id, sum(r.people)::int AS n, sum(r.people_key)::bigint AS k
+                 FROM participant_reach r
+                WHERE r.start_month = $4 AND r.next_month = ANY($3::int[]) AND r.area_id = ANY($1::uuid[])
+                GROUP BY r.next_month, r.area_id) x
+         JOIN scope s ON s.area_id = x.area_id`,
+      sum,
+      [months[0]],
     );
-    return asCells(rows);
+  }
+
+  /**
+   * First-timers (first attendance in the period, counted where they lived in its month) and
+   * those who came again within 30 days (by interest: a first time in that interest, and a
+   * return to it), each perturbed by month and area (and interest).
+   */
+  firsts(groups: ReadonlySet<Grouping>, p: Period): Promise<Figures<'firstTimers' | 'returned'>[]> {
+    const byInterest = groups.has('INTEREST_GROUP');
+    return this.grouped(
+      groups,
+      p,
+      `SELECT x.month, s.ward, x.interest,
+              ${PERTURBED('x.first_timers', 'x.first_timers_key')} AS first_timers,
+              ${PERTURBED('x.returned', 'x.returned_key')} AS returned
+         FROM (${
+           byInterest
+             ? `SELECT f.month, f.area_id, f.interest_id AS interest, f.first_timers, f.returned,
+                       f.first_timers_key, f.returned_key
+                  FROM participant_interest_first f WHERE f.month = ANY($3::int[])`
+             : `SELECT f.month, f.area_id, NULL::uuid AS interest, sum(f.first_timers)::int AS first_timers,
+                       sum(f.returned)::int AS returned, sum(f.first_timers_key)::bigint AS first_timers_key,
+                       sum(f.returned_key)::bigint AS returned_key
+                  FROM participant_first f WHERE f.month = ANY($3::int[]) GROUP BY f.month, f.area_id`
+         }) x
+         JOIN scope s ON s.area_id = x.area_id`,
+      `coalesce(sum(c.first_timers), 0)::int AS "firstTimers", coalesce(sum(c.returned), 0)::int AS returned`,
+    );
+  }
+
+  /**
+   * Members who joined in the period, by the month they joined and where they lived at its
+   * start (by interest: those who chose it), and of them those whose third and sixth months
+   * were over by its end (joined three or six whole months before its last month) and who came
+   * in them: the same perturbed cells as new members, for the reached.
+   */
+  joiners(
+    groups: ReadonlySet<Grouping>,
+    p: Period,
+  ): Promise<Figures<'newMembers' | 'reached3' | 'active3' | 'reached6' | 'active6'>[]> {
+    const months = monthNumbers(p.from, p.to);
+    if (months.length === 0) return Promise.resolve([]);
+    const byInterest = groups.has('INTEREST_GROUP');
+    const over = (n: number) => `FILTER (WHERE c.month + ${n} <= $4)`;
+    return this.grouped(
+      groups,
+      p,
+      `SELECT r.month, s.ward, ${byInterest ? 'r.interest_id' : 'NULL::uuid'} AS interest,
+              ${PERTURBED('r.new_members', 'r.new_members_key')} AS new_members,
+              ${PERTURBED('r.active3', 'r.active3_key')} AS active3,
+              ${PERTURBED('r.active6', 'r.active6_key')} AS active6
+         FROM ${byInterest ? 'member_join_month_interest' : 'member_join_month'} r
+         JOIN scope s ON s.area_id = r.area_id WHERE r.month = ANY($3::int[])`,
+      `coalesce(sum(c.new_members), 0)::int AS "newMembers",
+       coalesce(sum(c.new_members) ${over(3)}, 0)::int AS reached3,
+       coalesce(sum(c.active3) ${over(3)}, 0)::int AS active3,
+       coalesce(sum(c.new_members) ${over(6)}, 0)::int AS reached6,
+       coalesce(sum(c.active6) ${over(6)}, 0)::int AS active6`,
+      [months[months.length - 1]],
+    );
   }
 
   /**
@@ -310,37 +413,6 @@ export class ParticipationRepository {
   }
 
   /**
-   * First-timers (first attendance in the period, counted where they lived in its month) and
-   * those who came again within 30 days (by interest: a first time in that interest, and a
-   * return to it).
-   */
-  async firsts(
-    p: Period,
-    byInterest: boolean,
-  ): Promise<{ firstTimers: CellRow[]; returned: CellRow[] }> {
-    const rows = await this.db.query<Record<string, unknown>>(
-      byInterest
-        ? `SELECT f.month, f.area_id AS "areaId", ARRAY[f.interest_id] AS interests,
-                  f.first_timers, f.returned, f.first_timers_key, f.returned_key
-             FROM participant_interest_first f
-            WHERE f.month = ANY($1::int[]) AND f.area_id = ANY($2::uuid[])`
-        : `SELECT f.month, f.area_id AS "areaId", sum(f.first_timers)::int AS first_timers,
-                  sum(f.returned)::int AS returned, sum(f.first_timers_key)::bigint AS first_timers_key,
-                  sum(f.returned_key)::bigint AS returned_key
-             FROM participant_first f
-            WHERE f.month = ANY($1::int[]) AND f.area_id = ANY($2::uuid[])
-            GROUP BY f.month, f.area_id`,
-      [monthNumbers(p.from, p.to), p.scope.areaIds],
-    );
-    const of = (count: string, key: string) =>
-      asCells(rows.map((r) => ({ ...r, count: r[count], key: r[key] })));
-    return {
-      firstTimers: of('first_timers', 'first_timers_key'),
-      returned: of('returned', 'returned_key'),
-    };
-  }
-
-  /**
    * The median whole days from joining to a first time of the period's first-timers, by the
    * grouping (exact to the day, from the histogram: the middle one or two by its running total),
    * with how many first-timers it is of.
@@ -367,31 +439,6 @@ export class ParticipationRepository {
          FROM c WHERE n > 0${by.length > 0 ? ` GROUP BY ${by.join(', ')}` : ''}`,
       [...scopeOf(p), monthNumbers(p.from, p.to)],
     );
-  }
-
-  /**
-   * Members who joined in the period, by the month they joined and where they lived at its
-   * start, and of them those who came in their third and sixth months (by interest: those who
-   * chose it).
-   */
-  async joiners(
-    p: Period,
-    byInterest: boolean,
-  ): Promise<{ newMembers: CellRow[]; active3: CellRow[]; active6: CellRow[] }> {
-    const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT r.month, r.area_id AS "areaId"${byInterest ? ', ARRAY[r.interest_id] AS interests' : ''},
-              r.new_members, r.active3, r.active6, r.new_members_key, r.active3_key, r.active6_key
-         FROM ${byInterest ? 'member_join_month_interest' : 'member_join_month'} r
-        WHERE r.month = ANY($1::int[]) AND r.area_id = ANY($2::uuid[])`,
-      [monthNumbers(p.from, p.to), p.scope.areaIds],
-    );
-    const of = (count: string, key: string) =>
-      asCells(rows.map((r) => ({ ...r, count: r[count], key: r[key] })));
-    return {
-      newMembers: of('new_members', 'new_members_key'),
-      active3: of('active3', 'active3_key'),
-      active6: of('active6', 'active6_key'),
-    };
   }
 
   /**

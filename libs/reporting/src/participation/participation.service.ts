@@ -19,7 +19,14 @@ import type { DisclosureRules, PublishedCount } from '../disclosure';
 import { perturbAmount, perturbCount } from '../perturbation';
 import { configuredRules, ReportScope } from '../report-scope.service';
 import { monthLabel, monthNumbers, ParticipationRepository } from './participation.repository';
-import type { CellRow, GroupKey, Grouping, Period, Scope } from './participation.repository';
+import type {
+  GroupedFacts,
+  GroupKey,
+  Grouping,
+  HelpCellRow,
+  Period,
+  Scope,
+} from './participation.repository';
 
 export const GROUPINGS: readonly Grouping[] = ['MONTH', 'WARD', 'INTEREST_GROUP'];
 
@@ -295,37 +302,25 @@ export class ParticipationService {
 
   /**
    * For each grouping asked (the report's, and none for its totals), each row's tally: every
-   * count a sum of perturbed cells. The cells are read once for all groupings that use them.
+   * count a sum of perturbed cells, added up where it is read. Help's cells are read once.
    */
   private async tallies(p: Period, groupings: Grouping[][]): Promise<Map<string, Tally>[]> {
-    const reads = new Map<string, Promise<unknown>>();
-    const once = <T>(key: string, read: () => Promise<T>): Promise<T> => {
-      if (!reads.has(key)) reads.set(key, read());
-      return reads.get(key) as Promise<T>;
-    };
-    const months = monthNumbers(p.from, p.to);
-    const last = months[months.length - 1] ?? 0;
+    const helpCells = this.reads.help(p);
     const wardOf = new Map(p.scope.areaIds.map((id, i) => [id, p.scope.wards[i]]));
     return Promise.all(
       groupings.map(async (groups) => {
         const set = new Set(groups);
-        const byMonth = set.has('MONTH');
         const byInterest = set.has('INTEREST_GROUP');
-        const [attendances, participants, firsts, joiners, help, medians, helpFacts] =
+        const none = <T>(): Promise<T[]> => Promise.resolve([]);
+        const [activity, participants, firsts, joiners, help, medians, helpFacts] =
           await Promise.all([
-            once('attendances', () => this.reads.attendances(p)),
-            once(`participants:${byMonth}:${byInterest}`, () =>
-              byMonth
-                ? this.reads.participantsByMonth(p, byInterest)
-                : byInterest
-                  ? this.reads.interestParticipantsOverPeriod(p)
-                  : this.reads.participantsOverPeriod(p),
-            ),
-            once(`firsts:${byInterest}`, () => this.reads.firsts(p, byInterest)),
-            once(`joiners:${byInterest}`, () => this.reads.joiners(p, byInterest)),
-            byInterest ? [] : once('help', () => this.reads.help(p)),
-            byInterest ? [] : this.reads.medianDaysToFirst(set, p),
-            byInterest ? [] : this.reads.helpFacts(set, p),
+            this.reads.activity(set, p),
+            this.reads.participants(set, p),
+            this.reads.firsts(set, p),
+            this.reads.joiners(set, p),
+            byInterest ? none<HelpCellRow>() : helpCells,
+            byInterest ? none<GroupedFacts>() : this.reads.medianDaysToFirst(set, p),
+            byInterest ? none<GroupedFacts>() : this.reads.helpFacts(set, p),
           ]);
         const order = GROUPINGS.filter((g) => set.has(g));
         const tallies = new Map<string, Tally>();
@@ -335,61 +330,51 @@ export class ParticipationService {
           if (!tally) tallies.set(key, (tally = emptyTally()));
           return tally;
         };
-        /** The rows a cell counts in: its month and ward, and each of its interests if by interest. */
-        const rowsOf = (cell: CellRow): GroupKey[] => {
-          if (!wardOf.has(cell.areaId)) return [];
-          const key = { month: monthLabel(cell.month), ward: wardOf.get(cell.areaId) ?? null };
-          return byInterest ? cell.interests.map((interest) => ({ ...key, interest })) : [key];
-        };
-        const add = (
-          cells: readonly CellRow[],
-          measure: ParticipationCount,
-          only: (cell: CellRow) => boolean = () => true,
-        ) => {
-          for (const cell of cells) {
-            if (!only(cell)) continue;
-            const value = perturbCount(cell.count, cell.key);
-            if (value === 0) continue;
-            for (const k of rowsOf(cell)) at(k).counts[measure] += value;
-          }
-        };
-        for (const cell of attendances)
-          if (cell.sessionsHeld > 0)
-            for (const k of rowsOf(cell)) at(k).sessionsHeld += cell.sessionsHeld;
-        add(attendances, 'attendances');
-        add(participants, 'participants');
-        add(firsts.firstTimers, 'firstTimers');
-        add(firsts.returned, 'returnedWithin30Days');
-        // Joined three (six) whole months before the period's last month: their third (sixth)
-        // month is over by its end. The same cells as new members, so the same noise.
-        const over = (n: number) => (cell: CellRow) => cell.month + n <= last;
-        add(joiners.newMembers, 'newMembers');
-        add(joiners.newMembers, 'reached3Months', over(3));
-        add(joiners.active3, 'activeAt3Months', over(3));
-        add(joiners.newMembers, 'reached6Months', over(6));
-        add(joiners.active6, 'activeAt6Months', over(6));
-        add(help, 'helpFulfilled');
-        for (const cell of help)
-          for (const k of rowsOf(cell))
-            at(k).helperMinutes += perturbAmount(
-              cell.minutes,
-              cell.topHelperMinutes,
-              cell.key,
-              MINUTES_STREAM,
-            );
+        const n = (v: number | null | undefined) => Number(v ?? 0);
+        for (const r of activity) {
+          const t = at(r);
+          t.sessionsHeld += n(r.sessionsHeld);
+          t.counts.attendances += n(r.attendances);
+        }
+        for (const r of participants) at(r).counts.participants += n(r.participants);
+        for (const r of firsts) {
+          const t = at(r);
+          t.counts.firstTimers += n(r.firstTimers);
+          t.counts.returnedWithin30Days += n(r.returned);
+        }
+        for (const r of joiners) {
+          const t = at(r);
+          t.counts.newMembers += n(r.newMembers);
+          t.counts.reached3Months += n(r.reached3);
+          t.counts.activeAt3Months += n(r.active3);
+          t.counts.reached6Months += n(r.reached6);
+          t.counts.activeAt6Months += n(r.active6);
+        }
+        // Help's cells (a month and an area) perturbed here: minutes by the most one helper gave.
+        for (const cell of help) {
+          if (!wardOf.has(cell.areaId)) continue;
+          const t = at({ month: monthLabel(cell.month), ward: wardOf.get(cell.areaId) ?? null });
+          t.counts.helpFulfilled += perturbCount(cell.count, cell.key);
+          t.helperMinutes += perturbAmount(
+            cell.minutes,
+            cell.topHelperMinutes,
+            cell.key,
+            MINUTES_STREAM,
+          );
+        }
         for (const facts of medians) {
-          const tally = at(facts);
-          tally.exact.firstTimers = facts.firstTimers ?? 0;
-          tally.medianDaysToFirst =
+          const t = at(facts);
+          t.exact.firstTimers = n(facts.firstTimers);
+          t.medianDaysToFirst =
             facts.medianDaysToFirst === null || facts.medianDaysToFirst === undefined
               ? null
               : Number(facts.medianDaysToFirst);
         }
         for (const facts of helpFacts) {
-          const tally = at(facts);
-          tally.exact.fulfilled = facts.fulfilled ?? 0;
-          tally.exact.helpers = facts.helpers ?? 0;
-          tally.medianHoursToHelper =
+          const t = at(facts);
+          t.exact.fulfilled = n(facts.fulfilled);
+          t.exact.helpers = n(facts.helpers);
+          t.medianHoursToHelper =
             facts.medianHoursToHelper === null || facts.medianHoursToHelper === undefined
               ? null
               : Number(facts.medianHoursToHelper);
