@@ -20,8 +20,8 @@ describe('the newest migrations', () => {
   beforeAll(() => ds.initialize());
   afterAll(() => ds.destroy());
 
-  it('the reporting, network, survey and nudge migrations go down and come back without drift', async () => {
-    expect(ds.migrations.slice(-7).map((m) => m.name)).toEqual([
+  it('the consent, reporting, network, survey and nudge migrations go down and come back without drift', async () => {
+    expect(ds.migrations.slice(-8).map((m) => m.name)).toEqual([
       'ParticipationMonths1795670000000',
       'EqualityMonitoring1795680000000',
       'MemberJoins1795690000000',
@@ -29,7 +29,14 @@ describe('the newest migrations', () => {
       'ReportQuarters1795710000000',
       'RecordKeysAndHomes1795720000000',
       'PerturbedRollups1795721000000',
+      'ConsentToBeSeen1795740000000',
     ]);
+    await ds.undoLastMigration();
+    expect(
+      await exists(
+        `SELECT 1 FROM information_schema.columns WHERE table_name = 'tie' AND column_name = 'confirmed'`,
+      ),
+    ).toBe(false);
     await ds.undoLastMigration();
     expect(
       await exists(
@@ -176,6 +183,10 @@ describe('the newest migrations', () => {
     ).toEqual([
       { sources: '{INTRODUCTION}', weight: 1, days: 1, last: new Date('2026-05-01T10:00:00Z') },
     ]);
+    // An accepted introduction is consent from both: the tie comes back confirmed.
+    expect(
+      await ds.query(`SELECT confirmed FROM tie WHERE person_a = $1 AND person_b = $2`, [x, y]),
+    ).toEqual([{ confirmed: true }]);
     expect(await variantColumn()).toBe(true);
     expect(await exists(`SELECT 1 FROM pg_enum WHERE enumlabel = 'CHECK_IN'`)).toBe(true);
     expect(

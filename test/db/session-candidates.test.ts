@@ -152,14 +152,16 @@ describe('session candidates, filter by filter', () => {
     expect(result.has(left)).toBe(true);
   });
 
-  it('drops a session someone blocked (either way) is going to', async () => {
+  it('keeps a session someone blocked (either way) is going to: leaving it out would tell where they will be', async () => {
     const me = await member();
     const other = await member();
     const theirs = await session();
     await context.get(BookingService).join(other, theirs);
     expect((await found(me)).has(theirs)).toBe(true);
     await db.query(`INSERT INTO block (blocker_id, blocked_id) VALUES ($1, $2)`, [other, me]);
-    expect((await found(me)).has(theirs)).toBe(false);
+    expect((await found(me)).has(theirs)).toBe(true);
+    await db.query(`INSERT INTO block (blocker_id, blocked_id) VALUES ($1, $2)`, [me, other]);
+    expect((await found(me)).has(theirs)).toBe(true);
   });
 
   it('reads further along the index when the nearest sessions are all filtered out', async () => {
@@ -180,17 +182,15 @@ describe('session candidates, filter by filter', () => {
     const from = new Date('2027-10-01T00:00:00Z');
     const at = { firstStartsAt: new Date('2027-10-03T09:00:00Z') };
     const me = await member();
-    const other = await member();
-    const bookings = context.get(BookingService);
-    for (let i = 0; i < 5; i += 1) {
-      await bookings.join(
-        other,
-        await session({ ...at, venueLocation: { lat: 51.505, lng: -0.1 } }),
-      );
-    }
-    await db.query(`INSERT INTO block (blocker_id, blocked_id) VALUES ($1, $2)`, [me, other]);
+    const nearest: string[] = [];
+    for (let i = 0; i < 5; i += 1)
+      nearest.push(await session({ ...at, venueLocation: { lat: 51.505, lng: -0.1 } }));
+    await db.query(
+      `UPDATE activity SET status = 'PROPOSED' WHERE id IN (SELECT activity_id FROM session WHERE id = ANY($1::uuid[]))`,
+      [nearest],
+    );
     const farther = await session({ ...at, venueLocation: { lat: 51.5095, lng: -0.1 } }); // 500 m
-    // The five nearest pass the radius but someone blocked is going to each: one wanted, so it
+    // The five nearest pass the radius but none is an approved activity: one wanted, so it
     // must keep more than one to reach the sixth; asked for two, it says there is only one.
     expect([...(await found(me, { limit: 1, from }))]).toEqual([farther]);
     expect([...(await found(me, { limit: 2, from }))]).toEqual([farther]);

@@ -168,6 +168,21 @@ describe('who may do what: every query and mutation against every kind of caller
     );
     return asked.data!.requestIntroduction.id;
   }
+  /** Someone self was introduced to (both said yes): self's contact, and nobody else's. */
+  async function contactOfSelf(): Promise<string> {
+    const id = await introductionToSelf();
+    await api.gql(
+      `mutation($id: ID!) { respondToIntroduction(id: $id, accept: true) { status } }`,
+      { id },
+      sessions.self.accessToken,
+    );
+    const [row] = await api.app
+      .get(Db)
+      .query<{ fromId: string }>(`SELECT from_id AS "fromId" FROM introduction WHERE id = $1`, [
+        id,
+      ]);
+    return row.fromId;
+  }
 
   /** A nudge in the inbox of `self`, fresh for each try. */
   async function nudgeToSelf(): Promise<string> {
@@ -215,21 +230,15 @@ describe('who may do what: every query and mutation against every kind of caller
       variables: async () => ({ a: await riversideId() }),
       expect: only(AREA_COORDINATORS),
     },
-    // The helper who helped self is self's contact, and nobody else's to touch.
+    // Someone self was introduced to is self's contact, and nobody else's to touch.
     setContactCircle: {
       document: `mutation($p: ID!) { setContactCircle(personId: $p, circle: 2) { circle } }`,
-      variables: async () => {
-        await completedAssignment();
-        return { p: sessions.helper.personId };
-      },
+      variables: async () => ({ p: await contactOfSelf() }),
       expect: only(['self'], 'NOT_FOUND'),
     },
     hideContact: {
       document: `mutation($p: ID!) { hideContact(personId: $p) }`,
-      variables: async () => {
-        await completedAssignment();
-        return { p: sessions.helper.personId };
-      },
+      variables: async () => ({ p: await contactOfSelf() }),
       expect: only(['self'], 'NOT_FOUND'),
     },
     // Only who came may say whom they met; anyone else is told what is wrong (BAD_USER_INPUT).

@@ -1,13 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { AreaService } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
 import { NetworkSnapshotService } from '@kith/network';
 import { NudgeDecisionHandler } from '@kith/nudges';
-import { Db } from '@kith/platform';
+import type { Db } from '@kith/platform';
 import { SnapshotRepository } from '../../libs/network/src/snapshots/snapshot.repository';
-import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
-import { importShippedAreas } from '../support/areas';
 import {
   CREATE_ACTIVITY,
   interestIds,
@@ -17,7 +14,10 @@ import {
   weeklyActivity,
 } from '../support/community';
 import { testConfig } from '../support/config';
-import { COMPLETE, HelpFixtures } from '../support/help';
+import { COMPLETE } from '../support/help';
+import type { HelpFixtures } from '../support/help';
+import { startNeighbourhood } from '../support/neighbourhood';
+import type { Neighbourhood } from '../support/neighbourhood';
 import { until } from '../support/nudges';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
@@ -43,7 +43,7 @@ interface MyNetwork {
 }
 
 describe('the network: ties from what happens, a snapshot at night, what each person sees', () => {
-  const config = testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' });
+  let world: Neighbourhood;
   let api: RunningApi;
   let worker: INestApplicationContext;
   let db: Db;
@@ -72,23 +72,17 @@ describe('the network: ties from what happens, a snapshot at night, what each pe
     (await api.gql<{ myNetwork: MyNetwork }>(MY_NETWORK, {}, m.accessToken)).data!.myNetwork;
 
   beforeAll(async () => {
-    api = await startApi(config);
-    worker = await startWorker(config);
-    db = api.app.get(Db);
-    await importShippedAreas(api.app.get(AreaService));
-    help = await HelpFixtures.create(api);
+    world = await startNeighbourhood(testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' }));
+    ({ api, worker, db, help } = world);
     walking = await interestIds(api, help.coordinator.accessToken, 'walking');
     [{ id: riverside }] = await db.query<{ id: string }>(
       `SELECT id FROM area WHERE code = 'K09000001'`,
     );
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-  });
+  afterAll(() => world?.close());
 
-  it('shows a member the people they met, were introduced to and were helped by, and what they gained', async () => {
+  it('shows a member the contacts both confirmed, and counts every tie in what they gained', async () => {
     const me = await help.member();
     const [ann, bob, cat] = [await help.member(), await help.member(), await help.member()];
     await cameTogether([me, ann, bob], 3);
@@ -119,11 +113,13 @@ describe('the network: ties from what happens, a snapshot at night, what each pe
     const view = await contactsOf(me);
     const sourcesOf = (s: Session) =>
       view.contacts.find((c) => c.person.id === s.personId)?.sources;
-    expect(sourcesOf(ann)).toEqual(['CO_ATTENDANCE']);
-    expect(sourcesOf(bob)).toEqual(['CO_ATTENDANCE']);
+    // Only the introduction both said yes to is shown; the session and the help made ties for
+    // the record (the snapshot, the gains) that neither side is shown without that consent.
     expect(sourcesOf(cat)).toEqual(['INTRODUCTION']);
-    expect(sourcesOf(helper)).toEqual(['HELP']);
-    expect(view.contacts).toHaveLength(4);
+    expect(sourcesOf(ann)).toBeUndefined();
+    expect(sourcesOf(bob)).toBeUndefined();
+    expect(sourcesOf(helper)).toBeUndefined();
+    expect(view.contacts).toHaveLength(1);
     // First names only.
     for (const c of view.contacts) expect(c.person.displayName).not.toContain(' ');
     expect(view.gains).toEqual(

@@ -121,6 +121,8 @@ describe('every kind of nudge reaches the right person, with words that say what
     const first = await createSession('Sing for joy', choir);
     const second = await createSession('Evening choir', choir);
     const regular = await member(choir[0]);
+    // Only someone who chose to be seen going can be the "someone going" a newcomer hears of.
+    await api.gql(UPDATE_PROFILE, { input: { showMeGoing: true } }, regular.accessToken);
     await api.gql(JOIN, { id: first }, regular.accessToken);
     const newcomer = await member(choir[0]);
     await api.gql(JOIN, { id: first }, newcomer.accessToken);

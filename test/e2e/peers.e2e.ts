@@ -165,6 +165,8 @@ describe('suggested peers and introductions over HTTP', () => {
       coordinator.accessToken,
     );
     const sessionId = created.data!.createActivity.sessions[0].id;
+    // Seen going only by the people they confirmed, and only once they choose to be.
+    await api.gql(UPDATE_PROFILE, { input: { showMeGoing: true } }, match.accessToken);
     await api.gql(JOIN, { id: sessionId }, match.accessToken);
     const recommended = await api.gql<{
       recommendedSessions: { session: { id: string }; reasons: { code: string; text: string }[] }[];

@@ -1,13 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { AreaService } from '@kith/areas';
 import { SessionCandidateRepository } from '../../libs/matching/src/session-candidates.repository';
-import { Db } from '@kith/platform';
-import { startApi, startWorker } from '../support/api';
+import type { Db } from '@kith/platform';
 import type { RunningApi } from '../support/api';
-import { importShippedAreas } from '../support/areas';
 import { interestIds, pastSession as pastSessionWith, UPDATE_PROFILE } from '../support/community';
 import { testConfig } from '../support/config';
-import { COMPLETE, HelpFixtures } from '../support/help';
+import { COMPLETE } from '../support/help';
+import type { HelpFixtures } from '../support/help';
+import { startNeighbourhood } from '../support/neighbourhood';
+import type { Neighbourhood } from '../support/neighbourhood';
 import { until } from '../support/nudges';
 import type { Session } from '../support/sign-in';
 
@@ -23,7 +23,7 @@ interface TieRow {
 }
 
 describe('ties: made as things happen, and kept by the member as they see them', () => {
-  const config = testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' });
+  let world: Neighbourhood;
   let api: RunningApi;
   let worker: INestApplicationContext;
   let db: Db;
@@ -56,18 +56,12 @@ describe('ties: made as things happen, and kept by the member as they see them',
     result.errors?.[0]?.extensions?.code;
 
   beforeAll(async () => {
-    api = await startApi(config);
-    worker = await startWorker(config);
-    db = api.app.get(Db);
-    await importShippedAreas(api.app.get(AreaService));
-    help = await HelpFixtures.create(api);
+    world = await startNeighbourhood(testConfig({ RATE_LIMIT_SIGNIN_PER_IP: '100000' }));
+    ({ api, worker, db, help } = world);
     walking = await interestIds(api, help.coordinator.accessToken, 'walking');
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-  });
+  afterAll(() => world?.close());
 
   it('ties everyone who came to a small session, weighted by its size; a corrected no-show takes it back', async () => {
     const [a, b, c] = [await help.member(), await help.member(), await help.member()];
@@ -162,9 +156,12 @@ describe('ties: made as things happen, and kept by the member as they see them',
           viewer.accessToken,
         )
       ).data?.setContactCircle.sources;
-    // Only the one who said so sees it as reported.
+    // Only the one who said so sees it as reported; the one named does not see the tie at all
+    // until they name the other too (NOT_FOUND, as for a stranger).
     expect(await seenBy(a, b)).toEqual(['CO_ATTENDANCE', 'SELF_REPORTED']);
-    expect(await seenBy(b, a)).toEqual(['CO_ATTENDANCE']);
+    expect(codeOf(await api.gql(CIRCLE, { p: a.personId, c: null }, b.accessToken))).toBe(
+      'NOT_FOUND',
+    );
     const again = await api.gql<{ recordContacts: number }>(
       RECORD,
       { s: sessionId, p: [a.personId] },
@@ -184,6 +181,12 @@ describe('ties: made as things happen, and kept by the member as they see them',
     await attend(sessionId, a);
     await attend(sessionId, b);
     await until('the tie', () => tieOf(a, b));
+    // Each says they met the other: a contact both confirmed, which each may then see.
+    await api.gql(RECORD, { s: sessionId, p: [b.personId] }, a.accessToken);
+    await api.gql(RECORD, { s: sessionId, p: [a.personId] }, b.accessToken);
+    // Seen going by each other only as each chooses.
+    for (const m of [a, b])
+      await api.gql(UPDATE_PROFILE, { input: { showMeGoing: true } }, m.accessToken);
     // Having been in the same session is not having been introduced: asking still works.
     await api.gql(UPDATE_PROFILE, { input: { peerIntroductions: true } }, b.accessToken);
     const asked = await api.gql<{ requestIntroduction: { status: string } }>(
@@ -210,7 +213,7 @@ describe('ties: made as things happen, and kept by the member as they see them',
     );
     expect(set.data?.setContactCircle).toMatchObject({
       person: { id: b.personId, displayName: name.first },
-      sources: ['CO_ATTENDANCE'],
+      sources: ['CO_ATTENDANCE', 'SELF_REPORTED'],
       circle: 1,
     });
     const cleared = await api.gql<{ setContactCircle: { circle: number | null } }>(
@@ -219,7 +222,7 @@ describe('ties: made as things happen, and kept by the member as they see them',
       a.accessToken,
     );
     expect(cleared.data?.setContactCircle.circle).toBeNull();
-    // Whom a member knows, for "people you know going": b, until hidden.
+    // Whose plans a member may see, for "people you know going": b, until either hides the other.
     const matching = worker.get(SessionCandidateRepository);
     expect((await matching.member(a.personId))?.known).toEqual([b.personId]);
     expect(
@@ -227,8 +230,8 @@ describe('ties: made as things happen, and kept by the member as they see them',
     ).toEqual({ hideContact: true });
     expect((await matching.member(a.personId))?.known).toEqual([]);
     expect(codeOf(await api.gql(CIRCLE, { p: b.personId, c: 2 }, a.accessToken))).toBe('NOT_FOUND');
-    // b still sees a: hiding is a's own view.
-    expect((await matching.member(b.personId))?.known).toEqual([a.personId]);
+    // b still lists a (hiding is a's own view), but no longer sees a's plans: hidden by a.
+    expect((await matching.member(b.personId))?.known).toEqual([]);
     expect(
       (await api.gql(CIRCLE, { p: a.personId, c: 3 }, b.accessToken)).data?.setContactCircle,
     ).toMatchObject({ circle: 3 });

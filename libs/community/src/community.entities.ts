@@ -116,6 +116,13 @@ export class MemberProfileEntity {
   @Column({ type: 'boolean', default: false })
   peerIntroductions!: boolean;
 
+  /**
+   * Whether contacts the member confirmed may see that they are going to a session: off until
+   * the member turns it on (where someone will be is what a stalker or a controlling ex wants).
+   */
+  @Column({ type: 'boolean', default: false })
+  showMeGoing!: boolean;
+
   /** When the member left Kith (leaveKith): no more nudges, suggestions or places; kept to report. */
   @Column({ type: 'timestamptz', nullable: true })
   leftAt!: Date | null;

@@ -12,6 +12,8 @@ export interface ProfileRow {
   accessibilityNeeds: AccessibilityFeature[];
   goals: string[];
   peerIntroductions: boolean;
+  /** Contacts the member confirmed may see that they are going to a session. */
+  showMeGoing: boolean;
   phone: string | null;
   address: string | null;
   ageBand: string | null;
@@ -26,7 +28,7 @@ export class ProfileRepository {
     const [row] = await this.db.query<ProfileRow>(
       `SELECT person_id AS "personId", home IS NOT NULL AS "hasHome", home_area_id AS "homeAreaId",
               travel_radius_metres AS "travelRadiusMetres", accessibility_needs::text[] AS "accessibilityNeeds",
-              goals, peer_introductions AS "peerIntroductions", phone, address, age_band AS "ageBand", left_at AS "leftAt"
+              goals, peer_introductions AS "peerIntroductions", show_me_going AS "showMeGoing", phone, address, age_band AS "ageBand", left_at AS "leftAt"
          FROM member_profile WHERE person_id = $1`,
       [personId],
     );
@@ -98,6 +100,7 @@ export class ProfileRepository {
         | 'accessibilityNeeds'
         | 'goals'
         | 'peerIntroductions'
+        | 'showMeGoing'
         | 'phone'
         | 'address'
         | 'ageBand'
@@ -113,6 +116,7 @@ export class ProfileRepository {
               phone = CASE WHEN $8 THEN $6 ELSE phone END,
               address = CASE WHEN $9 THEN $7 ELSE address END,
               age_band = CASE WHEN $11 THEN $10 ELSE age_band END,
+              show_me_going = COALESCE($12, show_me_going),
               updated_at = now()
         WHERE person_id = $1`,
       [
@@ -127,6 +131,7 @@ export class ProfileRepository {
         changes.address !== undefined,
         changes.ageBand ?? null,
         changes.ageBand !== undefined,
+        changes.showMeGoing ?? null,
       ],
     );
   }

@@ -29,6 +29,8 @@ export interface ProfileChanges {
   accessibilityNeeds?: AccessibilityFeature[] | null;
   goals?: string[] | null;
   peerIntroductions?: boolean | null;
+  /** Whether contacts both confirmed may see that the member is going to a session. */
+  showMeGoing?: boolean | null;
   /** Absent: unchanged; null or only spaces: cleared. */
   phone?: string | null;
   /** Absent: unchanged; null or only spaces: cleared. */
@@ -185,6 +187,7 @@ export class ProfileService {
           : undefined,
         goals,
         peerIntroductions: changes.peerIntroductions ?? undefined,
+        showMeGoing: changes.showMeGoing ?? undefined,
         phone,
         address,
         ageBand: changes.ageBand,

@@ -499,6 +499,11 @@ export class DemoRepository {
         [met[0].id, memberId, pair(met[0].id, memberId), accepted],
       );
       introduced = { id: row.id, fromId: met[0].id, at: accepted };
+      // They chose to let the people they know see where they are going: the demo member, once
+      // introduced, sees them going (nobody else is seen: it is off until a member turns it on).
+      await this.db.query(`UPDATE member_profile SET show_me_going = true WHERE person_id = $1`, [
+        met[0].id,
+      ]);
     }
     let waiting: string | null = null;
     if (met[1]) {

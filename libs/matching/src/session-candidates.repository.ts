@@ -26,7 +26,12 @@ export interface MatchingMember extends MemberForMatching {
   needs: string[];
   /** People blocked either way. */
   blocked: string[];
-  /** People the member is tied to (met at a session, introduced, helped), less those they hid. */
+  /**
+   * People whose plans the member may see ("people you know going"): contacts both confirmed
+   * (an accepted introduction, or each named the other), who chose to be shown as going, with
+   * neither having hidden or blocked the other. A tie from a session or from help alone is never
+   * enough: it was made without asking either of them.
+   */
   known: string[];
   /** Sessions the member holds a place at, or waits for: never suggested again. */
   holding: string[];
@@ -48,11 +53,19 @@ export const MATCHING_MEMBER_SQL = `SELECT mp.home::text AS home, mp.travel_radi
              UNION SELECT blocker_id FROM block WHERE blocked_id = mp.person_id) AS blocked,
        -- Ties are kept as contacts happen (network): reading them is two index lookups, where
        -- scanning every session the member ever attended was a fifth of the candidate query.
+       -- Only confirmed ties, of people who chose to be seen going, neither hiding nor blocking
+       -- the other: whose plans may be shown to this member.
        to_json(ARRAY(SELECT k.other FROM (
-               SELECT person_b AS other FROM tie WHERE person_a = mp.person_id
-               UNION ALL SELECT person_a FROM tie WHERE person_b = mp.person_id) k
+               SELECT person_b AS other FROM tie WHERE person_a = mp.person_id AND confirmed
+               UNION ALL SELECT person_a FROM tie WHERE person_b = mp.person_id AND confirmed) k
+              JOIN member_profile seen ON seen.person_id = k.other AND seen.show_me_going
               WHERE NOT EXISTS (SELECT 1 FROM contact_setting cs
-                                 WHERE cs.owner_id = mp.person_id AND cs.person_id = k.other AND cs.hidden_at IS NOT NULL))) AS known,
+                                 WHERE cs.hidden_at IS NOT NULL
+                                   AND ((cs.owner_id = mp.person_id AND cs.person_id = k.other)
+                                     OR (cs.owner_id = k.other AND cs.person_id = mp.person_id)))
+                AND NOT EXISTS (SELECT 1 FROM block b
+                                 WHERE (b.blocker_id = mp.person_id AND b.blocked_id = k.other)
+                                    OR (b.blocker_id = k.other AND b.blocked_id = mp.person_id)))) AS known,
        -- Only upcoming sessions can be candidates, and their bookings are BOOKED or WAITLISTED
        -- (attendance comes after): a short list, checked per candidate without a probe.
        to_json(ARRAY(SELECT session_id FROM booking
@@ -64,8 +77,10 @@ export const MATCHING_MEMBER_SQL = `SELECT mp.home::text AS home, mp.travel_radi
  * session's (location, starts_at): the nearest $6 sessions in the window that are not cancelled,
  * have a place or a short waitlist and meet the member's access needs. Then, on those few rows
  * only: the travel radius, an approved activity, not already booked, nobody blocked either way
- * running it or going, its interests (ids: labels come from the cached catalogue), and the first
- * names of people the member knows who are going.
+ * running it, its interests (ids: labels come from the cached catalogue), and the first names of
+ * the people going whose plans the member may see ($10, MatchingMember.known).
+ * Who else is going changes nothing else: a session left out because someone blocked is going
+ * would tell either of the two where the other will be, by its absence from the list.
  * $1 sessions the member already holds a place at (or waits for), $2 home, $3 radius,
  * $4/$5 window, $6 how many nearest to read, $7 how many to keep, $8 access needs, $9 blocked,
  * $10 known people.
@@ -93,9 +108,7 @@ SELECT stats.read AS "nearRead", stats.reach AS "nearReach", c.*
       JOIN activity a ON a.id = n.activity_id AND a.status = 'APPROVED'
      WHERE n.metres <= $3
        AND n.id <> ALL($1::uuid[])
-       AND (cardinality($9::uuid[]) = 0 OR (
-            a.created_by <> ALL($9::uuid[])
-            AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.session_id = n.id AND b.status = 'BOOKED' AND b.person_id = ANY($9::uuid[]))))
+       AND (cardinality($9::uuid[]) = 0 OR a.created_by <> ALL($9::uuid[]))
      ORDER BY n.metres, n.starts_at
      LIMIT $7) c ON true
  ORDER BY c."distanceMetres", c."startsAtMs"`;

@@ -111,6 +111,13 @@ export class TieEntity {
 
   @Column('timestamptz')
   lastContactAt!: Date;
+
+  /**
+   * Both said so: an accepted introduction, or each named the other after a session. Only a
+   * confirmed tie lets one see the other's plans; co-attendance and help alone never do.
+   */
+  @Column({ type: 'boolean', default: false })
+  confirmed!: boolean;
 }
 
 /**

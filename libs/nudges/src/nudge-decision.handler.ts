@@ -237,6 +237,8 @@ export class NudgeDecisionHandler {
     if (!(await this.subjects.firstInInterestGroup(bookingId))) return skipped('not a first visit');
     // Who is going, and a peer among them matching would suggest anyway (opted in, never
     // across a block): read only when the welcome is to go now, not for one the policy drops.
+    // The peer is never named, and only someone who chose to be seen going can be that peer:
+    // a newcomer is a stranger to them, and "someone going" is still their plan.
     let going = new Set<string>();
     let peer: Awaited<ReturnType<MatchedPeopleService['suggestedPeers']>>[number] | undefined;
     return this.send(payload, {
@@ -245,10 +247,12 @@ export class NudgeDecisionHandler {
       subjectId: bookingId,
       words: NudgeKind.FIRST_VISIT_SUPPORT,
       beforeSending: async () => {
-        going = new Set(await this.subjects.othersGoing(bookingId));
-        if (going.size > 0)
+        const others = await this.subjects.othersGoing(bookingId);
+        going = new Set(others.map((o) => o.personId));
+        const seen = new Set(others.filter((o) => o.showsGoing).map((o) => o.personId));
+        if (seen.size > 0)
           peer = (await this.people.suggestedPeers(booking.personId, 50)).find((m) =>
-            going.has(m.person.id),
+            seen.has(m.person.id),
           );
       },
       params: (language) => ({

@@ -147,15 +147,19 @@ export class NudgeSubjectsRepository {
     return row.first;
   }
 
-  /** Who else holds a place at the booking's session. */
-  async othersGoing(bookingId: string): Promise<string[]> {
-    const rows = await this.db.query<{ personId: string }>(
-      `SELECT o.person_id AS "personId" FROM booking b
+  /**
+   * Who else holds a place at the booking's session, and whether each chose to be seen going
+   * (only those may be the "someone going" a first visit is told of; all count).
+   */
+  async othersGoing(bookingId: string): Promise<{ personId: string; showsGoing: boolean }[]> {
+    return this.db.query<{ personId: string; showsGoing: boolean }>(
+      `SELECT o.person_id AS "personId", COALESCE(mp.show_me_going, false) AS "showsGoing"
+         FROM booking b
          JOIN booking o ON o.session_id = b.session_id AND o.person_id <> b.person_id
+         LEFT JOIN member_profile mp ON mp.person_id = o.person_id
         WHERE b.id = $1 AND o.status = 'BOOKED'`,
       [bookingId],
     );
-    return rows.map((row) => row.personId);
   }
 
   /** Approved helpers whose DBS check runs out on `day` (YYYY-MM-DD). */

@@ -28,6 +28,12 @@ export class MemberProfileInput {
   @Field(() => [String], { nullable: true, description: 'Goal slugs, see the goals query' })
   goals?: string[] | null;
   @Field(() => Boolean, { nullable: true }) peerIntroductions?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Let contacts you both confirmed (an accepted introduction, or each named the other after a session) see that you are going to a session, and let a newcomer there hear, without your name, that someone going shares their interest. Off until you turn it on',
+  })
+  showMeGoing?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Null or blank clears it' })
   phone?: string | null;
   @Field(() => String, { nullable: true, description: 'Null or blank clears it' })

@@ -24,6 +24,12 @@ export class MemberProfile {
   @Field(() => [AccessibilityFeature], { middleware: [selfOnly] })
   accessibilityNeeds!: AccessibilityFeature[];
   @Field() peerIntroductions!: boolean;
+  @Field({
+    description:
+      'Whether contacts you both confirmed may see that you are going to a session (off until you turn it on)',
+    middleware: [selfOnly],
+  })
+  showMeGoing!: boolean;
   @Field(() => [String], { description: 'Goal slugs', middleware: [selfOnly] }) goals!: string[];
   @Field(() => [AvailabilityWindow]) availability!: AvailabilityWindow[];
   @Field({ middleware: [selfOnly] }) hasHome!: boolean;

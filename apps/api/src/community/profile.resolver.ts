@@ -21,6 +21,7 @@ function toProfile(row: ProfileRow): MemberProfile {
     travelRadiusMetres: row.travelRadiusMetres,
     accessibilityNeeds: row.accessibilityNeeds,
     peerIntroductions: row.peerIntroductions,
+    showMeGoing: row.showMeGoing,
     goals: row.goals,
     hasHome: row.hasHome,
     phone: row.phone,

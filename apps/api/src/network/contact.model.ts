@@ -4,13 +4,21 @@ import { MatchReason, PublicPerson } from '../matching/matching.model';
 
 registerEnumType(TieSource, { name: 'TieSource' });
 
-@ObjectType({ description: 'Someone you are connected to, and how: only you see this' })
+@ObjectType({
+  description:
+    'Someone you are connected to, and how: only you see this. Listed once both of you said so, or once you named them yourself; being at the same session or helped by them is not enough',
+})
 export class Contact {
   @Field(() => PublicPerson) person!: PublicPerson;
   @Field(() => [TieSource]) sources!: TieSource[];
   @Field(() => Int, { nullable: true, description: 'The circle you put them in: 1 closest to 3' })
   circle!: number | null;
   @Field(() => Date, { nullable: true }) lastContactAt!: Date | null;
+  @Field({
+    description:
+      'Both of you said so (an accepted introduction, or each named the other after a session): only then may either see the other going to a session. False for someone only you named',
+  })
+  confirmed!: boolean;
 }
 
 @ObjectType()

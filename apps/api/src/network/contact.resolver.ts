@@ -19,6 +19,7 @@ export function toContact(row: ContactRow): Contact {
     sources: row.sources,
     circle: row.circle,
     lastContactAt: row.lastContactAt,
+    confirmed: row.confirmed,
   };
 }
 

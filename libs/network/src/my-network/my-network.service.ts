@@ -83,15 +83,17 @@ export class MyNetworkService {
 
   async mine(principal: Principal, language: GainLanguage): Promise<MyNetworkView> {
     const now = this.clock.now();
-    const [contacts, history, activity, resourcesGained] = await Promise.all([
+    const [contacts, ties, history, activity, resourcesGained] = await Promise.all([
       this.ties.contacts(principal),
+      // Gains count every tie, those nobody confirmed too: a count names nobody.
+      this.ties.tieFacts(principal),
       this.reads.history(principal.personId, HISTORY_POINTS),
       this.reads.activity(principal.personId, now),
       this.reads.itemsGained(principal.personId, 'kith-resources'),
     ]);
     const gains = networkGains(
       {
-        contacts,
+        contacts: ties,
         sessionsLast30: activity.last30,
         sessionsPrevious30: activity.previous30,
         groupsTriedNow: activity.groupsNow,

@@ -5,7 +5,7 @@ export type GainLanguage = 'en' | 'es';
 
 /** What a member's gains are worked out from: their own ties, snapshots and answers. */
 export interface GainFacts {
-  /** Their ties (not hidden), with where each came from and when it began. */
+  /** Their ties (not hidden, confirmed or not: only counted), where each came from and when it began. */
   contacts: readonly { sources: readonly TieSource[]; firstContactAt: Date }[];
   /** Sessions attended in the last 30 days, and in the 30 days before those. */
   sessionsLast30: number;

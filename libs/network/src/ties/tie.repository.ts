@@ -28,6 +28,10 @@ export interface ContactRow {
   firstContactAt: Date;
   lastContactAt: Date;
   circle: number | null;
+  /** Both said so: only then may the two see each other's plans. */
+  confirmed: boolean;
+  /** The member hid them from their own view. */
+  hidden: boolean;
 }
 
 /** Sessions larger than this make no co-attendance ties: being in one room is not meeting. */
@@ -153,7 +157,7 @@ export class TieRepository {
     );
     await this.db.query(`DELETE FROM tie`);
     const [ties] = await this.db.query<{ n: number }>(
-      `WITH made AS (INSERT INTO tie (person_a, person_b, sources, weight, contact_days, first_contact_at, last_contact_at)
+      `WITH made AS (INSERT INTO tie (person_a, person_b, sources, weight, contact_days, first_contact_at, last_contact_at, confirmed)
                      ${aggregateSql('tie_contact', '$1')}
                      RETURNING 1)
        SELECT count(*)::int AS n FROM made`,
@@ -162,8 +166,19 @@ export class TieRepository {
     return { contacts: contacts.n, ties: ties.n };
   }
 
-  /** The member's ties, closest circle first, then the strongest; people blocked either way left out. */
-  async contactsOf(personId: string, limit: number, only?: string): Promise<ContactRow[]> {
+  /**
+   * The member's contacts as they may see them, closest circle first, then the strongest: ties
+   * both confirmed, and people the member said they met themself (their own report, which the
+   * other is never shown). A tie made only by being at the same session or by help is the
+   * network's record, never shown to either without that confirmation. People the member blocked
+   * are left out; someone who blocked the member is not (their leaving the list would tell the
+   * block). `which`: the contacts shown, those the member hid, or either.
+   */
+  async contactsOf(
+    personId: string,
+    limit: number,
+    options: { only?: string; which?: 'shown' | 'hidden' | 'any' } = {},
+  ): Promise<ContactRow[]> {
     return this.db.query<ContactRow>(
       `SELECT o.other AS "personId", p.display_name AS "displayName",
               ARRAY(SELECT DISTINCT c.source::text FROM tie_contact c
@@ -171,22 +186,40 @@ export class TieRepository {
                        AND (c.source <> 'SELF_REPORTED' OR c.reported_by = $1)
                      ORDER BY 1) AS sources,
               t.weight, t.contact_days AS "contactDays", t.first_contact_at AS "firstContactAt",
-              t.last_contact_at AS "lastContactAt", cs.circle
+              t.last_contact_at AS "lastContactAt", cs.circle, t.confirmed,
+              cs.hidden_at IS NOT NULL AS hidden
          FROM tie t
         CROSS JOIN LATERAL (SELECT CASE WHEN t.person_a = $1 THEN t.person_b ELSE t.person_a END AS other) o
          JOIN person p ON p.id = o.other
          LEFT JOIN contact_setting cs ON cs.owner_id = $1 AND cs.person_id = o.other
         WHERE (t.person_a = $1 OR t.person_b = $1)
           AND ($3::uuid IS NULL OR o.other = $3)
-          -- Someone who only said they met the member is not shown to them as a contact.
-          AND EXISTS (SELECT 1 FROM tie_contact c WHERE c.person_a = t.person_a AND c.person_b = t.person_b
-                         AND (c.source <> 'SELF_REPORTED' OR c.reported_by = $1))
-          AND cs.hidden_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM block k WHERE (k.blocker_id = $1 AND k.blocked_id = o.other)
-                                                 OR (k.blocker_id = o.other AND k.blocked_id = $1))
+          AND (t.confirmed OR EXISTS (SELECT 1 FROM tie_contact c
+                                       WHERE c.person_a = t.person_a AND c.person_b = t.person_b
+                                         AND c.source = 'SELF_REPORTED' AND c.reported_by = $1))
+          AND ($5 = 'any' OR (cs.hidden_at IS NOT NULL) = ($5 = 'hidden'))
+          AND NOT EXISTS (SELECT 1 FROM block k WHERE k.blocker_id = $1 AND k.blocked_id = o.other)
         ORDER BY cs.circle NULLS LAST, t.weight * power(0.5, extract(epoch FROM now() - t.last_contact_at) / $4) DESC, o.other
         LIMIT $2`,
-      [personId, limit, only ?? null, this.halfLifeSeconds],
+      [personId, limit, options.only ?? null, this.halfLifeSeconds, options.which ?? 'shown'],
+    );
+  }
+
+  /**
+   * Every tie of the member (not hidden, nobody they blocked), confirmed or not: where each came
+   * from and when it began. Only ever counted for the member ("3 new people you've met"), never
+   * named, so a tie nobody confirmed tells them nothing they were not there for.
+   */
+  tieFacts(personId: string): Promise<{ sources: TieSource[]; firstContactAt: Date }[]> {
+    return this.db.query<{ sources: TieSource[]; firstContactAt: Date }>(
+      `SELECT t.sources::text[] AS sources, t.first_contact_at AS "firstContactAt"
+         FROM tie t
+        CROSS JOIN LATERAL (SELECT CASE WHEN t.person_a = $1 THEN t.person_b ELSE t.person_a END AS other) o
+        WHERE (t.person_a = $1 OR t.person_b = $1)
+          AND NOT EXISTS (SELECT 1 FROM contact_setting cs
+                           WHERE cs.owner_id = $1 AND cs.person_id = o.other AND cs.hidden_at IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM block k WHERE k.blocker_id = $1 AND k.blocked_id = o.other)`,
+      [personId],
     );
   }
 
@@ -254,11 +287,12 @@ export class TieRepository {
       `WITH pairs AS (SELECT a, b FROM unnest($1::uuid[], $2::uuid[]) AS p(a, b)),
             mine AS (SELECT c.* FROM pairs p JOIN tie_contact c ON c.person_a = p.a AND c.person_b = p.b),
             agg AS (${aggregateSql('mine', '$3')}),
-            up AS (INSERT INTO tie (person_a, person_b, sources, weight, contact_days, first_contact_at, last_contact_at)
+            up AS (INSERT INTO tie (person_a, person_b, sources, weight, contact_days, first_contact_at, last_contact_at, confirmed)
                    SELECT * FROM agg
                    ON CONFLICT (person_a, person_b) DO UPDATE
                      SET sources = EXCLUDED.sources, weight = EXCLUDED.weight, contact_days = EXCLUDED.contact_days,
-                         first_contact_at = EXCLUDED.first_contact_at, last_contact_at = EXCLUDED.last_contact_at)
+                         first_contact_at = EXCLUDED.first_contact_at, last_contact_at = EXCLUDED.last_contact_at,
+                         confirmed = EXCLUDED.confirmed)
        DELETE FROM tie t USING pairs p
         WHERE t.person_a = p.a AND t.person_b = p.b
           AND NOT EXISTS (SELECT 1 FROM agg WHERE agg.person_a = p.a AND agg.person_b = p.b)`,
@@ -270,14 +304,16 @@ export class TieRepository {
 /**
  * A tie per pair from contacts (`from`, a table or CTE of tie_contact rows): its sources, its
  * weight faded by the half-life (the parameter `halfLife`, in seconds) to its last contact, the
- * days it had contact on and its first and last.
+ * days it had contact on and its first and last; and whether both said so (confirmed): an
+ * accepted introduction, or a report from each of the two.
  */
 function aggregateSql(from: string, halfLife: string): string {
   return `SELECT person_a, person_b, array_agg(DISTINCT source ORDER BY source) AS sources,
                  sum(weight * power(0.5, extract(epoch FROM last - at) / ${halfLife}))::float8 AS weight,
                  count(DISTINCT (at AT TIME ZONE 'Europe/London')::date)::int AS contact_days,
-                 min(at) AS first_contact_at, max(at) AS last_contact_at
-            FROM (SELECT c.person_a, c.person_b, c.source, c.at, c.weight,
+                 min(at) AS first_contact_at, max(at) AS last_contact_at,
+                 (bool_or(source = 'INTRODUCTION') OR count(DISTINCT reported_by) = 2) AS confirmed
+            FROM (SELECT c.person_a, c.person_b, c.source, c.at, c.weight, c.reported_by,
                          max(c.at) OVER (PARTITION BY c.person_a, c.person_b) AS last
                     FROM ${from} c) w
            GROUP BY person_a, person_b`;

@@ -129,6 +129,11 @@ export class TieService {
     return this.ties.contactsOf(principal.personId, CONTACTS_SHOWN);
   }
 
+  /** Every tie of the member, confirmed or not, to be counted (never named) in their gains. */
+  tieFacts(principal: Principal): Promise<{ sources: TieSource[]; firstContactAt: Date }[]> {
+    return this.ties.tieFacts(principal.personId);
+  }
+
   /** Puts a contact in a circle (1 closest to 3), or out of any (null). NOT_FOUND for a non-contact. */
   setCircle(principal: Principal, personId: string, circle: number | null): Promise<ContactRow> {
     const problems = new Problems();
@@ -150,9 +155,13 @@ export class TieService {
     });
   }
 
+  /**
+   * A contact the member may see, else NOT_FOUND: the same answer for someone they were only at
+   * a session with, or were helped by, as for a stranger, so no tie is told without consent.
+   */
   private async mustBeContact(principal: Principal, personId: string): Promise<ContactRow> {
     const [row] = isUuid(personId)
-      ? await this.ties.contactsOf(principal.personId, 1, personId)
+      ? await this.ties.contactsOf(principal.personId, 1, { only: personId })
       : [];
     if (!row) throw DomainError.notFound('Contact');
     return row;

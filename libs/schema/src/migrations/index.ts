@@ -30,6 +30,7 @@ import { AnswerReach1795700000000 } from './1795700000000-AnswerReach';
 import { ReportQuarters1795710000000 } from './1795710000000-ReportQuarters';
 import { RecordKeysAndHomes1795720000000 } from './1795720000000-RecordKeysAndHomes';
 import { PerturbedRollups1795721000000 } from './1795721000000-PerturbedRollups';
+import { ConsentToBeSeen1795740000000 } from './1795740000000-ConsentToBeSeen';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   ReportQuarters1795710000000,
   RecordKeysAndHomes1795720000000,
   PerturbedRollups1795721000000,
+  ConsentToBeSeen1795740000000,
 ];
