@@ -224,7 +224,10 @@ describe('who may do what: every query and mutation against every kind of caller
       document: `mutation { submitSurvey(instrumentId: "ons-direct", answers: [{ itemId: "lonely", value: 3 }]) { score } }`,
       expect: signedIn,
     },
-    myNetwork: { document: `{ myNetwork { gains { code } } }`, expect: signedIn },
+    myNetwork: {
+      document: `{ myNetwork { gains { code } hiddenContacts { confirmed } } }`,
+      expect: signedIn,
+    },
     membersAtRisk: {
       document: `query($a: ID!) { membersAtRisk(areaId: $a) { lastAttendedAt } }`,
       variables: async () => ({ a: await riversideId() }),
@@ -238,6 +241,11 @@ describe('who may do what: every query and mutation against every kind of caller
     },
     hideContact: {
       document: `mutation($p: ID!) { hideContact(personId: $p) }`,
+      variables: async () => ({ p: await contactOfSelf() }),
+      expect: only(['self'], 'NOT_FOUND'),
+    },
+    unhideContact: {
+      document: `mutation($p: ID!) { unhideContact(personId: $p) { confirmed } }`,
       variables: async () => ({ p: await contactOfSelf() }),
       expect: only(['self'], 'NOT_FOUND'),
     },

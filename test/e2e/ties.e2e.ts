@@ -52,6 +52,17 @@ describe('ties: made as things happen, and kept by the member as they see them',
     expect(result.errors).toBeUndefined();
   };
 
+  /** Both came to a session and each said they met the other: a contact both confirmed. */
+  const metEachOther = async (a: Session, b: Session): Promise<string> => {
+    const sessionId = await pastSession([a, b]);
+    await attend(sessionId, a);
+    await attend(sessionId, b);
+    await until('the tie', () => tieOf(a, b));
+    await api.gql(RECORD, { s: sessionId, p: [b.personId] }, a.accessToken);
+    await api.gql(RECORD, { s: sessionId, p: [a.personId] }, b.accessToken);
+    return sessionId;
+  };
+
   const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
     result.errors?.[0]?.extensions?.code;
 
@@ -177,13 +188,8 @@ describe('ties: made as things happen, and kept by the member as they see them',
 
   it('lets a member put a contact in a circle or hide them, in their own view only', async () => {
     const [a, b, stranger] = [await help.member(), await help.member(), await help.member()];
-    const sessionId = await pastSession([a, b]);
-    await attend(sessionId, a);
-    await attend(sessionId, b);
-    await until('the tie', () => tieOf(a, b));
     // Each says they met the other: a contact both confirmed, which each may then see.
-    await api.gql(RECORD, { s: sessionId, p: [b.personId] }, a.accessToken);
-    await api.gql(RECORD, { s: sessionId, p: [a.personId] }, b.accessToken);
+    await metEachOther(a, b);
     // Seen going by each other only as each chooses.
     for (const m of [a, b])
       await api.gql(UPDATE_PROFILE, { input: { showMeGoing: true } }, m.accessToken);
@@ -235,6 +241,67 @@ describe('ties: made as things happen, and kept by the member as they see them',
     expect(
       (await api.gql(CIRCLE, { p: a.personId, c: 3 }, b.accessToken)).data?.setContactCircle,
     ).toMatchObject({ circle: 3 });
+  });
+
+  it('hides a contact once however often asked, even asked at once, and shows them again on request', async () => {
+    const [a, b] = [await help.member(), await help.member()];
+    await metEachOther(a, b);
+    const HIDDEN = `{ myNetwork { contacts { person { id } } hiddenContacts { person { id } circle } } }`;
+    type Lists = {
+      myNetwork: {
+        contacts: { person: { id: string } }[];
+        hiddenContacts: { person: { id: string } }[];
+      };
+    };
+    const lists = async () => (await api.gql<Lists>(HIDDEN, {}, a.accessToken)).data!.myNetwork;
+    await api.gql(CIRCLE, { p: b.personId, c: 2 }, a.accessToken);
+    const hiddenSince = async () =>
+      (
+        await db.query<{ at: Date }>(
+          `SELECT hidden_at AS at FROM contact_setting WHERE owner_id = $1 AND person_id = $2`,
+          [a.personId, b.personId],
+        )
+      )[0].at;
+    // Hidden twice in a row, and twice at the same moment: the same answer each time, hidden
+    // since the first.
+    const first = await api.gql(HIDE, { p: b.personId }, a.accessToken);
+    const since = await hiddenSince();
+    const second = await api.gql(HIDE, { p: b.personId }, a.accessToken);
+    const together = await Promise.all([
+      api.gql(HIDE, { p: b.personId }, a.accessToken),
+      api.gql(HIDE, { p: b.personId }, a.accessToken),
+    ]);
+    for (const answer of [first, second, ...together])
+      expect(answer).toMatchObject({ data: { hideContact: true } });
+    expect(await hiddenSince()).toEqual(since);
+    expect(await lists()).toEqual({
+      contacts: [],
+      hiddenContacts: [{ person: { id: b.personId }, circle: 2 }],
+    });
+    // Shown again, with the circle it had; showing again what is shown changes nothing.
+    const UNHIDE = `mutation($p: ID!) { unhideContact(personId: $p) { person { id } circle confirmed } }`;
+    const shown = await api.gql(UNHIDE, { p: b.personId }, a.accessToken);
+    expect(shown.data).toEqual({
+      unhideContact: { person: { id: b.personId }, circle: 2, confirmed: true },
+    });
+    expect((await api.gql(UNHIDE, { p: b.personId }, a.accessToken)).data).toEqual(shown.data);
+    expect(await lists()).toEqual({
+      contacts: [{ person: { id: b.personId } }],
+      hiddenContacts: [],
+    });
+    // Someone who is no contact of a's is NOT_FOUND either way, and nothing is written.
+    const stranger = await help.member();
+    expect(codeOf(await api.gql(UNHIDE, { p: stranger.personId }, a.accessToken))).toBe(
+      'NOT_FOUND',
+    );
+    expect(codeOf(await api.gql(HIDE, { p: stranger.personId }, a.accessToken))).toBe('NOT_FOUND');
+    expect(codeOf(await api.gql(UNHIDE, { p: 'not-an-id' }, a.accessToken))).toBe('NOT_FOUND');
+    expect(
+      await db.query(`SELECT 1 FROM contact_setting WHERE owner_id = $1 AND person_id = $2`, [
+        a.personId,
+        stranger.personId,
+      ]),
+    ).toEqual([]);
   });
 
   it('ties a member and the helper who helped them, with the completion', async () => {

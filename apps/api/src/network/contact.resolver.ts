@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { firstName } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { MyNetworkService, TieService } from '@kith/network';
@@ -21,6 +21,19 @@ export function toContact(row: ContactRow): Contact {
     lastContactAt: row.lastContactAt,
     confirmed: row.confirmed,
   };
+}
+
+/** The contacts the caller hid: read only when asked for. */
+@Resolver(() => MyNetwork)
+export class MyNetworkResolver {
+  constructor(private readonly ties: TieService) {}
+
+  @ResolveField(() => [Contact], {
+    description: 'The contacts you hid, to show again with unhideContact if you wish',
+  })
+  async hiddenContacts(@CurrentPrincipal() principal: Principal): Promise<Contact[]> {
+    return (await this.ties.hiddenContacts(principal)).map(toContact);
+  }
 }
 
 /** The caller's own contacts: whom they met, the circles they put them in, whom they hid. */
@@ -79,12 +92,26 @@ export class ContactResolver {
     return toContact(await this.ties.setCircle(principal, personId, circle ?? null));
   }
 
-  @Mutation(() => Boolean, { description: 'Hides one of your contacts from your own view' })
+  @Mutation(() => Boolean, {
+    description:
+      'Hides one of your contacts from your own view, and stops them seeing you going anywhere; hiding again changes nothing; unhideContact undoes it',
+  })
   hideContact(
     @CurrentPrincipal() principal: Principal,
     @Args('personId', { type: () => ID }) personId: string,
   ): Promise<boolean> {
     return this.ties.hide(principal, personId);
+  }
+
+  @Mutation(() => Contact, {
+    description:
+      'Shows a contact you hid again (see myNetwork.hiddenContacts); one not hidden stays as it is',
+  })
+  async unhideContact(
+    @CurrentPrincipal() principal: Principal,
+    @Args('personId', { type: () => ID }) personId: string,
+  ): Promise<Contact> {
+    return toContact(await this.ties.unhide(principal, personId));
   }
 
   @Mutation(() => Int, {

@@ -223,17 +223,26 @@ export class TieRepository {
     );
   }
 
-  /** What the member says of a contact: its circle (null: none), and whether it is hidden. */
+  /**
+   * What the member says of a contact: its circle (null: none), and whether it is hidden (since
+   * the first time it was hidden, however often hidden again).
+   */
   async setSetting(
     ownerId: string,
     personId: string,
-    change: { circle: number | null } | { hidden: true },
+    change: { circle: number | null } | { hidden: boolean },
   ): Promise<void> {
     if ('circle' in change) {
       await this.db.query(
         `INSERT INTO contact_setting (owner_id, person_id, circle) VALUES ($1, $2, $3)
          ON CONFLICT (owner_id, person_id) DO UPDATE SET circle = EXCLUDED.circle, updated_at = now()`,
         [ownerId, personId, change.circle],
+      );
+    } else if (!change.hidden) {
+      await this.db.query(
+        `UPDATE contact_setting SET hidden_at = NULL, updated_at = now()
+          WHERE owner_id = $1 AND person_id = $2 AND hidden_at IS NOT NULL`,
+        [ownerId, personId],
       );
     } else {
       await this.db.query(

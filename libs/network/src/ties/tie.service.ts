@@ -146,22 +146,43 @@ export class TieService {
     });
   }
 
-  /** Hides a contact from the member's own view (and from "people you know going"). */
+  /**
+   * Hides a contact from the member's own view, and from seeing the member's plans (short of a
+   * block, and as quietly). Hiding someone already hidden changes nothing and answers the same.
+   */
   hide(principal: Principal, personId: string): Promise<true> {
     return this.db.transaction(async () => {
-      await this.mustBeContact(principal, personId);
+      await this.mustBeContact(principal, personId, 'any');
       await this.ties.setSetting(principal.personId, personId, { hidden: true });
       return true as const;
     });
+  }
+
+  /** Shows a hidden contact again (one not hidden stays as it is): the contact as now shown. */
+  unhide(principal: Principal, personId: string): Promise<ContactRow> {
+    return this.db.transaction(async () => {
+      await this.mustBeContact(principal, personId, 'any');
+      await this.ties.setSetting(principal.personId, personId, { hidden: false });
+      return this.mustBeContact(principal, personId);
+    });
+  }
+
+  /** The contacts the member hid, to show again if they wish. */
+  hiddenContacts(principal: Principal): Promise<ContactRow[]> {
+    return this.ties.contactsOf(principal.personId, CONTACTS_SHOWN, { which: 'hidden' });
   }
 
   /**
    * A contact the member may see, else NOT_FOUND: the same answer for someone they were only at
    * a session with, or were helped by, as for a stranger, so no tie is told without consent.
    */
-  private async mustBeContact(principal: Principal, personId: string): Promise<ContactRow> {
+  private async mustBeContact(
+    principal: Principal,
+    personId: string,
+    which: 'shown' | 'any' = 'shown',
+  ): Promise<ContactRow> {
     const [row] = isUuid(personId)
-      ? await this.ties.contactsOf(principal.personId, 1, { only: personId })
+      ? await this.ties.contactsOf(principal.personId, 1, { only: personId, which })
       : [];
     if (!row) throw DomainError.notFound('Contact');
     return row;
