@@ -30,7 +30,39 @@ describe('the newest migrations', () => {
       'RecordKeysAndHomes1795720000000',
       'PerturbedRollups1795721000000',
       'ConsentToBeSeen1795740000000',
+      'IntroductionWithdrawn1795740000001',
+      'WithdrawClosedIntroductions1795740000002',
     ]);
+    await ds.undoLastMigration();
+    await ds.undoLastMigration();
+    expect(
+      await exists(
+        `SELECT 1 FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid
+          WHERE t.typname = 'introduction_status' AND e.enumlabel = 'WITHDRAWN'`,
+      ),
+    ).toBe(false);
+    // An introduction left pending across a block before the rule (one with someone who left is
+    // tried in peers.e2e.ts: this test takes the left_at column down and back).
+    const [blocker, blocked, other] = (
+      await ds.query<{ id: string }[]>(
+        `INSERT INTO person (email, display_name) VALUES ('wd-1@example.test', 'A'), ('wd-2@example.test', 'B'),
+           ('wd-3@example.test', 'C') RETURNING id`,
+      )
+    ).map((r) => r.id);
+    await ds.query(`INSERT INTO block (blocker_id, blocked_id) VALUES ($1, $2)`, [
+      blocker,
+      blocked,
+    ]);
+    const pendingBetween = (from: string, to: string) =>
+      ds.query<{ id: string }[]>(
+        `INSERT INTO introduction (from_id, to_id, pair_key)
+         VALUES ($1::uuid, $2::uuid, LEAST($1::text, $2::text) || ':' || GREATEST($1::text, $2::text)) RETURNING id`,
+        [from, to],
+      );
+    const [[acrossBlock], [open]] = [
+      await pendingBetween(blocked, blocker),
+      await pendingBetween(other, blocker),
+    ];
     await ds.undoLastMigration();
     expect(
       await exists(
@@ -182,6 +214,16 @@ describe('the newest migrations', () => {
       ),
     ).toEqual([
       { sources: '{INTRODUCTION}', weight: 1, days: 1, last: new Date('2026-05-01T10:00:00Z') },
+    ]);
+    // What was left pending across a block is withdrawn; the rest stays open.
+    expect(
+      await ds.query(
+        `SELECT id, status FROM introduction WHERE id IN ($1, $2) ORDER BY array_position(ARRAY[$1, $2]::uuid[], id)`,
+        [acrossBlock.id, open.id],
+      ),
+    ).toEqual([
+      { id: acrossBlock.id, status: 'WITHDRAWN' },
+      { id: open.id, status: 'PENDING' },
     ]);
     // An accepted introduction is consent from both: the tie comes back confirmed.
     expect(

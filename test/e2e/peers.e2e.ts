@@ -233,4 +233,152 @@ describe('suggested peers and introductions over HTTP', () => {
       expect(ties).toHaveLength(1);
     }
   });
+
+  const BLOCK = `mutation($p: ID!) { blockPerson(personId: $p) }`;
+  type Refusal = { errors?: { message: string; extensions: { code: string } }[] };
+  const refusalOf = (r: Refusal) => ({
+    code: r.errors?.[0]?.extensions.code,
+    message: r.errors?.[0]?.message,
+  });
+  const statusOf = async (id: string) =>
+    (
+      await api.app
+        .get(Db)
+        .query<{ status: string }>(`SELECT status FROM introduction WHERE id = $1`, [id])
+    )[0].status;
+  const tieBetween = async (x: Session, y: Session) =>
+    (
+      await api.app
+        .get(Db)
+        .query(
+          `SELECT 1 FROM tie WHERE person_a = LEAST($1::uuid, $2::uuid) AND person_b = GREATEST($1::uuid, $2::uuid)`,
+          [x.personId, y.personId],
+        )
+    ).length > 0;
+  const ask = async (from: Session, to: Session) => {
+    const asked = await api.gql<{ requestIntroduction: { id: string } }>(
+      INTRODUCE,
+      { p: to.personId },
+      from.accessToken,
+    );
+    expect(asked.errors).toBeUndefined();
+    return asked.data!.requestIntroduction.id;
+  };
+
+  it('withdraws what is pending both ways when either blocks, and the blocked one hears only what a refusal says', async () => {
+    const [blocker, blocked, asker, shy] = [
+      await person(51.505, -0.1, [choir], true),
+      await person(51.5051, -0.1, [choir], true),
+      await person(51.5052, -0.1, [choir], true),
+      await person(51.5053, -0.1, [choir], false),
+    ];
+    // Asked by the blocker, and asked of the blocker by someone the blocker then blocks.
+    const theirs = await ask(blocker, blocked);
+    const towards = await ask(asker, blocker);
+    await api.gql(BLOCK, { p: blocked.personId }, blocker.accessToken);
+    await api.gql(BLOCK, { p: asker.personId }, blocker.accessToken);
+    // The blocked one tries to accept what was asked of them: closed, nothing tied.
+    const accepted = await api.gql(ANSWER, { id: theirs, a: true }, blocked.accessToken);
+    expect(refusalOf(accepted)).toEqual({
+      code: 'CONFLICT',
+      message: 'This introduction is no longer open',
+    });
+    expect(await tieBetween(blocker, blocked)).toBe(false);
+    // Nor can the blocker accept what the other asked: nothing pending is left either way.
+    expect(refusalOf(await api.gql(ANSWER, { id: towards, a: true }, blocker.accessToken))).toEqual(
+      { code: 'CONFLICT', message: 'This introduction is no longer open' },
+    );
+    expect([await statusOf(theirs), await statusOf(towards)]).toEqual(['WITHDRAWN', 'WITHDRAWN']);
+    // Asking again: the very words and code of someone who does not take introductions.
+    const shyRefusal = refusalOf(
+      await api.gql(INTRODUCE, { p: shy.personId }, blocked.accessToken),
+    );
+    expect(shyRefusal.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(shyRefusal)).not.toMatch(/block/i);
+    expect(
+      refusalOf(await api.gql(INTRODUCE, { p: blocker.personId }, blocked.accessToken)),
+    ).toEqual(shyRefusal);
+    expect(refusalOf(await api.gql(INTRODUCE, { p: blocker.personId }, asker.accessToken))).toEqual(
+      shyRefusal,
+    );
+    // And the blocker asking the one they blocked is answered the same way.
+    expect(
+      refusalOf(await api.gql(INTRODUCE, { p: blocked.personId }, blocker.accessToken)),
+    ).toEqual(shyRefusal);
+  });
+
+  it('withdraws every introduction to and from someone who leaves Kith', async () => {
+    const [leaver, a, b] = [
+      await person(51.505, -0.1, [choir], true),
+      await person(51.5051, -0.1, [choir], true),
+      await person(51.5052, -0.1, [choir], true),
+    ];
+    const toLeaver = await ask(a, leaver);
+    const fromLeaver = await ask(leaver, b);
+    expect(
+      (await api.gql(`mutation { leaveKith }`, {}, leaver.accessToken)).errors,
+    ).toBeUndefined();
+    expect(refusalOf(await api.gql(ANSWER, { id: fromLeaver, a: true }, b.accessToken))).toEqual({
+      code: 'CONFLICT',
+      message: 'This introduction is no longer open',
+    });
+    expect(codeOf(await api.gql(ANSWER, { id: toLeaver, a: true }, leaver.accessToken))).toBe(
+      'CONFLICT',
+    );
+    expect([await statusOf(toLeaver), await statusOf(fromLeaver)]).toEqual([
+      'WITHDRAWN',
+      'WITHDRAWN',
+    ]);
+    expect((await tieBetween(leaver, a)) || (await tieBetween(leaver, b))).toBe(false);
+    // Asking them now is as asking anyone who does not take introductions.
+    expect(refusalOf(await api.gql(INTRODUCE, { p: leaver.personId }, a.accessToken))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'This person is not taking introductions just now',
+    });
+  });
+
+  it('a block and an acceptance at the same moment: accepted before the block, or withdrawn, never both', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const [a, b] = [
+        await person(51.505, -0.1, [chess], true),
+        await person(51.5052, -0.1, [chess], true),
+      ];
+      const id = await ask(a, b);
+      const [answer] = await Promise.all([
+        api.gql(ANSWER, { id, a: true }, b.accessToken),
+        api.gql(BLOCK, { p: b.personId }, a.accessToken),
+      ]);
+      const status = await statusOf(id);
+      if (answer.errors) {
+        expect(refusalOf(answer)).toEqual({
+          code: 'CONFLICT',
+          message: 'This introduction is no longer open',
+        });
+        expect(status).toBe('WITHDRAWN');
+        expect(await tieBetween(a, b)).toBe(false);
+      } else {
+        expect(status).toBe('ACCEPTED');
+        expect(await tieBetween(a, b)).toBe(true);
+      }
+    }
+  });
+
+  it('an introduction asked at the moment someone leaves is never left open', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const [leaver, asker] = [
+        await person(51.505, -0.1, [chess], true),
+        await person(51.5052, -0.1, [chess], true),
+      ];
+      await Promise.all([
+        api.gql(INTRODUCE, { p: leaver.personId }, asker.accessToken),
+        api.gql(`mutation { leaveKith }`, {}, leaver.accessToken),
+      ]);
+      const open = await api.app
+        .get(Db)
+        .query(`SELECT 1 FROM introduction WHERE to_id = $1 AND status = 'PENDING'`, [
+          leaver.personId,
+        ]);
+      expect(open).toEqual([]);
+    }
+  });
 });

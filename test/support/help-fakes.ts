@@ -3,7 +3,7 @@ import type { AvailabilityWindow } from '@kith/community';
 import type { Role } from '@kith/identity';
 import { DomainError, present } from '@kith/platform';
 import type { Clock, Db, JobOutbox, KithConfig } from '@kith/platform';
-import type { TieService } from '@kith/network';
+import type { IntroductionService, TieService } from '@kith/network';
 import { RecordingOutbox } from './recording-outbox';
 import { BlockService } from '@kith/identity';
 import type { PersonService, Principal } from '@kith/identity';
@@ -611,6 +611,15 @@ export class FakeTies {
   }
 }
 
+/** Network's introductions as help sees them: the pairs whose introductions a block withdrew. */
+export class FakeIntroductions {
+  readonly withdrawn: [string, string][] = [];
+  withdrawBetween(a: string, b: string): Promise<number> {
+    this.withdrawn.push([a, b]);
+    return Promise.resolve(0);
+  }
+}
+
 class FakePersonLookup {
   constructor(private readonly help: FakeHelpRepository) {}
   async byId(id: string): Promise<{ id: string } | undefined> {
@@ -635,6 +644,7 @@ export function fakeHelp(floorMinutes = -120) {
   const asClock = clock as unknown as Clock;
   const outbox = new RecordingOutbox();
   const ties = new FakeTies();
+  const introductions = new FakeIntroductions();
   const ledger = new Ledger(asDb, ledgerRows as unknown as LedgerRepository, asAudit, config);
   const blocks = new BlockService(
     new FakeBlockRepository(help) as unknown as BlockRepository,
@@ -657,9 +667,11 @@ export function fakeHelp(floorMinutes = -120) {
       asAudit,
       outbox as unknown as JobOutbox,
       ties as unknown as TieService,
+      introductions as unknown as IntroductionService,
     ),
     outbox,
     ties,
+    introductions,
     helpers: new HelperService(asDb, asClock, asHelp, asPeople, asAudit),
     credits: new TimeCreditService(ledger, asHelp, asPeople),
   };

@@ -35,6 +35,20 @@ export class ProfileRepository {
     return row;
   }
 
+  /**
+   * Whether the member takes introductions and whether they left, read under a share lock on
+   * their profile: someone leaving (markLeft) waits for an introduction being made to them, and
+   * an introduction waits for a leaving, so none is left open across it.
+   */
+  async introductionStanding(personId: string): Promise<{ optedIn: boolean; left: boolean }> {
+    const [row] = await this.db.query<{ optedIn: boolean; left: boolean }>(
+      `SELECT peer_introductions AS "optedIn", left_at IS NOT NULL AS left
+         FROM member_profile WHERE person_id = $1 FOR SHARE`,
+      [personId],
+    );
+    return row ?? { optedIn: false, left: false };
+  }
+
   async ensure(personId: string): Promise<void> {
     await this.db.query(
       `INSERT INTO member_profile (person_id) VALUES ($1) ON CONFLICT DO NOTHING`,

@@ -78,6 +78,11 @@ export class ProfileService {
     return this.profiles.byPerson(personId);
   }
 
+  /** Whether the member takes introductions and has not left (locked for the caller's transaction). */
+  introductionStanding(personId: string): Promise<{ optedIn: boolean; left: boolean }> {
+    return this.profiles.introductionStanding(personId);
+  }
+
   availabilityOf(personId: string): Promise<AvailabilityWindow[]> {
     return this.profiles.availability(personId);
   }

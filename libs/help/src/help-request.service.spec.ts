@@ -435,6 +435,8 @@ describe('HelpRequestService, over in-memory repositories', () => {
         action: 'assignment.withdrawn',
         details: { reason: 'blocked' },
       });
+      // And whatever introduction was pending between them, in the same transaction.
+      expect(f.introductions.withdrawn).toEqual([[helper.personId, member.personId]]);
     });
 
     it('refuses oneself and an unknown person, and records a block once', async () => {

@@ -15,7 +15,7 @@ import {
 import type { AvailabilityInput } from '@kith/community';
 import { BlockService, firstName, PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { TieService } from '@kith/network';
+import { IntroductionService, TieService } from '@kith/network';
 import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelpRequestStatus } from './help.entities';
 import { HelpRepository } from './help.repository';
@@ -74,6 +74,7 @@ export class HelpRequestService {
     private readonly audit: AuditLog,
     private readonly outbox: JobOutbox,
     private readonly ties: TieService,
+    private readonly introductions: IntroductionService,
   ) {}
 
   async create(principal: Principal, input: NewHelpRequest): Promise<RequestRow> {
@@ -390,12 +391,14 @@ export class HelpRequestService {
   /**
    * Blocks through identity's rule, with the audit record in the same transaction; help between
    * the two that is offered or accepted is withdrawn then too, so a blocked helper stops seeing
-   * the member's contact details and cannot accept.
+   * the member's contact details and cannot accept; and so is any introduction pending between
+   * them, asked by either, so neither can accept it afterwards.
    */
   async block(principal: Principal, personId: string): Promise<true> {
     await this.db.transaction(async () => {
       await this.blocks.block(principal, personId);
       await this.audit.record(principal.personId, 'person.blocked', 'person', personId);
+      await this.introductions.withdrawBetween(principal.personId, personId);
       for (const live of await this.help.liveAssignmentsBetween(principal.personId, personId)) {
         await this.help.updateAssignment(live.id, { status: AssignmentStatus.WITHDRAWN });
         await this.help.setRequestStatus(live.requestId, HelpRequestStatus.OPEN);

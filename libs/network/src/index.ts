@@ -1,6 +1,7 @@
 export * from './network.entities';
 export type { IntroductionRow } from './introduction.repository';
 export * from './introduction.service';
+export * from './leaving.service';
 export * from './network.module';
 export type { ContactInput, ContactRow } from './ties/tie.repository';
 export { CO_ATTENDANCE_MAX_GROUP } from './ties/tie.repository';

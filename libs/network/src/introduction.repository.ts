@@ -67,13 +67,28 @@ export class IntroductionRepository {
     return row;
   }
 
+  /** Answers a pending introduction; false when it is no longer pending (withdrawn meanwhile). */
   async answer(
     id: string,
     status: IntroductionStatus.ACCEPTED | IntroductionStatus.DECLINED,
-  ): Promise<void> {
-    await this.db.query(`UPDATE introduction SET status = $2, responded_at = now() WHERE id = $1`, [
-      id,
-      status,
-    ]);
+  ): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE introduction SET status = $2, responded_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING 1`,
+      [id, status],
+    );
+    return rows.length > 0;
+  }
+
+  /** Withdraws what is pending within one pair, or to and from one person; how many. */
+  async withdraw(which: { pairKey: string } | { personId: string }): Promise<number> {
+    const rows = await this.db.query(
+      'pairKey' in which
+        ? `UPDATE introduction SET status = 'WITHDRAWN', responded_at = now()
+            WHERE pair_key = $1 AND status = 'PENDING' RETURNING 1`
+        : `UPDATE introduction SET status = 'WITHDRAWN', responded_at = now()
+            WHERE (from_id = $1 OR to_id = $1) AND status = 'PENDING' RETURNING 1`,
+      ['pairKey' in which ? which.pairKey : which.personId],
+    );
+    return rows.length;
   }
 }

@@ -5,7 +5,13 @@ import { DomainError, ErrorCode } from '@kith/platform';
 import type { Db, JobOutbox } from '@kith/platform';
 import { RecordingOutbox } from '../../../test/support/recording-outbox';
 import type { IntroductionRepository, IntroductionRow } from './introduction.repository';
-import { INTRODUCTIONS_PER_WEEK, IntroductionService, pairKey } from './introduction.service';
+import {
+  INTRODUCTIONS_PER_WEEK,
+  IntroductionService,
+  NO_LONGER_OPEN,
+  NOT_TAKING_INTRODUCTIONS,
+  pairKey,
+} from './introduction.service';
 import { IntroductionStatus, TieSource } from './network.entities';
 import type { ContactInput, TieRepository } from './ties/tie.repository';
 
@@ -53,9 +59,21 @@ class FakeIntroductions implements Omit<IntroductionRepository, 'db'> {
   }
 
   answer(id: string, status: IntroductionStatus.ACCEPTED | IntroductionStatus.DECLINED) {
-    const row = this.rows.find((r) => r.id === id);
+    const row = this.rows.find((r) => r.id === id && r.status === IntroductionStatus.PENDING);
     if (row) row.status = status;
-    return Promise.resolve();
+    return Promise.resolve(row !== undefined);
+  }
+
+  withdraw(which: { pairKey: string } | { personId: string }): Promise<number> {
+    const rows = this.rows.filter(
+      (r) =>
+        r.status === IntroductionStatus.PENDING &&
+        ('pairKey' in which
+          ? r.pairKey === which.pairKey
+          : r.fromId === which.personId || r.toId === which.personId),
+    );
+    for (const row of rows) row.status = IntroductionStatus.WITHDRAWN;
+    return Promise.resolve(rows.length);
   }
 
   private view({ id, fromId, toId, status }: IntroductionRow): IntroductionRow {
@@ -94,10 +112,26 @@ class FakePeople {
     return Promise.resolve({ id, email: `${id}@example.test`, displayName: 'A', createdAt: NOW });
   }
 
-  profileOf(personId: string): Promise<Pick<ProfileRow, 'peerIntroductions'> | undefined> {
+  readonly left = new Set<string>();
+
+  profileOf(
+    personId: string,
+  ): Promise<Pick<ProfileRow, 'peerIntroductions' | 'leftAt'> | undefined> {
     return Promise.resolve(
-      this.known.has(personId) ? { peerIntroductions: this.optedIn.has(personId) } : undefined,
+      this.known.has(personId)
+        ? {
+            peerIntroductions: this.optedIn.has(personId),
+            leftAt: this.left.has(personId) ? NOW : null,
+          }
+        : undefined,
     );
+  }
+
+  introductionStanding(personId: string): Promise<{ optedIn: boolean; left: boolean }> {
+    return Promise.resolve({
+      optedIn: this.optedIn.has(personId) && !this.left.has(personId),
+      left: this.left.has(personId),
+    });
   }
 
   eitherBlocking(a: string, b: string): Promise<boolean> {
@@ -229,6 +263,45 @@ describe('IntroductionService', () => {
       IntroductionStatus.ACCEPTED,
     );
     expect(introductions.rows.map((r) => r.id)).toEqual([asked.id]);
+  });
+
+  it('answers a block, either way, in the words and code of someone not taking introductions', async () => {
+    const [me, blocker, blocked, shy] = [someone(), someone(), someone(), someone(false)];
+    people.blocks.add(`${blocker.personId}>${me.personId}`);
+    people.blocks.add(`${me.personId}>${blocked.personId}`);
+    const refusal = async (personId: string) => {
+      const error = (await service
+        .propose(me, personId, null)
+        .catch((e: unknown) => e)) as DomainError;
+      return { code: error.code, message: error.message };
+    };
+    const shyRefusal = await refusal(shy.personId);
+    expect(shyRefusal).toEqual({ code: ErrorCode.FORBIDDEN, message: NOT_TAKING_INTRODUCTIONS });
+    expect(await refusal(blocker.personId)).toEqual(shyRefusal);
+    expect(await refusal(blocked.personId)).toEqual(shyRefusal);
+  });
+
+  it('never accepts what a block or a leaving withdrew, and says so in the same words', async () => {
+    const [me, them, other] = [someone(), someone(), someone()];
+    const asked = await service.propose(them, me.personId, null);
+    expect(await service.withdrawBetween(me.personId, them.personId)).toBe(1);
+    people.blocks.add(`${them.personId}>${me.personId}`);
+    await expect(service.respond(me, asked.id, true)).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      message: NO_LONGER_OPEN,
+    });
+    // Nor by asking back, which would otherwise accept theirs.
+    await expect(service.propose(me, them.personId, null)).rejects.toMatchObject({
+      message: NOT_TAKING_INTRODUCTIONS,
+    });
+    const fromOther = await service.propose(other, me.personId, null);
+    expect(await service.withdrawAllOf(other.personId)).toBe(1);
+    people.left.add(other.personId);
+    await expect(service.respond(me, fromOther.id, true)).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      message: NO_LONGER_OPEN,
+    });
+    expect(ties.rows).toEqual([]);
   });
 
   it(`asks at most ${INTRODUCTIONS_PER_WEEK} a week`, async () => {

@@ -8,6 +8,13 @@ import { IntroductionStatus, TieSource } from './network.entities';
 import { TieRepository } from './ties/tie.repository';
 
 export const INTRODUCTIONS_PER_WEEK = 5;
+/**
+ * What anyone is told of someone who does not take introductions, has left, or blocked them (or
+ * whom they blocked): the same words and code for each, so a block is never told.
+ */
+export const NOT_TAKING_INTRODUCTIONS = 'This person is not taking introductions just now';
+/** An introduction closed by a leaving or a block, whichever of the two it was. */
+export const NO_LONGER_OPEN = 'This introduction is no longer open';
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 /** The two ids in order, so A→B and B→A are the same pair. */
@@ -35,7 +42,8 @@ export class IntroductionService {
 
   /**
    * At most five a week; only to members who opted in; never across a block; once per pair. Asking
-   * someone who already asked you accepts theirs: one introduction, never two.
+   * someone who already asked you accepts theirs: one introduction, never two. A block either way
+   * is answered exactly as someone not taking introductions is, so nobody learns they are blocked.
    */
   async propose(
     principal: Principal,
@@ -57,21 +65,25 @@ export class IntroductionService {
       // The pair first, then the asker: two people asking each other at once take turns here.
       await this.introductions.lockPair(key);
       await this.introductions.lockRequester(principal.personId);
-      // Read under the locks, so a tie or opt-out made a moment ago is seen.
-      if (await this.blocks.eitherBlocking(principal.personId, personId))
-        throw DomainError.forbidden('You cannot be introduced to this person');
+      // Read under the locks (the profiles share-locked, so a leaving waits for this and this
+      // for a leaving), so a tie, opt-out, block or leaving made a moment ago is seen.
+      const [asker, asked] = [
+        await this.profiles.introductionStanding(principal.personId),
+        await this.profiles.introductionStanding(personId),
+      ];
+      if (asker.left)
+        throw DomainError.conflict('You have left Kith, so nobody is introduced to you');
       if (await this.ties.introduced(principal.personId, personId))
         throw DomainError.conflict('You are already connected');
-      const optedIn = (await this.profiles.profileOf(personId))?.peerIntroductions ?? false;
       const pending = await this.introductions.pendingFor(key);
       if (pending?.fromId === principal.personId) return { id: pending.id, status: pending.status };
-      if (pending) {
+      const closed = asked.left || (await this.blocks.eitherBlocking(principal.personId, personId));
+      if (pending && !closed) {
         // They asked first: asking back is saying yes.
         await this.accept(pending.id, pending.fromId, principal.personId);
         return { id: pending.id, status: IntroductionStatus.ACCEPTED };
       }
-      if (!optedIn)
-        throw DomainError.forbidden('This person has not chosen to be introduced to people');
+      if (closed || !asked.optedIn) throw DomainError.forbidden(NOT_TAKING_INTRODUCTIONS);
       const since = new Date(this.clock.now().getTime() - WEEK_MS);
       if (
         (await this.introductions.sentSince(principal.personId, since)) >= INTRODUCTIONS_PER_WEEK
@@ -96,7 +108,10 @@ export class IntroductionService {
     });
   }
 
-  /** The person asked accepts or declines; accepting ties the two. */
+  /**
+   * The person asked accepts or declines; accepting ties the two. One withdrawn (either of them
+   * left or blocked the other) is no longer open, in the same words whichever it was.
+   */
   respond(
     principal: Principal,
     introductionId: string,
@@ -111,19 +126,51 @@ export class IntroductionService {
         throw DomainError.forbidden('Only the person asked can answer');
       const wanted = accept ? IntroductionStatus.ACCEPTED : IntroductionStatus.DECLINED;
       if (introduction.status === wanted) return { id: introduction.id, status: wanted };
+      if (introduction.status === IntroductionStatus.WITHDRAWN)
+        throw DomainError.conflict(NO_LONGER_OPEN);
       if (introduction.status !== IntroductionStatus.PENDING)
         throw DomainError.conflict(
           `This introduction was already ${introduction.status.toLowerCase()}`,
         );
+      // A block or a leaving withdraws what is pending in its own transaction; read again here
+      // all the same, so nothing made before that rule can be accepted across one.
+      if (accept && (await this.closedBetween(introduction.fromId, introduction.toId)))
+        throw DomainError.conflict(NO_LONGER_OPEN);
       if (accept) await this.accept(introduction.id, introduction.fromId, introduction.toId);
-      else await this.introductions.answer(introduction.id, IntroductionStatus.DECLINED);
+      else await this.answer(introduction.id, IntroductionStatus.DECLINED);
       return { id: introduction.id, status: wanted };
     });
   }
 
+  /**
+   * One of the two blocked the other (in the caller's transaction): whatever was pending between
+   * them, asked by either, is withdrawn and can never be accepted. How many were.
+   */
+  withdrawBetween(a: string, b: string): Promise<number> {
+    return this.db.transaction(async () => {
+      const key = pairKey(a, b);
+      await this.introductions.lockPair(key);
+      return this.introductions.withdraw({ pairKey: key });
+    });
+  }
+
+  /**
+   * The member is leaving (in the caller's transaction, after their profile says so): every
+   * introduction pending to or from them is withdrawn. How many were.
+   */
+  withdrawAllOf(personId: string): Promise<number> {
+    return this.introductions.withdraw({ personId });
+  }
+
+  private async closedBetween(a: string, b: string): Promise<boolean> {
+    if (await this.blocks.eitherBlocking(a, b)) return true;
+    const [x, y] = [await this.profiles.profileOf(a), await this.profiles.profileOf(b)];
+    return Boolean(x?.leftAt ?? y?.leftAt);
+  }
+
   /** Accepted, however it came about: the introduction answered and the two tied. */
   private async accept(id: string, fromId: string, toId: string): Promise<void> {
-    await this.introductions.answer(id, IntroductionStatus.ACCEPTED);
+    await this.answer(id, IntroductionStatus.ACCEPTED);
     await this.ties.addContacts([
       {
         a: fromId,
@@ -140,5 +187,13 @@ export class IntroductionService {
       { event: 'INTRODUCTION_ACCEPTED', introductionId: id },
       { key: `introduction-accepted-${id}` },
     );
+  }
+
+  /** Only a pending introduction is answered: one withdrawn meanwhile stays withdrawn. */
+  private async answer(
+    id: string,
+    status: IntroductionStatus.ACCEPTED | IntroductionStatus.DECLINED,
+  ): Promise<void> {
+    if (!(await this.introductions.answer(id, status))) throw DomainError.conflict(NO_LONGER_OPEN);
   }
 }

@@ -18,6 +18,8 @@ export enum IntroductionStatus {
   PENDING = 'PENDING',
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
+  /** Closed because one of the two left Kith or blocked the other: never to be accepted. */
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 export enum TieSource {

@@ -4,6 +4,7 @@ import { CommunityModule } from '@kith/community';
 import { IdentityModule } from '@kith/identity';
 import { IntroductionRepository } from './introduction.repository';
 import { IntroductionService } from './introduction.service';
+import { LeavingService } from './leaving.service';
 import { SurveyInstrumentRepository } from './surveys/survey-instrument.repository';
 import { SurveyService } from './surveys/survey.service';
 import { MyNetworkRepository } from './my-network/my-network.repository';
@@ -32,11 +33,13 @@ import { TieService } from './ties/tie.service';
     MyNetworkRepository,
     MyNetworkService,
     IntroductionService,
+    LeavingService,
     SurveyInstrumentRepository,
     SurveyService,
   ],
   exports: [
     IntroductionService,
+    LeavingService,
     TieService,
     NetworkSnapshotService,
     MyNetworkService,

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GOALS, MembershipService, ProfileService } from '@kith/community';
+import { GOALS, ProfileService } from '@kith/community';
 import type { ProfileRow } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { Area } from '../areas/area.model';
@@ -52,19 +52,7 @@ export class CatalogueResolver {
 
 @Resolver(() => MemberProfile)
 export class ProfileResolver {
-  constructor(
-    private readonly profiles: ProfileService,
-    private readonly membership: MembershipService,
-  ) {}
-
-  @Mutation(() => Boolean, {
-    description:
-      'You leave Kith: your places ahead are given up, no more nudges or introductions, and a short exit survey is offered',
-  })
-  async leaveKith(@CurrentPrincipal() principal: Principal): Promise<boolean> {
-    await this.membership.leave(principal);
-    return true;
-  }
+  constructor(private readonly profiles: ProfileService) {}
 
   @Mutation(() => MemberProfile)
   async updateMemberProfile(

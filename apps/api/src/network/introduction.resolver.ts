@@ -1,12 +1,15 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { IntroductionService } from '@kith/network';
+import { IntroductionService, LeavingService } from '@kith/network';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { Introduction } from './introduction.model';
 
 @Resolver()
 export class IntroductionResolver {
-  constructor(private readonly introductions: IntroductionService) {}
+  constructor(
+    private readonly introductions: IntroductionService,
+    private readonly leaving: LeavingService,
+  ) {}
 
   @Mutation(() => Introduction, {
     description: 'Ask to be introduced; at most five a week; the same pending one if asked again',
@@ -28,5 +31,14 @@ export class IntroductionResolver {
     @Args('accept') accept: boolean,
   ): Promise<Introduction> {
     return this.introductions.respond(principal, id, accept);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'You leave Kith: your places ahead are given up, no more nudges or introductions (those waiting are withdrawn), and a short exit survey is offered',
+  })
+  async leaveKith(@CurrentPrincipal() principal: Principal): Promise<boolean> {
+    await this.leaving.leave(principal);
+    return true;
   }
 }

@@ -31,6 +31,8 @@ import { ReportQuarters1795710000000 } from './1795710000000-ReportQuarters';
 import { RecordKeysAndHomes1795720000000 } from './1795720000000-RecordKeysAndHomes';
 import { PerturbedRollups1795721000000 } from './1795721000000-PerturbedRollups';
 import { ConsentToBeSeen1795740000000 } from './1795740000000-ConsentToBeSeen';
+import { IntroductionWithdrawn1795740000001 } from './1795740000001-IntroductionWithdrawn';
+import { WithdrawClosedIntroductions1795740000002 } from './1795740000002-WithdrawClosedIntroductions';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -67,4 +69,6 @@ export const MIGRATIONS = [
   RecordKeysAndHomes1795720000000,
   PerturbedRollups1795721000000,
   ConsentToBeSeen1795740000000,
+  IntroductionWithdrawn1795740000001,
+  WithdrawClosedIntroductions1795740000002,
 ];
