@@ -72,6 +72,7 @@ describe('helper and peer candidates, filter by filter', () => {
       home: overrides.home ?? HOME,
       travelRadiusMetres: overrides.radius ?? 2000,
       interestIds: overrides.interests ?? [walking],
+      shownInterestIds: overrides.interests ?? [walking],
       peerIntroductions: overrides.optIn ?? true,
     });
     return id;
@@ -206,6 +207,19 @@ describe('helper and peer candidates, filter by filter', () => {
       expect(result.has(me)).toBe(false);
       for (const dropped of [notOptedIn, outside, nothingShared])
         expect(result.has(dropped)).toBe(false);
+    });
+
+    it('counts only the interests a member shows: kept ones neither match nor are named', async () => {
+      const me = await member({ interests: [walking, chess] });
+      const keepsWalking = await member({ home: NEAR, interests: [walking, chess] });
+      await context.get(ProfileService).update(keepsWalking, { shownInterestIds: [chess] });
+      const keepsAll = await member({ home: NEAR, interests: [walking] });
+      await context.get(ProfileService).update(keepsAll, { shownInterestIds: [] });
+      const rows = await context.get(PeerRepository).candidates(me, CANDIDATE_LIMITS.peers);
+      expect(rows.find((r) => r.personId === keepsWalking)?.shared.map((i) => i.id)).toEqual([
+        chess,
+      ]);
+      expect(rows.some((r) => r.personId === keepsAll)).toBe(false);
     });
 
     it('suggests nobody, without error, to a member with no home or no interests yet', async () => {

@@ -21,7 +21,7 @@ describe('the newest migrations', () => {
   afterAll(() => ds.destroy());
 
   it('the consent, reporting, network, survey and nudge migrations go down and come back without drift', async () => {
-    expect(ds.migrations.slice(-8).map((m) => m.name)).toEqual([
+    expect(ds.migrations.slice(-9).map((m) => m.name)).toEqual([
       'ParticipationMonths1795670000000',
       'EqualityMonitoring1795680000000',
       'MemberJoins1795690000000',
@@ -32,7 +32,14 @@ describe('the newest migrations', () => {
       'ConsentToBeSeen1795740000000',
       'IntroductionWithdrawn1795740000001',
       'WithdrawClosedIntroductions1795740000002',
+      'ShownInterests1795740000003',
     ]);
+    await ds.undoLastMigration();
+    expect(
+      await exists(
+        `SELECT 1 FROM information_schema.columns WHERE table_name = 'member_interest' AND column_name = 'shown'`,
+      ),
+    ).toBe(false);
     await ds.undoLastMigration();
     await ds.undoLastMigration();
     expect(

@@ -268,7 +268,7 @@ describe('being seen going: only by contacts both confirmed, and only by choice'
     for (const s of [regular, newcomer])
       await api.gql(
         UPDATE_PROFILE,
-        { input: { interestIds: choir, peerIntroductions: true } },
+        { input: { interestIds: choir, shownInterestIds: choir, peerIntroductions: true } },
         s.accessToken,
       );
     await everyoneAwake(db);

@@ -133,6 +133,7 @@ describe('nobody can place another person more closely than their coarse locatio
     const target = await signIn(api);
     await moveHome(target, home, {
       interestIds: [choir],
+      shownInterestIds: [choir],
       peerIntroductions: true,
       travelRadiusMetres: 5000,
     });

@@ -36,7 +36,7 @@ describe('every kind of nudge reaches the right person, with words that say what
     const session = await help.member();
     await api.gql(
       UPDATE_PROFILE,
-      { input: { interestIds: [choir], peerIntroductions: true } },
+      { input: { interestIds: [choir], shownInterestIds: [choir], peerIntroductions: true } },
       session.accessToken,
     );
     await everyoneAwake(db);

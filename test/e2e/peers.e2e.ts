@@ -49,6 +49,8 @@ describe('suggested peers and introductions over HTTP', () => {
         input: {
           home: { lat, lng },
           interestIds: interests,
+          // Those who want to be introduced show what they like.
+          shownInterestIds: optedIn ? interests : [],
           peerIntroductions: optedIn,
           travelRadiusMetres: 2000,
         },

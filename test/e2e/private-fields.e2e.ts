@@ -62,6 +62,7 @@ describe("another member's private fields", () => {
           displayName: 'Victoria Quexley',
           home: { lat: 51.5052, lng: -0.0995 },
           interestIds: [choir],
+          shownInterestIds: [choir],
           peerIntroductions: true,
           phone: SECRETS.phone,
           address: `${SECRETS.address}, SE1`,

@@ -159,6 +159,13 @@ export class MemberInterestEntity {
   @ManyToOne(() => InterestEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'interest_id', foreignKeyConstraintName: 'fk_member_interest_interest' })
   interest?: InterestEntity;
+
+  /**
+   * Whether people the member might meet may see it: peers are suggested, scored and shown what
+   * they share only from shown interests. Not shown until the member says so.
+   */
+  @Column({ type: 'boolean', default: false })
+  shown!: boolean;
 }
 
 /** A weekly window in London wall time, minutes from midnight. */

@@ -2,7 +2,7 @@ export * from './taxonomy';
 export * from './recurrence';
 export * from './availability';
 export * from './community.entities';
-export type { InterestRow } from './interest.repository';
+export type { InterestRow, MemberInterestRow } from './interest.repository';
 export * from './interest-catalogue.service';
 export type { ProfileRow } from './profile.repository';
 export * from './profile.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InterestRepository } from './interest.repository';
-import type { InterestRow } from './interest.repository';
+import type { InterestRow, MemberInterestRow } from './interest.repository';
 
 /** The interest taxonomy, and the interests of members and activities, read in batches. */
 @Injectable()
@@ -15,7 +15,7 @@ export class InterestCatalogue {
     return this.interests.byIds(ids);
   }
 
-  ofMembers(personIds: readonly string[]): Promise<(InterestRow & { ownerId: string })[]> {
+  ofMembers(personIds: readonly string[]): Promise<(MemberInterestRow & { ownerId: string })[]> {
     return this.interests.ofMembers(personIds);
   }
 

@@ -10,6 +10,11 @@ export interface InterestRow {
   active: boolean;
 }
 
+/** One of a member's interests: `shown` when people they might meet may see it. */
+export interface MemberInterestRow extends InterestRow {
+  shown: boolean;
+}
+
 const columns = (t: string) =>
   `${t}.id, ${t}.slug, ${t}.label, ${t}.group_slug AS "groupSlug", ${t}.group_label AS "groupLabel", ${t}.active`;
 
@@ -38,10 +43,10 @@ export class InterestRepository {
     return ids.filter((id) => !known.has(id));
   }
 
-  /** Interests of each member, for a batch of members. */
-  ofMembers(personIds: readonly string[]): Promise<(InterestRow & { ownerId: string })[]> {
+  /** Interests of each member, for a batch of members, and whether each is shown to others. */
+  ofMembers(personIds: readonly string[]): Promise<(MemberInterestRow & { ownerId: string })[]> {
     return this.db.query(
-      `SELECT mi.person_id AS "ownerId", ${columns('i')}
+      `SELECT mi.person_id AS "ownerId", ${columns('i')}, mi.shown
          FROM member_interest mi JOIN interest i ON i.id = mi.interest_id
         WHERE mi.person_id = ANY($1::uuid[]) ORDER BY i.label`,
       [personIds],

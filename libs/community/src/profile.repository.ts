@@ -150,12 +150,33 @@ export class ProfileRepository {
     );
   }
 
+  /** The member's interests become these; those kept stay shown or not as they were. */
   async replaceInterests(personId: string, interestIds: string[]): Promise<void> {
-    await this.db.query(`DELETE FROM member_interest WHERE person_id = $1`, [personId]);
     await this.db.query(
-      `INSERT INTO member_interest (person_id, interest_id) SELECT $1, unnest($2::uuid[])`,
+      `DELETE FROM member_interest WHERE person_id = $1 AND interest_id <> ALL($2::uuid[])`,
       [personId, interestIds],
     );
+    await this.db.query(
+      `INSERT INTO member_interest (person_id, interest_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT DO NOTHING`,
+      [personId, interestIds],
+    );
+  }
+
+  /** Of the member's interests, these are shown to people they might meet, and no others. */
+  async showInterests(personId: string, shownIds: string[]): Promise<void> {
+    await this.db.query(
+      `UPDATE member_interest SET shown = (interest_id = ANY($2::uuid[])) WHERE person_id = $1`,
+      [personId, shownIds],
+    );
+  }
+
+  async interestIdsOf(personId: string): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT interest_id AS id FROM member_interest WHERE person_id = $1`,
+      [personId],
+    );
+    return rows.map((row) => row.id);
   }
 
   async replaceAvailability(personId: string, windows: AvailabilityWindow[]): Promise<void> {

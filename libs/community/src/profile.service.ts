@@ -23,6 +23,11 @@ import type { AccessibilityFeature } from './taxonomy';
 export interface ProfileChanges {
   displayName?: string | null;
   interestIds?: string[] | null;
+  /**
+   * Which of the member's interests (as they are after this change) people they might meet may
+   * see; absent: those kept stay as they were, and new ones are not shown.
+   */
+  shownInterestIds?: string[] | null;
   home?: LatLng | null;
   travelRadiusMetres?: number | null;
   availability?: AvailabilityInput[] | null;
@@ -107,6 +112,21 @@ export class ProfileService {
         );
       }
     }
+    const shownInterestIds = changes.shownInterestIds
+      ? [...new Set(changes.shownInterestIds)]
+      : undefined;
+    if (
+      shownInterestIds &&
+      problems.check(shownInterestIds.length <= 30, 'shownInterestIds', 'show at most 30 interests')
+    ) {
+      const chosen = new Set(interestIds ?? (await this.profiles.interestIdsOf(personId)));
+      const notChosen = shownInterestIds.filter((id) => !chosen.has(id));
+      problems.check(
+        notChosen.length === 0,
+        'shownInterestIds',
+        `only interests you chose can be shown; not among yours: ${notChosen.join(', ')}`,
+      );
+    }
     const goals = changes.goals ? [...new Set(changes.goals)] : undefined;
     const unknownGoals = (goals ?? []).filter((goal) => !GOAL_SLUGS.has(goal));
     problems.check(
@@ -140,6 +160,7 @@ export class ProfileService {
       return await this.save(personId, changes, {
         displayName,
         interestIds,
+        shownInterestIds,
         goals,
         phone,
         address,
@@ -174,13 +195,15 @@ export class ProfileService {
     clean: {
       displayName: string | undefined;
       interestIds: string[] | undefined;
+      shownInterestIds: string[] | undefined;
       goals: string[] | undefined;
       phone: string | null | undefined;
       address: string | null | undefined;
       availability: ReturnType<typeof parseAvailability> | undefined;
     },
   ): Promise<ProfileRow> {
-    const { displayName, interestIds, goals, phone, address, availability } = clean;
+    const { displayName, interestIds, shownInterestIds, goals, phone, address, availability } =
+      clean;
     return this.db.transaction(async () => {
       await this.profiles.ensure(personId);
       if (displayName !== undefined) await this.people.rename(personId, displayName);
@@ -198,6 +221,7 @@ export class ProfileService {
         ageBand: changes.ageBand,
       });
       if (interestIds) await this.profiles.replaceInterests(personId, interestIds);
+      if (shownInterestIds) await this.profiles.showInterests(personId, shownInterestIds);
       if (availability) await this.profiles.replaceAvailability(personId, availability.windows);
       // What the reports count a member by (where they live, what they chose, their age band):
       // the reporting lib works their rows out again, through the outbox.

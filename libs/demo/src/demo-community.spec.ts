@@ -9,6 +9,7 @@ import {
   generateProfiles,
   generateVenues,
   metresBetween,
+  shownInterestSlugs,
 } from './demo-community';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -122,5 +123,16 @@ describe('the attendance model', () => {
 
   it('is the same for the same seed', () => {
     expect([...generateBookings(activities, venues, profiles, 5, NOW)]).toEqual(bookings);
+  });
+});
+
+describe('what demo members show of their interests', () => {
+  it('shows what those wanting introductions like, keeping health to themselves', () => {
+    const interestSlugs = ['choir', 'peer-support', 'memory-cafe', 'walking'];
+    expect(shownInterestSlugs({ interestSlugs, peerIntroductions: true })).toEqual([
+      'choir',
+      'walking',
+    ]);
+    expect(shownInterestSlugs({ interestSlugs, peerIntroductions: false })).toEqual([]);
   });
 });

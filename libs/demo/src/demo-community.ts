@@ -4,6 +4,7 @@ import {
   EQUALITY_QUESTIONS,
   GOALS,
   INTEREST_GROUPS,
+  INTERESTS,
   occurrencesBetween,
   parseRecurrence,
   Weekday,
@@ -285,6 +286,24 @@ export function generateMonitoring(count: number, seed: number): DemoMonitoring[
     );
     return { ageBand, answers };
   });
+}
+
+const HEALTH_GROUP = 'wellbeing';
+
+/**
+ * The interests a demo member shows to people they might meet, as members choose: those who want
+ * to be introduced show what they like, and keep what says something of their health (the
+ * "Health and wellbeing" group) to themselves. Worked out, not drawn, so the seeded history
+ * stays as it was.
+ */
+export function shownInterestSlugs(
+  profile: Pick<DemoProfile, 'interestSlugs' | 'peerIntroductions'>,
+): string[] {
+  if (!profile.peerIntroductions) return [];
+  const health = new Set(
+    INTERESTS.filter((interest) => interest.group.slug === HEALTH_GROUP).map((i) => i.slug),
+  );
+  return profile.interestSlugs.filter((slug) => !health.has(slug));
 }
 
 export function generateProfiles(count: number, boxes: Box[], seed: number): DemoProfile[] {

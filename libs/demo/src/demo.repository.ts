@@ -4,6 +4,7 @@ import { TIME_BANK_ID } from '@kith/help';
 import { Db, present } from '@kith/platform';
 import type { Role } from '@kith/identity';
 import { EQUALITY_QUESTIONS } from '@kith/community';
+import { shownInterestSlugs } from './demo-community';
 import type { DemoActivity, DemoMonitoring, DemoProfile, DemoVenue } from './demo-community';
 import type { GeneratedPerson } from './demo-people';
 
@@ -143,15 +144,21 @@ export class DemoRepository {
           batch.map((b) => b.profile.accessibilityNeeds.join(',')),
         ],
       );
-      const interests = batch.flatMap((b) =>
-        b.profile.interestSlugs.map((slug) => [
-          b.personId,
-          present(interestIds.get(slug), `interest ${slug}`),
-        ]),
-      );
+      const interests = batch.flatMap((b) => {
+        const shown = new Set(shownInterestSlugs(b.profile));
+        return b.profile.interestSlugs.map((slug) => ({
+          personId: b.personId,
+          interestId: present(interestIds.get(slug), `interest ${slug}`),
+          shown: shown.has(slug),
+        }));
+      });
       await this.db.query(
-        `INSERT INTO member_interest (person_id, interest_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
-        [interests.map((x) => x[0]), interests.map((x) => x[1])],
+        `INSERT INTO member_interest (person_id, interest_id, shown) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bool[])`,
+        [
+          interests.map((x) => x.personId),
+          interests.map((x) => x.interestId),
+          interests.map((x) => x.shown),
+        ],
       );
       const windows = batch.flatMap((b) =>
         b.profile.availability.map((w) => ({ personId: b.personId, ...w })),

@@ -42,8 +42,9 @@ const helperFactsSql = (reach: string, softRules: string) => `WITH r AS (
                 WHERE a.helper_id = hp.person_id AND q.member_id = r.member_id AND a.rating IS NOT NULL), '{}') AS "pastRatings",
               (SELECT COALESCE(sum(a.minutes), 0)::int FROM help_assignment a
                 WHERE a.helper_id = hp.person_id AND a.status = 'COMPLETED' AND a.completed_at > now() - interval '28 days') AS "recentMinutes",
+              -- Only interests the helper shows: the member may change theirs between reads.
               COALESCE((SELECT array_agg(mi.interest_id) FROM member_interest mi
-                WHERE mi.person_id = hp.person_id
+                WHERE mi.person_id = hp.person_id AND mi.shown
                   AND mi.interest_id IN (SELECT interest_id FROM member_interest WHERE person_id = r.member_id)), '{}') AS "sharedInterestIds",
               hp.status, to_char(hp.dbs_checked_on, 'YYYY-MM-DD') AS "dbsCheckedOn",
               to_char(hp.dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn",

@@ -24,12 +24,12 @@ export const PEER_CANDIDATES_SQL = `WITH me AS (SELECT home, travel_radius_metre
               mp.travel_radius_metres AS radius, mp.goals, ${AVAILABILITY('mp.person_id')} AS availability,
               (SELECT json_agg(json_build_object('id', i.id, 'label', i.label) ORDER BY i.label)
                  FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id AND b.person_id = $1
-                 JOIN interest i ON i.id = a.interest_id WHERE a.person_id = mp.person_id) AS shared
+                 JOIN interest i ON i.id = a.interest_id WHERE a.person_id = mp.person_id AND a.shown) AS shared
          FROM me
          JOIN member_profile mp ON mp.peer_introductions AND mp.person_id <> $1 AND ST_DWithin(mp.home_coarse, me.home, me.radius)
          JOIN person p ON p.id = mp.person_id
         WHERE EXISTS (SELECT 1 FROM member_interest a JOIN member_interest b ON b.interest_id = a.interest_id
-                       WHERE a.person_id = mp.person_id AND b.person_id = $1)
+                       WHERE a.person_id = mp.person_id AND a.shown AND b.person_id = $1)
           AND NOT EXISTS (SELECT 1 FROM tie t WHERE t.person_a = LEAST($1, mp.person_id) AND t.person_b = GREATEST($1, mp.person_id)
                              AND 'INTRODUCTION' = ANY(t.sources))
           AND NOT EXISTS (SELECT 1 FROM introduction n WHERE n.pair_key = LEAST($1::text, mp.person_id::text) || ':' || GREATEST($1::text, mp.person_id::text) AND n.status = 'PENDING')
@@ -55,7 +55,10 @@ export class PeerRepository {
 
   /**
    * Opted-in members within the viewer's travel radius who share an interest, excluding the
-   * viewer, existing ties, pending introductions either way and blocks either way.
+   * viewer, existing ties, pending introductions either way and blocks either way. Only the
+   * candidate's shown interests count, for whether they are suggested, how they score and what
+   * is said to be shared: the viewer can change their own interests between reads as often as
+   * they like, and would otherwise read off every interest of every peer, one set at a time.
    */
   async candidates(personId: string, limit: number): Promise<PeerCandidate[]> {
     // Prepared: planning this query cost a quarter of running it.

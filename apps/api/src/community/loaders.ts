@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { AreaService } from '@kith/areas';
 import type { AreaRow } from '@kith/areas';
 import { ActivityService, InterestCatalogue, SessionService } from '@kith/community';
-import type { ActivityRow, InterestRow, SessionView } from '@kith/community';
+import type { ActivityRow, InterestRow, MemberInterestRow, SessionView } from '@kith/community';
 
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
   const map = new Map(rows.map((row) => [keyOf(row), row]));
@@ -20,7 +20,7 @@ function groupedBy<V>(keys: readonly string[], rows: V[], keyOf: (row: V) => str
 export interface Loaders {
   activity: DataLoader<string, ActivityRow | null>;
   activityInterests: DataLoader<string, InterestRow[]>;
-  memberInterests: DataLoader<string, InterestRow[]>;
+  memberInterests: DataLoader<string, MemberInterestRow[]>;
   area: DataLoader<string, AreaRow | null>;
   session: DataLoader<string, SessionView | null>;
   /** Keyed by `${activityId}:${first}`. */

@@ -18,6 +18,12 @@ export class AvailabilityWindowInput {
 export class MemberProfileInput {
   @Field(() => String, { nullable: true }) displayName?: string | null;
   @Field(() => [ID], { nullable: true }) interestIds?: string[] | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Which of your interests people you might meet may see (and be suggested to you by); only interests you chose. Absent: those you keep stay as they were, and new ones are not shown',
+  })
+  shownInterestIds?: string[] | null;
   @Field(() => LatLngInput, { nullable: true, description: 'Never shown to anyone' })
   home?: LatLngInput | null;
   @Field(() => Int, { nullable: true }) travelRadiusMetres?: number | null;

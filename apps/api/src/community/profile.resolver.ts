@@ -70,6 +70,20 @@ export class ProfileResolver {
     return (await loaders.memberInterests.load(profile.personId)).map(toInterest);
   }
 
+  @ResolveField(() => [Interest], {
+    description:
+      'The interests people you might meet may see: suggestions of peers are made and explained only from these',
+    middleware: [selfOnly],
+  })
+  async shownInterests(
+    @Parent() profile: MemberProfile,
+    @RequestLoaders() loaders: Loaders,
+  ): Promise<Interest[]> {
+    return (await loaders.memberInterests.load(profile.personId))
+      .filter((interest) => interest.shown)
+      .map(toInterest);
+  }
+
   @ResolveField(() => Area, { nullable: true, middleware: [selfOnly] })
   async area(
     @Parent() profile: MemberProfile,

@@ -33,6 +33,7 @@ import { PerturbedRollups1795721000000 } from './1795721000000-PerturbedRollups'
 import { ConsentToBeSeen1795740000000 } from './1795740000000-ConsentToBeSeen';
 import { IntroductionWithdrawn1795740000001 } from './1795740000001-IntroductionWithdrawn';
 import { WithdrawClosedIntroductions1795740000002 } from './1795740000002-WithdrawClosedIntroductions';
+import { ShownInterests1795740000003 } from './1795740000003-ShownInterests';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   ConsentToBeSeen1795740000000,
   IntroductionWithdrawn1795740000001,
   WithdrawClosedIntroductions1795740000002,
+  ShownInterests1795740000003,
 ];
