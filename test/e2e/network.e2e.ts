@@ -153,6 +153,41 @@ describe('the network: ties from what happens, a snapshot at night, what each pe
     expect(n).toBe(1);
   });
 
+  it('answers membersAtRisk at its documented most, 200 with every field, and refuses more clearly', async () => {
+    const everything = `person { id displayName distanceBand sharedInterests { id slug label } }
+      reasons { code text weight } lastAttendedAt`;
+    const most = await api.gql<{ membersAtRisk: unknown[] }>(
+      `query($a: ID!) { membersAtRisk(areaId: $a, first: 200) { ${everything} } }`,
+      { a: riverside },
+      help.coordinator.accessToken,
+    );
+    expect(most.errors).toBeUndefined();
+    expect(Array.isArray(most.data?.membersAtRisk)).toBe(true);
+    const more = await api.gql(
+      `query($a: ID!) { membersAtRisk(areaId: $a, first: 201) { ${everything} } }`,
+      { a: riverside },
+      help.coordinator.accessToken,
+    );
+    expect(more.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'first', message: expect.stringContaining('200') as unknown }],
+    });
+    // Still priced: two such lists in one request, or a flood of aliases in each row, are refused
+    // before anything runs.
+    for (const query of [
+      `query($a: ID!) { x: membersAtRisk(areaId: $a, first: 200) { ${everything} } y: membersAtRisk(areaId: $a, first: 200) { lastAttendedAt } }`,
+      `query($a: ID!) { membersAtRisk(areaId: $a, first: 200) { person { ${Array.from({ length: 30 }, (_, i) => `i${i}: id`).join(' ')} } } }`,
+    ]) {
+      const refused = await api.gql(query, { a: riverside }, help.coordinator.accessToken);
+      expect(refused.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(
+          /^The query would cost \d+; at most 5000 is allowed/,
+        ) as unknown,
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+    }
+  });
+
   it('tells a coordinator who has stopped coming or is alone, and only for their own area', async () => {
     const [stopped, friend] = [await help.member(), await help.member()];
     await cameTogether([stopped, friend], 50);

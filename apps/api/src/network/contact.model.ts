@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { TieSource } from '@kith/network';
 import { MatchReason, PublicPerson } from '../matching/matching.model';
+import { atRiskPersonCost, riskReasonsCost } from './at-risk-cost';
 
 registerEnumType(TieSource, { name: 'TieSource' });
 
@@ -46,7 +47,8 @@ export class MyNetwork {
 
 @ObjectType({ description: 'A member a coordinator may want to call, and why' })
 export class MemberAtRisk {
-  @Field(() => PublicPerson) person!: PublicPerson;
-  @Field(() => [MatchReason]) reasons!: MatchReason[];
+  @Field(() => PublicPerson, { complexity: atRiskPersonCost }) person!: PublicPerson;
+  @Field(() => [MatchReason], { description: 'At most three', complexity: riskReasonsCost })
+  reasons!: MatchReason[];
   @Field(() => Date, { nullable: true }) lastAttendedAt!: Date | null;
 }

@@ -1,10 +1,11 @@
 import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { firstName } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { MyNetworkService, TieService } from '@kith/network';
+import { AT_RISK_MAX, MyNetworkService, TieService } from '@kith/network';
 import type { ContactRow } from '@kith/network';
 import { NudgeInboxService } from '@kith/nudges';
 import { CurrentPrincipal } from '../auth/auth.decorators';
+import { atRiskCost } from './at-risk-cost';
 import { Contact, MemberAtRisk, MyNetwork } from './contact.model';
 
 /** A contact as its member sees it: a first name, never where they live. */
@@ -60,13 +61,19 @@ export class ContactResolver {
   }
 
   @Query(() => [MemberAtRisk], {
+    complexity: atRiskCost,
     description:
-      'For a coordinator of the area: members there who seem to be drifting into isolation, with the reasons, so that someone can call',
+      'For a coordinator of the area: members there who seem to be drifting into isolation, with the reasons, so that someone can call; at most 200 at a time',
   })
   async membersAtRisk(
     @CurrentPrincipal() principal: Principal,
     @Args('areaId', { type: () => ID }) areaId: string,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', {
+      type: () => Int,
+      defaultValue: 50,
+      description: `1 to ${AT_RISK_MAX}`,
+    })
+    first: number,
   ): Promise<MemberAtRisk[]> {
     const rows = await this.network.atRisk(principal, areaId, first);
     return rows.map((row) => ({

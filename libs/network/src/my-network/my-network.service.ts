@@ -13,6 +13,8 @@ import type { AtRiskRow, NetworkPointRow } from './my-network.repository';
 /** A year of weekly points at most. */
 export const HISTORY_POINTS = 53;
 export const AT_RISK_MAX = 200;
+/** The most reasons riskReasons gives one member (isolated or stopped, fewer ties, lonelier). */
+export const RISK_REASONS_MAX = 3;
 
 export interface MyNetworkView {
   contacts: ContactRow[];

@@ -1,5 +1,5 @@
 import { TieSource } from '../network.entities';
-import { riskReasons } from './my-network.service';
+import { RISK_REASONS_MAX, riskReasons } from './my-network.service';
 import { networkGains } from './network-gains';
 import type { GainFacts } from './network-gains';
 
@@ -100,5 +100,18 @@ describe('why a coordinator might call', () => {
     ]);
     // One tie fewer, or one point lonelier, is not yet a reason.
     expect(riskReasons({ ...row, activeTies: 4, lonelinessNow: 6 })).toEqual([]);
+  });
+
+  it(`never gives more than ${RISK_REASONS_MAX} reasons (what the query's cost counts on)`, () => {
+    let most = 0;
+    for (const isolated of [false, true])
+      for (const sessions30 of [0, 2])
+        for (const activeTies of [0, 5])
+          for (const lonelinessNow of [5, 9])
+            most = Math.max(
+              most,
+              riskReasons({ ...row, isolated, sessions30, activeTies, lonelinessNow }).length,
+            );
+    expect(most).toBe(RISK_REASONS_MAX);
   });
 });
