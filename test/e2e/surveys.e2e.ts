@@ -1,5 +1,5 @@
 import { parseInstrument, SurveyInstrumentRepository } from '@kith/network';
-import { Db } from '@kith/platform';
+import { Db, londonDate } from '@kith/platform';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testConfig } from '../support/config';
@@ -20,6 +20,14 @@ describe("a member's surveys: due, answered, scored, kept as given", () => {
   });
 
   afterAll(() => api?.close());
+
+  const responsesOf = async (member: { personId: string }) =>
+    (
+      await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM survey_response WHERE person_id = $1`,
+        [member.personId],
+      )
+    )[0].n;
 
   it('asks for a baseline, scores the answers as hand-worked, and then a review three months on', async () => {
     const member = await signIn(api);
@@ -162,7 +170,7 @@ describe("a member's surveys: due, answered, scored, kept as given", () => {
     ).rejects.toThrow(/never changed/);
   });
 
-  it('makes one baseline of two answers sent at once', async () => {
+  it('makes one baseline of two answers sent at once, and the other is not due', async () => {
     const member = await signIn(api);
     const send = () =>
       api.gql<{ submitSurvey: { stage: string } }>(
@@ -170,8 +178,100 @@ describe("a member's surveys: due, answered, scored, kept as given", () => {
         { i: 'ons-direct', a: [{ itemId: 'lonely', value: 4 }] },
         member.accessToken,
       );
-    const stages = (await Promise.all([send(), send()])).map((r) => r.data?.submitSurvey.stage);
-    expect(stages.sort()).toEqual(['BASELINE', 'REVIEW']);
+    const answers = await Promise.all([send(), send()]);
+    expect(
+      answers.map((r) => r.data?.submitSurvey.stage ?? r.errors?.[0].extensions.code).sort(),
+    ).toEqual(['BASELINE', 'CONFLICT']);
+  });
+
+  it('takes an answer only when that survey is due: not a second baseline, not a review early', async () => {
+    const member = await signIn(api);
+    const ucla = ['companionship', 'left-out', 'isolated'].map((itemId) => ({ itemId, value: 2 }));
+    const first = await api.gql(SUBMIT, { i: 'ucla-3', a: ucla }, member.accessToken);
+    expect(first.data).toMatchObject({ submitSurvey: { stage: 'BASELINE' } });
+    const [{ at }] = await db.query<{ at: Date }>(
+      `SELECT created_at AS at FROM survey_response WHERE person_id = $1`,
+      [member.personId],
+    );
+    const next = new Date(at);
+    next.setUTCMonth(next.getUTCMonth() + 3);
+    const again = await api.gql(SUBMIT, { i: 'ucla-3', a: ucla }, member.accessToken);
+    expect(again.errors?.[0]).toMatchObject({
+      message: `This survey is not due for you now: it is next due on ${londonDate(next)}`,
+      extensions: {
+        code: 'CONFLICT',
+        fields: [
+          {
+            path: 'instrumentId',
+            message: `ucla-3 is not due: it is next due on ${londonDate(next)}`,
+          },
+        ],
+      },
+    });
+    expect(await responsesOf(member)).toBe(1);
+  });
+
+  it('after leaving takes one exit answer of each survey answered before, then nothing', async () => {
+    const member = await signIn(api);
+    const ucla = ['companionship', 'left-out', 'isolated'].map((itemId) => ({ itemId, value: 2 }));
+    await api.gql(SUBMIT, { i: 'ucla-3', a: ucla }, member.accessToken);
+    await api.gql(`mutation { leaveKith }`, {}, member.accessToken);
+    const exit = await api.gql(SUBMIT, { i: 'ucla-3', a: ucla }, member.accessToken);
+    expect(exit.data).toMatchObject({ submitSurvey: { stage: 'EXIT' } });
+    const more = await api.gql(SUBMIT, { i: 'ucla-3', a: ucla }, member.accessToken);
+    expect(more.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      fields: [
+        {
+          path: 'instrumentId',
+          message:
+            'ucla-3 is not due: you have answered it since leaving Kith, and nothing more is asked',
+        },
+      ],
+    });
+    // Never answered before leaving: no exit of it either.
+    const never = await api.gql(
+      SUBMIT,
+      { i: 'ons-direct', a: [{ itemId: 'lonely', value: 2 }] },
+      member.accessToken,
+    );
+    expect(never.errors?.[0].extensions.code).toBe('CONFLICT');
+    expect(await responsesOf(member)).toBe(2);
+    const pending = await api.gql<{ pendingSurveys: unknown[] }>(PENDING, {}, member.accessToken);
+    expect(pending.data?.pendingSurveys).toEqual([]);
+  });
+
+  it('refuses a flood: more answers than items unread, and tries beyond ten an hour, sent at once', async () => {
+    const member = await signIn(api);
+    const tooMany = await api.gql(
+      SUBMIT,
+      {
+        i: 'ucla-3',
+        a: Array.from({ length: 150 }, () => ({ itemId: 'companionship', value: 1 })),
+      },
+      member.accessToken,
+    );
+    expect(tooMany.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'answers', message: 'at most 3 answers, one for each item of ucla-3' }],
+    });
+    // 150 answers sent at once, as the attack did: one taken, the rest refused, most unread.
+    const ucla = ['companionship', 'left-out', 'isolated'].map((itemId) => ({ itemId, value: 3 }));
+    const flood = await Promise.all(
+      Array.from({ length: 150 }, () =>
+        api.gql(SUBMIT, { i: 'ucla-3', a: ucla }, member.accessToken),
+      ),
+    );
+    const codes = flood.map((r) => (r.errors ? r.errors[0].extensions.code : 'TAKEN'));
+    expect(codes.filter((c) => c === 'TAKEN')).toHaveLength(1);
+    // Ten tries an hour, the list above among them.
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(141);
+    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(8);
+    const limited = flood.find((r) => r.errors?.[0].extensions.code === 'RATE_LIMITED')!;
+    expect(limited.errors?.[0].extensions.retryAfterSeconds).toEqual(expect.any(Number));
+    expect(limited.errors?.[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.errors?.[0].extensions.retryAfterSeconds).toBeLessThanOrEqual(3600);
+    expect(await responsesOf(member)).toBe(1);
   });
 
   it('asks for an instrument the operator imported, and scores it from its stored definition', async () => {

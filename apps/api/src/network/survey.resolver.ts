@@ -26,7 +26,7 @@ export class SurveyResolver {
 
   @Mutation(() => SurveyResponse, {
     description:
-      'Your answers to a survey, scored; BAD_USER_INPUT names each item that does not fit',
+      'Your answers to a survey that is due for you (see pendingSurveys; CONFLICT otherwise), scored; BAD_USER_INPUT names each item that does not fit; at most 10 tries an hour',
   })
   submitSurvey(
     @CurrentPrincipal() principal: Principal,

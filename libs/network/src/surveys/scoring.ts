@@ -19,11 +19,16 @@ export interface Score {
  * not one of its options; or the wrong version. Pure: nothing is read or stored.
  */
 export function scoreAnswers(def: Instrument, version: number, answers: readonly Answer[]): Score {
-  // A caller sends the list: thousands of entries would be thousands of problems back.
-  const most = def.items.length * 2;
-  if (answers.length > most)
+  // One answer an item: a longer list is wrong whatever it holds, and is refused unread (a
+  // caller sends it: thousands of entries would be thousands of problems back).
+  if (answers.length > def.items.length)
     throw DomainError.badInput(
-      [{ path: 'answers', message: `at most ${most} answers to ${def.items.length} items` }],
+      [
+        {
+          path: 'answers',
+          message: `at most ${def.items.length} answers, one for each item of ${def.id}`,
+        },
+      ],
       'The answers do not fit the survey',
     );
   const problems = new Problems();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError } from '@kith/platform';
+import { Clock, Db, DomainError, ErrorCode, londonDate, RateLimiter } from '@kith/platform';
 import type { Instrument } from './instrument';
 import { scoreAnswers } from './scoring';
 import type { Answer } from './scoring';
@@ -11,6 +11,11 @@ import { SurveyStage } from './survey.entities';
 /** A baseline within this many days of joining; a review this many months after the last. */
 export const BASELINE_WITHIN_DAYS = 14;
 export const REVIEW_EVERY_MONTHS = 3;
+/**
+ * Tries at submitSurvey one member may make an hour, taken or refused: far more than anyone
+ * answering the few surveys due needs, far fewer than a script flooding answers would.
+ */
+export const SURVEY_ANSWERS_PER_HOUR = 10;
 const DAY_MS = 24 * 3600_000;
 
 export interface SurveyDue {
@@ -35,10 +40,62 @@ function addMonths(at: Date, months: number): Date {
   return next;
 }
 
+/** What is known of a member when working out what is due: when they joined, and left. */
+interface SurveyPerson {
+  joined: Date;
+  leftAt: Date | null;
+}
+
+/**
+ * Whether an instrument is due for a member, and at which stage, from when they last answered it
+ * (undefined: never): a baseline until they first answer; then a review three months after
+ * their last answer; once they have left, one exit survey of each instrument answered before
+ * leaving and not since, then nothing. The one rule pendingSurveys lists and submitSurvey keeps.
+ */
+export function surveyDue(
+  instrument: Instrument,
+  latest: Date | undefined,
+  person: SurveyPerson,
+  now: Date,
+): SurveyDue | undefined {
+  if (person.leftAt) {
+    return latest !== undefined && latest < person.leftAt
+      ? { instrument, stage: SurveyStage.EXIT, dueOn: person.leftAt }
+      : undefined;
+  }
+  if (!latest)
+    return {
+      instrument,
+      stage: SurveyStage.BASELINE,
+      dueOn: new Date(person.joined.getTime() + BASELINE_WITHIN_DAYS * DAY_MS),
+    };
+  const dueOn = addMonths(latest, REVIEW_EVERY_MONTHS);
+  return dueOn <= now ? { instrument, stage: SurveyStage.REVIEW, dueOn } : undefined;
+}
+
+/** Why an answer is not taken now, in the member's terms. */
+function notDue(
+  instrument: Instrument,
+  latest: Date | undefined,
+  person: SurveyPerson,
+): DomainError {
+  let why: string;
+  if (person.leftAt)
+    why =
+      latest && latest >= person.leftAt
+        ? 'you have answered it since leaving Kith, and nothing more is asked'
+        : 'you have left Kith, and had not answered it before';
+  else if (latest) why = `it is next due on ${londonDate(addMonths(latest, REVIEW_EVERY_MONTHS))}`;
+  else why = 'it is not asked of you';
+  return new DomainError(ErrorCode.CONFLICT, `This survey is not due for you now: ${why}`, [], {
+    fields: [{ path: 'instrumentId', message: `${instrument.id} is not due: ${why}` }],
+  });
+}
+
 /**
  * A member's own surveys: which are due (a baseline soon after joining, then a review every
- * three months), and their answers, checked against the instrument and scored. Only ever the
- * caller's: nobody answers for someone else.
+ * three months, and an exit survey on leaving), and their answers, taken only when due, checked
+ * against the instrument and scored. Only ever the caller's: nobody answers for someone else.
  */
 @Injectable()
 export class SurveyService {
@@ -46,44 +103,24 @@ export class SurveyService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly instruments: SurveyInstrumentRepository,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async pending(principal: Principal): Promise<SurveyDue[]> {
     const person = await this.person(principal.personId);
     const last = await this.lastResponses(principal.personId);
-    const instruments = await this.instruments.current();
-    // Left: only the exit survey, of each instrument answered before and not since.
-    if (person.leftAt) {
-      const leftAt = person.leftAt;
-      return instruments
-        .filter((i) => {
-          const latest = last.get(i.id);
-          return latest !== undefined && latest < leftAt;
-        })
-        .map((instrument) => ({ instrument, stage: SurveyStage.EXIT, dueOn: leftAt }));
-    }
-    return instruments
-      .map((instrument) => {
-        const latest = last.get(instrument.id);
-        return latest
-          ? {
-              instrument,
-              stage: SurveyStage.REVIEW,
-              dueOn: addMonths(latest, REVIEW_EVERY_MONTHS),
-            }
-          : {
-              instrument,
-              stage: SurveyStage.BASELINE,
-              dueOn: new Date(person.joined.getTime() + BASELINE_WITHIN_DAYS * DAY_MS),
-            };
-      })
-      .filter((due) => due.stage === SurveyStage.BASELINE || due.dueOn <= this.clock.now());
+    const now = this.clock.now();
+    return (await this.instruments.current()).flatMap(
+      (instrument) => surveyDue(instrument, last.get(instrument.id), person, now) ?? [],
+    );
   }
 
   /**
-   * The caller's answers to the current version of an instrument: BAD_USER_INPUT naming each
-   * item that does not fit (nothing stored), else stored once, scored, and given back. The first
-   * response is the baseline; later ones reviews; any after the member left, the exit.
+   * The caller's answers to the current version of an instrument, taken only when it is due for
+   * them (CONFLICT naming when it is next due, or why nothing more is): BAD_USER_INPUT naming
+   * each item that does not fit (nothing stored), else stored once, scored, and given back, at
+   * the stage it was due at. At most SURVEY_ANSWERS_PER_HOUR tries an hour (RATE_LIMITED), and
+   * never more answers than the instrument has items (refused before anything is locked).
    */
   async submit(
     principal: Principal,
@@ -91,19 +128,47 @@ export class SurveyService {
     answers: readonly Answer[],
     version?: number,
   ): Promise<StoredResponse> {
+    const verdict = await this.limiter.consume(
+      'survey-answers',
+      principal.personId,
+      SURVEY_ANSWERS_PER_HOUR,
+      3600,
+    );
+    if (!verdict.allowed)
+      throw DomainError.rateLimited(
+        `At most ${SURVEY_ANSWERS_PER_HOUR} survey answers an hour`,
+        verdict.retryAfterSeconds,
+      );
+    try {
+      return await this.take(principal, instrumentId, answers, version);
+    } catch (error) {
+      // A try that failed on our side does not count against the member.
+      if (!(error instanceof DomainError))
+        await this.limiter.refund('survey-answers', principal.personId).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async take(
+    principal: Principal,
+    instrumentId: string,
+    answers: readonly Answer[],
+    version?: number,
+  ): Promise<StoredResponse> {
     const instrument = (await this.instruments.current()).find((i) => i.id === instrumentId);
     if (!instrument) throw DomainError.notFound('Survey');
+    // Pure, and first of all the list's length against the items: before anything is locked.
     const scored = scoreAnswers(instrument, version ?? instrument.version, answers);
     return this.db.transaction(async () => {
-      // One member's submissions take turns: the first is the baseline, once.
+      // One member's answers to one instrument take turns: what is due is read under the lock,
+      // so two sent at once are one response and a CONFLICT.
       await this.db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [
         `${principal.personId}:${instrumentId}`,
       ]);
-      const [{ earlier }] = await this.db.query<{ earlier: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM survey_response WHERE person_id = $1 AND instrument_id = $2) AS earlier`,
-        [principal.personId, instrumentId],
-      );
-      const { leftAt } = await this.person(principal.personId);
+      const person = await this.person(principal.personId);
+      const latest = (await this.lastResponses(principal.personId, instrumentId)).get(instrumentId);
+      const due = surveyDue(instrument, latest, person, this.clock.now());
+      if (!due) throw notDue(instrument, latest, person);
       const [row] = await this.db.query<StoredResponse>(
         `INSERT INTO survey_response (person_id, instrument_id, version, stage, answers, score, subscales)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -112,7 +177,7 @@ export class SurveyService {
           principal.personId,
           instrumentId,
           instrument.version,
-          leftAt ? SurveyStage.EXIT : earlier ? SurveyStage.REVIEW : SurveyStage.BASELINE,
+          due.stage,
           JSON.stringify(answers.map((a) => ({ itemId: a.itemId, value: a.value }))),
           scored.score,
           JSON.stringify(scored.subscales),
@@ -163,8 +228,8 @@ export class SurveyService {
     });
   }
 
-  private async person(personId: string): Promise<{ joined: Date; leftAt: Date | null }> {
-    const [person] = await this.db.query<{ joined: Date; leftAt: Date | null }>(
+  private async person(personId: string): Promise<SurveyPerson> {
+    const [person] = await this.db.query<SurveyPerson>(
       `SELECT p.created_at AS joined, mp.left_at AS "leftAt"
          FROM person p LEFT JOIN member_profile mp ON mp.person_id = p.id WHERE p.id = $1`,
       [personId],
@@ -173,11 +238,12 @@ export class SurveyService {
     return person;
   }
 
-  private async lastResponses(personId: string): Promise<Map<string, Date>> {
+  /** When the member last answered each instrument (or only the one named). */
+  private async lastResponses(personId: string, instrumentId?: string): Promise<Map<string, Date>> {
     const rows = await this.db.query<{ instrumentId: string; at: Date }>(
       `SELECT instrument_id AS "instrumentId", max(created_at) AS at FROM survey_response
-        WHERE person_id = $1 GROUP BY instrument_id`,
-      [personId],
+        WHERE person_id = $1 AND ($2::text IS NULL OR instrument_id = $2) GROUP BY instrument_id`,
+      [personId, instrumentId ?? null],
     );
     return new Map(rows.map((row) => [row.instrumentId, row.at]));
   }

@@ -3,6 +3,8 @@ import { INSTRUMENT } from './instrument';
 import { InstrumentFileError, parseInstrument } from './instrument-loader';
 import { scoreAnswers } from './scoring';
 import { KITH_RESOURCES, ONS_DIRECT, SHIPPED_INSTRUMENTS, UCLA_3 } from './shipped-instruments';
+import { surveyDue } from './survey.service';
+import { SurveyStage } from './survey.entities';
 
 /** The line of `text` on which `marker` first stands (1-based). */
 const lineOf = (text: string, marker: string) =>
@@ -91,23 +93,39 @@ describe('survey instruments: definitions and the scoring engine', () => {
           { itemId: 'companionship', value: 4 },
           { itemId: 'left-out', value: 1 },
           { itemId: 'left-out', value: 2 },
-          { itemId: 'mood', value: 1 },
         ]),
       ),
     ).toEqual({
       version: 'this is version 1 of ucla-3; answer that one',
       'answers.companionship': 'choose one of 1, 2, 3',
       'answers.left-out': 'answered twice',
+      'answers.isolated': 'this item needs an answer',
+    });
+    expect(
+      fieldsOf(() =>
+        scoreAnswers(UCLA_3, 1, [
+          { itemId: 'companionship', value: 1 },
+          { itemId: 'left-out', value: 1 },
+          { itemId: 'mood', value: 1 },
+        ]),
+      ),
+    ).toEqual({
       'answers.mood': 'no such item in this survey',
       'answers.isolated': 'this item needs an answer',
     });
   });
 
-  it('refuses a flood of answers with one problem, not one per answer', () => {
-    const flood = Array.from({ length: 10_000 }, (_, i) => ({ itemId: `x${i}`, value: 1 }));
-    expect(fieldsOf(() => scoreAnswers(UCLA_3, 1, flood))).toEqual({
-      answers: 'at most 6 answers to 3 items',
-    });
+  it('refuses more answers than items with one problem, not one per answer', () => {
+    for (const length of [4, 150, 10_000])
+      expect(
+        fieldsOf(() =>
+          scoreAnswers(
+            UCLA_3,
+            1,
+            Array.from({ length }, () => ({ itemId: 'companionship', value: 1 })),
+          ),
+        ),
+      ).toEqual({ answers: 'at most 3 answers, one for each item of ucla-3' });
   });
 
   it('ships its instruments in English and Spanish, every item and option', () => {
@@ -151,5 +169,25 @@ describe('survey instruments: definitions and the scoring engine', () => {
         ]),
       );
     }
+  });
+});
+
+describe('which survey is due, and at which stage', () => {
+  const joined = new Date('2027-01-10T10:00:00Z');
+  const now = new Date('2027-06-01T10:00:00Z');
+  const stageOf = (latest: Date | undefined, leftAt: Date | null = null) =>
+    surveyDue(UCLA_3, latest, { joined, leftAt }, now)?.stage;
+
+  it('asks for a baseline until it is answered, then a review three months on, not before', () => {
+    expect(stageOf(undefined)).toBe(SurveyStage.BASELINE);
+    expect(stageOf(new Date('2027-03-02T10:00:00Z'))).toBeUndefined();
+    expect(stageOf(new Date('2027-03-01T10:00:00Z'))).toBe(SurveyStage.REVIEW);
+  });
+
+  it('after leaving, one exit of what was answered before, then nothing; nothing never answered', () => {
+    const leftAt = new Date('2027-05-01T10:00:00Z');
+    expect(stageOf(new Date('2027-04-30T10:00:00Z'), leftAt)).toBe(SurveyStage.EXIT);
+    expect(stageOf(new Date('2027-05-02T10:00:00Z'), leftAt)).toBeUndefined();
+    expect(stageOf(undefined, leftAt)).toBeUndefined();
   });
 });
