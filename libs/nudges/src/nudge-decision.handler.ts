@@ -365,6 +365,8 @@ export class NudgeDecisionHandler {
     if (intro.status !== wanted) return skipped(`the introduction is ${intro.status}`);
     if (await this.blocks.eitherBlocking(intro.fromId, intro.toId))
       return skipped('one of the two has blocked the other');
+    // Names the other of the two, first name only: the asker chose to be named to the one they
+    // asked, and the one who said yes to the asker. Nothing of where either will be.
     const kind = received ? NudgeKind.INTRODUCTION_RECEIVED : NudgeKind.INTRODUCTION_ACCEPTED;
     return this.send(payload, {
       personId: received ? intro.toId : intro.fromId,
@@ -388,6 +390,8 @@ export class NudgeDecisionHandler {
       subjectId: payload.assignmentId,
       link: { screen: 'ASSIGNMENT', id: payload.assignmentId },
     };
+    // Each is named to the other: the member asked for this help and the helper took it (a tie
+    // for the record, never shown as a contact); nothing of either one's plans.
     const helper = firstName(facts.helperName);
     const member = firstName(facts.memberName);
     switch (payload.event) {
