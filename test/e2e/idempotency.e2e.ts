@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AreaService } from '@kith/areas';
-import { Db } from '@kith/platform';
+import { Db, requestHash } from '@kith/platform';
 import { startApi } from '../support/api';
 import type { GraphQLResponse, RunningApi } from '../support/api';
 import { importShippedAreas } from '../support/areas';
@@ -190,6 +190,50 @@ describe('Idempotency-Key on mutations', () => {
       fields: [{ path: 'Idempotency-Key' }],
     });
     expect(await balance(member)).toBe(0);
+  });
+
+  it('answers a refused key with 409 or 400, never a 5xx a client would retry', async () => {
+    const member = await fixtures.member();
+    const grant = (m: number) => ({ p: member.personId, m, r: 'Budget' });
+    // A client that retries on 5xx, as most HTTP clients do: each retry must be told no at once.
+    const key = randomUUID();
+    expect((await send(api, GRANT, grant(20), coordinator.accessToken, key)).status).toBe(200);
+    const reused = await send(api, GRANT, grant(2000), coordinator.accessToken, key);
+    expect(reused.status).toBe(409);
+    expect(reused.errors?.[0].extensions.code).toBe('CONFLICT');
+    const invalid = ['x'.repeat(256), 'has space', 'ünïcode', ''];
+    for (const bad of invalid) {
+      const answer = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${coordinator.accessToken}`,
+          // Sent as bytes: a header carries Latin-1, which fetch would refuse to encode.
+          'idempotency-key': Buffer.from(bad, 'utf8').toString('latin1'),
+        },
+        body: JSON.stringify({ query: GRANT, variables: grant(5) }),
+      });
+      const body = (await answer.json()) as GraphQLResponse;
+      expect({ bad, status: answer.status }).toEqual({ bad, status: 400 });
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'Idempotency-Key' }],
+      });
+    }
+    // A second request while the first still holds the key: 409 as well.
+    const held = randomUUID();
+    await db.query(
+      `INSERT INTO idempotency_key (caller_id, key, request_hash) VALUES ($1, $2, $3)`,
+      [
+        coordinator.personId,
+        held,
+        requestHash({ query: GRANT, variables: grant(7), operationName: undefined }),
+      ],
+    );
+    const running = await send(api, GRANT, grant(7), coordinator.accessToken, held);
+    expect(running.status).toBe(409);
+    expect(running.errors?.[0].extensions.code).toBe('CONFLICT');
+    expect(await balance(member)).toBe(20);
   });
 
   it('ignores the key on queries, and on mutations by callers who are not signed in', async () => {

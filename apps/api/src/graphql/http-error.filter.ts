@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '@kith/platform';
+import { httpStatusOf } from './http-status';
 
 const CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -13,21 +14,12 @@ const CODES: Record<number, ErrorCode> = {
   429: ErrorCode.RATE_LIMITED,
 };
 
-const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409,
-  [ErrorCode.RATE_LIMITED]: 429,
-};
-
 /**
  * The HTTP status an error carries: a domain error's by its code (a REST endpoint such as
  * /reports), Nest's own, or body-parser's (`status` on http-errors).
  */
 function statusOf(error: unknown): number {
-  if (error instanceof DomainError) return STATUS_OF_CODE[error.code] ?? 500;
+  if (error instanceof DomainError) return httpStatusOf(error.code);
   if (error instanceof HttpException) return error.getStatus();
   const status =
     typeof error === 'object' && error !== null

@@ -1,10 +1,12 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { Kind, OperationTypeNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode } from 'graphql';
 import type { FormattedExecutionResult } from 'graphql';
 import type { SignInService } from '@kith/identity';
-import type { IdempotencyService } from '@kith/platform';
+import { DomainError } from '@kith/platform';
+import type { IdempotencyOutcome, IdempotencyService } from '@kith/platform';
 import type { RequestWithPrincipal } from '../auth/request';
+import { httpStatusOf } from './http-status';
 
 interface Context {
   req: RequestWithPrincipal;
@@ -26,6 +28,25 @@ async function callerOf(req: RequestWithPrincipal, auth: SignInService): Promise
 }
 
 const OUR_FAULT = new Set(['INTERNAL_SERVER_ERROR']);
+
+/**
+ * A key refused (malformed: 400; used with another request, or still running: 409) with the
+ * status its code carries. Thrown before the operation runs, an error would otherwise answer
+ * 500, and clients retry a 5xx: a refusal is the caller's to fix, not ours.
+ */
+async function refusedWithStatus(
+  begin: () => Promise<IdempotencyOutcome>,
+): Promise<IdempotencyOutcome> {
+  try {
+    return await begin();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new GraphQLError(error.message, {
+      originalError: error,
+      extensions: { http: { status: httpStatusOf(error.code) } },
+    });
+  }
+}
 
 /**
  * Mutations whose answers are never kept for replay: special category data (equality
@@ -62,11 +83,13 @@ export function idempotencyPlugin(
           if (fields.some((f) => f === undefined || NEVER_KEPT.has(f))) return;
           const callerId = await callerOf(contextValue.req, auth);
           if (!callerId) return;
-          const outcome = await keys.begin(callerId, key, {
-            query: request.query,
-            variables: request.variables,
-            operationName: request.operationName,
-          });
+          const outcome = await refusedWithStatus(() =>
+            keys.begin(callerId, key, {
+              query: request.query,
+              variables: request.variables,
+              operationName: request.operationName,
+            }),
+          );
           if (outcome.kind === 'replay') replay = outcome;
           else held = callerId;
         },
