@@ -187,7 +187,13 @@ describe('in production', () => {
   let api: RunningApi;
 
   beforeAll(async () => {
-    api = await startApi(testConfig({ NODE_ENV: 'production', MAIL_URL: 'smtp://127.0.0.1:1' }));
+    api = await startApi(
+      testConfig({
+        NODE_ENV: 'production',
+        MAIL_URL: 'smtp://127.0.0.1:1',
+        PUBLIC_URL: 'https://kith.example.org',
+      }),
+    );
   });
 
   afterAll(async () => {

@@ -46,6 +46,7 @@ describe('a backing service down at start', () => {
     expect(result.stderr).toMatch(/PORT/);
     expect(result.stderr).toMatch(/REDIS_URL must be a redis URL/);
     expect(result.stderr).toMatch(/JWT_SECRET is required in production/);
+    expect(result.stderr).toMatch(/PUBLIC_URL is required in production/);
   });
 });
 

@@ -236,9 +236,17 @@ export class SignInService {
   }
 
   /** The caller behind an access token, re-read so that a revoked session stops at once. */
-  async principalFor(accessToken: string): Promise<Principal> {
+  principalFor(accessToken: string): Promise<Principal> {
     const claims = this.tokens.verifyAccessToken(accessToken);
-    const principal = await this.sessions.livePrincipal(claims.sessionId, claims.personId);
+    return this.principalOfSession(claims.sessionId, claims.personId);
+  }
+
+  /**
+   * The person of a session still signed in, as its access tokens would give them: for what a
+   * session hands out beyond them (a report link), which ends when it is signed out or revoked.
+   */
+  async principalOfSession(sessionId: string, personId: string): Promise<Principal> {
+    const principal = await this.sessions.livePrincipal(sessionId, personId);
     if (!principal) throw DomainError.unauthenticated('The session has ended; sign in again');
     return principal;
   }

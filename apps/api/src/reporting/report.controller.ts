@@ -1,21 +1,19 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { SignInService } from '@kith/identity';
 import { ReportExportService } from '@kith/reporting';
 import { Public } from '../auth/auth.decorators';
 
 /**
  * GET /reports/<participation|outcomes>.<csv|html>?areaId=&from=&to= with the bearer header, or
- * with the signed link from reportLink (then no header is needed, for 15 minutes). Public to the
- * GraphQL guard only because it checks the one or the other itself.
+ * with the signed link from reportLink (then no header is needed, for 15 minutes, while the
+ * session that made it is signed in). Public to the GraphQL guard only because it checks the one
+ * or the other itself. Malformed input is 400 BAD_USER_INPUT, a missing or dead session or link
+ * 401, another area 403, an unknown one 404.
  */
 @Public()
 @Controller('reports')
 export class ReportController {
-  constructor(
-    private readonly exports: ReportExportService,
-    private readonly signIn: SignInService,
-  ) {}
+  constructor(private readonly exports: ReportExportService) {}
 
   @Get(':file')
   async file(
@@ -26,9 +24,7 @@ export class ReportController {
   ): Promise<void> {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const report = token
-      ? await this.exports.fileFor(await this.signIn.principalFor(token), file, query)
-      : await this.exports.fileForLink(file, query);
+    const report = await this.exports.file(file, query, token || undefined);
     res
       .status(200)
       .set({

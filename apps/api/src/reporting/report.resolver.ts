@@ -1,5 +1,4 @@
-import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
-import type { Request } from 'express';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@kith/identity';
 import { OutcomesService, ParticipationService, ReportExportService } from '@kith/reporting';
 import type { ParticipationRowView } from '@kith/reporting';
@@ -8,6 +7,7 @@ import { CurrentPrincipal } from '../auth/auth.decorators';
 import { toInterest } from '../community/community.mappers';
 import { OutcomesReport, ParticipationReport, ReportGrouping } from './report.model';
 import type { ParticipationRow } from './report.model';
+import { PublicUrl } from './public-url';
 
 /** Aggregate reports, for a commissioner or coordinator of the area; never a person. */
 @Resolver()
@@ -16,15 +16,15 @@ export class ReportResolver {
     private readonly outcomes: OutcomesService,
     private readonly participation: ParticipationService,
     private readonly exports: ReportExportService,
+    private readonly publicUrl: PublicUrl,
   ) {}
 
   @Query(() => String, {
     description:
-      'A link to a report file (kind participation|outcomes, format csv|html) that works without a header for 15 minutes',
+      'A link to a report file (kind participation|outcomes, format csv|html) that works without a header for 15 minutes, until you sign out; it starts with PUBLIC_URL',
   })
   async reportLink(
     @CurrentPrincipal() principal: Principal,
-    @Context('req') req: Request,
     @Args('kind') kind: string,
     @Args('format') format: string,
     @Args('areaId', { type: () => ID }) areaId: string,
@@ -37,8 +37,9 @@ export class ReportResolver {
     })
     groupBy: ReportGrouping[],
   ): Promise<string> {
-    const path = await this.exports.link(principal, kind, format, areaId, from, to, groupBy);
-    return `${req.protocol}://${req.get('host') ?? 'localhost'}${path}`;
+    return this.publicUrl.of(
+      await this.exports.link(principal, kind, format, areaId, from, to, groupBy),
+    );
   }
 
   @Query(() => OutcomesReport, {

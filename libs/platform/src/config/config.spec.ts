@@ -58,9 +58,41 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
       MAIL_URL: 'smtp://mail:25',
+      PUBLIC_URL: 'https://kith.example.org',
     });
     expect(config.isProduction).toBe(true);
     expect(config.mail.transport).toEqual({ kind: 'smtp', url: 'smtp://mail:25' });
+  });
+
+  it('requires PUBLIC_URL over https in production, the one address links are built from', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      MAIL_URL: 'smtp://mail:25',
+    };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL is required in production/);
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://kith.example.org' })).toThrow(
+      /PUBLIC_URL must be an https:\/\/ URL in production/,
+    );
+    expect(
+      loadConfig({ ...production, PUBLIC_URL: 'https://Kith.Example.org/api/' }).publicUrl,
+    ).toBe('https://kith.example.org/api');
+    // Outside production it may be left out: the API then uses the address it listens on.
+    expect(loadConfig({}).publicUrl).toBeNull();
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000/' }).publicUrl).toBe(
+      'http://localhost:3000',
+    );
+  });
+
+  it.each([
+    'kith.example.org',
+    'ftp://kith.example.org',
+    'https://user:pass@kith.example.org',
+    'https://kith.example.org/?next=evil',
+    'https://kith.example.org/#x',
+    'javascript:alert(1)',
+  ])('refuses PUBLIC_URL=%s', (value) => {
+    expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
   });
 
   it('treats an empty variable as unset', () => {

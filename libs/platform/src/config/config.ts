@@ -57,6 +57,35 @@ const urlWithProtocol = (protocols: string[], label: string) =>
     { message: `must be a ${label} URL (${protocols.map((p) => `${p}//…`).join(' or ')})` },
   );
 
+/**
+ * PUBLIC_URL: where people reach Kith (scheme, host, an optional path), kept without a trailing
+ * slash. No credentials, query or fragment: links are this and a path of our own.
+ */
+const publicUrl = z.string().transform((value, context): string => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (
+    !url ||
+    !['https:', 'http:'].includes(url.protocol) ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash
+  ) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      message:
+        'must be an http(s) URL such as https://kith.example.org, with no credentials, query or fragment',
+    });
+    return z.NEVER;
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+});
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: wholeNumber(0, 65535).default(3000),
@@ -90,6 +119,8 @@ const envSchema = z.object({
   SMS_URL: urlWithProtocol(['https:', 'http:'], 'http').optional(),
   // The first wait before a nudge delivery is tried again; it doubles with each attempt.
   NUDGE_RETRY_BASE_MS: wholeNumber(10, 3_600_000).default(30_000),
+  // Where people reach the API: every link Kith makes (a report link) starts with it.
+  PUBLIC_URL: publicUrl.optional(),
   // Where the app's screens open from a link in an email.
   APP_URL: urlWithProtocol(['https:', 'http:'], 'http').default('http://localhost:8081'),
   // Reports: counts under this are not published (and nothing that would give them away).
@@ -168,6 +199,11 @@ export interface KithConfig {
     appUrl: string;
     retryBaseMs: number;
   };
+  /**
+   * PUBLIC_URL: what links are built from, never a request's Host header. Required in production;
+   * null outside it, where the API uses the address it listens on.
+   */
+  publicUrl: string | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: false | number | string[];
   rateLimits: {
@@ -216,6 +252,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
       problems.push(
         'MAIL_URL=log is refused in production: it would write sign-in codes to the log; use smtp://host:port',
       );
+    // Links carry what opens a report: they go out over TLS, to an address we chose.
+    if (!present.PUBLIC_URL) problems.push('PUBLIC_URL is required in production');
+    else if (!/^https:\/\//i.test(present.PUBLIC_URL))
+      problems.push('PUBLIC_URL must be an https:// URL in production');
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
@@ -261,6 +301,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
       appUrl: env.APP_URL.replace(/\/+$/, ''),
       retryBaseMs: env.NUDGE_RETRY_BASE_MS,
     },
+    publicUrl: env.PUBLIC_URL ?? null,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     rateLimits: {

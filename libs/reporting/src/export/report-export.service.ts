@@ -1,21 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SignInService } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Clock, DomainError, KITH_CONFIG, londonDate } from '@kith/platform';
+import { Clock, DomainError, KITH_CONFIG, londonDate, Problems } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
 import { checkGroupBy, ParticipationService } from '../participation/participation.service';
 import { outcomesCsv } from './outcomes-csv';
 import { participationCsv } from './participation-csv';
 import { outcomesHtml, participationHtml } from './report-html';
 import { OutcomesService } from '../outcomes.service';
-import { ReportScope } from '../report-scope.service';
+import { checkPeriod, ReportScope } from '../report-scope.service';
 import {
-  groupingsOf,
-  REPORT_FORMATS,
-  REPORT_KINDS,
+  checkKindAndFormat,
+  parseReportQuery,
   signReportLink,
   verifyReportLink,
 } from '../report-link';
-import type { ReportFormat, ReportKind, ReportRequest } from '../report-link';
+import type { ReportRequest } from '../report-link';
 
 export interface ReportFile {
   contentType: string;
@@ -26,7 +26,8 @@ export interface ReportFile {
 /**
  * Reports as files a commissioner can keep (CSV) or read and print (an HTML page), fetched with the bearer
  * header or a signed link that works for 15 minutes. Scope is checked when the link is made
- * and again when it is used, so a link outlives no change of role.
+ * and again when it is used, so a link outlives no change of role; and it is its maker's
+ * session's, so it outlives no sign-out either.
  */
 @Injectable()
 export class ReportExportService {
@@ -37,12 +38,13 @@ export class ReportExportService {
     private readonly outcomes: OutcomesService,
     private readonly participation: ParticipationService,
     private readonly scope: ReportScope,
+    private readonly signIn: SignInService,
     @Inject(KITH_CONFIG) config: KithConfig,
   ) {
     this.secret = config.auth.jwtSecret;
   }
 
-  /** A signed link to a report, for a caller who may read it now. */
+  /** The path of a signed link to a report, for a caller who may read it now. */
   async link(
     principal: Principal,
     kind: string,
@@ -52,14 +54,18 @@ export class ReportExportService {
     to: Date,
     groupBy: readonly string[] = ['MONTH'],
   ): Promise<string> {
-    const parsed = this.parse(kind, format);
-    const request = {
-      ...parsed,
+    const problems = new Problems();
+    const { kind: k, format: f } = checkKindAndFormat(kind, format, problems);
+    problems.throwIfAny();
+    const request: ReportRequest = {
+      kind: k,
+      format: f,
       areaId,
       from,
       to,
       by: principal.personId,
-      groupBy: parsed.kind === 'participation' ? [...groupBy] : [],
+      session: principal.sessionId,
+      groupBy: k === 'participation' ? [...groupBy] : [],
     };
     // Checked now (no link is made for what the caller may not read), but not worked out: the
     // report is built when the link is used.
@@ -68,30 +74,37 @@ export class ReportExportService {
     return signReportLink(request, this.secret, this.clock.now());
   }
 
-  /** The file a bearer of a session asks for. */
-  fileFor(principal: Principal, name: string, query: Record<string, unknown>): Promise<ReportFile> {
-    const { kind, format } = this.parseName(name);
-    const date = (key: string) => new Date(typeof query[key] === 'string' ? query[key] : '');
-    const areaId = typeof query.areaId === 'string' ? query.areaId : '';
-    return this.render(principal, {
-      kind,
-      format,
-      areaId,
-      from: date('from'),
-      to: date('to'),
-      by: principal.personId,
-      groupBy: kind === 'participation' ? groupingsOf(query.groupBy ?? 'MONTH') : [],
-    });
-  }
-
   /**
-   * The file a signed link asks for, as the person it was made for: their scope is read from
-   * their role grants now (a commissioner removed since is refused), not from any session.
+   * The file a request to /reports/<name> asks for, with the bearer's access token or as the
+   * signed link it carries. Every part of it is checked first (BAD_USER_INPUT naming each bad
+   * one), before anything is read or counted; then the caller (401), their scope (403) and the
+   * area (404).
    */
-  fileForLink(name: string, query: Record<string, unknown>): Promise<ReportFile> {
-    const { kind, format } = this.parseName(name);
-    const request = verifyReportLink(kind, format, query, this.secret, this.clock.now());
-    return this.render({ personId: request.by, sessionId: 'report-link', roles: [] }, request);
+  async file(
+    name: string,
+    query: Record<string, unknown>,
+    accessToken: string | undefined,
+  ): Promise<ReportFile> {
+    const parsed = parseReportQuery(name, query);
+    if (parsed.kind === 'participation' && parsed.groupBy) checkGroupBy(parsed.groupBy);
+    if (!accessToken && parsed.link) {
+      // Its period was checked when it was made: a link altered is refused as such (401).
+      const request = verifyReportLink(parsed, parsed.link, this.secret, this.clock.now());
+      // The link is its maker's session's: signed out or revoked since, it opens nothing. Their
+      // scope is read from their role grants now (a commissioner removed since is refused).
+      const maker = await this.signIn.principalOfSession(request.session, request.by);
+      return this.render(maker, request);
+    }
+    checkPeriod(parsed.from, parsed.to, this.clock.now());
+    if (!accessToken)
+      throw DomainError.unauthenticated('Sign in, or open a report link made for you');
+    const principal = await this.signIn.principalFor(accessToken);
+    return this.render(principal, {
+      ...parsed,
+      by: principal.personId,
+      session: principal.sessionId,
+      groupBy: parsed.kind === 'participation' ? (parsed.groupBy ?? ['MONTH']) : [],
+    });
   }
 
   private async render(principal: Principal, r: ReportRequest): Promise<ReportFile> {
@@ -122,21 +135,5 @@ export class ReportExportService {
       fileName: name(byMonth.area.code),
       body: await participationHtml(byMonth, byWard),
     };
-  }
-
-  private parseName(name: string): { kind: ReportKind; format: ReportFormat } {
-    const [kind, format, ...rest] = name.split('.');
-    if (rest.length > 0) throw DomainError.notFound('Report');
-    return this.parse(kind ?? '', format ?? '');
-  }
-
-  private parse(kind: string, format: string): { kind: ReportKind; format: ReportFormat } {
-    const problems: { path: string; message: string }[] = [];
-    if (!(REPORT_KINDS as readonly string[]).includes(kind))
-      problems.push({ path: 'kind', message: `one of ${REPORT_KINDS.join(', ')}` });
-    if (!(REPORT_FORMATS as readonly string[]).includes(format))
-      problems.push({ path: 'format', message: `one of ${REPORT_FORMATS.join(', ')}` });
-    if (problems.length > 0) throw DomainError.badInput(problems);
-    return { kind: kind as ReportKind, format: format as ReportFormat };
   }
 }
