@@ -20,8 +20,8 @@ describe('the newest migrations', () => {
   beforeAll(() => ds.initialize());
   afterAll(() => ds.destroy());
 
-  it('the consent, reporting, network, survey and nudge migrations go down and come back without drift', async () => {
-    expect(ds.migrations.slice(-9).map((m) => m.name)).toEqual([
+  it('the consent, device, reporting, network, survey and nudge migrations go down and come back without drift', async () => {
+    expect(ds.migrations.slice(-10).map((m) => m.name)).toEqual([
       'ParticipationMonths1795670000000',
       'EqualityMonitoring1795680000000',
       'MemberJoins1795690000000',
@@ -29,6 +29,7 @@ describe('the newest migrations', () => {
       'ReportQuarters1795710000000',
       'RecordKeysAndHomes1795720000000',
       'PerturbedRollups1795721000000',
+      'DeviceSessions1795730000000',
       'ConsentToBeSeen1795740000000',
       'IntroductionWithdrawn1795740000001',
       'WithdrawClosedIntroductions1795740000002',
@@ -76,6 +77,27 @@ describe('the newest migrations', () => {
         `SELECT 1 FROM information_schema.columns WHERE table_name = 'tie' AND column_name = 'confirmed'`,
       ),
     ).toBe(false);
+    const deviceSessionColumn = () =>
+      exists(
+        `SELECT 1 FROM information_schema.columns WHERE table_name = 'device' AND column_name = 'auth_session_id'`,
+      );
+    await ds.query(
+      `INSERT INTO person (email, display_name) VALUES ('device-migration@example.test', 'D')`,
+    );
+    const [{ id: deviceOwner }] = await ds.query<{ id: string }[]>(
+      `SELECT id FROM person WHERE email = 'device-migration@example.test'`,
+    );
+    await ds.query(
+      `INSERT INTO nudge (person_id, kind, key, due_at, title, body) VALUES ($1, 'DEVICE_REASSIGNED', 'd1', now(), 't', 'b'), ($1, 'CHECK_IN', 'd2', now(), 't', 'b')`,
+      [deviceOwner],
+    );
+    await ds.undoLastMigration();
+    expect(await deviceSessionColumn()).toBe(false);
+    // The kind it added goes, with its nudges; the others stay.
+    expect(await ds.query(`SELECT kind FROM nudge WHERE person_id = $1`, [deviceOwner])).toEqual([
+      { kind: 'CHECK_IN' },
+    ]);
+    await ds.query(`DELETE FROM nudge WHERE person_id = $1`, [deviceOwner]);
     await ds.undoLastMigration();
     expect(
       await exists(

@@ -125,6 +125,11 @@ class StandInHandlers {
     return Promise.resolve(done);
   }
 
+  @JobHandler(JobName.AuthSessionEnded)
+  authSessionEndedUnused(): Promise<JobResult> {
+    return Promise.resolve(done);
+  }
+
   @JobHandler(JobName.SendSignInCodeMail, { atomic: false })
   async outside(_payload: { signInCodeId: string }, { jobId }: JobContext): Promise<JobResult> {
     const plan = this.count(jobId);

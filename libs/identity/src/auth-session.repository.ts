@@ -56,12 +56,14 @@ export class AuthSessionRepository {
     await this.db.query(`UPDATE refresh_token SET used_at = $2 WHERE id = $1`, [tokenId, now]);
   }
 
-  async revoke(sessionId: string, reason: string, now: Date): Promise<void> {
-    await this.db.query(
+  /** True when this ended the session; false when it had ended already. */
+  async revoke(sessionId: string, reason: string, now: Date): Promise<boolean> {
+    const rows = await this.db.query(
       `UPDATE auth_session SET revoked_at = $3, revoked_reason = $2
-        WHERE id = $1 AND revoked_at IS NULL`,
+        WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
       [sessionId, reason, now],
     );
+    return rows.length > 0;
   }
 
   /** Who the session's person is and what they may do, or undefined if it is not live. */

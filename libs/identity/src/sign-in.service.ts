@@ -211,7 +211,7 @@ export class SignInService {
           const accessToken = this.tokens.issueAccessToken(claims, token.usedAt);
           return { ok: true as const, signedIn: { accessToken, refreshToken: successor, person } };
         }
-        await this.sessions.revoke(token.sessionId, 'refresh-token-reuse', now);
+        await this.endSession(token.sessionId, 'refresh-token-reuse');
         return { ok: false as const, reason: 'This refresh token was already used; sign in again' };
       }
       if (token.expiresAt <= now)
@@ -231,8 +231,19 @@ export class SignInService {
   }
 
   async signOut(principal: Principal): Promise<true> {
-    await this.sessions.revoke(principal.sessionId, 'sign-out', this.clock.now());
+    await this.db.transaction(() => this.endSession(principal.sessionId, 'sign-out'));
     return true;
+  }
+
+  /**
+   * Revokes the session and publishes that it ended, in the caller's transaction. Identity sits
+   * below nudges and names none of its work: the libs above learn of it through the outbox
+   * (AuthSessionEnded) and forget what was registered through the session, a push device
+   * first, so a shared tablet shows the next person nothing of the last one's.
+   */
+  private async endSession(sessionId: string, reason: string): Promise<void> {
+    if (await this.sessions.revoke(sessionId, reason, this.clock.now()))
+      await this.outbox.schedule(JobName.AuthSessionEnded, { sessionId }, { key: sessionId });
   }
 
   /** The caller behind an access token, re-read so that a revoked session stops at once. */

@@ -105,6 +105,8 @@ export class NudgeDecisionHandler {
         return this.checkIn(payload);
       case 'SURVEY_DUE':
         return this.surveyDue(payload);
+      case 'DEVICE_REASSIGNED':
+        return this.deviceReassigned(payload);
     }
   }
 
@@ -522,6 +524,23 @@ export class NudgeDecisionHandler {
       words: NudgeKind.SURVEY_DUE,
       params: () => ({}),
       link: { screen: 'SURVEYS', id: null },
+    });
+  }
+
+  /**
+   * Someone else signed in on a device this person had nudges on, and it is theirs now: this
+   * person is told, in neutral words that never say who, by their other channels (the device
+   * itself no longer is one). One per move.
+   */
+  private deviceReassigned(payload: EventOf<'DEVICE_REASSIGNED'>): Promise<JobResult> {
+    return this.send(payload, {
+      personId: payload.personId,
+      kind: NudgeKind.DEVICE_REASSIGNED,
+      subjectId: payload.personId,
+      keySlot: String(payload.since),
+      words: NudgeKind.DEVICE_REASSIGNED,
+      params: () => ({}),
+      link: null,
     });
   }
 

@@ -302,6 +302,18 @@ export class NudgeDeliveryHandler {
     return sentAny ? done : skipped('nothing gathered to send');
   }
 
+  /**
+   * A signed-in session ended (identity's fact): the devices registered through it are
+   * forgotten, so the next person to sign in on a shared tablet is not shown this one's nudges.
+   */
+  @JobHandler(JobName.AuthSessionEnded, { atomic: true })
+  async forgetSessionDevices({
+    sessionId,
+  }: JobPayloads[JobName.AuthSessionEnded]): Promise<JobResult> {
+    const forgotten = await this.deliveries.forgetSessionDevices(sessionId);
+    return forgotten > 0 ? done : skipped('no device was registered through the session');
+  }
+
   @JobHandler(JobName.PruneDevices, { atomic: false })
   async pruneDevices(): Promise<JobResult> {
     const before = new Date(this.clock.now().getTime() - DEVICE_UNSEEN_DAYS * 24 * 3600_000);

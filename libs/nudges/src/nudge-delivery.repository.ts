@@ -241,13 +241,31 @@ export class NudgeDeliveryRepository {
     return rows.length;
   }
 
-  /** The member's push tokens, newest seen first. */
+  /**
+   * The member's push tokens, newest seen first: only those registered through a session still
+   * signed in. Reads identity's auth_session: a sign-out stops pushes at once, before the job
+   * that forgets its devices (AuthSessionEnded) has run.
+   */
   async deviceTokens(personId: string): Promise<string[]> {
     const rows = await this.db.query<{ token: string }>(
-      `SELECT token FROM device WHERE person_id = $1 ORDER BY last_seen_at DESC`,
+      `SELECT d.token FROM device d
+        WHERE d.person_id = $1
+          AND (d.auth_session_id IS NULL
+               OR EXISTS (SELECT 1 FROM auth_session s
+                           WHERE s.id = d.auth_session_id AND s.revoked_at IS NULL))
+        ORDER BY d.last_seen_at DESC`,
       [personId],
     );
     return rows.map((row) => row.token);
+  }
+
+  /** The devices registered through a session that has ended. */
+  async forgetSessionDevices(sessionId: string): Promise<number> {
+    const rows = await this.db.query<{ token: string }>(
+      `DELETE FROM device WHERE auth_session_id = $1 RETURNING token`,
+      [sessionId],
+    );
+    return rows.length;
   }
 
   async forgetDevices(tokens: readonly string[]): Promise<number> {
@@ -263,10 +281,17 @@ export class NudgeDeliveryRepository {
     return this.forgetDevices([token]);
   }
 
-  /** Devices nobody has registered again since `before`: the app stopped using them. */
+  /**
+   * Devices nobody has registered again since `before` (the app stopped using them), and any
+   * whose session has ended that its AuthSessionEnded job has not forgotten yet.
+   */
   async pruneDevices(before: Date): Promise<number> {
     const rows = await this.db.query<{ token: string }>(
-      `DELETE FROM device WHERE last_seen_at < $1 RETURNING token`,
+      `DELETE FROM device d
+        WHERE d.last_seen_at < $1
+           OR EXISTS (SELECT 1 FROM auth_session s
+                       WHERE s.id = d.auth_session_id AND s.revoked_at IS NOT NULL)
+       RETURNING d.token`,
       [before],
     );
     return rows.length;

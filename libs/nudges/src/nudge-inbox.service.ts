@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Clock,
+  Db,
   decodeCursor,
   DomainError,
   encodeCursor,
   isUuid,
+  JobName,
+  JobOutbox,
   KITH_CONFIG,
   Problems,
 } from '@kith/platform';
@@ -37,6 +40,8 @@ const TOKEN = /^[\x21-\x7e]{10,300}$/;
 export class NudgeInboxService {
   constructor(
     private readonly nudges: NudgeRepository,
+    private readonly db: Db,
+    private readonly outbox: JobOutbox,
     private readonly clock: Clock,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
   ) {}
@@ -103,7 +108,17 @@ export class NudgeInboxService {
     return this.nudges.markAllRead(personId, this.clock.now());
   }
 
-  async registerDevice(personId: string, token: string, platform: DevicePlatform): Promise<true> {
+  /**
+   * Registers the device for the caller, through the session they are signed in with (its
+   * sign-out forgets it). A token someone else had (a shared tablet, a phone handed on) moves to
+   * the caller, and its last owner is told that their notifications no longer go there, in
+   * words that say nothing of who.
+   */
+  async registerDevice(
+    caller: { personId: string; sessionId: string },
+    token: string,
+    platform: DevicePlatform,
+  ): Promise<true> {
     const problems = new Problems();
     problems.check(TOKEN.test(token), 'token', 'give the token the push service issued');
     problems.check(
@@ -112,12 +127,28 @@ export class NudgeInboxService {
       'choose IOS, ANDROID or WEB',
     );
     problems.throwIfAny('The device was not registered');
-    if ((await this.nudges.otherDevicesOf(personId, token)) >= MAX_DEVICES)
-      throw DomainError.conflict(
-        `At most ${MAX_DEVICES} devices; unregister one you no longer use first`,
+    const { personId, sessionId } = caller;
+    return this.db.transaction(async () => {
+      if ((await this.nudges.otherDevicesOf(personId, token)) >= MAX_DEVICES)
+        throw DomainError.conflict(
+          `At most ${MAX_DEVICES} devices; unregister one you no longer use first`,
+        );
+      const { previousOwner } = await this.nudges.registerDevice(
+        personId,
+        sessionId,
+        token,
+        platform,
       );
-    await this.nudges.registerDevice(personId, token, platform);
-    return true;
+      if (previousOwner) {
+        const since = this.clock.now().getTime();
+        await this.outbox.schedule(
+          JobName.DecideNudge,
+          { event: 'DEVICE_REASSIGNED', personId: previousOwner, since },
+          { key: `device-reassigned-${previousOwner}-${since}` },
+        );
+      }
+      return true as const;
+    });
   }
 
   /** True when the caller's token was removed; false when they had no such token. */

@@ -15,6 +15,8 @@ export enum NudgeKind {
   SURVEY_DUE = 'SURVEY_DUE',
   /** To a coordinator: a member quiet for six weeks would be glad of a call from a person. */
   CHECK_IN = 'CHECK_IN',
+  /** Someone else signed in on a device this person had nudges on: they no longer go there. */
+  DEVICE_REASSIGNED = 'DEVICE_REASSIGNED',
 }
 
 /** Where a nudge can be delivered; the in-app inbox always is. */
@@ -54,6 +56,7 @@ export const NUDGE_CLASS: Record<NudgeKind, NudgeClass> = {
   [NudgeKind.DBS_EXPIRING]: 'service',
   [NudgeKind.SURVEY_DUE]: 'prompt',
   [NudgeKind.CHECK_IN]: 'service',
+  [NudgeKind.DEVICE_REASSIGNED]: 'service',
 };
 
 /** Which of a session's two reminders: the day before, or two hours before it starts. */

@@ -102,6 +102,10 @@ export const NUDGE_WORDS = {
       title: 'A check-in call: {{name}}',
       body: '{{name}} has not been to anything for six weeks and has not answered a suggestion. A friendly call from a person may help.',
     },
+    [NudgeKind.DEVICE_REASSIGNED]: {
+      title: 'Kith notifications stopped on one of your devices',
+      body: 'Someone else has signed in to Kith on a phone or tablet where you had notifications, so they no longer go to it. Your messages are still here in the app. If the device is yours, sign in on it again to have them back.',
+    },
   },
   es: {
     [NudgeKind.WAITLIST_PROMOTED]: {
@@ -195,6 +199,10 @@ export const NUDGE_WORDS = {
     [NudgeKind.CHECK_IN]: {
       title: 'Una llamada para saludar: {{name}}',
       body: '{{name}} lleva seis semanas sin venir a nada y no ha respondido a una sugerencia. Una llamada de una persona puede ayudar.',
+    },
+    [NudgeKind.DEVICE_REASSIGNED]: {
+      title: 'Las notificaciones de Kith se han detenido en uno de tus dispositivos',
+      body: 'Otra persona ha iniciado sesión en Kith en un teléfono o tableta donde recibías notificaciones, así que ya no te llegan allí. Tus mensajes siguen aquí, en la aplicación. Si el dispositivo es tuyo, vuelve a iniciar sesión en él para recibirlas de nuevo.',
     },
   },
 } as const;

@@ -301,13 +301,36 @@ export class NudgeRepository {
     return rows.length;
   }
 
-  /** A token moves to whoever registers it last (a phone handed on), and is seen again now. */
-  async registerDevice(personId: string, token: string, platform: DevicePlatform): Promise<void> {
-    await this.db.query(
-      `INSERT INTO device (token, person_id, platform) VALUES ($1, $2, $3)
-       ON CONFLICT (token) DO UPDATE SET person_id = EXCLUDED.person_id, platform = EXCLUDED.platform, last_seen_at = now()`,
-      [token, personId, platform],
+  /**
+   * A token moves to whoever registers it last (a phone handed on), through the session they
+   * registered it in, and is seen again now. Returns whose it was, when it was someone else's:
+   * inserted if new, else locked, read and moved, so two registrations at once each see the
+   * owner before them. In the caller's transaction.
+   */
+  async registerDevice(
+    personId: string,
+    sessionId: string,
+    token: string,
+    platform: DevicePlatform,
+  ): Promise<{ previousOwner: string | null }> {
+    const inserted = await this.db.query(
+      `INSERT INTO device (token, person_id, platform, auth_session_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (token) DO NOTHING RETURNING token`,
+      [token, personId, platform, sessionId],
     );
+    if (inserted.length > 0) return { previousOwner: null };
+    const [before] = await this.db.query<{ personId: string }>(
+      `SELECT person_id AS "personId" FROM device WHERE token = $1 FOR UPDATE`,
+      [token],
+    );
+    // Forgotten in between (its session ended, Expo said it is gone): it is simply new again.
+    if (!before) return this.registerDevice(personId, sessionId, token, platform);
+    await this.db.query(
+      `UPDATE device SET person_id = $2, platform = $3, auth_session_id = $4, last_seen_at = now()
+        WHERE token = $1`,
+      [token, personId, platform, sessionId],
+    );
+    return { previousOwner: before.personId !== personId ? before.personId : null };
   }
 
   /** How many devices the person has besides this token. */

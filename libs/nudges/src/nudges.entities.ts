@@ -9,7 +9,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { PersonEntity } from '@kith/identity';
+import { AuthSessionEntity, PersonEntity } from '@kith/identity';
 import { NudgeChannel, NudgeKind } from './nudge-kinds';
 
 export enum NudgeStatus {
@@ -254,6 +254,19 @@ export class DeviceEntity {
   @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_device_person' })
   person?: PersonEntity;
+
+  /**
+   * The signed-in session that registered it: its sign-out forgets the device, so the next
+   * person on a shared tablet is not shown this one's nudges. Null for a device registered
+   * before this was kept (the app registers again when it starts).
+   */
+  @Index('ix_device_auth_session_id')
+  @Column({ type: 'uuid', nullable: true })
+  authSessionId!: string | null;
+
+  @ManyToOne(() => AuthSessionEntity, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'auth_session_id', foreignKeyConstraintName: 'fk_device_auth_session' })
+  authSession?: AuthSessionEntity | null;
 
   @Column({ type: 'enum', enum: DevicePlatform, enumName: 'device_platform' })
   platform!: DevicePlatform;

@@ -91,13 +91,16 @@ export class NudgesResolver {
     return toPreferences(await this.inbox.updatePreferences(principal.personId, input));
   }
 
-  @Mutation(() => Boolean, { description: 'At most 10 devices; registering again refreshes it' })
+  @Mutation(() => Boolean, {
+    description:
+      'At most 10 devices; registering again refreshes it. Kept while this sign-in lasts: signing out forgets it. A device someone else had moves to you, and they are told (never by whom)',
+  })
   registerDevice(
     @CurrentPrincipal() principal: Principal,
     @Args('token') token: string,
     @Args('platform', { type: () => DevicePlatform }) platform: DevicePlatform,
   ): Promise<boolean> {
-    return this.inbox.registerDevice(principal.personId, token, platform);
+    return this.inbox.registerDevice(principal, token, platform);
   }
 
   @Mutation(() => Boolean, { description: 'False when you had no such device' })

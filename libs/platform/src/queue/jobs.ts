@@ -39,6 +39,11 @@ export enum JobName {
   RebuildParticipationRollups = 'rebuild-participation-rollups',
   /** A member's profile changed (home, interests, age band): their rollup rows are worked out again. */
   RollUpMember = 'roll-up-member',
+  /**
+   * Identity's fact: a signed-in session ended (signed out, or revoked for a reused refresh
+   * token). What was registered through it (push devices) is forgotten by its owner's handler.
+   */
+  AuthSessionEnded = 'auth-session-ended',
 }
 
 export enum QueueName {
@@ -91,6 +96,12 @@ export const JOB_PAYLOADS = {
       /** The last answer it follows (epoch ms), or joining for a baseline. */
       since: z.number().int(),
     }),
+    /** Someone else registered a device of this person's at `since` (epoch ms): they are told. */
+    z.object({
+      event: z.literal('DEVICE_REASSIGNED'),
+      personId: z.string().uuid(),
+      since: z.number().int(),
+    }),
     /** No booking since `since` (epoch ms): one gentle suggestion, or after 42 days a person. */
     z.object({
       event: z.enum(['RE_ENGAGE', 'CHECK_IN']),
@@ -121,6 +132,7 @@ export const JOB_PAYLOADS = {
     /** The home changed: every session they came to is worked out again. */
     moved: z.boolean().optional(),
   }),
+  [JobName.AuthSessionEnded]: z.object({ sessionId: z.string().uuid() }),
 } satisfies Record<JobName, z.ZodTypeAny>;
 
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOB_PAYLOADS)[K]> };
@@ -149,6 +161,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RollUpSessionAttendance]: QueueName.Default,
   [JobName.RebuildParticipationRollups]: QueueName.Default,
   [JobName.RollUpMember]: QueueName.Default,
+  [JobName.AuthSessionEnded]: QueueName.Default,
 };
 
 export interface JobSchedule<N extends JobName = JobName> {

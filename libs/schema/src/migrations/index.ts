@@ -30,6 +30,7 @@ import { AnswerReach1795700000000 } from './1795700000000-AnswerReach';
 import { ReportQuarters1795710000000 } from './1795710000000-ReportQuarters';
 import { RecordKeysAndHomes1795720000000 } from './1795720000000-RecordKeysAndHomes';
 import { PerturbedRollups1795721000000 } from './1795721000000-PerturbedRollups';
+import { DeviceSessions1795730000000 } from './1795730000000-DeviceSessions';
 import { ConsentToBeSeen1795740000000 } from './1795740000000-ConsentToBeSeen';
 import { IntroductionWithdrawn1795740000001 } from './1795740000001-IntroductionWithdrawn';
 import { WithdrawClosedIntroductions1795740000002 } from './1795740000002-WithdrawClosedIntroductions';
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   ReportQuarters1795710000000,
   RecordKeysAndHomes1795720000000,
   PerturbedRollups1795721000000,
+  DeviceSessions1795730000000,
   ConsentToBeSeen1795740000000,
   IntroductionWithdrawn1795740000001,
   WithdrawClosedIntroductions1795740000002,
