@@ -204,6 +204,8 @@ function groupingsOf(value: unknown, problems: Problems): string[] | null {
     .flatMap((v) => (typeof v === 'string' ? v.split(',') : ['']))
     .map((v) => v.trim());
   if (split.some((v) => v === '')) problems.add('groupBy', 'must not be empty');
+  // Named once however many are sent (a query may carry a thousand), never one problem each.
+  else if (split.length > 2) problems.add('groupBy', 'at most two groupings at once');
   return split;
 }
 
