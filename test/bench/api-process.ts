@@ -31,6 +31,7 @@ export class Api {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
+        PUBLIC_URL: 'https://kith.example.org',
         DATABASE_URL: databaseUrl,
         REDIS_URL,
         PORT: String(port),

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
 
     const config = loadConfig({
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://kith.example.org',
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       QUEUE_PREFIX: 'kith-bench',

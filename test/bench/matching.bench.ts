@@ -70,7 +70,12 @@ async function signInSample(pool: Pool, size: number): Promise<Member[]> {
     [size],
   );
   const tokens = new TokenService(
-    loadConfig({ NODE_ENV: 'production', JWT_SECRET, MAIL_URL: 'smtp://127.0.0.1:1' }),
+    loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://kith.example.org',
+      JWT_SECRET,
+      MAIL_URL: 'smtp://127.0.0.1:1',
+    }),
   );
   return rows.map((row) => ({
     personId: row.id,

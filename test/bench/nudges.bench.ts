@@ -125,6 +125,7 @@ async function main(): Promise<void> {
     const clock = new JumpingClock();
     const config = loadConfig({
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://kith.example.org',
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       QUEUE_PREFIX: 'kith-bench',

@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     const tokens = new TokenService(
       loadConfig({
         NODE_ENV: 'production',
+        PUBLIC_URL: 'https://kith.example.org',
         JWT_SECRET: BENCH_JWT_SECRET,
         MAIL_URL: 'smtp://127.0.0.1:1',
       }),
