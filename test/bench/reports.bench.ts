@@ -104,7 +104,8 @@ async function main(): Promise<void> {
     // A rollup table a newer migration brought is empty on a dataset made before it.
     const { rows: rollups } = await db.query<{ n: number }>(
       `SELECT least((SELECT count(*) FROM participant), (SELECT count(*) FROM member_join),
-                    (SELECT count(*) FROM participant_answer_reach))::int AS n`,
+                    (SELECT count(*) FROM participant_answer_reach),
+                    (SELECT count(*) FROM participant_interest_reach))::int AS n`,
     );
     if (rollups[0].n === 0) {
       // Reused from before the rollups were kept (or from bench:network's generator run).

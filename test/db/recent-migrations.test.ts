@@ -21,7 +21,7 @@ describe('the newest migrations', () => {
   afterAll(() => ds.destroy());
 
   it('the consent, device, reporting, network, survey and nudge migrations go down and come back without drift', async () => {
-    expect(ds.migrations.slice(-12).map((m) => m.name)).toEqual([
+    expect(ds.migrations.slice(-13).map((m) => m.name)).toEqual([
       'ParticipationMonths1795670000000',
       'EqualityMonitoring1795680000000',
       'MemberJoins1795690000000',
@@ -34,7 +34,14 @@ describe('the newest migrations', () => {
       'IntroductionWithdrawn1795740000001',
       'WithdrawClosedIntroductions1795740000002',
       'ShownInterests1795740000003',
+      'InterestReach1795750000000',
     ]);
+    await ds.undoLastMigration();
+    expect(
+      await exists(
+        `SELECT 1 FROM information_schema.tables WHERE table_name = 'participant_interest_reach'`,
+      ),
+    ).toBe(false);
     await ds.undoLastMigration();
     expect(
       await exists(

@@ -270,6 +270,26 @@ describe('the participation report on the demo history', () => {
     const monthly = byMonth.rows.reduce((sum, r) => sum + (r.participants.value ?? 0), 0);
     expect(monthly).toBeGreaterThan(byMonth.totals.participants.value!);
     expect(byMonth.totals.sessionsHeld.value).toBeGreaterThan(0);
+    // By interest over the period: each person in each interest and area they came to it from,
+    // in the cell of the first month of the period they did.
+    const interestCells = await db.query<{ slug: string; count: number; key: string }>(
+      `${CAME}, firsts AS (
+         SELECT p.person_id, ai.interest_id, p.area, min(p.m) AS m, min(p.k) AS k
+           FROM placed p JOIN activity_interest ai ON ai.activity_id = p.activity_id
+          WHERE p.area IN (SELECT id FROM inside) GROUP BY p.person_id, ai.interest_id, p.area)
+       SELECT i.slug, count(*)::int AS count, sum(f.k)::bigint AS key
+         FROM firsts f JOIN interest i ON i.id = f.interest_id GROUP BY i.slug, f.m, f.area`,
+      [riverside, period.f, period.t],
+    );
+    const byInterest = await report(['INTEREST_GROUP']);
+    for (const row of byInterest.rows) {
+      const v = published(interestCells.filter((c) => c.slug === row.interest!.slug));
+      expect({ interest: row.interest!.slug, participants: row.participants }).toEqual({
+        interest: row.interest!.slug,
+        participants: v >= 10 ? { value: v, suppressed: false } : { value: null, suppressed: true },
+      });
+    }
+    expect(byInterest.rows.filter((r) => !r.participants.suppressed).length).toBeGreaterThan(5);
     // Joined in the period, counted where they lived at the start of the month they joined;
     // and of them those whose third month was over by its end (joined three whole months
     // before its last month) and who came in it.
@@ -583,6 +603,10 @@ describe('the participation report on the demo history', () => {
         'first_timers, returned, first_timers_key, returned_key',
       ],
       participant_reach: ['start_month, area_id, age_band, next_month', 'people, people_key'],
+      participant_interest_reach: [
+        'start_month, area_id, interest_id, next_month',
+        'people, people_key',
+      ],
       participant_interest_first: [
         'month, area_id, interest_id',
         'first_timers, returned, first_timers_key, returned_key',

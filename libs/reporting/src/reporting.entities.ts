@@ -322,6 +322,32 @@ export class ParticipantReachEntity {
 }
 
 /**
+ * The same reach per interest: for each month a report could start in, the first month at or
+ * after it that a member came to the interest from an area they lived in. What a report's
+ * participants by interest over a period are summed from.
+ */
+@Entity('participant_interest_reach')
+export class ParticipantInterestReachEntity {
+  @PrimaryColumn('int')
+  startMonth!: number;
+
+  @PrimaryColumn('uuid')
+  areaId!: string;
+
+  @PrimaryColumn('uuid')
+  interestId!: string;
+
+  @PrimaryColumn('int')
+  nextMonth!: number;
+
+  @Column({ type: 'int', default: 0 })
+  people!: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  peopleKey!: string;
+}
+
+/**
  * What each member gives the joiners' counts now: the London month they joined, where they
  * lived at its start, the interests they chose, and whether they came in their third and sixth months (from
  * `participant`). Rewritten with their participant rows, and when their profile changes.
@@ -479,6 +505,7 @@ export const REPORTING_ENTITIES = [
   ParticipantFirstEntity,
   ParticipantInterestFirstEntity,
   ParticipantReachEntity,
+  ParticipantInterestReachEntity,
   MemberJoinEntity,
   MemberJoinMonthEntity,
   MemberJoinMonthInterestEntity,

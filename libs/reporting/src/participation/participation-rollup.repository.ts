@@ -99,6 +99,7 @@ const REBUILT = [
   'participant_first',
   'participant_interest_first',
   'participant_reach',
+  'participant_interest_reach',
   'participant_answer_reach',
   'member_join',
   'member_join_month',
@@ -341,6 +342,7 @@ export class ParticipationRollupRepository {
     const firsts = new Deltas<[number, string, number]>();
     const interestFirsts = new Deltas<[number, string, string]>();
     const reach = new Deltas<[number, string, string, number]>();
+    const interestReach = new Deltas<[number, string, string, number]>();
     const answerReach = new Deltas<[number, string, string, string, number]>();
     const count = (rows: MonthsRow[], sign: number) => {
       for (const row of rows) {
@@ -359,7 +361,12 @@ export class ParticipationRollupRepository {
           if (row.interestId) interestMonths.add([month, area, row.interestId], once);
           else months.add([month, area], once);
         });
-        if (row.interestId) continue;
+        if (row.interestId) {
+          for (const [area, inArea] of monthsByArea(row.months, row.monthAreas))
+            for (const [a, next] of reachOf(inArea))
+              interestReach.add([a, area, row.interestId, next], once);
+          continue;
+        }
         const answered = (row.answers ?? []).map((qa) => qa.split(':') as [string, string]);
         for (const [area, inArea] of monthsByArea(row.months, row.monthAreas))
           for (const [a, next] of reachOf(inArea)) {
@@ -391,6 +398,12 @@ export class ParticipationRollupRepository {
       [['start_month', 'int'], AREA, ['age_band', 'text'], ['next_month', 'int']],
       ['people', 'people_key'],
       reach.entries(),
+    );
+    await this.addTo(
+      'participant_interest_reach',
+      [['start_month', 'int'], AREA, INTEREST, ['next_month', 'int']],
+      ['people', 'people_key'],
+      interestReach.entries(),
     );
     await this.addTo(
       'participant_answer_reach',
@@ -563,9 +576,12 @@ export class ParticipationRollupRepository {
     );
     // Each member's months in each area they lived in, and for each month a report could start
     // in, the first of them at or after it.
-    const reachRows = `SELECT t.person_id, t.record_key, t.age_band, t.answers, x.area, a,
+    const reachRows = (
+      table: string,
+      columns: string,
+    ) => `SELECT t.record_key, ${columns}, x.area, a,
               (SELECT min(m) FROM unnest(x.months) m WHERE m >= a) AS next
-         FROM participant t
+         FROM ${table} t
          CROSS JOIN LATERAL (SELECT u.area, array_agg(u.m) AS months FROM unnest(t.months, t.month_areas) u(m, area)
                               WHERE u.area IS NOT NULL GROUP BY u.area) x,
               generate_series((SELECT min(m) FROM unnest(x.months) m) - $1::int,
@@ -573,13 +589,20 @@ export class ParticipationRollupRepository {
     await this.db.query(
       `INSERT INTO participant_reach (start_month, area_id, age_band, next_month, people, people_key)
        SELECT r.a, r.area, coalesce(r.age_band, ''), r.next, count(*)::int, sum(r.record_key)::bigint
-         FROM (${reachRows}) r GROUP BY 1, 2, 3, 4`,
+         FROM (${reachRows('participant', 't.age_band')}) r GROUP BY 1, 2, 3, 4`,
+      [REACH_LOOKBACK_MONTHS],
+    );
+    await this.db.query(
+      `INSERT INTO participant_interest_reach (start_month, area_id, interest_id, next_month, people, people_key)
+       SELECT r.a, r.area, r.interest_id, r.next, count(*)::int, sum(r.record_key)::bigint
+         FROM (${reachRows('participant_interest', 't.interest_id')}) r
+        GROUP BY 1, 2, 3, 4`,
       [REACH_LOOKBACK_MONTHS],
     );
     await this.db.query(
       `INSERT INTO participant_answer_reach (start_month, area_id, question, answer, next_month, people)
        SELECT r.a, r.area, split_part(qa, ':', 1), split_part(qa, ':', 2), r.next, count(*)::int
-         FROM (${reachRows} WHERE cardinality(t.answers) > 0) r, unnest(r.answers) qa
+         FROM (${reachRows('participant', 't.answers')} WHERE cardinality(t.answers) > 0) r, unnest(r.answers) qa
         GROUP BY 1, 2, 3, 4, 5`,
       [REACH_LOOKBACK_MONTHS],
     );

@@ -176,7 +176,7 @@ export class ParticipationRepository {
    * Distinct participants. By month: each month's, where they lived then (by interest: in each
    * interest). Otherwise the period's: each person in each area they lived in while they came,
    * in the cell of the first month of the period they came from there (from each member's
-   * reach; by interest, from each member's months in it).
+   * reach, in each interest by interest).
    */
   participants(groups: ReadonlySet<Grouping>, p: Period): Promise<Figures<'participants'>[]> {
     const byInterest = groups.has('INTEREST_GROUP');
@@ -197,17 +197,12 @@ export class ParticipationRepository {
       return this.grouped(
         groups,
         p,
-        `SELECT x.month, s.ward, x.interest, ${PERTURBED('x.n', 'x.k')} AS participants
-           FROM (SELECT r.next AS month, r.area AS area_id, t.interest_id AS interest,
-                        count(*)::int AS n, sum(t.record_key)::bigint AS k
-                   FROM participant_interest t
-                   CROSS JOIN LATERAL (
-                     SELECT u.area, min(u.m) AS next FROM unnest(t.months, t.month_areas) u(m, area)
-                      WHERE u.m = ANY($3::int[]) AND u.area = ANY($1::uuid[]) GROUP BY u.area) r
-                  WHERE t.months && $3::int[]
-                  GROUP BY r.next, r.area, t.interest_id) x
-           JOIN scope s ON s.area_id = x.area_id`,
+        `SELECT r.next_month AS month, s.ward, r.interest_id AS interest,
+                ${PERTURBED('r.people', 'r.people_key')} AS participants
+           FROM participant_interest_reach r JOIN scope s ON s.area_id = r.area_id
+          WHERE r.start_month = $4 AND r.next_month = ANY($3::int[])`,
         sum,
+        [months[0]],
       );
     return this.grouped(
       groups,

@@ -35,6 +35,7 @@ import { ConsentToBeSeen1795740000000 } from './1795740000000-ConsentToBeSeen';
 import { IntroductionWithdrawn1795740000001 } from './1795740000001-IntroductionWithdrawn';
 import { WithdrawClosedIntroductions1795740000002 } from './1795740000002-WithdrawClosedIntroductions';
 import { ShownInterests1795740000003 } from './1795740000003-ShownInterests';
+import { InterestReach1795750000000 } from './1795750000000-InterestReach';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   IntroductionWithdrawn1795740000001,
   WithdrawClosedIntroductions1795740000002,
   ShownInterests1795740000003,
+  InterestReach1795750000000,
 ];
