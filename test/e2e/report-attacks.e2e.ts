@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { jStat } from 'jstat';
 import { Db, loadConfig } from '@kith/platform';
-import { perturbCount } from '@kith/reporting';
+import { FAMILY, familyKeySql, perturbCount } from '@kith/reporting';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testEnv } from '../support/config';
@@ -348,7 +348,8 @@ describe('reports set against each other, as an attacker would', () => {
       key: string;
     }>(
       `WITH w AS (SELECT id, CASE WHEN kind = 'ward' THEN id END AS ward FROM area WHERE id = $1 OR parent_id = $1)
-       SELECT w.ward, ${MONTH('s.starts_at')} AS month, count(*)::int AS count, sum(p.record_key)::bigint AS key
+       SELECT w.ward, ${MONTH('s.starts_at')} AS month, count(*)::int AS count,
+              sum(${familyKeySql('p.record_key', FAMILY.attendances)})::bigint AS key
          FROM ${ATTENDED} JOIN person p ON p.id = b.person_id ${HOMED('b.person_id')}
         WHERE s.starts_at >= $2 AND s.starts_at < $3
         GROUP BY w.ward, mp.home_area_id, month,

@@ -80,8 +80,10 @@ export class ProfileRepository {
 
   /**
    * Sets the home and places it in the smallest area containing it (its ward), if any; a move
-   * to another area is kept in the member's history of homes from now (the first home from the
-   * start of time). Call inside a transaction: the profile's row lock orders two moves.
+   * to another area is kept in the member's history of homes from now, a first home from the
+   * start of this month (London): reports count members where they lived at the start of each
+   * month, so neither changes a month already over. Call inside a transaction: the profile's
+   * row lock orders two moves.
    */
   async setHome(personId: string, home: LatLng): Promise<void> {
     await this.db.query(
@@ -95,7 +97,9 @@ export class ProfileRepository {
       `WITH latest AS (
          SELECT area_id FROM member_home WHERE person_id = $1 ORDER BY from_at DESC LIMIT 1)
        INSERT INTO member_home (person_id, from_at, area_id)
-       SELECT $1, CASE WHEN EXISTS (SELECT 1 FROM latest) THEN now() ELSE '-infinity' END, mp.home_area_id
+       SELECT $1, CASE WHEN EXISTS (SELECT 1 FROM latest) THEN now()
+                       ELSE date_trunc('month', now() AT TIME ZONE 'Europe/London') AT TIME ZONE 'Europe/London' END,
+              mp.home_area_id
          FROM member_profile mp
         WHERE mp.person_id = $1
           AND (NOT EXISTS (SELECT 1 FROM latest) OR mp.home_area_id IS DISTINCT FROM (SELECT area_id FROM latest))

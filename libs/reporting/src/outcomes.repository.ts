@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@kith/platform';
+import { FAMILY, familyKeySql } from './perturbation';
 import {
   HOME_AT,
   MONTH_NUMBER,
@@ -183,12 +184,13 @@ export class OutcomesRepository {
           WHERE n."on" >= ${LONDON_DATE('$2')} AND n."on" < ${LONDON_DATE('$3')}
           GROUP BY date_trunc('month', n."on")),
        placed AS (
-         SELECT d.on, n.isolated, pe.record_key,
+         SELECT d.on, n.isolated, ${familyKeySql('pe.record_key', FAMILY.snapshotted)} AS members_key,
+                ${familyKeySql('pe.record_key', FAMILY.isolated)} AS isolated_key,
                 ${HOME_AT('n.person_id', MONTH_START(DATE_MONTH('d.on')))} AS area_id
            FROM days d JOIN network_snapshot n ON n."on" = d.on JOIN person pe ON pe.id = n.person_id)
        SELECT to_char(p.on, 'YYYY-MM') AS month, p.area_id AS "areaId", count(*)::int AS members,
-              sum(p.record_key)::bigint AS "membersKey", count(*) FILTER (WHERE p.isolated)::int AS isolated,
-              coalesce(sum(p.record_key) FILTER (WHERE p.isolated), 0)::bigint AS "isolatedKey"
+              sum(p.members_key)::bigint AS "membersKey", count(*) FILTER (WHERE p.isolated)::int AS isolated,
+              coalesce(sum(p.isolated_key) FILTER (WHERE p.isolated), 0)::bigint AS "isolatedKey"
          FROM placed p WHERE p.area_id = ANY($1::uuid[])
         GROUP BY p.on, p.area_id ORDER BY p.on`,
       [areaIds, from, to],

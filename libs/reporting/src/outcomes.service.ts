@@ -9,7 +9,7 @@ import { publishFigure, roundTo } from './disclosure';
 import type { DisclosureRules, PublishedCount } from './disclosure';
 import { classifyChanges, figuresFromMoments, outcomeFigures } from './outcome-statistics';
 import type { MeasureFacts } from './outcome-statistics';
-import { perturbAmount, perturbCount } from './perturbation';
+import { familyKey, perturbAmount, perturbCount } from './perturbation';
 import { NETWORK_MEASURES, OutcomesRepository } from './outcomes.repository';
 import type { BaselineRow, CompleterPair } from './outcomes.repository';
 import { configuredRules, ReportScope } from './report-scope.service';
@@ -31,10 +31,6 @@ const NETWORK_UNITS: Record<keyof typeof NETWORK_MEASURES, number> = {
   'network-bridging-share': 0.1,
   'network-effective-size': 1,
 };
-
-/** Streams of a cell's key the sums of changes and of their squares are perturbed from. */
-const SUM_STREAM = 1;
-const SQUARES_STREAM = 2;
 
 export interface OutcomeRowView {
   measure: string;
@@ -74,12 +70,19 @@ interface Measure {
   pairs: CompleterPair[];
   baselines: BaselineRow[];
   facts: MeasureFacts;
-  /** The smallest change its score shows. */
+  /** The least a sum of its changes is perturbed by (a point of a score, a tie, a tenth). */
   unit: number;
+  /**
+   * The families its people are counted in: the same for the network measures, whose completers
+   * and baselines are the same people by their making; each instrument its own.
+   */
+  people: string;
 }
 
 /** The change of the completers of one cell (a month, an area): what it is published from. */
 interface ChangeCell {
+  month: number;
+  areaId: string;
   count: number;
   key: number;
   sum: number;
@@ -170,8 +173,9 @@ export class OutcomesService {
           higherIsBetter: instrument.scoring.higherIs === 'better',
           reliability: RELIABILITY[instrument.id] ?? null,
         },
-        // A sum moves by one point of an item; a mean by one point over its items.
-        unit: instrument.scoring.method === 'sum' ? 1 : 1 / Math.max(1, instrument.items.length),
+        // A fixed point of the score, whatever release of the instrument is current.
+        unit: 1,
+        people: `survey:${instrument.id}`,
       })),
       ...(Object.keys(NETWORK_MEASURES) as (keyof typeof NETWORK_MEASURES)[]).map((measure) => ({
         measure,
@@ -179,6 +183,7 @@ export class OutcomesService {
         baselines: networkBaselines,
         facts: { higherIsBetter: true, reliability: null },
         unit: NETWORK_UNITS[measure],
+        people: 'network',
       })),
     ];
     const first = monthNumbers(from, to)[0];
@@ -215,6 +220,8 @@ export class OutcomesService {
     const cells = cellsOf<CompleterPair, ChangeCell>(
       mine,
       () => ({
+        month: 0,
+        areaId: '',
         count: 0,
         key: 0,
         sum: 0,
@@ -228,15 +235,19 @@ export class OutcomesService {
       (cell, p) => {
         const change = p.after - p.before;
         cell.count += 1;
-        cell.key += p.key;
+        cell.key += familyKey(p.key, `completers|${m.people}`);
         cell.sum += change;
         cell.sumOfSquares += change * change;
         cell.largest = Math.max(cell.largest, Math.abs(change));
         const c = classifyChanges([p], m.facts.higherIsBetter, sEdiff);
+        // Who changed reliably: families of their own per measure, so a cell of one person
+        // being equal to its completers tells nothing of how they changed.
         cell.improved += c.improved;
-        cell.improvedKey += c.improved * p.key;
+        cell.improvedKey += c.improved * familyKey(p.key, `improved|${m.measure}`);
         cell.worse += c.worse;
-        cell.worseKey += c.worse * p.key;
+        cell.worseKey += c.worse * familyKey(p.key, `worse|${m.measure}`);
+        cell.month = p.month;
+        cell.areaId = p.areaId;
       },
     );
     let n = 0;
@@ -246,9 +257,12 @@ export class OutcomesService {
     let worse = 0;
     for (const cell of cells) {
       const scale = Math.max(m.unit, cell.largest);
+      // Each cell (measure, month, area) and moment draws anew, never the draw of another cell
+      // of the same people.
+      const named = `${m.measure}|${cell.month}|${cell.areaId}`;
       n += perturbCount(cell.count, cell.key);
-      sum += perturbAmount(cell.sum, scale, cell.key, SUM_STREAM);
-      sumOfSquares += perturbAmount(cell.sumOfSquares, scale * scale, cell.key, SQUARES_STREAM);
+      sum += perturbAmount(cell.sum, scale, cell.key, `${named}|sum`);
+      sumOfSquares += perturbAmount(cell.sumOfSquares, scale * scale, cell.key, `${named}|squares`);
       improved += perturbCount(cell.improved, cell.improvedKey);
       worse += perturbCount(cell.worse, cell.worseKey);
     }
@@ -257,7 +271,7 @@ export class OutcomesService {
       () => ({ count: 0, key: 0 }),
       (cell, b) => {
         cell.count += 1;
-        cell.key += b.key;
+        cell.key += familyKey(b.key, `baselines|${m.people}`);
       },
     );
     const baselines = this.count(

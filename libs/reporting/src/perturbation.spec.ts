@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
-  addCells,
   cellKey,
+  familyKey,
   KEY_RANGE,
   KITH_PERTURBATION,
   keyStream,
@@ -98,7 +98,7 @@ describe('perturbing a count by its cell key', () => {
     for (let i = 0; i + 1 < keys.length; i += 2) {
       const others = { count: 6, key: keys[i] };
       const person = { count: 1, key: keys[i + 1] };
-      const withThem = addCells([others, person]);
+      const withThem = { count: others.count + person.count, key: others.key + person.key };
       const told =
         perturbCount(withThem.count, withThem.key) - perturbCount(others.count, others.key);
       errors.push(told - 1);
@@ -131,7 +131,7 @@ describe('perturbing an amount', () => {
     expect(Math.max(...draws)).toBeLessThanOrEqual(Math.sqrt(6));
     // The stream an amount uses is not the count's: knowing one tells nothing of the other.
     const keys = uniform(KEY_RANGE * 8, 5000, 9);
-    const a = keys.map((k) => keyStream(k, 1));
+    const a = keys.map((k) => keyStream(k, 'minutes|2026-11|ward'));
     const b = keys.map((k) => cellKey(k));
     const ma = a.reduce((s, v) => s + v, 0) / a.length;
     const mb = b.reduce((s, v) => s + v, 0) / b.length;
@@ -139,15 +139,50 @@ describe('perturbing an amount', () => {
     expect(Math.abs(cov / (1 / 12))).toBeLessThan(0.05);
   });
 
-  it('is the same for the same cell, nothing for an empty one', () => {
+  it('is bounded by its scale, nothing for an empty cell, and draws anew for another cell', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer(), (minutes, key) => {
-        expect(perturbAmount(minutes, 60, key, 1)).toBe(perturbAmount(minutes, 60, key, 1));
-        expect(Math.abs(perturbAmount(minutes, 60, key, 1) - minutes)).toBeLessThanOrEqual(
+        const cell = 'minutes|2026-11|ward-a';
+        expect(Math.abs(perturbAmount(minutes, 60, key, cell) - minutes)).toBeLessThanOrEqual(
           60 * Math.sqrt(6),
         );
-        expect(perturbAmount(minutes, 0, key, 1)).toBe(minutes);
+        expect(perturbAmount(minutes, 0, key, cell)).toBe(minutes);
       }),
     );
+    // One person alone in two cells (two months, two measures) gets two independent draws: a
+    // ratio of the two published amounts tells nothing exact (no draw shared to divide out).
+    const keys = uniform(KEY_RANGE, 4000, 5);
+    const a = keys.map((k) => keyStream(k, 'ucla-3|24300|ward-a|sum'));
+    const b = keys.map((k) => keyStream(k, 'ucla-3|24301|ward-a|sum'));
+    const ma = a.reduce((s, v) => s + v, 0) / a.length;
+    const mb = b.reduce((s, v) => s + v, 0) / b.length;
+    const cov = a.reduce((s, v, i) => s + (v - ma) * (b[i] - mb), 0) / a.length;
+    expect(Math.abs(cov / (1 / 12))).toBeLessThan(0.05);
+    expect(a.filter((v, i) => v === b[i])).toEqual([]);
+  });
+});
+
+describe('families of counts', () => {
+  it('each permutes the record keys (so a family’s keys stay uniform)', () => {
+    for (const family of ['participants', 'returned-within-30-days', 'isolated']) {
+      const seen = new Uint8Array(KEY_RANGE);
+      for (let k = 0; k < KEY_RANGE; k += 1) seen[familyKey(k, family)] = 1;
+      expect(seen.every((v) => v === 1)).toBe(true);
+    }
+  });
+
+  it('gives one person’s cells in two families independent changes', () => {
+    // A first-timer alone in a cell, who came back: the same count and person in both cells.
+    // Were they one family, the two published values would always be equal and tell that they
+    // came back; as two, they are equal only as often as two independent draws are.
+    const keys = uniform(KEY_RANGE, 20_000, 11);
+    const equal =
+      keys.filter(
+        (k) =>
+          perturbCount(1, familyKey(k, 'first-timers')) ===
+          perturbCount(1, familyKey(k, 'returned-within-30-days')),
+      ).length / keys.length;
+    // P(0)² + P(3)² + P(4)² for one person: 0.687², 0.250², 0.063².
+    expect(Math.abs(equal - (0.687 ** 2 + 0.25 ** 2 + 0.063 ** 2))).toBeLessThan(0.02);
   });
 });

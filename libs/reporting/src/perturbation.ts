@@ -7,7 +7,13 @@
  * tells nothing new, and a difference of two cells is a difference of two noisy figures, never a
  * person. Kith perturbs the smallest cells a report is built from (a month, a ward, an interest
  * set), and every published figure is a sum of those, so however reports are set against each
- * other the most a reader can learn is each small cell's perturbed value.
+ * other a reader learns at most each small cell's perturbed value.
+ *
+ * Each kind of count (a family: participants, first-timers, those of them who came back, …)
+ * draws on its own permutation of the record keys: a family's cell of one person and another
+ * family's cell of the same person (a first-timer who came back) get independent changes, so
+ * that two cells being equal tells nothing of the person. Amounts (minutes, changes in a score)
+ * draw on a stream of their own for each cell.
  * Pure: plain numbers in, plain numbers out.
  */
 
@@ -129,6 +135,64 @@ export function perturbationTable(p: PerturbationParameters): PerturbationRow[] 
 
 const TABLE = perturbationTable(KITH_PERTURBATION);
 
+/** A 32-bit FNV-1a hash of a name: how a family or a cell gets constants of its own. */
+function hashName(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i += 1) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * A family's permutation of record keys, c + o·x + 2·x² modulo 2^20 with o odd (a permutation
+ * of the keys by Rivest's criterion, so still uniform), c and o from the family's name; not
+ * linear, so sums of one family's keys tell nothing of another's.
+ */
+function familyConstants(family: string): { c: number; o: number } {
+  const h = hashName(family);
+  return { c: h % KEY_RANGE, o: (Math.floor(h / 4096) % KEY_RANGE) | 1 };
+}
+
+/**
+ * The families of counts the reports publish, each drawing on its own permutation of the keys.
+ * One definition, one family: a month's participants and a period's (from the reach) are one.
+ */
+export const FAMILY = {
+  attendances: 'attendances',
+  participants: 'participants',
+  interestParticipants: 'participants-by-interest',
+  firstTimers: 'first-timers',
+  interestFirstTimers: 'first-timers-by-interest',
+  returned: 'returned-within-30-days',
+  interestReturned: 'returned-within-30-days-by-interest',
+  daysToFirst: 'days-to-first-activity',
+  newMembers: 'new-members',
+  interestNewMembers: 'new-members-by-interest',
+  active3: 'active-at-3-months',
+  interestActive3: 'active-at-3-months-by-interest',
+  active6: 'active-at-6-months',
+  interestActive6: 'active-at-6-months-by-interest',
+  helpFulfilled: 'help-fulfilled',
+  hoursToHelper: 'hours-to-helper',
+  snapshotted: 'members-snapshotted',
+  isolated: 'isolated',
+} as const;
+
+/** A person's record key as a family draws on it (what a cell of that family sums). */
+export function familyKey(recordKey: number, family: string): number {
+  const { c, o } = familyConstants(family);
+  const x = keyIndex(recordKey);
+  return (c + ((x * ((2 * x + o) % KEY_RANGE)) % KEY_RANGE)) % KEY_RANGE;
+}
+
+/** The same in SQL, over an integer record-key column. */
+export function familyKeySql(recordKey: string, family: string): string {
+  const { c, o } = familyConstants(family);
+  return `((${c} + (${recordKey})::bigint * (2 * (${recordKey})::bigint + ${o})) % ${KEY_RANGE})`;
+}
+
 /** A cell's key as a whole number in [0, KEY_RANGE), from the sum of its records' keys. */
 export function keyIndex(keySum: number): number {
   return ((keySum % KEY_RANGE) + KEY_RANGE) % KEY_RANGE;
@@ -145,7 +209,7 @@ export function noiseFor(
   keySum: number,
   table: readonly PerturbationRow[] = TABLE,
 ): number {
-  if (count === 0) return 0;
+  if (count <= 0) return 0;
   const row = table[Math.min(count, table.length) - 1];
   const k = keyIndex(keySum);
   const at = row.bounds.findIndex((bound) => k < bound);
@@ -185,9 +249,13 @@ export function perturbCount(
   return count + noiseFor(count, keySum, table);
 }
 
-/** A second, independent uniform number from a cell key (its `stream`), by a 32-bit mix. */
-export function keyStream(keySum: number, stream: number): number {
-  let h = (Math.floor(cellKey(keySum) * KEY_RANGE) ^ Math.imul(stream + 1, 0x9e3779b9)) >>> 0;
+/**
+ * An independent uniform number from a cell key for one cell (named: its family, month and
+ * area), by a 32-bit mix: the same cell always draws the same, another cell of the same people
+ * (another month, measure or moment) draws anew.
+ */
+export function keyStream(keySum: number, cell: string): number {
+  let h = (keyIndex(keySum) ^ hashName(cell)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   h = (h ^ (h >>> 16)) >>> 0;
@@ -202,40 +270,11 @@ export function triangular(u: number): number {
 
 /**
  * A sum of amounts (minutes of help, changes in a score) as published: perturbed by its scale
- * (the largest single contribution to it, so that one contributor is hidden in the noise)
- * times a draw of mean 0 and variance 1 from its cell key's `stream`, never from the stream a
- * count of the same cell uses. Nothing is added to an empty cell.
+ * (the largest single contribution to it, so that one contributor is hidden in noise of their
+ * own size) times a draw of mean 0 and variance 1 for the named cell. Nothing is added to an
+ * empty cell.
  */
-export function perturbAmount(
-  amount: number,
-  scale: number,
-  keySum: number,
-  stream: number,
-): number {
+export function perturbAmount(amount: number, scale: number, keySum: number, cell: string): number {
   if (scale === 0) return amount;
-  return amount + scale * triangular(keyStream(keySum, stream));
-}
-
-/** A cell a report is built from: how many (people, attendances, requests) and their key. */
-export interface CountCell {
-  count: number;
-  key: number;
-}
-
-/** Cells added up: counts and keys (a key is only ever used modulo KEY_RANGE). */
-export function addCells(cells: Iterable<CountCell>): CountCell {
-  let count = 0;
-  let key = 0;
-  for (const c of cells) {
-    count += c.count;
-    key += c.key;
-  }
-  return { count, key };
-}
-
-/** The perturbed values of the cells, added up: what a published figure is. */
-export function perturbedSum(cells: Iterable<CountCell>): number {
-  let total = 0;
-  for (const c of cells) total += perturbCount(c.count, c.key);
-  return total;
+  return amount + scale * triangular(keyStream(keySum, cell));
 }

@@ -179,7 +179,7 @@ export class ParticipantMonthEntity {
   @Column({ type: 'int', default: 0 })
   participants!: number;
 
-  /** The sum of their record keys. */
+  /** The sum of their keys (their family's permutation of each record key). */
   @Column({ type: 'bigint', default: 0 })
   participantsKey!: string;
 }
@@ -199,44 +199,9 @@ export class ParticipantInterestMonthEntity {
   @Column({ type: 'int', default: 0 })
   participants!: number;
 
-  /** The sum of their record keys. */
+  /** The sum of their keys (their family's permutation of each record key). */
   @Column({ type: 'bigint', default: 0 })
   participantsKey!: string;
-}
-
-/** The daily rollup added up by London month (reports cover whole months): what reports read. */
-@Entity('participation_month')
-export class ParticipationMonthEntity {
-  @PrimaryColumn('int')
-  month!: number;
-
-  @PrimaryColumn('uuid')
-  areaId!: string;
-
-  @Column({ type: 'int', default: 0 })
-  sessionsHeld!: number;
-
-  @Column({ type: 'int', default: 0 })
-  attendances!: number;
-}
-
-/** The same per interest. */
-@Entity('participation_month_interest')
-export class ParticipationMonthInterestEntity {
-  @PrimaryColumn('int')
-  month!: number;
-
-  @PrimaryColumn('uuid')
-  areaId!: string;
-
-  @PrimaryColumn('uuid')
-  interestId!: string;
-
-  @Column({ type: 'int', default: 0 })
-  sessionsHeld!: number;
-
-  @Column({ type: 'int', default: 0 })
-  attendances!: number;
 }
 
 /**
@@ -266,6 +231,10 @@ export class ParticipantFirstEntity {
 
   @Column({ type: 'bigint', default: 0 })
   returnedKey!: string;
+
+  /** The same first-timers' keys as the days' histogram draws on them (a family of its own). */
+  @Column({ type: 'bigint', default: 0 })
+  daysKey!: string;
 }
 
 /** First-timers in an interest, and who came back to it within 30 days. */

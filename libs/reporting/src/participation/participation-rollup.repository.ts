@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EQUALITY_QUESTIONS } from '@kith/community';
 import { Db } from '@kith/platform';
+import { FAMILY, familyKey, familyKeySql } from '../perturbation';
 
 /** A London month as one number: year * 12 + month - 1. */
 export const MONTH_NUMBER = (column: string) =>
@@ -119,6 +120,8 @@ const JOINED = [
   'active6_key',
 ];
 const FIRST = ['first_timers', 'returned', 'first_timers_key', 'returned_key'];
+/** First-timers by days from joining also keep the key of the days' histogram, a family of its own. */
+const FIRST_BY_DAYS = [...FIRST, 'days_key'];
 
 /** Adds up signed changes by key, dropping those that come to nothing. */
 class Deltas<K extends unknown[]> {
@@ -140,9 +143,13 @@ class Deltas<K extends unknown[]> {
   }
 }
 
-/** A count and its key sum, each signed: one person added (+1) or taken back (-1). */
-const counted = (yes: boolean, sign: number, key: number): [number, number] =>
-  yes ? [sign, sign * key] : [0, 0];
+/** A count and its family's key sum, each signed: one person added (+1) or taken back (-1). */
+const counted = (
+  yes: boolean,
+  sign: number,
+  recordKey: number,
+  family: string,
+): [number, number] => (yes ? [sign, sign * familyKey(recordKey, family)] : [0, 0]);
 
 /** Whole days from joining to a first attendance (never below 0: history loaded from before joining). */
 const DAYS_OF = `greatest(0, floor(extract(epoch FROM first_at - joined_at) / 86400))::int`;
@@ -154,6 +161,7 @@ const INTEREST_FIGURES = `area_id AS "areaId", interest_id AS "interestId", mont
   ${FIRSTS}, record_key AS "recordKey"`;
 
 interface JoinRow {
+  personId: string;
   month: number;
   areaId: string;
   interestIds: string[];
@@ -162,24 +170,30 @@ interface JoinRow {
   recordKey: number;
 }
 
-const JOIN_FIGURES = `month, area_id AS "areaId", interest_ids AS "interestIds", active3, active6, record_key AS "recordKey"`;
+const JOIN_FIGURES = `person_id AS "personId", month, area_id AS "areaId", interest_ids AS "interestIds",
+  active3, active6, record_key AS "recordKey"`;
 
 /**
  * A joining row for each member matching `where` (over person p) placed in an area at the start
  * of the month they joined: that month, the interests they chose, and from their participant
- * row (if they have come) whether they came in their third and sixth months.
+ * row (if they have come) whether they came in their third and sixth months. Once the month
+ * they joined is over, the interests it gave (`kept`: person_id, interest_ids) stay: choosing
+ * others later changes no month already over.
  */
-const JOIN_ROWS = (where: string) => `
+const JOIN_ROWS = (where: string, kept: string) => `
   INSERT INTO member_join (person_id, month, area_id, interest_ids, active3, active6, record_key)
   SELECT j.id, j.month, j.area_id, j.interest_ids, j.active3, j.active6, j.record_key FROM (
     SELECT p.id, ${MONTH_NUMBER('p.created_at')} AS month,
            ${HOME_AT('p.id', MONTH_START(MONTH_NUMBER('p.created_at')))} AS area_id,
-           coalesce((SELECT array_agg(mi.interest_id ORDER BY mi.interest_id) FROM member_interest mi
-                      WHERE mi.person_id = p.id), '{}') AS interest_ids,
+           CASE WHEN k.person_id IS NOT NULL AND ${MONTH_NUMBER('p.created_at')} < ${MONTH_NUMBER('now()')}
+                THEN k.interest_ids
+                ELSE coalesce((SELECT array_agg(mi.interest_id ORDER BY mi.interest_id) FROM member_interest mi
+                                WHERE mi.person_id = p.id), '{}') END AS interest_ids,
            coalesce(t.active_month3, false) AS active3, coalesce(t.active_month6, false) AS active6,
            p.record_key
       FROM person p JOIN member_profile mp ON mp.person_id = p.id
       LEFT JOIN participant t ON t.person_id = p.id
+      LEFT JOIN ${kept} k ON k.person_id = p.id
      WHERE ${where}) j
    WHERE j.area_id IS NOT NULL`;
 
@@ -240,7 +254,7 @@ export class ParticipationRollupRepository {
          FROM session s JOIN activity a ON a.id = s.activity_id JOIN venue v ON v.id = a.venue_id
          LEFT JOIN LATERAL (
            SELECT jsonb_object_agg(x.area_id, x.n) AS by_area, jsonb_object_agg(x.area_id, x.k) AS by_area_key
-             FROM (SELECT h.area_id, count(*)::int AS n, sum(p.record_key)::bigint AS k
+             FROM (SELECT h.area_id, count(*)::int AS n, sum(${familyKeySql('p.record_key', FAMILY.attendances)})::bigint AS k
                      FROM booking b JOIN person p ON p.id = b.person_id
                      CROSS JOIN LATERAL (SELECT ${HOME_AT('b.person_id', MONTH_START(MONTH_NUMBER('s.starts_at')))} AS area_id) h
                     WHERE b.session_id = s.id AND b.status = 'ATTENDED' AND s.cancelled_at IS NULL
@@ -347,13 +361,34 @@ export class ParticipationRollupRepository {
     const count = (rows: MonthsRow[], sign: number) => {
       for (const row of rows) {
         const key = Number(row.recordKey);
-        const once = counted(true, sign, key);
-        const back = counted(row.returned, sign, key);
+        const byInterest = Boolean(row.interestId);
+        const once = counted(
+          true,
+          sign,
+          key,
+          byInterest ? FAMILY.interestParticipants : FAMILY.participants,
+        );
+        const first = counted(
+          true,
+          sign,
+          key,
+          byInterest ? FAMILY.interestFirstTimers : FAMILY.firstTimers,
+        );
+        const back = counted(
+          row.returned,
+          sign,
+          key,
+          byInterest ? FAMILY.interestReturned : FAMILY.returned,
+        );
         if (row.areaId) {
-          const first = [once[0], back[0], once[1], back[1]];
+          const figures = [first[0], back[0], first[1], back[1]];
           if (row.interestId)
-            interestFirsts.add([row.firstMonth, row.areaId, row.interestId], first);
-          else firsts.add([row.firstMonth, row.areaId, row.days ?? 0], first);
+            interestFirsts.add([row.firstMonth, row.areaId, row.interestId], figures);
+          else
+            firsts.add(
+              [row.firstMonth, row.areaId, row.days ?? 0],
+              [...figures, counted(true, sign, key, FAMILY.daysToFirst)[1]],
+            );
         }
         row.months.forEach((month, i) => {
           const area = row.monthAreas[i];
@@ -392,7 +427,12 @@ export class ParticipationRollupRepository {
       ['participants', 'participants_key'],
       interestMonths.entries(),
     );
-    await this.addTo('participant_first', [MONTH, AREA, ['days', 'int']], FIRST, firsts.entries());
+    await this.addTo(
+      'participant_first',
+      [MONTH, AREA, ['days', 'int']],
+      FIRST_BY_DAYS,
+      firsts.entries(),
+    );
     await this.addTo(
       'participant_reach',
       [['start_month', 'int'], AREA, ['age_band', 'text'], ['next_month', 'int']],
@@ -464,8 +504,12 @@ export class ParticipationRollupRepository {
       [ids],
     );
     const made = await this.db.query<JoinRow>(
-      `${JOIN_ROWS('p.id = ANY($1)')} RETURNING ${JOIN_FIGURES}`,
-      [ids],
+      `${JOIN_ROWS(
+        'p.id = ANY($1)',
+        `(SELECT k.person_id, CASE WHEN k.ids = '' THEN '{}'::uuid[] ELSE string_to_array(k.ids, ',')::uuid[] END AS interest_ids
+            FROM unnest($2::uuid[], $3::text[]) AS k(person_id, ids))`,
+      )} RETURNING ${JOIN_FIGURES}`,
+      [ids, gone.map((g) => g.personId), gone.map((g) => g.interestIds.join(','))],
     );
     const months = new Deltas<[number, string]>();
     const interests = new Deltas<[number, string, string]>();
@@ -475,13 +519,23 @@ export class ParticipationRollupRepository {
     ] as const)
       for (const row of rows) {
         const key = Number(row.recordKey);
-        const [n, nk] = counted(true, sign, key);
-        const [a3, a3k] = counted(row.active3, sign, key);
-        const [a6, a6k] = counted(row.active6, sign, key);
-        const values = [n, a3, a6, nk, a3k, a6k];
-        months.add([row.month, row.areaId], values);
+        const figures = (families: [string, string, string]) => {
+          const [n, nk] = counted(true, sign, key, families[0]);
+          const [a3, a3k] = counted(row.active3, sign, key, families[1]);
+          const [a6, a6k] = counted(row.active6, sign, key, families[2]);
+          return [n, a3, a6, nk, a3k, a6k];
+        };
+        months.add(
+          [row.month, row.areaId],
+          figures([FAMILY.newMembers, FAMILY.active3, FAMILY.active6]),
+        );
+        const byInterest = figures([
+          FAMILY.interestNewMembers,
+          FAMILY.interestActive3,
+          FAMILY.interestActive6,
+        ]);
         for (const interest of row.interestIds)
-          interests.add([row.month, row.areaId, interest], values);
+          interests.add([row.month, row.areaId, interest], byInterest);
       }
     await this.addTo('member_join_month', [MONTH, AREA], JOINED, months.entries());
     await this.addTo(
@@ -501,6 +555,11 @@ export class ParticipationRollupRepository {
     await this.db.query(
       `SELECT pg_advisory_xact_lock(hashtextextended('participation-rebuild', 29))`,
     );
+    // The interests members gave when they joined, for months already over: kept as they are.
+    await this.db.query(
+      `CREATE TEMPORARY TABLE kept_join_interests ON COMMIT DROP AS
+       SELECT person_id, interest_ids FROM member_join WHERE month < ${MONTH_NUMBER('now()')}`,
+    );
     // Deleted, not truncated: reports go on reading the rows as they were until this commits
     // (a TRUNCATE would hold them all up for the whole rebuild).
     for (const table of REBUILT) await this.db.query(`DELETE FROM ${table}`);
@@ -513,7 +572,8 @@ export class ParticipationRollupRepository {
        lived AS (
          SELECT c.person_id, c.month, ${HOME_AT('c.person_id', MONTH_START('c.month'))} AS area_id FROM came_month c),
        came AS (
-         SELECT b.session_id, l.area_id, count(*)::int AS n, sum(p.record_key)::bigint AS k
+         SELECT b.session_id, l.area_id, count(*)::int AS n,
+                sum(${familyKeySql('p.record_key', FAMILY.attendances)})::bigint AS k
            FROM booking b JOIN session s ON s.id = b.session_id JOIN person p ON p.id = b.person_id
            JOIN lived l ON l.person_id = b.person_id AND l.month = ${MONTH_NUMBER('s.starts_at')}
           WHERE ${ATTENDED} AND l.area_id IS NOT NULL
@@ -551,28 +611,31 @@ export class ParticipationRollupRepository {
     await this.db.query(PARTICIPANT_INTEREST_ROWS('true'));
     await this.db.query(
       `INSERT INTO participant_month (month, area_id, participants, participants_key)
-       SELECT u.m, u.area, count(*)::int, sum(t.record_key)::bigint
+       SELECT u.m, u.area, count(*)::int, sum(${familyKeySql('t.record_key', FAMILY.participants)})::bigint
          FROM participant t, unnest(t.months, t.month_areas) u(m, area) WHERE u.area IS NOT NULL
         GROUP BY u.m, u.area`,
     );
     await this.db.query(
       `INSERT INTO participant_interest_month (month, area_id, interest_id, participants, participants_key)
-       SELECT u.m, u.area, t.interest_id, count(*)::int, sum(t.record_key)::bigint
+       SELECT u.m, u.area, t.interest_id, count(*)::int,
+              sum(${familyKeySql('t.record_key', FAMILY.interestParticipants)})::bigint
          FROM participant_interest t, unnest(t.months, t.month_areas) u(m, area) WHERE u.area IS NOT NULL
         GROUP BY u.m, u.area, t.interest_id`,
     );
-    const firstsOf = (table: string, by: string) =>
+    const returned = `second_at < first_at + interval '30 days'`;
+    const firstsOf = (table: string, by: string, families: [string, string], more = '') =>
       `SELECT ${MONTH_NUMBER('first_at')}, area_id, ${by}, count(*)::int,
-              count(*) FILTER (WHERE second_at < first_at + interval '30 days')::int,
-              sum(record_key)::bigint,
-              coalesce(sum(record_key) FILTER (WHERE second_at < first_at + interval '30 days'), 0)::bigint
+              count(*) FILTER (WHERE ${returned})::int,
+              sum(${familyKeySql('record_key', families[0])})::bigint,
+              coalesce(sum(${familyKeySql('record_key', families[1])}) FILTER (WHERE ${returned}), 0)::bigint${more}
          FROM ${table} WHERE area_id IS NOT NULL GROUP BY 1, 2, 3`;
     await this.db.query(
-      `INSERT INTO participant_first (month, area_id, days, ${FIRST.join(', ')}) ${firstsOf('participant', DAYS_OF)}`,
+      `INSERT INTO participant_first (month, area_id, days, ${FIRST_BY_DAYS.join(', ')})
+       ${firstsOf('participant', DAYS_OF, [FAMILY.firstTimers, FAMILY.returned], `, sum(${familyKeySql('record_key', FAMILY.daysToFirst)})::bigint`)}`,
     );
     await this.db.query(
       `INSERT INTO participant_interest_first (month, area_id, interest_id, ${FIRST.join(', ')})
-       ${firstsOf('participant_interest', 'interest_id')}`,
+       ${firstsOf('participant_interest', 'interest_id', [FAMILY.interestFirstTimers, FAMILY.interestReturned])}`,
     );
     // Each member's months in each area they lived in, and for each month a report could start
     // in, the first of them at or after it.
@@ -588,13 +651,15 @@ export class ParticipationRollupRepository {
                               (SELECT max(m) FROM unnest(x.months) m)) a`;
     await this.db.query(
       `INSERT INTO participant_reach (start_month, area_id, age_band, next_month, people, people_key)
-       SELECT r.a, r.area, coalesce(r.age_band, ''), r.next, count(*)::int, sum(r.record_key)::bigint
+       SELECT r.a, r.area, coalesce(r.age_band, ''), r.next, count(*)::int,
+              sum(${familyKeySql('r.record_key', FAMILY.participants)})::bigint
          FROM (${reachRows('participant', 't.age_band')}) r GROUP BY 1, 2, 3, 4`,
       [REACH_LOOKBACK_MONTHS],
     );
     await this.db.query(
       `INSERT INTO participant_interest_reach (start_month, area_id, interest_id, next_month, people, people_key)
-       SELECT r.a, r.area, r.interest_id, r.next, count(*)::int, sum(r.record_key)::bigint
+       SELECT r.a, r.area, r.interest_id, r.next, count(*)::int,
+              sum(${familyKeySql('r.record_key', FAMILY.interestParticipants)})::bigint
          FROM (${reachRows('participant_interest', 't.interest_id')}) r
         GROUP BY 1, 2, 3, 4`,
       [REACH_LOOKBACK_MONTHS],
@@ -606,18 +671,21 @@ export class ParticipationRollupRepository {
         GROUP BY 1, 2, 3, 4, 5`,
       [REACH_LOOKBACK_MONTHS],
     );
-    await this.db.query(JOIN_ROWS('true'));
-    const JOINED_FIGURES = `count(*)::int, count(*) FILTER (WHERE active3)::int,
-       count(*) FILTER (WHERE active6)::int, sum(record_key)::bigint,
-       coalesce(sum(record_key) FILTER (WHERE active3), 0)::bigint,
-       coalesce(sum(record_key) FILTER (WHERE active6), 0)::bigint`;
+    await this.db.query(JOIN_ROWS('true', 'kept_join_interests'));
+    await this.db.query(`DROP TABLE kept_join_interests`);
+    const joinedFigures = (families: [string, string, string]) => `count(*)::int,
+       count(*) FILTER (WHERE active3)::int, count(*) FILTER (WHERE active6)::int,
+       sum(${familyKeySql('record_key', families[0])})::bigint,
+       coalesce(sum(${familyKeySql('record_key', families[1])}) FILTER (WHERE active3), 0)::bigint,
+       coalesce(sum(${familyKeySql('record_key', families[2])}) FILTER (WHERE active6), 0)::bigint`;
     await this.db.query(
       `INSERT INTO member_join_month (month, area_id, ${JOINED.join(', ')})
-       SELECT month, area_id, ${JOINED_FIGURES} FROM member_join GROUP BY month, area_id`,
+       SELECT month, area_id, ${joinedFigures([FAMILY.newMembers, FAMILY.active3, FAMILY.active6])}
+         FROM member_join GROUP BY month, area_id`,
     );
     await this.db.query(
       `INSERT INTO member_join_month_interest (month, area_id, interest_id, ${JOINED.join(', ')})
-       SELECT month, area_id, interest_id, ${JOINED_FIGURES}
+       SELECT month, area_id, interest_id, ${joinedFigures([FAMILY.interestNewMembers, FAMILY.interestActive3, FAMILY.interestActive6])}
          FROM member_join, unnest(interest_ids) interest_id GROUP BY month, area_id, interest_id`,
     );
     const [participants] = await this.db.query<{ n: number }>(

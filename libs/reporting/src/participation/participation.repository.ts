@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, londonMidnight } from '@kith/platform';
-import { noiseSql } from '../perturbation';
+import { FAMILY, familyKeySql, noiseSql } from '../perturbation';
 import { HOME_AT, MONTH_NUMBER, MONTH_START } from './participation-rollup.repository';
 
 export type Grouping = 'MONTH' | 'WARD' | 'INTEREST_GROUP';
@@ -45,13 +45,9 @@ export interface HelpCellRow extends CellRow {
   topHelperMinutes: number;
 }
 
-/** The exact figures a cell's medians and its minutes' publication are judged by, by grouping. */
+/** A median by the grouping, from a perturbed histogram. */
 export interface GroupedFacts extends GroupKey {
-  firstTimers?: number;
-  medianDaysToFirst?: number | null;
-  fulfilled?: number;
-  helpers?: number;
-  medianHoursToHelper?: number | null;
+  median: number | null;
 }
 
 /** The areas a report covers, given as two arrays ($1 areas, $2 the ward each lies in, or null). */
@@ -122,8 +118,8 @@ function keysOf(groups: ReadonlySet<Grouping>): { select: string[]; by: string[]
  * The reads of the participation report: the rollups the reporting lib keeps, and help's
  * requests for what happens without attendance. Always for the areas in scope only. Counts
  * come as sums of the smallest cells (month by area, with interests where asked), each cell
- * perturbed in SQL before any is added to another; the grouped facts are exact figures only
- * ever used to decide what is shown (medians, minutes).
+ * perturbed in SQL before any is added to another; medians come from histograms whose bins are
+ * perturbed the same way.
  */
 @Injectable()
 export class ParticipationRepository {
@@ -408,31 +404,65 @@ export class ParticipationRepository {
   }
 
   /**
-   * The median whole days from joining to a first time of the period's first-timers, by the
-   * grouping (exact to the day, from the histogram: the middle one or two by its running total),
-   * with how many first-timers it is of.
+   * A median by the grouping, from a histogram whose bins are perturbed as counts are (`bins`:
+   * cells `c` of month, ward, value and perturbed count, over the scope $1, $2 and months $3):
+   * the middle one (or two) by the running total, so a median tells no one's value.
    */
-  async medianDaysToFirst(groups: ReadonlySet<Grouping>, p: Period): Promise<GroupedFacts[]> {
-    const keys: string[] = [];
-    if (groups.has('MONTH')) keys.push(`${NUMBERED_MONTH('f.month')} AS month`);
-    if (groups.has('WARD')) keys.push('s.ward AS ward');
-    const by = keys.map((k) => k.split(' AS ')[1]);
+  private medianOf(
+    groups: ReadonlySet<Grouping>,
+    p: Period,
+    bins: string,
+    extra: unknown[] = [],
+  ): Promise<GroupedFacts[]> {
+    const { select, by } = keysOf(new Set([...groups].filter((g) => g !== 'INTEREST_GROUP')));
     const partition = by.length > 0 ? `PARTITION BY ${by.join(', ')}` : '';
     return this.db.query(
-      `${SCOPE},
-       h AS (SELECT ${[...keys, 'f.days'].join(', ')}, sum(f.first_timers) AS n
-               FROM participant_first f JOIN scope s ON s.area_id = f.area_id
-              WHERE f.month = ANY($3::int[])
-              GROUP BY ${[...by, 'f.days'].join(', ')}),
-       c AS (SELECT *, sum(n) OVER (${partition} ORDER BY days)::bigint AS upto,
+      `${SCOPE}, c AS (${bins}),
+       h AS (SELECT ${[...select, 'c.value'].join(', ')}, sum(c.p) AS n FROM c
+              GROUP BY ${[...by, 'c.value'].join(', ')}),
+       r AS (SELECT *, sum(n) OVER (${partition} ORDER BY value)::bigint AS upto,
                        sum(n) OVER (${partition})::bigint AS total FROM h)
        SELECT ${[...by, ''].join(', ')}
-              coalesce(sum(n), 0)::int AS "firstTimers",
               CASE WHEN max(total) > 0 THEN
-                (min(days) FILTER (WHERE upto >= (total + 1) / 2) + min(days) FILTER (WHERE upto >= total / 2 + 1)) / 2.0
-              END::float AS "medianDaysToFirst"
-         FROM c WHERE n > 0${by.length > 0 ? ` GROUP BY ${by.join(', ')}` : ''}`,
-      [...scopeOf(p), monthNumbers(p.from, p.to)],
+                (min(value) FILTER (WHERE upto >= (total + 1) / 2) + min(value) FILTER (WHERE upto >= total / 2 + 1)) / 2.0
+              END::float AS median
+         FROM r WHERE n > 0${by.length > 0 ? ` GROUP BY ${by.join(', ')}` : ''}`,
+      [...scopeOf(p), monthNumbers(p.from, p.to), ...extra],
+    );
+  }
+
+  /**
+   * The median whole days from joining to a first time of the period's first-timers, by the
+   * grouping, from the histogram by days (each month, area and day a cell of its own family).
+   */
+  medianDaysToFirst(groups: ReadonlySet<Grouping>, p: Period): Promise<GroupedFacts[]> {
+    return this.medianOf(
+      groups,
+      p,
+      `SELECT f.month, s.ward, f.days AS value, ${PERTURBED('f.first_timers', 'f.days_key')} AS p
+         FROM participant_first f JOIN scope s ON s.area_id = f.area_id WHERE f.month = ANY($3::int[])`,
+    );
+  }
+
+  /**
+   * The median whole hours from asking to a helper being assigned, of the help completed in the
+   * period, by the grouping, from the histogram by hours (each month, area and hour a cell).
+   */
+  medianHoursToHelper(groups: ReadonlySet<Grouping>, p: Period): Promise<GroupedFacts[]> {
+    return this.medianOf(
+      groups,
+      p,
+      `SELECT x.month, s.ward, x.hours AS value, ${PERTURBED('x.n', 'x.k')} AS p
+         FROM (SELECT ${MONTH_NUMBER('a.completed_at')} AS month,
+                      ${HOME_AT('r.member_id', MONTH_START(MONTH_NUMBER('a.completed_at')))} AS area_id,
+                      floor(extract(epoch FROM a.created_at - r.created_at) / 3600)::int AS hours,
+                      count(*)::int AS n, sum(${familyKeySql('pe.record_key', FAMILY.hoursToHelper)})::bigint AS k
+                 FROM help_assignment a JOIN help_request r ON r.id = a.request_id JOIN person pe ON pe.id = r.member_id
+                WHERE a.status = 'COMPLETED' AND a.completed_at >= $4 AND a.completed_at < $5
+                  AND ${MONTH_NUMBER('a.completed_at')} = ANY($3::int[])
+                GROUP BY 1, 2, 3) x
+         JOIN scope s ON s.area_id = x.area_id`,
+      [p.from, p.to],
     );
   }
 
@@ -445,7 +475,7 @@ export class ParticipationRepository {
     const rows = await this.db.query<Record<string, unknown>>(
       `WITH done AS (
          SELECT ${MONTH_NUMBER('a.completed_at')} AS month, a.helper_id, coalesce(a.minutes, 0) AS minutes,
-                pe.record_key, r.member_id
+                ${familyKeySql('pe.record_key', FAMILY.helpFulfilled)} AS record_key, r.member_id
            FROM help_assignment a JOIN help_request r ON r.id = a.request_id JOIN person pe ON pe.id = r.member_id
           WHERE a.status = 'COMPLETED' AND a.completed_at >= $1 AND a.completed_at < $2),
        placed AS (
@@ -463,30 +493,6 @@ export class ParticipationRepository {
       minutes: Number(r.minutes),
       topHelperMinutes: Number(r.topHelperMinutes),
     }));
-  }
-
-  /**
-   * By the grouping (month, ward; help has no interest): requests fulfilled, how many helpers
-   * gave them, and the median hours from asking to a helper being assigned. Exact: only ever
-   * used to decide whether minutes and the median are shown.
-   */
-  async helpFacts(groups: ReadonlySet<Grouping>, p: Period): Promise<GroupedFacts[]> {
-    const keys: string[] = [];
-    if (groups.has('MONTH')) keys.push(`${NUMBERED_MONTH('x.month')} AS month`);
-    if (groups.has('WARD')) keys.push('s.ward AS ward');
-    const by = keys.map((k) => k.split(' AS ')[1]);
-    return this.db.query(
-      `${SCOPE},
-       x AS (
-         SELECT ${MONTH_NUMBER('a.completed_at')} AS month, a.helper_id, a.created_at - r.created_at AS waited,
-                ${HOME_AT('r.member_id', MONTH_START(MONTH_NUMBER('a.completed_at')))} AS area_id
-           FROM help_assignment a JOIN help_request r ON r.id = a.request_id
-          WHERE a.status = 'COMPLETED' AND a.completed_at >= $3 AND a.completed_at < $4)
-       SELECT ${[...keys, ''].join(', ')} count(*)::int AS fulfilled, count(DISTINCT x.helper_id)::int AS helpers,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM x.waited) / 3600) AS "medianHoursToHelper"
-         FROM x JOIN scope s ON s.area_id = x.area_id${by.length > 0 ? ` GROUP BY ${by.join(', ')}` : ''}`,
-      [...scopeOf(p), p.from, p.to],
-    );
   }
 
   /** The most recently imported release of the Indices of Deprivation, if any. */

@@ -14,7 +14,7 @@ import {
   londonMidnight,
 } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
-import { publishFigure, roundTo, suppressCounts } from '../disclosure';
+import { roundTo, suppressCounts } from '../disclosure';
 import type { DisclosureRules, PublishedCount } from '../disclosure';
 import { perturbAmount, perturbCount } from '../perturbation';
 import { configuredRules, ReportScope } from '../report-scope.service';
@@ -147,13 +147,12 @@ const NOT_APPLICABLE: PublishedCount = { value: null, suppressed: false };
 /**
  * What one row of a report adds up to: each count as the sum of its cells' perturbed values,
  * sessions held as they are (sessions are not people), minutes as the sum of their cells'
- * perturbed minutes, and the exact figures only used to decide what is shown.
+ * perturbed minutes, medians from perturbed histograms.
  */
 interface Tally {
   counts: Record<ParticipationCount, number>;
   sessionsHeld: number;
   helperMinutes: number;
-  exact: { firstTimers: number; fulfilled: number; helpers: number };
   medianDaysToFirst: number | null;
   medianHoursToHelper: number | null;
 }
@@ -166,7 +165,6 @@ function emptyTally(): Tally {
     >,
     sessionsHeld: 0,
     helperMinutes: 0,
-    exact: { firstTimers: 0, fulfilled: 0, helpers: 0 },
     medianDaysToFirst: null,
     medianHoursToHelper: null,
   };
@@ -177,9 +175,6 @@ function keyOf(k: GroupKey, groups: readonly Grouping[]): string {
     groups.map((g) => (g === 'MONTH' ? k.month : g === 'WARD' ? (k.ward ?? null) : k.interest)),
   );
 }
-
-/** The stream of a cell's key that minutes are perturbed from (counts use the key itself). */
-const MINUTES_STREAM = 1;
 
 /**
  * Who Kith reaches in an area and whether they keep coming: sessions held, attendances,
@@ -312,7 +307,7 @@ export class ParticipationService {
         const set = new Set(groups);
         const byInterest = set.has('INTEREST_GROUP');
         const none = <T>(): Promise<T[]> => Promise.resolve([]);
-        const [activity, participants, firsts, joiners, help, medians, helpFacts] =
+        const [activity, participants, firsts, joiners, help, daysToFirst, hoursToHelper] =
           await Promise.all([
             this.reads.activity(set, p),
             this.reads.participants(set, p),
@@ -320,7 +315,7 @@ export class ParticipationService {
             this.reads.joiners(set, p),
             byInterest ? none<HelpCellRow>() : helpCells,
             byInterest ? none<GroupedFacts>() : this.reads.medianDaysToFirst(set, p),
-            byInterest ? none<GroupedFacts>() : this.reads.helpFacts(set, p),
+            byInterest ? none<GroupedFacts>() : this.reads.medianHoursToHelper(set, p),
           ]);
         const order = GROUPINGS.filter((g) => set.has(g));
         const tallies = new Map<string, Tally>();
@@ -350,7 +345,8 @@ export class ParticipationService {
           t.counts.reached6Months += n(r.reached6);
           t.counts.activeAt6Months += n(r.active6);
         }
-        // Help's cells (a month and an area) perturbed here: minutes by the most one helper gave.
+        // Help's cells (a month and an area) perturbed here: minutes by the most one helper gave,
+        // each cell drawing anew.
         for (const cell of help) {
           if (!wardOf.has(cell.areaId)) continue;
           const t = at({ month: monthLabel(cell.month), ward: wardOf.get(cell.areaId) ?? null });
@@ -359,26 +355,11 @@ export class ParticipationService {
             cell.minutes,
             cell.topHelperMinutes,
             cell.key,
-            MINUTES_STREAM,
+            `helper-minutes|${cell.month}|${cell.areaId}`,
           );
         }
-        for (const facts of medians) {
-          const t = at(facts);
-          t.exact.firstTimers = n(facts.firstTimers);
-          t.medianDaysToFirst =
-            facts.medianDaysToFirst === null || facts.medianDaysToFirst === undefined
-              ? null
-              : Number(facts.medianDaysToFirst);
-        }
-        for (const facts of helpFacts) {
-          const t = at(facts);
-          t.exact.fulfilled = n(facts.fulfilled);
-          t.exact.helpers = n(facts.helpers);
-          t.medianHoursToHelper =
-            facts.medianHoursToHelper === null || facts.medianHoursToHelper === undefined
-              ? null
-              : Number(facts.medianHoursToHelper);
-        }
+        for (const m of daysToFirst) at(m).medianDaysToFirst = m.median;
+        for (const m of hoursToHelper) at(m).medianHoursToHelper = m.median;
         return tallies;
       }),
     );
@@ -396,24 +377,19 @@ export class ParticipationService {
         byInterest && NOT_BY_INTEREST.has(c) ? NOT_APPLICABLE : count(tally.counts[c]),
       ]),
     ) as Record<ParticipationCount, PublishedCount>;
-    const enough = (n: number) => n >= this.rules.threshold;
-    const { exact } = tally;
+    // Everything shown is decided by published figures alone: minutes and medians where the
+    // counts they come from are shown.
     return {
       ...counts,
       sessionsHeld: { value: tally.sessionsHeld, suppressed: false },
-      // Minutes from few helpers tell about them: shown from `threshold` helpers and requests.
       helperMinutes: byInterest
         ? NOT_APPLICABLE
-        : enough(exact.helpers) && enough(exact.fulfilled) && !counts.helpFulfilled.suppressed
-          ? count(Math.max(0, Math.round(tally.helperMinutes)))
-          : HIDDEN,
-      medianDaysToFirstActivity: counts.firstTimers.suppressed
-        ? null
-        : publishFigure(tally.medianDaysToFirst, exact.firstTimers, this.rules),
+        : counts.helpFulfilled.suppressed
+          ? HIDDEN
+          : count(Math.max(0, Math.round(tally.helperMinutes))),
+      medianDaysToFirstActivity: counts.firstTimers.suppressed ? null : tally.medianDaysToFirst,
       medianHoursToHelper:
-        byInterest || counts.helpFulfilled.suppressed
-          ? null
-          : publishFigure(tally.medianHoursToHelper, exact.fulfilled, this.rules),
+        byInterest || counts.helpFulfilled.suppressed ? null : tally.medianHoursToHelper,
     };
   }
 

@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const KEYS: [table: string, columns: string[]][] = [
   ['participant_month', ['participants_key']],
   ['participant_interest_month', ['participants_key']],
-  ['participant_first', ['first_timers_key', 'returned_key']],
+  ['participant_first', ['first_timers_key', 'returned_key', 'days_key']],
   ['participant_interest_first', ['first_timers_key', 'returned_key']],
   ['participant_reach', ['people_key']],
   ['member_join_month', ['new_members_key', 'active3_key', 'active6_key']],
@@ -53,7 +53,7 @@ export class PerturbedRollups1795721000000 implements MigrationInterface {
     await queryRunner.query(
       `INSERT INTO job (job_name, job_id, payload)
        SELECT 'rebuild-participation-rollups', 'rebuild-participation-rollups-PerturbedRollups1795721000000', '{}'
-        WHERE EXISTS (SELECT 1 FROM booking WHERE status = 'ATTENDED')
+        WHERE EXISTS (SELECT 1 FROM booking WHERE status = 'ATTENDED') OR EXISTS (SELECT 1 FROM member_join)
        ON CONFLICT DO NOTHING`,
     );
   }
