@@ -110,8 +110,15 @@ describe('push on a shared tablet: one person’s nudges never reach the next on
       `INSERT INTO device (token, person_id, platform, auth_session_id) VALUES ($1, $2, 'ANDROID', $3)`,
       [lingering, ann.personId, sessionOf(onTablet)],
     );
+    // Nor to a device that says of no session (one registered before sessions were kept).
+    const unknown = 'ExponentPushToken[centre-tablet-0009]';
+    await db.query(
+      `INSERT INTO device (token, person_id, platform, auth_session_id) VALUES ($1, $2, 'ANDROID', NULL)`,
+      [unknown, ann.personId],
+    );
     expect(await pushTo(ann, 'Later: a place is yours')).toMatchObject({ status: 'SENT' });
     expect(titlesTo(lingering)).toEqual([]);
+    expect(titlesTo(unknown)).toEqual([]);
     expect(titlesTo(phone)).toHaveLength(3);
   });
 

@@ -403,9 +403,8 @@ export class BookingEntity {
 }
 
 /**
- * Where a member has lived: the area of each home they set, from when they set it (the first
- * one from the start of time). What reports count a member by at the start of each month, so a
- * move changes no month already over.
+ * Where a member has lived: the area of each home they set, from when they set it. What reports
+ * count a member by at the start of each month, so a move changes no month already over.
  */
 @Entity('member_home')
 export class MemberHomeEntity {
@@ -416,7 +415,10 @@ export class MemberHomeEntity {
   @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_member_home_person' })
   person?: PersonEntity;
 
-  /** '-infinity' for the first home known. */
+  /**
+   * When it became their home: now for a move, the start of the month for a first home, and
+   * '-infinity' for homes set before this history was kept (and the demo's).
+   */
   @PrimaryColumn('timestamptz')
   fromAt!: Date;
 

@@ -243,16 +243,15 @@ export class NudgeDeliveryRepository {
 
   /**
    * The member's push tokens, newest seen first: only those registered through a session still
-   * signed in. Reads identity's auth_session: a sign-out stops pushes at once, before the job
+   * signed in (a device that says of no session gets nothing). Reads identity's auth_session: a sign-out stops pushes at once, before the job
    * that forgets its devices (AuthSessionEnded) has run.
    */
   async deviceTokens(personId: string): Promise<string[]> {
     const rows = await this.db.query<{ token: string }>(
       `SELECT d.token FROM device d
         WHERE d.person_id = $1
-          AND (d.auth_session_id IS NULL
-               OR EXISTS (SELECT 1 FROM auth_session s
-                           WHERE s.id = d.auth_session_id AND s.revoked_at IS NULL))
+          AND EXISTS (SELECT 1 FROM auth_session s
+                       WHERE s.id = d.auth_session_id AND s.revoked_at IS NULL)
         ORDER BY d.last_seen_at DESC`,
       [personId],
     );

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@kith/platform';
 import { FAMILY, familyKeySql } from './perturbation';
-import {
-  HOME_AT,
-  MONTH_NUMBER,
-  MONTH_START,
-} from './participation/participation-rollup.repository';
+import { HOME_AT, MONTH_NUMBER, MONTH_START } from './report-sql';
 
 /**
  * A completer of a measure as of a period's end: their score at baseline and at their latest

@@ -37,10 +37,10 @@ export class ReportScope {
    * FORBIDDEN outside their scope, BAD_USER_INPUT for the period. Nothing is read of members.
    */
   async mayRead(principal: Principal, areaId: string, from: Date, to: Date): Promise<AreaRow> {
-    await this.withinLimit(principal);
-    const area = await this.inScope(principal, areaId);
+    // A bad period is told before anything is read or counted against the caller's hour.
     checkPeriod(from, to, this.clock.now());
-    return area;
+    await this.withinLimit(principal);
+    return this.inScope(principal, areaId);
   }
 
   /**

@@ -212,10 +212,16 @@ export class TieRepository {
    */
   tieFacts(personId: string): Promise<{ sources: TieSource[]; firstContactAt: Date }[]> {
     return this.db.query<{ sources: TieSource[]; firstContactAt: Date }>(
-      `SELECT t.sources::text[] AS sources, t.first_contact_at AS "firstContactAt"
+      `SELECT x.sources, x.first AS "firstContactAt"
          FROM tie t
         CROSS JOIN LATERAL (SELECT CASE WHEN t.person_a = $1 THEN t.person_b ELSE t.person_a END AS other) o
-        WHERE (t.person_a = $1 OR t.person_b = $1)
+        -- What the member was there for: never another's naming of them alone (that would tell
+        -- them someone named them).
+        CROSS JOIN LATERAL (
+          SELECT array_agg(DISTINCT c.source::text) AS sources, min(c.at) AS first FROM tie_contact c
+           WHERE c.person_a = t.person_a AND c.person_b = t.person_b
+             AND (c.source <> 'SELF_REPORTED' OR c.reported_by = $1)) x
+        WHERE (t.person_a = $1 OR t.person_b = $1) AND x.first IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM contact_setting cs
                            WHERE cs.owner_id = $1 AND cs.person_id = o.other AND cs.hidden_at IS NOT NULL)
           AND NOT EXISTS (SELECT 1 FROM block k WHERE k.blocker_id = $1 AND k.blocked_id = o.other)`,

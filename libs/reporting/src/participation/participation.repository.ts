@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, londonMidnight } from '@kith/platform';
 import { FAMILY, familyKeySql, noiseSql } from '../perturbation';
-import { HOME_AT, MONTH_NUMBER, MONTH_START } from './participation-rollup.repository';
+import { HOME_AT, MONTH_NUMBER, MONTH_START } from '../report-sql';
 
 export type Grouping = 'MONTH' | 'WARD' | 'INTEREST_GROUP';
 

@@ -27,6 +27,9 @@ describe('checkGroupBy', () => {
     expect(problem(['MONTH', 'WARD', 'INTEREST_GROUP'])).toEqual([
       { path: 'groupBy', message: 'at most two groupings at once' },
     ]);
+    expect(problem(Array.from({ length: 1000 }, () => 'MONTH'))).toEqual([
+      { path: 'groupBy', message: 'at most two groupings at once' },
+    ]);
   });
 });
 

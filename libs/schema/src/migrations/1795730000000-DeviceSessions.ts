@@ -9,8 +9,10 @@ export class DeviceSessions1795730000000 implements MigrationInterface {
   name = 'DeviceSessions1795730000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // Null for devices registered before: the app registers again at its next start, and fills it.
+    // Devices registered before say of no session, so none can be told to stop at a sign-out:
+    // they are forgotten, and the app registers again at its next start, through its session.
     await queryRunner.query(`ALTER TABLE "device" ADD "auth_session_id" uuid`);
+    await queryRunner.query(`DELETE FROM "device"`);
     await queryRunner.query(
       `CREATE INDEX "ix_device_auth_session_id" ON "device" ("auth_session_id") `,
     );
