@@ -1,6 +1,7 @@
 import { AreaService } from '@kith/areas';
 import { PersonService, Role } from '@kith/identity';
 import { SurveyService } from '@kith/network';
+import { jStat } from 'jstat';
 import { Db } from '@kith/platform';
 import { familyKey, perturbAmount, perturbCount } from '@kith/reporting';
 import { startApi } from '../support/api';
@@ -322,6 +323,92 @@ describe('the outcomes report: change among completers, perturbed, small numbers
     clock.jumpTo(new Date(Date.now() + 16 * 60_000));
     expect((await fetch(link)).status).toBe(401);
   });
+  it('tells no one person’s change from two periods and two instruments set against each other', async () => {
+    // In the other borough, twenty completers of UCLA-3 and the ONS question reviewed in July,
+    // and one more person reviewed in August alone: a period with August less the same without
+    // it is that person's cells, one per instrument.
+    const [{ id: borough, point }] = await db.query<{ id: string; point: string }>(
+      `SELECT id, ST_AsText(ST_PointOnSurface(boundary::geometry)) AS point FROM area WHERE code = 'K09000002'`,
+    );
+    const [{ area }] = await db.query<{ area: string }>(
+      `SELECT area_at(ST_GeomFromText($1, 4326)) AS area`,
+      [point],
+    );
+    const people = await db.query<{ id: string }>(
+      `INSERT INTO person (email, display_name, record_key)
+       SELECT 'other-borough-' || i || '@example.test', 'O ' || i, (i * 7919 + 13) % 1048576
+         FROM generate_series(1, 21) i RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO member_home (person_id, from_at, area_id) SELECT unnest($1::uuid[]), '-infinity', $2`,
+      [people.map((p) => p.id), area],
+    );
+    const ons = (value: number) => [{ itemId: 'lonely', value }];
+    const march = new Date('2026-03-02T10:00:00Z');
+    const answers = people.flatMap((p, i) => {
+      const alone = i === 20;
+      const at = new Date(alone ? '2026-08-10T10:00:00Z' : '2026-07-06T10:00:00Z');
+      const [u0, u1] = alone ? [6, 3] : [7 - (i % 3), 5 + (i % 4) - 1];
+      const [o0, o1] = alone ? [2, 4] : [3 + (i % 2), 2 + (i % 3)];
+      return [
+        { personId: p.id, instrumentId: 'ucla-3', answers: items(u0), at: march },
+        { personId: p.id, instrumentId: 'ons-direct', answers: ons(o0), at: march },
+        { personId: p.id, instrumentId: 'ucla-3', answers: items(u1), at },
+        { personId: p.id, instrumentId: 'ons-direct', answers: ons(o1), at },
+      ];
+    });
+    await api.app.get(SurveyService).importHistory(answers);
+    const changes = { 'ucla-3': 3 - 6, 'ons-direct': 4 - 2 };
+    const read = async (to: string) => {
+      const result = await api.gql<{ outcomesReport: { rows: Row[] } }>(
+        REPORT,
+        { a: borough, f: '2026-07-01T00:00:00+01:00', t: to },
+        otherBorough.accessToken,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.outcomesReport.rows;
+    };
+    const [withAugust, without] = [
+      await read('2026-09-01T00:00:00+01:00'),
+      await read('2026-08-01T00:00:00+01:00'),
+    ];
+    /** n × mean is the sum of the changes; the interval's width gives the sum of their squares. */
+    const moments = (r: Row) => {
+      const n = r.completers.value!;
+      const sd = ((r.ciHigh! - r.ciLow!) / 2 / jStat.studentt.inv(0.975, n - 1)) * Math.sqrt(n);
+      return { sum: n * r.meanChange!, squares: (n - 1) * sd * sd + n * r.meanChange! ** 2 };
+    };
+    const told = Object.fromEntries(
+      (['ucla-3', 'ons-direct'] as const).map((m) => {
+        const [a, b] = [withAugust, without].map((rows) => rows.find((r) => r.measure === m)!);
+        expect([a.meanChange, b.meanChange]).not.toContain(null);
+        const [ma, mb] = [moments(a), moments(b)];
+        return [m, { sum: ma.sum - mb.sum, squares: ma.squares - mb.squares }];
+      }),
+    );
+    // Not the person's change: perturbed by noise of its own size.
+    for (const m of ['ucla-3', 'ons-direct'] as const)
+      expect(Math.abs(told[m].sum - changes[m])).toBeGreaterThan(1e-6);
+    // Nor can the two cells be solved together, as they could if they shared one draw: every
+    // pair of changes whose noise would be the same draw in both.
+    const scale = (c: number) => Math.max(1, Math.abs(c));
+    const solutions: [number, number][] = [];
+    for (let c1 = -6; c1 <= 6; c1 += 1)
+      for (let c2 = -4; c2 <= 4; c2 += 1) {
+        const t = [
+          (told['ucla-3'].sum - c1) / scale(c1),
+          (told['ons-direct'].sum - c2) / scale(c2),
+        ];
+        const u = [
+          (told['ucla-3'].squares - c1 * c1) / scale(c1) ** 2,
+          (told['ons-direct'].squares - c2 * c2) / scale(c2) ** 2,
+        ];
+        if (Math.abs(t[0]) > Math.sqrt(6) || Math.abs(u[0]) > Math.sqrt(6)) continue;
+        if (Math.abs(t[0] - t[1]) < 1e-6 && Math.abs(u[0] - u[1]) < 1e-6) solutions.push([c1, c2]);
+      }
+    expect(solutions).not.toEqual([[changes['ucla-3'], changes['ons-direct']]]);
+  });
+
   it("counts completers where they lived when reviewed: a ward's figures are its cells of the borough's", async () => {
     // Two of the twelve had moved to another ward of Riverside before their review in July.
     const [home] = await db.query<{ id: string }>(

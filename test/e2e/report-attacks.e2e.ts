@@ -129,6 +129,8 @@ describe('reports set against each other, as an attacker would', () => {
   };
   /** Every run of months, by ward, for the borough: what attacks 1 and 4 difference. */
   const byWard = new Map<string, Report>();
+  /** Every run of months by interest for each ward (by its code), as the first attack reads them. */
+  const byInterest = new Map<string, Map<string, Report>>();
   const wardOf = (r: Row) => r.ward?.code ?? 'outside';
 
   /** The truth, from the history (nobody has moved before the last attack: homes are now's). */
@@ -154,6 +156,41 @@ describe('reports set against each other, as an attacker would', () => {
       200_000,
     );
     expect(seeded.code).toBe(0);
+    // Three small wards planted as an attacker would want them: five members a month, each
+    // joining on the month's 2nd, coming in its first days and again two weeks on (so every
+    // first-timer there came back within 30 days).
+    await queryDatabase(
+      config.database.url,
+      `DO $$
+       DECLARE r uuid; w uuid; p uuid; s1 uuid; s2 uuid; start timestamptz;
+       BEGIN
+         SELECT id INTO r FROM area WHERE code = 'K09000001';
+         FOR wi IN 1..3 LOOP
+           INSERT INTO area (code, name, kind, parent_id, boundary)
+           VALUES ('E05NEST' || wi, 'Nest ' || wi, 'ward', r,
+                   ST_Multi(ST_MakeEnvelope(20 + wi, 20, 20.001 + wi, 20.001, 4326)))
+           RETURNING id INTO w;
+           FOR back IN 1..6 LOOP
+             start := (date_trunc('month', now() AT TIME ZONE 'Europe/London') - make_interval(months => back))
+                      AT TIME ZONE 'Europe/London';
+             SELECT id INTO s1 FROM session WHERE cancelled_at IS NULL
+                AND starts_at >= start + interval '2 days' AND starts_at < start + interval '9 days' ORDER BY starts_at LIMIT 1;
+             SELECT id INTO s2 FROM session WHERE cancelled_at IS NULL
+                AND starts_at >= start + interval '16 days' AND starts_at < start + interval '23 days' ORDER BY starts_at LIMIT 1;
+             FOR i IN 1..5 LOOP
+               INSERT INTO person (email, display_name, created_at)
+               VALUES ('nest-' || wi || '-' || back || '-' || i || '@example.test', 'Nest', start + interval '1 day')
+               RETURNING id INTO p;
+               INSERT INTO member_profile (person_id, home_area_id) VALUES (p, w);
+               IF to_regclass('member_home') IS NOT NULL THEN
+                 EXECUTE 'INSERT INTO member_home (person_id, from_at, area_id) VALUES ($1, ''-infinity'', $2)' USING p, w;
+               END IF;
+               INSERT INTO booking (session_id, person_id, status) VALUES (s1, p, 'ATTENDED'), (s2, p, 'ATTENDED');
+             END LOOP;
+           END LOOP;
+         END LOOP;
+       END $$`,
+    );
     // Record keys fixed (where they exist), so every run perturbs alike.
     await queryDatabase(
       config.database.url,
@@ -255,40 +292,45 @@ describe('reports set against each other, as an attacker would', () => {
     return targets;
   };
 
-  it('cannot tell a ward’s hidden month by one run of months less another', async () => {
-    const actual: Record<Additive, Map<string, number>> = {
+  /** Each additive count's truth by ward and month, worked out once. */
+  let truths: Promise<Record<Additive, Map<string, number>>> | undefined;
+  const actuals = () =>
+    (truths ??= (async () => ({
       attendances: await truth(
         `SELECT w.ward, ${MONTH('s.starts_at')} AS month, count(*)::int AS n FROM ${ATTENDED} ${HOMED('b.person_id')}
-          WHERE s.starts_at >= $2 AND s.starts_at < $3 GROUP BY 1, 2`,
+            WHERE s.starts_at >= $2 AND s.starts_at < $3 GROUP BY 1, 2`,
       ),
       newMembers: await truth(
         `SELECT w.ward, ${MONTH('p.created_at')} AS month, count(*)::int AS n FROM person p ${HOMED('p.id')}
-          WHERE p.created_at >= $2 AND p.created_at < $3 GROUP BY 1, 2`,
+            WHERE p.created_at >= $2 AND p.created_at < $3 GROUP BY 1, 2`,
       ),
       activeAt3Months: await truth(
         `SELECT w.ward, ${MONTH('p.created_at')} AS month, count(*)::int AS n FROM person p ${HOMED('p.id')}
-          WHERE p.created_at >= $2 AND p.created_at < $3
-            AND EXISTS (SELECT 1 FROM ${ATTENDED} WHERE b.person_id = p.id
-                         AND s.starts_at >= p.created_at + interval '2 months' AND s.starts_at < p.created_at + interval '3 months')
-          GROUP BY 1, 2`,
+            WHERE p.created_at >= $2 AND p.created_at < $3
+              AND EXISTS (SELECT 1 FROM ${ATTENDED} WHERE b.person_id = p.id
+                           AND s.starts_at >= p.created_at + interval '2 months' AND s.starts_at < p.created_at + interval '3 months')
+            GROUP BY 1, 2`,
       ),
       firstTimers: await truth(
         `SELECT w.ward, ${MONTH('f.first')} AS month, count(*)::int AS n
-           FROM (SELECT b.person_id, min(s.starts_at) AS first FROM ${ATTENDED} GROUP BY b.person_id) f ${HOMED('f.person_id')}
-          WHERE f.first >= $2 AND f.first < $3 GROUP BY 1, 2`,
+             FROM (SELECT b.person_id, min(s.starts_at) AS first FROM ${ATTENDED} GROUP BY b.person_id) f ${HOMED('f.person_id')}
+            WHERE f.first >= $2 AND f.first < $3 GROUP BY 1, 2`,
       ),
       returnedWithin30Days: await truth(
         `SELECT w.ward, ${MONTH('f.times[1]')} AS month, count(*)::int AS n
-           FROM (SELECT b.person_id, array_agg(s.starts_at ORDER BY s.starts_at) AS times FROM ${ATTENDED} GROUP BY b.person_id) f
-           ${HOMED('f.person_id')}
-          WHERE f.times[1] >= $2 AND f.times[1] < $3 AND f.times[2] < f.times[1] + interval '30 days' GROUP BY 1, 2`,
+             FROM (SELECT b.person_id, array_agg(s.starts_at ORDER BY s.starts_at) AS times FROM ${ATTENDED} GROUP BY b.person_id) f
+             ${HOMED('f.person_id')}
+            WHERE f.times[1] >= $2 AND f.times[1] < $3 AND f.times[2] < f.times[1] + interval '30 days' GROUP BY 1, 2`,
       ),
       helpFulfilled: await truth(
         `SELECT w.ward, ${MONTH('a.completed_at')} AS month, count(*)::int AS n
-           FROM help_assignment a JOIN help_request r ON r.id = a.request_id ${HOMED('r.member_id')}
-          WHERE a.status = 'COMPLETED' AND a.completed_at >= $2 AND a.completed_at < $3 GROUP BY 1, 2`,
+             FROM help_assignment a JOIN help_request r ON r.id = a.request_id ${HOMED('r.member_id')}
+            WHERE a.status = 'COMPLETED' AND a.completed_at >= $2 AND a.completed_at < $3 GROUP BY 1, 2`,
       ),
-    };
+    }))());
+
+  it('cannot tell a ward’s hidden month by one run of months less another', async () => {
+    const actual = await actuals();
     const all: { key: string; guess: number; truth: number }[] = [];
     const perMeasure: Record<string, ReturnType<typeof fared>> = {};
     for (const measure of [...ADDITIVE, 'activeAt3Months'] as const) {
@@ -315,6 +357,7 @@ describe('reports set against each other, as an attacker would', () => {
       const reports = new Map<string, Report>();
       for (const [first, last] of runs)
         reports.set(`${first}:${last}`, await report(['INTEREST_GROUP'], ward.id, first, last));
+      byInterest.set(ward.code, reports);
       interestTargets.push(
         ...attack(
           reports,
@@ -365,6 +408,77 @@ describe('reports set against each other, as an attacker would', () => {
       expect({ key: t.key, guess: t.guess }).toEqual({ key: t.key, guess: perturbed });
     }
   }, 300_000);
+
+  it('cannot tell from two counts of the same people that they came back or kept coming', async () => {
+    // Cells where everyone counted in the first also counts in the second (every first-timer
+    // came back; every joiner came in their third month): were the two one family, their
+    // perturbed values would be equal, and equal would tell it. By ward, and by each ward's
+    // interests (a first time in an interest, a return to it).
+    const actual = await actuals();
+    const firstsByInterest = await db.query<{ key: string; firsts: number; returned: number }>(
+      `WITH w AS (SELECT id, CASE WHEN kind = 'ward' THEN id END AS ward FROM area
+                   WHERE id = $1 OR parent_id = $1),
+       x AS (SELECT b.person_id, ai.interest_id, array_agg(s.starts_at ORDER BY s.starts_at) AS times
+               FROM ${ATTENDED} JOIN activity_interest ai ON ai.activity_id = s.activity_id
+              GROUP BY b.person_id, ai.interest_id)
+       SELECT w.ward::text || ':' || i.slug || '|' || ${MONTH('x.times[1]')} AS key, count(*)::int AS firsts,
+              count(*) FILTER (WHERE x.times[2] < x.times[1] + interval '30 days')::int AS returned
+         FROM x JOIN interest i ON i.id = x.interest_id ${HOMED('x.person_id')}
+        WHERE x.times[1] >= $2 AND x.times[1] < $3 AND w.ward IS NOT NULL GROUP BY 1`,
+      [riverside, months[0], ends[ends.length - 1]],
+    );
+    const interestTruth = (part: 'firsts' | 'returned') =>
+      new Map(
+        firstsByInterest.map((r) => {
+          const [wardId, rest] = [r.key.slice(0, 36), r.key.slice(37)];
+          return [`${codeOf.get(wardId)}:${rest}`, r[part]] as const;
+        }),
+      );
+    const sets: {
+      reports: Map<string, Report>;
+      row: (r: Row) => string;
+      truth: Record<string, Map<string, number>>;
+      pairs: [Additive, Additive][];
+    }[] = [
+      {
+        reports: byWard,
+        row: wardOf,
+        truth: actual,
+        pairs: [
+          ['firstTimers', 'returnedWithin30Days'],
+          ['newMembers', 'activeAt3Months'],
+        ],
+      },
+      ...[...byInterest].map(([code, reports]) => ({
+        reports,
+        row: (r: Row) => `${code}:${r.interest!.slug}`,
+        truth: {
+          firstTimers: interestTruth('firsts'),
+          returnedWithin30Days: interestTruth('returned'),
+        },
+        pairs: [['firstTimers', 'returnedWithin30Days']] as [Additive, Additive][],
+      })),
+    ];
+    let cells = 0;
+    let equal = 0;
+    for (const { reports, row, truth: known, pairs } of sets)
+      for (const [whole, part] of pairs) {
+        const a = estimates(reports, whole, row);
+        const b = estimates(reports, part, row);
+        for (const [key, guesses] of a) {
+          const n = known[whole].get(key) ?? 0;
+          if (n < 1 || n > 9 || known[part].get(key) !== n || !b.has(key)) continue;
+          cells += 1;
+          if (Math.abs(mean(guesses) - mean(b.get(key)!)) < 1e-9) equal += 1;
+        }
+      }
+    summary.nested = { cells, equal };
+    expect(cells).toBeGreaterThanOrEqual(8);
+    // Equal only as often as two independent changes happen to agree (about half, for one
+    // person), never always.
+    expect({ cells, equal, always: equal === cells }).toEqual({ cells, equal, always: false });
+    expect(equal / cells).toBeLessThan(0.8);
+  }, 120_000);
 
   it('cannot tell one helper’s minutes by one run of months less another', async () => {
     // Each ward's month: its minutes, and the most one helper gave in it.
@@ -502,8 +616,9 @@ describe('reports set against each other, as an attacker would', () => {
     });
   }, 300_000);
 
-  it('changes no report of months already over when a member moves ward', async () => {
-    // Someone who came in several of the months, moving to another ward of the borough.
+  it('changes no report of months already over when a member moves ward, first gives a home, or chooses other interests', async () => {
+    // Someone who came in several of the months, moving to another ward of the borough and
+    // choosing other interests than those they joined with.
     const [mover] = await db.query<{ email: string; ward: string; months: number }>(
       `SELECT p.email, mp.home_area_id AS ward, count(DISTINCT ${MONTH('s.starts_at')})::int AS months
          FROM person p JOIN member_profile mp ON mp.person_id = p.id
@@ -514,6 +629,22 @@ describe('reports set against each other, as an attacker would', () => {
       [wards.map((w) => w.id), months[0], ends[ends.length - 1]],
     );
     expect(mover.months).toBeGreaterThanOrEqual(3);
+    // And someone who came without ever giving a home (placed nowhere, so counted nowhere),
+    // who gives one now.
+    const [homeless] = await db.query<{ id: string; email: string }>(
+      `SELECT p.id, p.email FROM person p JOIN member_profile mp ON mp.person_id = p.id
+        WHERE mp.home_area_id = ANY($1::uuid[]) AND p.email LIKE '%@example.org' AND p.email <> $2
+          AND EXISTS (SELECT 1 FROM booking b JOIN session s ON s.id = b.session_id
+                       WHERE b.person_id = p.id AND b.status = 'ATTENDED' AND s.starts_at >= $3)
+        ORDER BY p.email LIMIT 1`,
+      [wards.map((w) => w.id), mover.email, months[0]],
+    );
+    await db.query(
+      `UPDATE member_profile SET home = NULL, home_area_id = NULL WHERE person_id = $1`,
+      [homeless.id],
+    );
+    await db.query(`DELETE FROM member_home WHERE person_id = $1`, [homeless.id]);
+    expect((await runBuilt('cli', ['reports', 'rebuild-rollups'], env, 200_000)).code).toBe(0);
     const to = wards.find((w) => w.id !== mover.ward)!;
     const read = async () => {
       const all: unknown[] = [];
@@ -535,13 +666,24 @@ describe('reports set against each other, as an attacker would', () => {
          FROM area WHERE id = $1`,
       [to.id],
     );
+    const interests = await db.query<{ id: string }>(
+      `SELECT id FROM interest ORDER BY slug DESC LIMIT 3`,
+    );
+    const UPDATE = `mutation($i: MemberProfileInput!) { updateMemberProfile(input: $i) { area { code } } }`;
     const moving = await signIn(api, mover.email);
     const moved = await api.gql<{ updateMemberProfile: { area: { code: string } } }>(
-      `mutation($i: MemberProfileInput!) { updateMemberProfile(input: $i) { area { code } } }`,
-      { i: { home: { lat: point.lat, lng: point.lng } } },
+      UPDATE,
+      { i: { home: { lat: point.lat, lng: point.lng }, interestIds: interests.map((i) => i.id) } },
       moving.accessToken,
     );
     expect(moved.data?.updateMemberProfile.area.code).toBe(to.code);
+    const placing = await signIn(api, homeless.email);
+    const placed = await api.gql<{ updateMemberProfile: { area: { code: string } } }>(
+      UPDATE,
+      { i: { home: { lat: point.lat, lng: point.lng } } },
+      placing.accessToken,
+    );
+    expect(placed.data?.updateMemberProfile.area.code).toBe(to.code);
     await rollupsSettled(db);
     const after = await read();
     const changed = before.filter((r, i) => JSON.stringify(r) !== JSON.stringify(after[i])).length;
