@@ -40,8 +40,9 @@ interface SerializedRequest {
 
 /**
  * pino-http's request as logged, without a signed link's secrets: in its URL, its parsed query
- * and a Referer header (a page opened from a link). The raw request's own objects are copied,
- * never changed.
+ * and a Referer header (a page opened from a link). The serialized request, pino-http's own
+ * object, is rewritten in place; its query and headers, which may be the raw request's, are
+ * replaced by copies, never changed.
  */
 export function redactRequest<T extends SerializedRequest>(req: T): T {
   const out: SerializedRequest = req;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db, londonMidnight } from '@kith/platform';
+import { Db } from '@kith/platform';
 import { FAMILY, familyKeySql, noiseSql } from '../perturbation';
 import { HOME_AT, MONTH_NUMBER, MONTH_START } from '../report-sql';
 
@@ -53,15 +53,6 @@ export interface GroupedFacts extends GroupKey {
 /** The areas a report covers, given as two arrays ($1 areas, $2 the ward each lies in, or null). */
 const SCOPE = `WITH scope AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS s(area_id, ward))`;
 const scopeOf = (p: Period) => [p.scope.areaIds, p.scope.wards];
-
-/** The period's months as labels (YYYY-MM) and their first instants, London time, with the end. */
-export function monthStarts(from: Date, to: Date): { labels: string[]; starts: Date[] } {
-  const labels = monthNumbers(from, to).map(monthLabel);
-  return {
-    labels,
-    starts: [...labels.map((l) => londonMidnight(`${l}-01`)), to],
-  };
-}
 
 /** A numbered London month as its label, YYYY-MM. */
 export function monthLabel(m: number): string {

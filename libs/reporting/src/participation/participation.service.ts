@@ -533,7 +533,8 @@ export class ParticipationService {
     const wards = this.wardDemographics(
       sets,
       wardKeys,
-      // The quarter's participants by ward, as its own report by ward publishes them.
+      // The quarter's participants by ward, exact (its report by ward publishes them perturbed:
+      // taking them as published exactly hides more here, never less).
       suppressCounts(
         wardKeys.map((k) => [wardParticipants.get(k.ward ?? null) ?? 0]),
         this.rules,
