@@ -570,6 +570,8 @@ describe('reports set against each other, as an attacker would', () => {
             periods[f].rows.find((r) => r.measure === 'ucla-3')!,
           );
           if (a.meanChange === null || b.meanChange === null) continue;
+          // Where the noise left no spread, no interval is published: the squares are not told.
+          const squaresTold = [a, b].every((r) => r.ciLow !== null && r.ciHigh !== null);
           if (a.completers.value === null || b.completers.value === null) continue;
           // n times the mean is the sum of the changes; the two periods differ by the month.
           const between = truthRows.filter(
@@ -592,10 +594,11 @@ describe('reports set against each other, as an attacker would', () => {
               ((row.ciHigh! - row.ciLow!) / 2 / jStat.studentt.inv(0.975, n - 1)) * Math.sqrt(n);
             return (n - 1) * sd * sd + n * row.meanChange! ** 2;
           };
-          squares.push({
-            guess: sq(a) - sq(b),
-            truth: between.reduce((s, r) => s + r.change ** 2, 0),
-          });
+          if (squaresTold)
+            squares.push({
+              guess: sq(a) - sq(b),
+              truth: between.reduce((s, r) => s + r.change ** 2, 0),
+            });
         }
       }
     }

@@ -78,13 +78,15 @@ describe('outcome statistics', () => {
     expect(m.ciLow).toBeCloseTo(f.ciLow, 12);
     expect(m.ciHigh).toBeCloseTo(f.ciHigh, 12);
     expect(m.effectSize!).toBeCloseTo(f.effectSize!, 12);
-    // Noise that took the sum of squares below what the sum needs: no spread, no d_z.
-    expect(figuresFromMoments({ n: 10, sum: -15, sumOfSquares: 10 })).toMatchObject({
-      meanChange: -1.5,
-      ciLow: -1.5,
-      ciHigh: -1.5,
-      effectSize: null,
-    });
+    // Noise that took the sum of squares to what the sum needs, or below: the spread is not
+    // known, so no interval and no d_z.
+    for (const sumOfSquares of [10, 22.5])
+      expect(figuresFromMoments({ n: 10, sum: -15, sumOfSquares })).toEqual({
+        meanChange: -1.5,
+        ciLow: null,
+        ciHigh: null,
+        effectSize: null,
+      });
     expect(figuresFromMoments({ n: 1, sum: 2, sumOfSquares: 4 })).toBeUndefined();
   });
 });

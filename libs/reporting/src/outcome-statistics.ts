@@ -108,21 +108,28 @@ export interface ChangeMoments {
 
 /**
  * The mean change with its 95% interval (Student's t, n - 1 degrees of freedom) and d_z, from
- * the moments alone (as they are published: each perturbed). A variance the noise took below
- * nothing is nothing. Undefined for fewer than two people.
+ * the moments alone (as they are published: each perturbed). Where the noise took the sum of
+ * squares to no spread or below, the spread is not known: no interval and no d_z (an interval
+ * of no width would claim a certainty nobody has). Undefined for fewer than two people.
  */
-export function figuresFromMoments(
-  m: ChangeMoments,
-): Pick<OutcomeFigures, 'meanChange' | 'ciLow' | 'ciHigh' | 'effectSize'> | undefined {
+export function figuresFromMoments(m: ChangeMoments):
+  | {
+      meanChange: number;
+      ciLow: number | null;
+      ciHigh: number | null;
+      effectSize: number | null;
+    }
+  | undefined {
   if (!(m.n >= 2)) return undefined;
   const meanChange = m.sum / m.n;
-  const variance = Math.max(0, (m.sumOfSquares - (m.sum * m.sum) / m.n) / (m.n - 1));
+  const variance = (m.sumOfSquares - (m.sum * m.sum) / m.n) / (m.n - 1);
+  if (!(variance > 0)) return { meanChange, ciLow: null, ciHigh: null, effectSize: null };
   const sd = Math.sqrt(variance);
   const half = jStat.studentt.inv(0.975, m.n - 1) * (sd / Math.sqrt(m.n));
   return {
     meanChange,
     ciLow: meanChange - half,
     ciHigh: meanChange + half,
-    effectSize: sd > 0 ? meanChange / sd : null,
+    effectSize: meanChange / sd,
   };
 }

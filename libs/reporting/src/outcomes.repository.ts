@@ -16,6 +16,8 @@ export interface CompleterPair {
   month: number;
   /** Where the member lived at the start of that month. */
   areaId: string;
+  /** Its code: what the cells are named by. */
+  areaCode: string;
   key: number;
 }
 
@@ -88,10 +90,11 @@ export class OutcomesRepository {
                 AND r.stage IN ('REVIEW', 'EXIT') AND r.created_at >= b.created_at + interval '3 months'
                 AND r.created_at < $2
               ORDER BY r.created_at DESC LIMIT 1) later ON true)
-       SELECT x.* FROM (
+       SELECT x.*, ar.code AS "areaCode" FROM (
          SELECT p.measure, p.before, p.after, p.month, pe.record_key AS key,
                 ${HOME_AT('p.person_id', MONTH_START('p.month'))} AS "areaId"
            FROM pairs p JOIN person pe ON pe.id = p.person_id) x
+         JOIN area ar ON ar.id = x."areaId"
         WHERE x."areaId" = ANY($1::uuid[])`,
       [areaIds, to],
     );
@@ -128,11 +131,12 @@ export class OutcomesRepository {
          SELECT DISTINCT ON (n.person_id) n.* FROM network_snapshot n JOIN first f ON f.person_id = n.person_id
           WHERE n."on" >= f."on" + interval '3 months' AND n."on" < ${LONDON_DATE('$2')}
           ORDER BY n.person_id, n."on" DESC)
-       SELECT x.* FROM (
+       SELECT x.*, ar.code AS "areaCode" FROM (
          SELECT ${columns.map(([, c]) => `f.${c} AS "before_${c}", l.${c} AS "after_${c}"`).join(', ')},
                 ${DATE_MONTH('l."on"')} AS month, pe.record_key AS key,
                 ${HOME_AT('l.person_id', MONTH_START(DATE_MONTH('l."on"')))} AS "areaId"
            FROM first f JOIN last l ON l.person_id = f.person_id JOIN person pe ON pe.id = f.person_id) x
+         JOIN area ar ON ar.id = x."areaId"
         WHERE x."areaId" = ANY($1::uuid[])`,
       [areaIds, to],
     );
@@ -143,6 +147,7 @@ export class OutcomesRepository {
         after: Number(row[`after_${c}`]),
         month: Number(row.month),
         areaId: row.areaId as string,
+        areaCode: row.areaCode as string,
         key: Number(row.key),
       })),
     );

@@ -82,7 +82,7 @@ interface Measure {
 /** The change of the completers of one cell (a month, an area): what it is published from. */
 interface ChangeCell {
   month: number;
-  areaId: string;
+  areaCode: string;
   count: number;
   key: number;
   sum: number;
@@ -221,7 +221,7 @@ export class OutcomesService {
       mine,
       () => ({
         month: 0,
-        areaId: '',
+        areaCode: '',
         count: 0,
         key: 0,
         sum: 0,
@@ -247,7 +247,7 @@ export class OutcomesService {
         cell.worse += c.worse;
         cell.worseKey += c.worse * familyKey(p.key, `worse|${m.measure}`);
         cell.month = p.month;
-        cell.areaId = p.areaId;
+        cell.areaCode = p.areaCode;
       },
     );
     let n = 0;
@@ -259,7 +259,7 @@ export class OutcomesService {
       const scale = Math.max(m.unit, cell.largest);
       // Each cell (measure, month, area) and moment draws anew, never the draw of another cell
       // of the same people.
-      const named = `${m.measure}|${cell.month}|${cell.areaId}`;
+      const named = `${m.measure}|${cell.month}|${cell.areaCode}`;
       n += perturbCount(cell.count, cell.key);
       sum += perturbAmount(cell.sum, scale, cell.key, `${named}|sum`);
       sumOfSquares += perturbAmount(cell.sumOfSquares, scale * scale, cell.key, `${named}|squares`);

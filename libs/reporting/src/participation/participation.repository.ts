@@ -41,6 +41,8 @@ export interface CellRow {
 
 /** A month's help for members counted in an area: fulfilled requests, minutes, the most one helper gave. */
 export interface HelpCellRow extends CellRow {
+  /** The area's code: what its cells are named by (their draws the same wherever it is read). */
+  areaCode: string;
   minutes: number;
   topHelperMinutes: number;
 }
@@ -474,9 +476,9 @@ export class ParticipationRepository {
        by_helper AS (
          SELECT month, area_id, helper_id, count(*)::int AS n, sum(record_key)::bigint AS k, sum(minutes)::int AS minutes
            FROM placed WHERE area_id = ANY($3::uuid[]) GROUP BY month, area_id, helper_id)
-       SELECT month, area_id AS "areaId", sum(n)::int AS count, sum(k)::bigint AS key,
-              sum(minutes)::int AS minutes, max(minutes)::int AS "topHelperMinutes"
-         FROM by_helper GROUP BY month, area_id`,
+       SELECT h.month, h.area_id AS "areaId", ar.code AS "areaCode", sum(h.n)::int AS count,
+              sum(h.k)::bigint AS key, sum(h.minutes)::int AS minutes, max(h.minutes)::int AS "topHelperMinutes"
+         FROM by_helper h JOIN area ar ON ar.id = h.area_id GROUP BY h.month, h.area_id, ar.code`,
       [p.from, p.to, p.scope.areaIds],
     );
     return asCells<HelpCellRow>(rows).map((r) => ({

@@ -355,7 +355,7 @@ export class ParticipationService {
             cell.minutes,
             cell.topHelperMinutes,
             cell.key,
-            `helper-minutes|${cell.month}|${cell.areaId}`,
+            `helper-minutes|${cell.month}|${cell.areaCode}`,
           );
         }
         for (const m of daysToFirst) at(m).medianDaysToFirst = m.median;
