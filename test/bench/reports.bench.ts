@@ -15,7 +15,7 @@
 import 'reflect-metadata';
 import { cpus, totalmem } from 'node:os';
 import { TokenService } from '@kith/identity';
-import { loadConfig } from '@kith/platform';
+import { loadConfig, londonMonthNumber } from '@kith/platform';
 import { Api, BENCH_JWT_SECRET } from './api-process';
 import { log, percentile } from './bench-support';
 import { runCli, withClient } from './city-dataset';
@@ -58,19 +58,6 @@ const BARE_SQL = `
          count(DISTINCT session_id)::int AS sessions,
          (SELECT count(DISTINCT person_id)::int FROM came) AS year_participants
     FROM came GROUP BY month ORDER BY month`;
-
-/** A London month as one number (year * 12 + month - 1). */
-function monthNumber(at: Date): number {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(at)
-    .split('-')
-    .map(Number);
-  return y * 12 + m - 1;
-}
 
 /** The first instant of the month `back` months before this one, on London's clocks. */
 function londonMonthStart(back: number): Date {
@@ -183,7 +170,7 @@ async function main(): Promise<void> {
                 WHERE attendances > 0 AND area_id IN (SELECT id FROM inside) AND month BETWEEN $2 AND $3)::int AS attendances,
               (SELECT count(DISTINCT (next_month, area_id)) FROM participant_reach
                 WHERE people > 0 AND start_month = $2 AND next_month <= $3 AND area_id IN (SELECT id FROM inside))::int AS participants`,
-      [boroughId, monthNumber(from), monthNumber(to) - 1],
+      [boroughId, londonMonthNumber(from), londonMonthNumber(to) - 1],
     );
     return n;
   });

@@ -11,7 +11,7 @@ import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
 import { testEnv } from '../support/config';
 import { runBuilt } from '../support/processes';
-import { londonMonthStart, rollupsSettled } from '../support/reports';
+import { londonMonthStart, rollupsSettled, seedDemo } from '../support/reports';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 import { determined } from '../support/linear';
@@ -121,13 +121,7 @@ describe('the participation report on the demo history', () => {
   const settled = () => rollupsSettled(db);
 
   beforeAll(async () => {
-    const seeded = await runBuilt(
-      'cli',
-      ['demo', '--members', '1500', '--seed', '11'],
-      env,
-      100_000,
-    );
-    expect(seeded.code).toBe(0);
+    await seedDemo(env, 1500, 11);
     api = await startApi(config);
     worker = await startWorker(config);
     db = api.app.get(Db);
@@ -935,6 +929,19 @@ describe('the participation report on the demo history', () => {
     const plantedLine = csv.split('\r\n').find((l) => l.includes('E05PLANTED'))!;
     expect(plantedLine.split(',').slice(5, 8)).toEqual(expect.arrayContaining(['[c]']));
     expect(csv).toContain('\r\ntotal,');
+    // The file is the same report as GraphQL gives: the same perturbed figures, row for row.
+    const graph = await report(['WARD']);
+    const totalLine = csv
+      .split('\r\n')
+      .find((l) => l.startsWith('total,'))!
+      .split(',');
+    expect(totalLine.slice(5, 8).map(Number)).toEqual([
+      graph.totals.sessionsHeld.value,
+      graph.totals.attendances.value,
+      graph.totals.participants.value,
+    ]);
+    for (const row of graph.rows.filter((r) => r.ward && !r.attendances.suppressed))
+      expect(csv).toContain(`,${row.ward!.code},`);
     expect(csv).toContain('\r\nethnic_group,participants\r\n');
     // A ward's file is cut from the borough's too: the planted ward's one line, hidden.
     const wardCsv = await (

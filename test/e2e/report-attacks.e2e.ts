@@ -9,7 +9,7 @@ import type { RunningApi } from '../support/api';
 import { testEnv } from '../support/config';
 import { queryDatabase } from '../support/databases';
 import { runBuilt } from '../support/processes';
-import { londonMonthStart, rollupsSettled } from '../support/reports';
+import { londonMonthStart, rollupsSettled, seedDemo } from '../support/reports';
 import { signIn } from '../support/sign-in';
 import type { Session } from '../support/sign-in';
 
@@ -149,13 +149,7 @@ describe('reports set against each other, as an attacker would', () => {
     `JOIN member_profile mp ON mp.person_id = ${person} JOIN w ON w.id = mp.home_area_id`;
 
   beforeAll(async () => {
-    const seeded = await runBuilt(
-      'cli',
-      ['demo', '--members', '3000', '--seed', '20261124'],
-      env,
-      200_000,
-    );
-    expect(seeded.code).toBe(0);
+    await seedDemo(env, 3000, 20261124);
     // Three small wards planted as an attacker would want them: five members a month, each
     // joining on the month's 2nd, coming in its first days and again two weeks on (so every
     // first-timer there came back within 30 days).

@@ -1,5 +1,6 @@
 import type { Db } from '@kith/platform';
 import { until } from './nudges';
+import { runBuilt } from './processes';
 
 /** The first instant of the month `back` months before `now`'s, on London's clocks (ISO). */
 export function londonMonthStart(back: number, now = new Date()): string {
@@ -23,4 +24,19 @@ export function rollupsSettled(db: Db): Promise<true> {
     },
     60_000,
   );
+}
+
+/** The demo neighbourhood seeded into this file's database by the built CLI, as an operator would. */
+export async function seedDemo(
+  env: NodeJS.ProcessEnv,
+  members: number,
+  seed: number,
+): Promise<void> {
+  const seeded = await runBuilt(
+    'cli',
+    ['demo', '--members', String(members), '--seed', String(seed)],
+    env,
+    200_000,
+  );
+  if (seeded.code !== 0) throw new Error(`the demo did not seed: ${seeded.stderr}`);
 }

@@ -23,7 +23,7 @@ export const riskReasonsCost: FieldComplexity = ({ childComplexity }) =>
  * The person of a member at risk: a first name and an id, their shared interests always empty
  * (a coordinator shares none with them), so each field asked for (each alias too) costs one and
  * nothing under `sharedInterests` ever runs. Asked through a fragment spread, which cannot be
- * seen from here, it is priced as any list would be.
+ * seen from here, it is priced as every other list is.
  */
 export const atRiskPersonCost: FieldComplexity = (estimator) => {
   const { node } = estimator as typeof estimator & { node?: FieldNode };

@@ -75,6 +75,12 @@ export function londonWallTime(instant: Date): WallTime {
   };
 }
 
+/** The London month of an instant as one number, year * 12 + month - 1 (what reports count by). */
+export function londonMonthNumber(instant: Date): number {
+  const w = londonWallTime(instant);
+  return w.year * 12 + w.month - 1;
+}
+
 /** London's offset from UTC at an instant, in milliseconds (0 in winter, 3,600,000 in summer). */
 export function londonOffsetMs(instant: Date): number {
   return offsetOfHour(Math.floor(instant.getTime() / HOUR_MS));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '@kith/platform';
+import { Db, londonMonthNumber } from '@kith/platform';
 import { FAMILY, familyKeySql, noiseSql } from '../perturbation';
 import { HOME_AT, MONTH_NUMBER, MONTH_START } from '../report-sql';
 
@@ -66,19 +66,8 @@ const NUMBERED_MONTH = (column: string) =>
 
 /** The London month numbers from `from` to before `to`. */
 export function monthNumbers(from: Date, to: Date): number[] {
-  const number = (at: Date) => {
-    const [y, m] = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/London',
-      year: 'numeric',
-      month: '2-digit',
-    })
-      .format(at)
-      .split('-')
-      .map(Number);
-    return y * 12 + m - 1;
-  };
   const months: number[] = [];
-  for (let m = number(from); m < number(to); m += 1) months.push(m);
+  for (let m = londonMonthNumber(from); m < londonMonthNumber(to); m += 1) months.push(m);
   return months;
 }
 

@@ -20,6 +20,7 @@ import { perturbAmount, perturbCount } from '../perturbation';
 import { configuredRules, ReportScope } from '../report-scope.service';
 import { monthLabel, monthNumbers, ParticipationRepository } from './participation.repository';
 import type {
+  Figures,
   GroupedFacts,
   GroupKey,
   Grouping,
@@ -255,12 +256,11 @@ export class ParticipationService {
       this.reads.latestImd(),
     ]);
     const period: Period = { scope, from, to };
-    const [dimensions, tallies, taking] = await Promise.all([
+    const [dimensions, { grouped, total }, taking] = await Promise.all([
       this.dimensions(area, scope, groups, from, to),
-      this.tallies(period, [groups, []]),
+      this.tallies(period, groups),
       this.whoTakesPart(root, rootScope ?? scope, from, to, imdVersion, ward),
     ]);
-    const [grouped, totals] = tallies;
     const byInterest = groups.includes('INTEREST_GROUP');
     const zero = emptyTally();
     const rows: ParticipationRowView[] = cross(dimensions).map((k) => ({
@@ -275,7 +275,7 @@ export class ParticipationService {
       ward: null,
       outsideWards: false,
       interest: null,
-      ...this.published(totals.get(keyOf({}, [])) ?? zero, false),
+      ...this.published(total, false),
     };
     // Who takes part in a ward: its part of its borough's kept quarter (a ward drawn after the
     // quarter was kept tells none).
@@ -296,73 +296,105 @@ export class ParticipationService {
   }
 
   /**
-   * For each grouping asked (the report's, and none for its totals), each row's tally: every
-   * count a sum of perturbed cells, added up where it is read. Help's cells are read once.
+   * Each row's tally for the report's grouping, and the tally of its totals. By months and wards
+   * every count adds up (the same perturbed cells, grouped), so the totals are the rows summed,
+   * not read again: only participants over months (each person once) and the medians are. By
+   * interest (a cell in each of its interests) the totals are read on their own. Help's cells
+   * are read once for both.
    */
-  private async tallies(p: Period, groupings: Grouping[][]): Promise<Map<string, Tally>[]> {
-    const helpCells = this.reads.help(p);
+  private async tallies(
+    p: Period,
+    groups: Grouping[],
+  ): Promise<{ grouped: Map<string, Tally>; total: Tally }> {
+    const help = this.reads.help(p);
+    const summed = groups.length > 0 && !groups.includes('INTEREST_GROUP');
+    const byMonth = groups.includes('MONTH');
+    const [grouped, totals] = await Promise.all([
+      this.tally(p, groups, help),
+      this.tally(p, [], help, summed ? { counts: false, participants: byMonth } : undefined),
+    ]);
+    const total = totals.get(keyOf({}, [])) ?? emptyTally();
+    if (summed)
+      for (const row of grouped.values()) {
+        total.sessionsHeld += row.sessionsHeld;
+        total.helperMinutes += row.helperMinutes;
+        for (const c of PARTICIPATION_COUNTS)
+          if (c !== 'participants' || !byMonth) total.counts[c] += row.counts[c];
+      }
+    return { grouped, total };
+  }
+
+  /**
+   * One grouping's tally, row by row: every count a sum of perturbed cells, added up where it is
+   * read (`reading` leaves out the counts, or participants, a caller sums itself).
+   */
+  private async tally(
+    p: Period,
+    groups: Grouping[],
+    helpCells: Promise<HelpCellRow[]>,
+    reading: { counts: boolean; participants: boolean } = { counts: true, participants: true },
+  ): Promise<Map<string, Tally>> {
     const wardOf = new Map(p.scope.areaIds.map((id, i) => [id, p.scope.wards[i]]));
-    return Promise.all(
-      groupings.map(async (groups) => {
-        const set = new Set(groups);
-        const byInterest = set.has('INTEREST_GROUP');
-        const none = <T>(): Promise<T[]> => Promise.resolve([]);
-        const [activity, participants, firsts, joiners, help, daysToFirst, hoursToHelper] =
-          await Promise.all([
-            this.reads.activity(set, p),
-            this.reads.participants(set, p),
-            this.reads.firsts(set, p),
-            this.reads.joiners(set, p),
-            byInterest ? none<HelpCellRow>() : helpCells,
-            byInterest ? none<GroupedFacts>() : this.reads.medianDaysToFirst(set, p),
-            byInterest ? none<GroupedFacts>() : this.reads.medianHoursToHelper(set, p),
-          ]);
-        const order = GROUPINGS.filter((g) => set.has(g));
-        const tallies = new Map<string, Tally>();
-        const at = (k: GroupKey) => {
-          const key = keyOf(k, order);
-          let tally = tallies.get(key);
-          if (!tally) tallies.set(key, (tally = emptyTally()));
-          return tally;
-        };
-        const n = (v: number | null | undefined) => Number(v ?? 0);
-        for (const r of activity) {
-          const t = at(r);
-          t.sessionsHeld += n(r.sessionsHeld);
-          t.counts.attendances += n(r.attendances);
-        }
-        for (const r of participants) at(r).counts.participants += n(r.participants);
-        for (const r of firsts) {
-          const t = at(r);
-          t.counts.firstTimers += n(r.firstTimers);
-          t.counts.returnedWithin30Days += n(r.returned);
-        }
-        for (const r of joiners) {
-          const t = at(r);
-          t.counts.newMembers += n(r.newMembers);
-          t.counts.reached3Months += n(r.reached3);
-          t.counts.activeAt3Months += n(r.active3);
-          t.counts.reached6Months += n(r.reached6);
-          t.counts.activeAt6Months += n(r.active6);
-        }
-        // Help's cells (a month and an area) perturbed here: minutes by the most one helper gave,
-        // each cell drawing anew.
-        for (const cell of help) {
-          if (!wardOf.has(cell.areaId)) continue;
-          const t = at({ month: monthLabel(cell.month), ward: wardOf.get(cell.areaId) ?? null });
-          t.counts.helpFulfilled += perturbCount(cell.count, cell.key);
-          t.helperMinutes += perturbAmount(
-            cell.minutes,
-            cell.topHelperMinutes,
-            cell.key,
-            `helper-minutes|${cell.month}|${cell.areaCode}`,
-          );
-        }
-        for (const m of daysToFirst) at(m).medianDaysToFirst = m.median;
-        for (const m of hoursToHelper) at(m).medianHoursToHelper = m.median;
-        return tallies;
-      }),
-    );
+    const set = new Set(groups);
+    const byInterest = set.has('INTEREST_GROUP');
+    const none = <T>(): Promise<T[]> => Promise.resolve([]);
+    const counts = reading.counts;
+    const [activity, participants, firsts, joiners, help, daysToFirst, hoursToHelper] =
+      await Promise.all([
+        counts ? this.reads.activity(set, p) : none<Figures<'sessionsHeld' | 'attendances'>>(),
+        reading.participants ? this.reads.participants(set, p) : none<Figures<'participants'>>(),
+        counts ? this.reads.firsts(set, p) : none<Figures<'firstTimers' | 'returned'>>(),
+        counts
+          ? this.reads.joiners(set, p)
+          : none<Figures<'newMembers' | 'reached3' | 'active3' | 'reached6' | 'active6'>>(),
+        byInterest || !counts ? none<HelpCellRow>() : helpCells,
+        byInterest ? none<GroupedFacts>() : this.reads.medianDaysToFirst(set, p),
+        byInterest ? none<GroupedFacts>() : this.reads.medianHoursToHelper(set, p),
+      ]);
+    const order = GROUPINGS.filter((g) => set.has(g));
+    const tallies = new Map<string, Tally>();
+    const at = (k: GroupKey) => {
+      const key = keyOf(k, order);
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, (tally = emptyTally()));
+      return tally;
+    };
+    const n = (v: number | null | undefined) => Number(v ?? 0);
+    for (const r of activity) {
+      const t = at(r);
+      t.sessionsHeld += n(r.sessionsHeld);
+      t.counts.attendances += n(r.attendances);
+    }
+    for (const r of participants) at(r).counts.participants += n(r.participants);
+    for (const r of firsts) {
+      const t = at(r);
+      t.counts.firstTimers += n(r.firstTimers);
+      t.counts.returnedWithin30Days += n(r.returned);
+    }
+    for (const r of joiners) {
+      const t = at(r);
+      t.counts.newMembers += n(r.newMembers);
+      t.counts.reached3Months += n(r.reached3);
+      t.counts.activeAt3Months += n(r.active3);
+      t.counts.reached6Months += n(r.reached6);
+      t.counts.activeAt6Months += n(r.active6);
+    }
+    // Help's cells (a month and an area) perturbed here: minutes by the most one helper gave,
+    // each cell drawing anew.
+    for (const cell of help) {
+      if (!wardOf.has(cell.areaId)) continue;
+      const t = at({ month: monthLabel(cell.month), ward: wardOf.get(cell.areaId) ?? null });
+      t.counts.helpFulfilled += perturbCount(cell.count, cell.key);
+      t.helperMinutes += perturbAmount(
+        cell.minutes,
+        cell.topHelperMinutes,
+        cell.key,
+        `helper-minutes|${cell.month}|${cell.areaCode}`,
+      );
+    }
+    for (const m of daysToFirst) at(m).medianDaysToFirst = m.median;
+    for (const m of hoursToHelper) at(m).medianHoursToHelper = m.median;
+    return tallies;
   }
 
   /** A row as published: counts from their perturbed sums, hidden under the threshold. */
