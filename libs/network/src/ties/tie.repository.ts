@@ -177,7 +177,7 @@ export class TieRepository {
   async contactsOf(
     personId: string,
     limit: number,
-    options: { only?: string; which?: 'shown' | 'hidden' | 'any' } = {},
+    options: { only?: string; which?: 'shown' | 'hidden' | 'either' } = {},
   ): Promise<ContactRow[]> {
     return this.db.query<ContactRow>(
       `SELECT o.other AS "personId", p.display_name AS "displayName",
@@ -197,7 +197,7 @@ export class TieRepository {
           AND (t.confirmed OR EXISTS (SELECT 1 FROM tie_contact c
                                        WHERE c.person_a = t.person_a AND c.person_b = t.person_b
                                          AND c.source = 'SELF_REPORTED' AND c.reported_by = $1))
-          AND ($5 = 'any' OR (cs.hidden_at IS NOT NULL) = ($5 = 'hidden'))
+          AND ($5 = 'either' OR (cs.hidden_at IS NOT NULL) = ($5 = 'hidden'))
           AND NOT EXISTS (SELECT 1 FROM block k WHERE k.blocker_id = $1 AND k.blocked_id = o.other)
         ORDER BY cs.circle NULLS LAST, t.weight * power(0.5, extract(epoch FROM now() - t.last_contact_at) / $4) DESC, o.other
         LIMIT $2`,

@@ -152,7 +152,7 @@ export class TieService {
    */
   hide(principal: Principal, personId: string): Promise<true> {
     return this.db.transaction(async () => {
-      await this.mustBeContact(principal, personId, 'any');
+      await this.mustBeContact(principal, personId, 'either');
       await this.ties.setSetting(principal.personId, personId, { hidden: true });
       return true as const;
     });
@@ -161,7 +161,7 @@ export class TieService {
   /** Shows a hidden contact again (one not hidden stays as it is): the contact as now shown. */
   unhide(principal: Principal, personId: string): Promise<ContactRow> {
     return this.db.transaction(async () => {
-      await this.mustBeContact(principal, personId, 'any');
+      await this.mustBeContact(principal, personId, 'either');
       await this.ties.setSetting(principal.personId, personId, { hidden: false });
       return this.mustBeContact(principal, personId);
     });
@@ -179,7 +179,7 @@ export class TieService {
   private async mustBeContact(
     principal: Principal,
     personId: string,
-    which: 'shown' | 'any' = 'shown',
+    which: 'shown' | 'either' = 'shown',
   ): Promise<ContactRow> {
     const [row] = isUuid(personId)
       ? await this.ties.contactsOf(principal.personId, 1, { only: personId, which })
