@@ -1023,6 +1023,22 @@ describe('the participation report on the demo history', () => {
         expect(results.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
           [],
         );
+        // Nothing cut off or wider than the page: on a commissioner's laptop, and on A4 paper
+        // (190 mm between the margins, 718 px).
+        for (const [width, media] of [
+          [718, 'print'],
+          [1280, 'screen'],
+        ] as const) {
+          await page.setViewport({ width, height: 900 });
+          await page.emulateMediaType(media);
+          const overflow = (await page.evaluate(`({
+            page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            wider: Array.from(document.querySelectorAll('table, figure'))
+              .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+              .map((e) => e.querySelector('caption, figcaption')?.textContent ?? e.tagName),
+          })`)) as { page: number; wider: string[] };
+          expect({ width, ...overflow }).toEqual({ width, page: 0, wider: [] });
+        }
         await page.screenshot({ path: join(out, `${kind}-report.png`), fullPage: true });
         // Printable: Chromium's own print to PDF.
         const pdf = await page.pdf({ format: 'A4', printBackground: true });

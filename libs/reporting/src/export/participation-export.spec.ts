@@ -92,16 +92,23 @@ describe('the participation report as files', () => {
 
   it('gives a page with its charts as SVG, names escaped, and no script', async () => {
     const south = { ...row(null, HIDDEN, 'South'), participants: HIDDEN };
-    const byWard = view([row(null, shown(20), 'North'), south], ['WARD']);
+    const outside = { ...row(null, HIDDEN), outsideWards: true, participants: HIDDEN };
+    const byWard = view([row(null, shown(20), 'North'), south, outside], ['WARD']);
     const html = await participationHtml(byMonth, byWard);
     expect(html).not.toContain('<script');
     expect(html.match(/<svg role="img" aria-label="[^"]+"/g)).toHaveLength(2);
     expect(html).toContain('Riverside &amp; &quot;Co&quot;');
     expect(html).toContain('&lt;b&gt;North&lt;/b&gt;');
     expect(html).not.toContain('<b>North</b>');
-    expect(html).toContain('1 ward not shown (suppressed)');
+    // The hidden ward and the hidden row of those living outside every ward, told apart.
+    expect(html).toContain(
+      '1 ward and people living outside the wards not shown (too few people to show safely)',
+    );
     expect(html).toContain('<caption>Participants by disability</caption>');
     expect(html).toContain('<th scope="row">Prefer not to say</th>');
+    // Age bands by their labels, as every other table (the CSV keeps the stable category).
+    expect(html).toContain('<th scope="row">Not given</th>');
+    expect(html).not.toContain('<th scope="row">not given</th>');
     expect(escapeHtml(`<a href="x">'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&lt;/a&gt;');
   });
 });

@@ -25,13 +25,13 @@ const BASE = {
   config: {
     font: 'Helvetica, Arial, sans-serif',
     axis: {
-      labelFontSize: 12,
-      titleFontSize: 12,
+      labelFontSize: 14,
+      titleFontSize: 14,
       labelColor: '#1a1a1a',
       titleColor: '#1a1a1a',
       labelLimit: 260,
     },
-    legend: { labelFontSize: 12, titleFontSize: 12, labelColor: '#1a1a1a', titleColor: '#1a1a1a' },
+    legend: { labelFontSize: 14, titleFontSize: 14, labelColor: '#1a1a1a', titleColor: '#1a1a1a' },
     view: { stroke: null },
   },
 } as const;
@@ -66,7 +66,7 @@ export function reachSpec(wards: { ward: string; participants: number }[]): TopL
     ...BASE,
     description: 'Participants by ward',
     width: 480,
-    height: { step: 18 },
+    height: { step: 22 },
     data: { values: wards },
     mark: { type: 'bar', color: '#0b5cad' },
     encoding: {

@@ -18,6 +18,12 @@ const figure = (v: number | null, digits = 2) =>
     ? `<abbr title="not published: from fewer people than the threshold">${SUPPRESSED_MARK}</abbr>`
     : v.toFixed(digits);
 const day = londonDate;
+/** A month ("2026-06") as a cell that never breaks at its hyphen. */
+const monthCell = (month: string) =>
+  `<time datetime="${escapeHtml(month)}">${escapeHtml(month)}</time>`;
+/** A confidence interval on one line: "-0.60 to -0.11" read across, not down. */
+const interval = (low: number, high: number) =>
+  `<span class="together">${low.toFixed(2)} to ${high.toFixed(2)}</span>`;
 
 function table(caption: string, head: string[], rows: string[][]): string {
   return `<table><caption>${escapeHtml(caption)}</caption>
@@ -46,10 +52,12 @@ const STYLE = `
   caption { text-align: left; font-weight: bold; padding: .25rem 0; }
   th, td { border: 1px solid #8c8c8c; padding: .25rem .5rem; text-align: right; }
   th[scope="row"], thead th:first-child { text-align: left; }
+  time, .together { white-space: nowrap; }
   thead th { background: #f0f0f0; }
   abbr { text-decoration: none; }
   figure { margin: 1rem 0; } figcaption { color: #404040; font-size: .9rem; }
   .chart svg { max-width: 100%; height: auto; }
+  @media print, (max-width: 48rem) { th, td { padding: .25rem .3rem; } }
   @media print {
     main { max-width: none; padding: 0; }
     section, figure, table { break-inside: avoid; }
@@ -101,7 +109,12 @@ export async function participationHtml(
       ? []
       : [{ ward: r.ward?.name ?? 'Outside the wards', participants: r.participants.value }],
   );
-  const hiddenWards = byWard.rows.filter((r) => r.participants.suppressed).length;
+  const hidden = byWard.rows.filter((r) => r.participants.suppressed);
+  const hiddenWards = hidden.filter((r) => r.ward).length;
+  const hiddenParts = [
+    ...(hiddenWards > 0 ? [`${hiddenWards} ward${hiddenWards === 1 ? '' : 's'}`] : []),
+    ...(hidden.some((r) => !r.ward) ? ['people living outside the wards'] : []),
+  ];
   const [overTime, reach] = await Promise.all([
     svgOf(overTimeSpec(points)),
     svgOf(reachSpec(wards)),
@@ -164,12 +177,12 @@ ${figureBlock(overTime, 'Attendances and distinct participants each month; a sup
 ${table(
   'By month',
   ['Month', ...head.slice(1)],
-  byMonth.rows.map((r) => [escapeHtml(r.month ?? ''), ...cells(r)]),
+  byMonth.rows.map((r) => [monthCell(r.month ?? ''), ...cells(r)]),
 )}
 </section>
 <section aria-labelledby="reach">
 <h2 id="reach">Reach by ward</h2>
-${figureBlock(reach, `Distinct participants by the ward they live in${hiddenWards > 0 ? `; ${hiddenWards} ward${hiddenWards === 1 ? '' : 's'} not shown (suppressed)` : ''}.`)}
+${figureBlock(reach, `Distinct participants by the ward they live in${hiddenParts.length > 0 ? `; ${hiddenParts.join(' and ')} not shown (too few people to show safely)` : ''}.`)}
 ${table(
   'By ward',
   ['Ward', ...head.slice(1)],
@@ -202,18 +215,18 @@ function whoTakesPart(view: ParticipationView): string {
 ${table(
   'Participants by the age band they chose to give',
   ['Age band', 'Participants'],
-  view.ageBands.map((a) => [escapeHtml(a.category), count(a.people)]),
+  view.ageBands.map((a) => [escapeHtml(a.label), count(a.people)]),
 )}
 ${
   view.deprivation
     ? table(
         `Participants by deprivation decile of where they live (${view.deprivation.version}; 1 is the most deprived tenth)`,
         ['Decile', 'Participants'],
-        view.deprivation.deciles.map((d) => [escapeHtml(d.category), count(d.people)]),
+        view.deprivation.deciles.map((d) => [escapeHtml(d.label), count(d.people)]),
       )
     : '<p>No release of the Indices of Deprivation has been imported, so reach by deprivation is not shown.</p>'
 }
-<p>Equality monitoring: each question is optional, and "not given" counts those who have not answered it.</p>
+<p>Equality monitoring: each question is optional, and "Not given" counts those who have not answered it.</p>
 ${view.equality
   .map((reach) =>
     table(
@@ -223,6 +236,12 @@ ${view.equality
     ),
   )
   .join('\n')}`;
+}
+
+/** What the change chart leaves out, said only when it leaves something out. */
+function notCharted(n: number): string {
+  if (n === 0) return '';
+  return ` ${n === 1 ? 'One measure has' : `${n} measures have`} too few completers to show.`;
 }
 
 /** The outcomes report as a page: change with its confidence interval as a chart, and the table. */
@@ -236,7 +255,7 @@ export async function outcomesHtml(view: OutcomesView): Promise<string> {
   const body = `
 <section aria-labelledby="change">
 <h2 id="change">Change among members with a baseline and a review three months on</h2>
-${figureBlock(change, `Mean change with its 95% confidence interval; ${view.rows.length - shown.length} measure(s) with too few completers not shown. For UCLA-3, lower is less lonely.`)}
+${figureBlock(change, `Mean change with its 95% confidence interval.${notCharted(view.rows.length - shown.length)} For UCLA-3, lower is less lonely.`)}
 ${table(
   'By measure',
   [
@@ -255,9 +274,7 @@ ${table(
     count(r.completers),
     r.completionRate === null ? figure(null) : `${Math.round(r.completionRate * 100)}%`,
     figure(r.meanChange),
-    r.ciLow === null || r.ciHigh === null
-      ? figure(null)
-      : `${r.ciLow.toFixed(2)} to ${r.ciHigh.toFixed(2)}`,
+    r.ciLow === null || r.ciHigh === null ? figure(null) : interval(r.ciLow, r.ciHigh),
     figure(r.effectSize),
     count(r.improved),
     count(r.unchanged),
@@ -271,7 +288,7 @@ ${table(
   'Members with no active ties, by month',
   ['Month', 'Members', 'Isolated', 'Share'],
   view.isolation.map((m) => [
-    escapeHtml(m.month),
+    monthCell(m.month),
     count(m.members),
     count(m.isolated),
     m.isolatedShare === null ? figure(null) : `${Math.round(m.isolatedShare * 100)}%`,
