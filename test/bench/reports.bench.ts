@@ -15,7 +15,7 @@
 import 'reflect-metadata';
 import { cpus, totalmem } from 'node:os';
 import { TokenService } from '@kith/identity';
-import { loadConfig, londonMonthNumber } from '@kith/platform';
+import { loadConfig, londonMonthNumber, londonToUtc } from '@kith/platform';
 import { Api, BENCH_JWT_SECRET } from './api-process';
 import { log, percentile } from './bench-support';
 import { runCli, withClient } from './city-dataset';
@@ -61,12 +61,8 @@ const BARE_SQL = `
 
 /** The first instant of the month `back` months before this one, on London's clocks. */
 function londonMonthStart(back: number): Date {
-  const now = new Date();
-  const utc = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1);
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric' }).format(utc),
-  );
-  return new Date(utc - hour * 3600_000);
+  const m = londonMonthNumber(new Date()) - back;
+  return londonToUtc(Math.floor(m / 12), (m % 12) + 1, 1, 0, 0);
 }
 
 async function main(): Promise<void> {
