@@ -6,12 +6,17 @@ import { testConfig } from '../support/config';
 /** The newest migrations go down and up again, leaving the schema as the entities say. */
 describe('the newest migrations', () => {
   const ds = new DataSource(dataSourceOptions(testConfig().database.url, KITH_SCHEMA, 1));
-  const exists = async (sql: string) =>
-    (await ds.query<{ present: boolean }[]>(`SELECT EXISTS (${sql}) AS present`))[0].present;
-  const variantColumn = () =>
-    exists(
-      `SELECT 1 FROM information_schema.columns WHERE table_name = 'nudge' AND column_name = 'variant'`,
-    );
+  const exists = async (sql: string, params: string[] = []) =>
+    (await ds.query<{ present: boolean }[]>(`SELECT EXISTS (${sql}) AS present`, params))[0]
+      .present;
+  const hasTable = (name: string) =>
+    exists(`SELECT 1 FROM information_schema.tables WHERE table_name = $1`, [name]);
+  const hasColumn = (table: string, column: string) =>
+    exists(`SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = $2`, [
+      table,
+      column,
+    ]);
+  const variantColumn = () => hasColumn('nudge', 'variant');
   const nudgeTables = () =>
     exists(
       `SELECT 1 FROM information_schema.tables WHERE table_name IN ('nudge', 'nudge_preferences', 'device')`,
@@ -37,17 +42,9 @@ describe('the newest migrations', () => {
       'InterestReach1795750000000',
     ]);
     await ds.undoLastMigration();
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.tables WHERE table_name = 'participant_interest_reach'`,
-      ),
-    ).toBe(false);
+    expect(await hasTable('participant_interest_reach')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.columns WHERE table_name = 'member_interest' AND column_name = 'shown'`,
-      ),
-    ).toBe(false);
+    expect(await hasColumn('member_interest', 'shown')).toBe(false);
     await ds.undoLastMigration();
     await ds.undoLastMigration();
     expect(
@@ -79,15 +76,8 @@ describe('the newest migrations', () => {
       await pendingBetween(other, blocker),
     ];
     await ds.undoLastMigration();
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.columns WHERE table_name = 'tie' AND column_name = 'confirmed'`,
-      ),
-    ).toBe(false);
-    const deviceSessionColumn = () =>
-      exists(
-        `SELECT 1 FROM information_schema.columns WHERE table_name = 'device' AND column_name = 'auth_session_id'`,
-      );
+    expect(await hasColumn('tie', 'confirmed')).toBe(false);
+    const deviceSessionColumn = () => hasColumn('device', 'auth_session_id');
     await ds.query(
       `INSERT INTO person (email, display_name) VALUES ('device-migration@example.test', 'D')`,
     );
@@ -106,22 +96,12 @@ describe('the newest migrations', () => {
     ]);
     await ds.query(`DELETE FROM nudge WHERE person_id = $1`, [deviceOwner]);
     await ds.undoLastMigration();
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.tables WHERE table_name = 'participation_month_set'`,
-      ),
-    ).toBe(false);
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.tables WHERE table_name = 'participation_month'`,
-      ),
-    ).toBe(true);
+    expect(await hasTable('participation_month_set')).toBe(false);
+    expect(await hasTable('participation_month')).toBe(true);
     // A person made before record keys, and a member whose home is set: when the migrations come
     // back (below), each has a key of their own and a first home from the start of time.
     await ds.undoLastMigration();
-    expect(
-      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'member_home'`),
-    ).toBe(false);
+    expect(await hasTable('member_home')).toBe(false);
     const placed = (
       await ds.query<{ id: string }[]>(
         `INSERT INTO person (email, display_name) VALUES ('home-a@example.test', 'A'), ('home-b@example.test', 'B') RETURNING id`,
@@ -133,59 +113,27 @@ describe('the newest migrations', () => {
       [placed, placed[0]],
     );
     await ds.undoLastMigration();
-    expect(
-      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'report_quarter'`),
-    ).toBe(false);
+    expect(await hasTable('report_quarter')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.tables WHERE table_name = 'participant_answer_reach'`,
-      ),
-    ).toBe(false);
+    expect(await hasTable('participant_answer_reach')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'member_join'`),
-    ).toBe(false);
+    expect(await hasTable('member_join')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.tables WHERE table_name = 'equality_monitoring'`,
-      ),
-    ).toBe(false);
+    expect(await hasTable('equality_monitoring')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.tables WHERE table_name = 'participant_first'`,
-      ),
-    ).toBe(false);
+    expect(await hasTable('participant_first')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'participant'`),
-    ).toBe(false);
+    expect(await hasTable('participant')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'imd_decile'`),
-    ).toBe(false);
+    expect(await hasTable('imd_decile')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.columns WHERE table_name = 'tie_contact' AND column_name = 'reported_by'`,
-      ),
-    ).toBe(false);
+    expect(await hasColumn('tie_contact', 'reported_by')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.columns WHERE table_name = 'member_profile' AND column_name = 'left_at'`,
-      ),
-    ).toBe(false);
+    expect(await hasColumn('member_profile', 'left_at')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'network_snapshot'`),
-    ).toBe(false);
+    expect(await hasTable('network_snapshot')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'tie_contact'`),
-    ).toBe(false);
+    expect(await hasTable('tie_contact')).toBe(false);
     // A tie of the old shape (made by an accepted introduction) is carried over as its contact.
     const [x, y] = (
       await ds.query<{ id: string }[]>(
@@ -204,15 +152,9 @@ describe('the newest migrations', () => {
       [x, y],
     );
     await ds.undoLastMigration();
-    expect(
-      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'survey_response'`),
-    ).toBe(false);
+    expect(await hasTable('survey_response')).toBe(false);
     await ds.undoLastMigration();
-    expect(
-      await exists(
-        `SELECT 1 FROM information_schema.tables WHERE table_name = 'survey_instrument'`,
-      ),
-    ).toBe(false);
+    expect(await hasTable('survey_instrument')).toBe(false);
     await ds.undoLastMigration();
     expect(
       await exists(`SELECT 1 FROM pg_indexes WHERE indexname = 'ix_nudge_person_created'`),
@@ -228,9 +170,7 @@ describe('the newest migrations', () => {
       [id],
     );
     await ds.undoLastMigration();
-    expect(
-      await exists(`SELECT 1 FROM information_schema.tables WHERE table_name = 'check_in_task'`),
-    ).toBe(false);
+    expect(await hasTable('check_in_task')).toBe(false);
     // The kind it added goes, with its nudges; the others stay.
     expect(await ds.query(`SELECT kind FROM nudge WHERE person_id = $1`, [id])).toEqual([
       { kind: 'FOLLOW_UP' },
