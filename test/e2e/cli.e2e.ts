@@ -170,6 +170,38 @@ describe('the operator CLI', () => {
     writeFileSync(bad, '{\n  "id": "x",\n  "version": 1\n  "title": {}\n}');
     expect((await cli('import-instrument', bad)).stderr).toMatch(/line 4: CommaExpected/);
   });
+
+  it('imports postcodes from an ONS Postcode Directory CSV, and refuses a file without its columns', async () => {
+    const result = await cli('import-postcodes', 'infra/data/postcodes/demo-postcodes.csv');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'imported 804 postcodes of 813 rows (804 new, 0 already held); left out: 8 terminated, 1 without a location',
+    );
+    const again = await cli('import-postcodes', 'infra/data/postcodes/demo-postcodes.csv');
+    expect(again.stdout).toContain('(0 new, 804 already held)');
+    const [row] = await query<{ display: string; lat: number }>(
+      url,
+      `SELECT display, ST_Y(location::geometry) AS lat FROM postcode WHERE postcode = 'KX11AB'`,
+    );
+    expect(row).toEqual({ display: 'KX1 1AB', lat: 51.500625 });
+
+    const dir = mkdtempSync(join(tmpdir(), 'kith-postcodes-'));
+    const wrong = join(dir, 'wrong.csv');
+    writeFileSync(wrong, 'postcode,latitude,longitude\nKX7 7ZZ,51.5,-0.1\n');
+    const refused = await cli('import-postcodes', wrong);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('the file has no pcds (or pcd), lat, long column');
+    const missing = await cli('import-postcodes', join(dir, 'absent.csv'));
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('cannot read');
+    // A file that fails part-way leaves nothing of itself behind.
+    const broken = join(dir, 'broken.csv');
+    writeFileSync(broken, 'pcds,lat,long\nKX7 7AA,51.5,-0.1\n"KX7 7AB,51.5,-0.1\n');
+    expect((await cli('import-postcodes', broken)).code).not.toBe(0);
+    expect(
+      await query(url, `SELECT 1 FROM postcode WHERE postcode IN ('KX77ZZ', 'KX77AA')`),
+    ).toEqual([]);
+  });
 });
 
 describe('importing the Indices of Deprivation', () => {

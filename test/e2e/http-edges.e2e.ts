@@ -18,6 +18,18 @@ async function post(
   return { status: response.status, text: await response.text() };
 }
 
+/** A browser's CORS preflight for a signed-in GraphQL POST from `origin`. */
+function preflight(api: RunningApi, origin: string): Promise<Response> {
+  return fetch(`${api.url}/graphql`, {
+    method: 'OPTIONS',
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization,content-type',
+    },
+  });
+}
+
 describe('what the HTTP edge survives', () => {
   let api: RunningApi;
 
@@ -127,6 +139,34 @@ describe('what the HTTP edge survives', () => {
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("lets browsers on the apps' local origins call it, and no others", async () => {
+    const allowed = await preflight(api, 'http://localhost:8081');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:8081');
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+      'authorization',
+    );
+    expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+    // The answer itself carries the origin, so the browser hands it to the app.
+    const answered = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
+      body: JSON.stringify({ query: '{ interests { id } }' }),
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+
+    const stranger = await preflight(api, 'https://evil.example');
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    const strangerPost = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ query: '{ interests { id } }' }),
+    });
+    expect(strangerPost.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('offers introspection outside production', async () => {
     const introspection = await api.gql(`{ __schema { queryType { name } } }`);
     expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
@@ -192,8 +232,21 @@ describe('in production', () => {
         NODE_ENV: 'production',
         MAIL_URL: 'smtp://127.0.0.1:1',
         PUBLIC_URL: 'https://kith.example.org',
+        APP_URL: 'https://app.kith.example.org',
+        CORS_ORIGINS: 'https://console.kith.example.org',
       }),
     );
+  });
+
+  it('lets browsers call it from the configured origins only', async () => {
+    for (const origin of ['https://app.kith.example.org', 'https://console.kith.example.org']) {
+      const allowed = await preflight(api, origin);
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+    // A laptop's app is no origin of a production service.
+    for (const origin of ['http://localhost:8081', 'http://localhost:5173', 'null'])
+      expect((await preflight(api, origin)).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AreaService } from '@kith/areas';
+import type { AreaService, PostcodeService } from '@kith/areas';
 
 const dir = join(__dirname, '../../infra/data/areas');
 
@@ -18,4 +18,11 @@ export async function importShippedAreas(areas: AreaService): Promise<void> {
     codeProperty: 'WD23CD',
     nameProperty: 'WD23NM',
   });
+}
+
+/** Imports the demo neighbourhood's shipped postcodes (KX1 … KX8 inside it, KX9 outside). */
+export async function importShippedPostcodes(postcodes: PostcodeService): Promise<void> {
+  await postcodes.import(
+    createReadStream(join(__dirname, '../../infra/data/postcodes/demo-postcodes.csv')),
+  );
 }

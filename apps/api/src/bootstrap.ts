@@ -12,7 +12,7 @@ export async function createApi(config: KithConfig): Promise<NestExpressApplicat
   return configureApi(app, config);
 }
 
-/** What every API application is given before it listens: its logger, proxies, body limit. */
+/** What every API application is given before it listens: its logger, proxies, CORS, body limit. */
 export function configureApi(
   app: NestExpressApplication,
   config: KithConfig,
@@ -20,6 +20,14 @@ export function configureApi(
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Browsers on the configured origins only; no cookies are used, so none are allowed across.
+  app.enableCors({
+    origin: config.corsOrigins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Act-For'],
+    maxAge: 600,
+    credentials: false,
+  });
   app.useBodyParser('json', { limit: '100kb' });
   return app;
 }

@@ -10,6 +10,7 @@ import {
   importAreas,
   importImd,
   importInstrument,
+  importPostcodes,
   reports,
   seedDemo,
 } from './operator-commands';
@@ -24,6 +25,10 @@ const USAGE = `Kith operator CLI
                                        creates the person if needed; without --area the role holds everywhere
   npm run cli -- import-areas <file.geojson> --kind <ward|borough|…> --code-property <p> --name-property <p> [--srid <n>]
                                        imports or updates boundaries (e.g. ONS ward boundaries)
+  npm run cli -- import-postcodes <file.csv>
+                                       imports or updates postcodes from the ONS Postcode Directory
+                                       (its CSV: pcds, lat, long, doterm); members give a postcode
+                                       for home, and one outside every imported area is refused
   npm run cli -- import-instrument <file.json>
                                        imports a survey instrument you hold the licence for (its
                                        wording is not shipped); a file that does not fit is refused,
@@ -90,6 +95,9 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'import-areas':
       console.log(await importAreas(config, rest));
+      return;
+    case 'import-postcodes':
+      console.log(await importPostcodes(config, rest));
       return;
     case 'import-instrument':
       console.log(await importInstrument(config, rest));

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AreaService } from '@kith/areas';
+import { AreaService, PostcodeService } from '@kith/areas';
 import { DEMO_PEOPLE, DemoService } from '@kith/demo';
 import { isRole, PersonService, Role } from '@kith/identity';
 import { parseInstrument, SurveyInstrumentRepository } from '@kith/network';
@@ -126,6 +126,36 @@ export async function seedDemo(config: KithConfig, args: string[]): Promise<stri
       people,
       signIn,
     ].join('\n');
+  });
+}
+
+/**
+ * `import-postcodes <file.csv>`: the ONS Postcode Directory (its CSV: pcds, lat, long, doterm), or
+ * the demo's own. Read as a stream: the full directory is 2.7 million rows.
+ */
+export async function importPostcodes(config: KithConfig, args: string[]): Promise<string> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const file = required(positionals[0], 'file');
+  try {
+    if (!statSync(file).isFile()) throw new Error(`${file} is not a file`);
+  } catch (error) {
+    throw DomainError.badInput(
+      [{ path: 'file', message: String(error instanceof Error ? error.message : error) }],
+      `cannot read ${file}`,
+    );
+  }
+  return withContext(config, async (app) => {
+    const result = await app.get(PostcodeService).import(createReadStream(file));
+    const left = [
+      result.terminated > 0 ? `${result.terminated} terminated` : '',
+      result.withoutLocation > 0 ? `${result.withoutLocation} without a location` : '',
+      result.unreadable > 0 ? `${result.unreadable} unreadable` : '',
+    ].filter(Boolean);
+    return (
+      `imported ${result.added + result.updated} postcodes of ${result.rows} rows ` +
+      `(${result.added} new, ${result.updated} already held)` +
+      (left.length > 0 ? `; left out: ${left.join(', ')}` : '')
+    );
   });
 }
 

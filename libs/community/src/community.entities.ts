@@ -96,6 +96,10 @@ export class MemberProfileEntity {
   @Column({ type: 'double precision', nullable: true })
   homeOffsetBearing!: number | null;
 
+  /** The postcode the home was placed at, as the member gave it; null when placed otherwise. */
+  @Column({ type: 'text', nullable: true })
+  postcode!: string | null;
+
   @Index('ix_member_profile_home_area_id')
   @Column({ type: 'uuid', nullable: true })
   homeAreaId!: string | null;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AreasModule } from '@kith/areas';
 import { IdentityModule } from '@kith/identity';
 import { JobOutboxModule } from '@kith/platform';
 import { ActivityRepository } from './activity.repository';
@@ -17,7 +18,7 @@ import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 
 @Module({
-  imports: [IdentityModule, JobOutboxModule],
+  imports: [AreasModule, IdentityModule, JobOutboxModule],
   providers: [
     InterestRepository,
     InterestCatalogue,

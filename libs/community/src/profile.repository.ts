@@ -8,6 +8,8 @@ export interface ProfileRow {
   personId: string;
   hasHome: boolean;
   homeAreaId: string | null;
+  /** The postcode the home was placed at, when it was placed by one (the member's own to read). */
+  postcode: string | null;
   travelRadiusMetres: number;
   accessibilityNeeds: AccessibilityFeature[];
   goals: string[];
@@ -26,7 +28,7 @@ export class ProfileRepository {
 
   async byPerson(personId: string): Promise<ProfileRow | undefined> {
     const [row] = await this.db.query<ProfileRow>(
-      `SELECT person_id AS "personId", home IS NOT NULL AS "hasHome", home_area_id AS "homeAreaId",
+      `SELECT person_id AS "personId", home IS NOT NULL AS "hasHome", home_area_id AS "homeAreaId", postcode,
               travel_radius_metres AS "travelRadiusMetres", accessibility_needs::text[] AS "accessibilityNeeds",
               goals, peer_introductions AS "peerIntroductions", show_me_going AS "showMeGoing", phone, address, age_band AS "ageBand", left_at AS "leftAt"
          FROM member_profile WHERE person_id = $1`,
@@ -83,15 +85,17 @@ export class ProfileRepository {
    * to another area is kept in the member's history of homes from now, a first home from the
    * start of this month (London): reports count members where they lived at the start of each
    * month, so neither changes a month already over. Call inside a transaction: the profile's
-   * row lock orders two moves.
+   * row lock orders two moves. `postcode` is what the member gave, kept for them to read; a home
+   * placed by coordinates has none.
    */
-  async setHome(personId: string, home: LatLng): Promise<void> {
+  async setHome(personId: string, home: LatLng, postcode: string | null): Promise<void> {
     await this.db.query(
       `UPDATE member_profile p
           SET home = ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography,
-              home_area_id = area_at(ST_MakePoint($2, $3))
+              home_area_id = area_at(ST_MakePoint($2, $3)),
+              postcode = $4
         WHERE p.person_id = $1`,
-      [personId, home.lng, home.lat],
+      [personId, home.lng, home.lat, postcode],
     );
     await this.db.query(
       `WITH latest AS (

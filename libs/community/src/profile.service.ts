@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PersonService } from '@kith/identity';
+import { PostcodeService } from '@kith/areas';
 import { randomUUID } from 'node:crypto';
 import {
   Db,
@@ -28,7 +29,10 @@ export interface ProfileChanges {
    * see; absent: those kept stay as they were, and new ones are not shown.
    */
   shownInterestIds?: string[] | null;
+  /** Places the home by coordinates (operators and tests; the app gives a postcode). */
   home?: LatLng | null;
+  /** Places the home at this UK postcode; absent or null: unchanged. */
+  postcode?: string | null;
   travelRadiusMetres?: number | null;
   availability?: AvailabilityInput[] | null;
   accessibilityNeeds?: AccessibilityFeature[] | null;
@@ -70,6 +74,7 @@ export class ProfileService {
     private readonly profiles: ProfileRepository,
     private readonly interestRows: InterestRepository,
     private readonly people: PersonService,
+    private readonly postcodes: PostcodeService,
     private readonly limiter: RateLimiter,
     private readonly outbox: JobOutbox,
     @Inject(KITH_CONFIG) private readonly config: KithConfig,
@@ -150,14 +155,16 @@ export class ProfileService {
       );
     const availability = changes.availability ? parseAvailability(changes.availability) : undefined;
     availability?.problems.forEach((p) => problems.add(p.path, p.message));
+    const home = await this.homeFrom(changes, problems);
     problems.throwIfAny('The profile was not saved');
     if (changes.peerIntroductions && (await this.profiles.byPerson(personId))?.leftAt)
       throw DomainError.conflict('You have left Kith, so nobody is introduced to you');
 
     // Moving one's home and watching distances change is how a home is found: a few a day only.
-    const moved = changes.home ? await this.homeMoves(personId, changes.home) : undefined;
+    const moved = home ? await this.homeMoves(personId, home.at) : undefined;
     try {
       return await this.save(personId, changes, {
+        home,
         displayName,
         interestIds,
         shownInterestIds,
@@ -170,6 +177,35 @@ export class ProfileService {
       if (moved) await moved.refund();
       throw error;
     }
+  }
+
+  /** Where the home is to be placed, from coordinates or a postcode; problems go to `problems`. */
+  private async homeFrom(
+    changes: ProfileChanges,
+    problems: Problems,
+  ): Promise<{ at: LatLng; postcode: string | null } | undefined> {
+    if (typeof changes.postcode !== 'string')
+      return changes.home ? { at: changes.home, postcode: null } : undefined;
+    if (changes.home) {
+      problems.add('postcode', 'Give a postcode or a home, not both.');
+      return undefined;
+    }
+    const found = await this.postcodes.lookup(changes.postcode);
+    if (!found.found) {
+      problems.add(
+        'postcode',
+        found.problem === 'MALFORMED'
+          ? 'This is not a UK postcode. A postcode looks like SE1 7PB.'
+          : 'We cannot find this postcode. Check it, or ask your coordinator.',
+      );
+      return undefined;
+    }
+    if (!found.place.areaId) {
+      // Nothing is saved: a home where no circle runs would find no one and nothing.
+      problems.add('postcode', `Kith does not run near ${found.place.display} yet.`);
+      return undefined;
+    }
+    return { at: found.place.location, postcode: found.place.display };
   }
 
   private async homeMoves(
@@ -193,6 +229,7 @@ export class ProfileService {
     personId: string,
     changes: ProfileChanges,
     clean: {
+      home: { at: LatLng; postcode: string | null } | undefined;
       displayName: string | undefined;
       interestIds: string[] | undefined;
       shownInterestIds: string[] | undefined;
@@ -202,12 +239,20 @@ export class ProfileService {
       availability: ReturnType<typeof parseAvailability> | undefined;
     },
   ): Promise<ProfileRow> {
-    const { displayName, interestIds, shownInterestIds, goals, phone, address, availability } =
-      clean;
+    const {
+      home,
+      displayName,
+      interestIds,
+      shownInterestIds,
+      goals,
+      phone,
+      address,
+      availability,
+    } = clean;
     return this.db.transaction(async () => {
       await this.profiles.ensure(personId);
       if (displayName !== undefined) await this.people.rename(personId, displayName);
-      if (changes.home) await this.profiles.setHome(personId, changes.home);
+      if (home) await this.profiles.setHome(personId, home.at, home.postcode);
       await this.profiles.update(personId, {
         travelRadiusMetres: changes.travelRadiusMetres ?? undefined,
         accessibilityNeeds: changes.accessibilityNeeds
@@ -226,10 +271,10 @@ export class ProfileService {
       // What the reports count a member by (where they live, what they chose, their age band):
       // the reporting lib works their rows out again, through the outbox.
       // Each change its own job: one that ran before this commits cannot stand in for it.
-      if (changes.home || interestIds || changes.ageBand !== undefined)
+      if (home || interestIds || changes.ageBand !== undefined)
         await this.outbox.schedule(
           JobName.RollUpMember,
-          { personId, moved: Boolean(changes.home) },
+          { personId, moved: Boolean(home) },
           { key: `roll-up-member-${personId}-${randomUUID()}` },
         );
       const saved = await this.profiles.byPerson(personId);

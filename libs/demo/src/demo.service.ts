@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AreaService } from '@kith/areas';
+import { AreaService, PostcodeService } from '@kith/areas';
 import { Role } from '@kith/identity';
 import { NetworkSnapshotService, SurveyService, TieService, TieSource } from '@kith/network';
 import { ParticipationRollups } from '@kith/reporting';
@@ -198,6 +198,11 @@ export function shippedAreasDir(from = __dirname): string {
   throw new Error('infra/data/areas is missing: run from a checkout of the repository');
 }
 
+/** The shipped synthetic postcodes (ONS Postcode Directory columns), beside the areas. */
+export function shippedPostcodesDir(from = __dirname): string {
+  return join(dirname(shippedAreasDir(from)), 'postcodes');
+}
+
 /**
  * Fills an empty database with a believable neighbourhood, the same for the same seed: areas,
  * the demo people, a coordinator per ward, a commissioner per borough and `members` members.
@@ -208,6 +213,7 @@ export class DemoService {
   constructor(
     private readonly db: Db,
     private readonly areas: AreaService,
+    private readonly postcodes: PostcodeService,
     private readonly demo: DemoRepository,
     private readonly outbox: JobOutbox,
     private readonly ties: TieService,
@@ -305,6 +311,11 @@ export class DemoService {
       codeProperty: 'WD23CD',
       nameProperty: 'WD23NM',
     });
+    // The neighbourhood's own postcodes, so a member can give one for home (the city has none).
+    if (!city)
+      await this.postcodes.import(
+        createReadStream(join(shippedPostcodesDir(), 'demo-postcodes.csv')),
+      );
   }
 
   /**

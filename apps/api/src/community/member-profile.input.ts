@@ -24,8 +24,18 @@ export class MemberProfileInput {
       'Which of your interests people you might meet may see (and be suggested to you by); only interests you chose. Absent: those you keep stay as they were, and new ones are not shown',
   })
   shownInterestIds?: string[] | null;
-  @Field(() => LatLngInput, { nullable: true, description: 'Never shown to anyone' })
+  @Field(() => LatLngInput, {
+    nullable: true,
+    description:
+      'Never shown to anyone. Members give a postcode instead; this is for operators and tests',
+  })
   home?: LatLngInput | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Places your home at this UK postcode (never shown to anyone). An unknown postcode, or one where Kith does not run yet, is refused and nothing is saved',
+  })
+  postcode?: string | null;
   @Field(() => Int, { nullable: true }) travelRadiusMetres?: number | null;
   @Field(() => [AvailabilityWindowInput], { nullable: true }) availability?:
     AvailabilityWindowInput[] | null;

@@ -35,6 +35,13 @@ export class MemberProfile {
   @Field({ middleware: [selfOnly] }) hasHome!: boolean;
   @Field(() => String, {
     nullable: true,
+    description:
+      'The postcode your home was placed at (yours alone to read); null when it was placed otherwise',
+    middleware: [selfOnly],
+  })
+  postcode!: string | null;
+  @Field(() => String, {
+    nullable: true,
     description: 'Shared only with a helper on an accepted assignment',
     middleware: [selfOnly],
   })

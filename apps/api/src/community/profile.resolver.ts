@@ -24,6 +24,7 @@ function toProfile(row: ProfileRow): MemberProfile {
     showMeGoing: row.showMeGoing,
     goals: row.goals,
     hasHome: row.hasHome,
+    postcode: row.postcode,
     phone: row.phone,
     address: row.address,
     ageBand: row.ageBand,

@@ -95,6 +95,41 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
   });
 
+  it("allows browsers from the configured origins, the app's address, and locally the apps'", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([
+      'http://localhost:8081',
+      'http://127.0.0.1:8081',
+      'http://localhost:5173',
+      'http://127.0.0.1:5173',
+    ]);
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      MAIL_URL: 'smtp://mail:25',
+      PUBLIC_URL: 'https://api.kith.example.org',
+      APP_URL: 'https://app.kith.example.org/open',
+    };
+    expect(loadConfig(production).corsOrigins).toEqual(['https://app.kith.example.org']);
+    expect(
+      loadConfig({
+        ...production,
+        CORS_ORIGINS: ' https://console.kith.example.org ,https://x.example:8443/',
+      }).corsOrigins,
+    ).toEqual([
+      'https://console.kith.example.org',
+      'https://x.example:8443',
+      'https://app.kith.example.org',
+    ]);
+    for (const bad of [
+      '*',
+      'https://a.example/path',
+      'ftp://a.example',
+      'a.example',
+      'https://u:p@a.example',
+    ])
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS .* is not an origin/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });

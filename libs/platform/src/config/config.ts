@@ -86,6 +86,46 @@ const publicUrl = z.string().transform((value, context): string => {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 });
 
+/**
+ * CORS_ORIGINS: the origins a browser may call the API from (the member app's web build, the
+ * console), comma-separated, each scheme://host[:port] and nothing more.
+ */
+const corsOrigins = z.string().transform((value, context): string[] => {
+  const origins: string[] = [];
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    if (
+      !url ||
+      !['https:', 'http:'].includes(url.protocol) ||
+      url.origin !== entry.replace(/\/$/, '')
+    ) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `"${entry.slice(0, 80)}" is not an origin: give scheme://host[:port], e.g. https://app.kith.example.org, with no path`,
+      });
+      return z.NEVER;
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+});
+
+/** Outside production, where the member app's web build and the console run on a laptop. */
+const LOCAL_APP_ORIGINS = [
+  'http://localhost:8081',
+  'http://127.0.0.1:8081',
+  'http://localhost:5173',
+  'http://127.0.0.1:5173',
+];
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: wholeNumber(0, 65535).default(3000),
@@ -121,6 +161,8 @@ const envSchema = z.object({
   NUDGE_RETRY_BASE_MS: wholeNumber(10, 3_600_000).default(30_000),
   // Where people reach the API: every link Kith makes (a report link) starts with it.
   PUBLIC_URL: publicUrl.optional(),
+  // Browsers may call /graphql from these origins (besides APP_URL's); none else.
+  CORS_ORIGINS: corsOrigins.optional(),
   // Where the app's screens open from a link in an email.
   APP_URL: urlWithProtocol(['https:', 'http:'], 'http').default('http://localhost:8081'),
   // Reports: counts under this are not published (and nothing that would give them away).
@@ -204,6 +246,8 @@ export interface KithConfig {
    * null outside it, where the API uses the address it listens on.
    */
   publicUrl: string | null;
+  /** Origins a browser may call the API from: CORS_ORIGINS, APP_URL's, and locally the apps'. */
+  corsOrigins: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: false | number | string[];
   rateLimits: {
@@ -302,6 +346,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): KithConfig 
       retryBaseMs: env.NUDGE_RETRY_BASE_MS,
     },
     publicUrl: env.PUBLIC_URL ?? null,
+    corsOrigins: [
+      ...new Set([
+        ...(env.CORS_ORIGINS ?? (isProduction ? [] : LOCAL_APP_ORIGINS)),
+        new URL(env.APP_URL).origin,
+      ]),
+    ],
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     rateLimits: {

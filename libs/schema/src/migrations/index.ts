@@ -36,6 +36,7 @@ import { IntroductionWithdrawn1795740000001 } from './1795740000001-Introduction
 import { WithdrawClosedIntroductions1795740000002 } from './1795740000002-WithdrawClosedIntroductions';
 import { ShownInterests1795740000003 } from './1795740000003-ShownInterests';
 import { InterestReach1795750000000 } from './1795750000000-InterestReach';
+import { Postcodes1795760000000 } from './1795760000000-Postcodes';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   WithdrawClosedIntroductions1795740000002,
   ShownInterests1795740000003,
   InterestReach1795750000000,
+  Postcodes1795760000000,
 ];

@@ -1,0 +1,17 @@
+import type { Point } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A live UK postcode and where it is, from the ONS Postcode Directory the operator imports. */
+@Entity('postcode')
+export class PostcodeEntity {
+  /** Upper case without a space: SE17PB. */
+  @PrimaryColumn('text')
+  postcode!: string;
+
+  /** As people write it: SE1 7PB. */
+  @Column('text')
+  display!: string;
+
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
+  location!: Point;
+}
