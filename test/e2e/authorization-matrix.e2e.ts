@@ -213,6 +213,7 @@ describe('who may do what: every query and mutation against every kind of caller
     me: { document: `{ me { id } }`, expect: signedIn },
     myEqualityMonitoring: { document: `{ myEqualityMonitoring { sex } }`, expect: signedIn },
     matchingNeeds: { document: `{ matchingNeeds }`, expect: signedIn },
+    matchingAdvice: { document: `{ matchingAdvice { needs } }`, expect: signedIn },
     myAssignments: { document: `{ myAssignments { id } }`, expect: signedIn },
     myBookings: { document: `{ myBookings { id } }`, expect: signedIn },
     myHelpRequests: { document: `{ myHelpRequests { id } }`, expect: signedIn },

@@ -145,6 +145,124 @@ describe('recommendedSessions over HTTP', () => {
     ).toBe('BAD_USER_INPUT');
   });
 
+  it('says why nothing is suggested, and what would change it: access needs, a wider radius, free times', async () => {
+    const coordinator = await signIn(api);
+    await api.app.get(PersonService).grantRole(coordinator.email, Role.COORDINATOR);
+    const [gardening] = await interestIds(api, coordinator.accessToken, 'gardening');
+    // Two days ahead, 10:00 in London (UTC in winter, 09:00 UTC in summer: either is a morning).
+    const at = new Date(Date.now() + 2 * 24 * 3600 * 1000);
+    at.setUTCHours(10, 0, 0, 0);
+    const create = async (title: string, lat: number, access: string[]) =>
+      (
+        await api.gql<{ createActivity: { sessions: { id: string }[] } }>(
+          CREATE_ACTIVITY,
+          {
+            input: weeklyActivity([gardening], {
+              title,
+              venueLocation: { lat, lng: -0.075 },
+              firstStartsAt: at.toISOString(),
+              venueAccessibility: access,
+              recurrence: null,
+            }),
+          },
+          coordinator.accessToken,
+        )
+      ).data!.createActivity.sessions[0].id;
+    const ADVICE = `{ matchingNeeds matchingAdvice { needs travelRadiusMetres unmetAccessNeeds } recommendedSessions { session { id } } }`;
+    const advice = async (token: string) =>
+      (
+        await api.gql<{
+          matchingNeeds: string[];
+          matchingAdvice: {
+            needs: string[];
+            travelRadiusMetres: number | null;
+            unmetAccessNeeds: string[];
+          };
+          recommendedSessions: { session: { id: string } }[];
+        }>(ADVICE, {}, token)
+      ).data!;
+
+    // About 445 m north of home: everything but a hearing loop.
+    await create('Coffee morning', 51.484, [
+      'STEP_FREE',
+      'ACCESSIBLE_TOILET',
+      'SEATING',
+      'QUIET_SPACE',
+    ]);
+    const member = await signIn(api);
+    await api.gql(
+      UPDATE_PROFILE,
+      {
+        input: {
+          home: { lat: 51.48, lng: -0.075 },
+          travelRadiusMetres: 800,
+          interestIds: [gardening],
+          accessibilityNeeds: ['STEP_FREE', 'ACCESSIBLE_TOILET', 'HEARING_LOOP', 'SEATING'],
+        },
+      },
+      member.accessToken,
+    );
+    expect(await advice(member.accessToken)).toEqual({
+      matchingNeeds: ['ACCESS_NEEDS'],
+      matchingAdvice: {
+        needs: ['ACCESS_NEEDS'],
+        travelRadiusMetres: null,
+        unmetAccessNeeds: ['HEARING_LOOP'],
+      },
+      recommendedSessions: [],
+    });
+
+    // About 1.6 km north: every need met. A radius of 2 km would reach it.
+    const further = await create('Garden club', 51.4944, [
+      'STEP_FREE',
+      'ACCESSIBLE_TOILET',
+      'HEARING_LOOP',
+      'SEATING',
+    ]);
+    expect((await advice(member.accessToken)).matchingAdvice).toEqual({
+      needs: ['ACCESS_NEEDS', 'RADIUS'],
+      travelRadiusMetres: 2000,
+      unmetAccessNeeds: ['HEARING_LOOP'],
+    });
+
+    // Taking the advice: the session is suggested and nothing is asked.
+    await api.gql(UPDATE_PROFILE, { input: { travelRadiusMetres: 2000 } }, member.accessToken);
+    expect(await advice(member.accessToken)).toMatchObject({
+      matchingNeeds: [],
+      recommendedSessions: [{ session: { id: further } }],
+    });
+    // Free only on the weekday after: the one suggestion is not at a free time.
+    const wrongDay = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][(at.getUTCDay() + 1) % 7];
+    await api.gql(
+      UPDATE_PROFILE,
+      { input: { availability: [{ weekday: wrongDay, start: '09:00', end: '12:00' }] } },
+      member.accessToken,
+    );
+    expect((await advice(member.accessToken)).matchingNeeds).toEqual(['AVAILABILITY']);
+
+    // Booked: nothing left to suggest, and the app can say why.
+    await api.gql(JOIN, { id: further }, member.accessToken);
+    expect(await advice(member.accessToken)).toMatchObject({
+      matchingNeeds: ['ACCESS_NEEDS', 'ALL_BOOKED'],
+      recommendedSessions: [],
+    });
+
+    // Far from every session, with no access needs: nothing nearby at all.
+    const faraway = await signIn(api);
+    await api.gql(
+      UPDATE_PROFILE,
+      {
+        input: {
+          home: { lat: 52.2, lng: -1.5 },
+          travelRadiusMetres: 5000,
+          interestIds: [gardening],
+        },
+      },
+      faraway.accessToken,
+    );
+    expect((await advice(faraway.accessToken)).matchingNeeds).toEqual(['NO_SESSIONS_NEARBY']);
+  });
+
   it('matches helpers for a request: hard filters hold, and the trusted helper from before comes first', async () => {
     const coordinator = await signIn(api);
     await api.app.get(PersonService).grantRole(coordinator.email, Role.COORDINATOR, 'K09000001');

@@ -1,6 +1,7 @@
 export * from './weights';
 export * from './reasons';
 export * from './session-scoring';
+export * from './matching-advice';
 // The candidate SQL is exported for the benchmark's bare baseline; the repositories are not.
 export { MATCHING_MEMBER_SQL, SESSION_CANDIDATES_SQL } from './session-candidates.repository';
 export type { MemberRow } from './session-candidates.repository';

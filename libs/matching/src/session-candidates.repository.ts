@@ -3,6 +3,7 @@ import { Db } from '@kith/platform';
 import { WEEKDAY_NUMBER } from '@kith/community';
 import type { Weekday } from '@kith/community';
 import type { InterestPopularity, MemberForMatching, SessionCandidate } from './session-scoring';
+import type { MatchingSurroundings } from './matching-advice';
 
 export interface MemberRow {
   home: string | null;
@@ -113,6 +114,42 @@ SELECT stats.read AS "nearRead", stats.reach AS "nearReach", c.*
      LIMIT $7) c ON true
  ORDER BY c."distanceMetres", c."startsAtMs"`;
 
+/**
+ * Why the candidate query finds nothing, or what it finds: the sessions of the window within the
+ * radius ($2) that the candidate query's hard filters would look at (approved, not cancelled,
+ * nobody blocked running it), counted by what keeps each out; the nearest one's missing access
+ * features; and the nearest that would fit beyond the radius, up to $8. Distances as the
+ * candidate query measures them (on the sphere). $1 home, $3/$4 window, $5 access needs,
+ * $6 blocked, $7 held.
+ */
+const SURROUNDINGS_SQL = `WITH reach AS MATERIALIZED (
+  SELECT s.id, s.starts_at, s.accessibility, s.location <-> $1::geography AS metres,
+         (s.booked_count < s.capacity OR s.waitlist_count < 5) AS open,
+         s.id = ANY($7::uuid[]) AS held,
+         s.accessibility @> $5::accessibility_feature[] AS meets
+    FROM session s JOIN activity a ON a.id = s.activity_id AND a.status = 'APPROVED'
+   WHERE ST_DWithin(s.location, $1::geography, $2, false)
+     AND s.starts_at > $3 AND s.starts_at < $4 AND s.cancelled_at IS NULL
+     AND (cardinality($6::uuid[]) = 0 OR a.created_by <> ALL($6::uuid[])))
+SELECT (SELECT count(*)::int FROM reach WHERE meets AND open AND NOT held) AS suggestible,
+       (SELECT count(*)::int FROM reach WHERE meets AND NOT open AND NOT held) AS "fullNearby",
+       (SELECT count(*)::int FROM reach WHERE meets AND held) AS "heldNearby",
+       (SELECT to_json(ARRAY(SELECT f FROM unnest($5::accessibility_feature[]) f
+                              WHERE NOT f = ANY(r.accessibility) ORDER BY f))
+          FROM reach r WHERE open AND NOT held ORDER BY metres LIMIT 1) AS "nearestMissing",
+       to_json(ARRAY(SELECT (extract(epoch FROM starts_at) * 1000)::float8 FROM reach
+                      WHERE meets AND open AND NOT held ORDER BY metres LIMIT 50)) AS "suggestibleStarts",
+       (SELECT s.location <-> $1::geography
+          FROM session s JOIN activity a ON a.id = s.activity_id AND a.status = 'APPROVED'
+         WHERE s.starts_at > $3 AND s.starts_at < $4 AND s.cancelled_at IS NULL
+           AND (s.booked_count < s.capacity OR s.waitlist_count < 5)
+           AND s.accessibility @> $5::accessibility_feature[]
+           AND s.id <> ALL($7::uuid[])
+           AND (cardinality($6::uuid[]) = 0 OR a.created_by <> ALL($6::uuid[]))
+           AND NOT ST_DWithin(s.location, $1::geography, $2, false)
+           AND ST_DWithin(s.location, $1::geography, $8, false)
+         ORDER BY s.location <-> $1::geography LIMIT 1) AS "nearestFurtherMetres"`;
+
 export interface CandidateQuery {
   /** Sessions the member holds a place at or waits for. */
   holding: string[];
@@ -212,15 +249,23 @@ export class SessionCandidateRepository {
     }
   }
 
-  /** Whether the member has told Kith where home is and what they like: nothing more. */
-  async readiness(personId: string): Promise<{ hasHome: boolean; hasInterests: boolean }> {
-    const [row] = await this.db.query<{ hasHome: boolean; hasInterests: boolean }>(
-      `SELECT home IS NOT NULL AS "hasHome",
-              EXISTS (SELECT 1 FROM member_interest WHERE person_id = $1) AS "hasInterests"
-         FROM member_profile WHERE person_id = $1`,
-      [personId],
-    );
-    return row ?? { hasHome: false, hasInterests: false };
+  /** What lies around the member's home that the candidate query would, or would not, find. */
+  async surroundings(
+    query: Omit<CandidateQuery, 'known' | 'limit'> & { maxRadiusMetres: number },
+  ): Promise<MatchingSurroundings> {
+    const [row] = await this.db.query<
+      Omit<MatchingSurroundings, 'suggestibleStarts'> & { suggestibleStarts: number[] }
+    >(SURROUNDINGS_SQL, [
+      query.home,
+      query.radiusMetres,
+      query.from,
+      query.until,
+      query.needs,
+      query.blocked,
+      query.holding,
+      query.maxRadiusMetres,
+    ]);
+    return { ...row, suggestibleStarts: row.suggestibleStarts.map((ms) => new Date(ms)) };
   }
 
   /** How many members hold each interest, of how many members: what rarity is measured by. */

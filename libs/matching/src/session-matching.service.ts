@@ -2,16 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InterestCatalogue } from '@kith/community';
 import { Clock } from '@kith/platform';
 import { SessionCandidateRepository } from './session-candidates.repository';
+import type { MatchingMember } from './session-candidates.repository';
 import { diversify, scoreSession, sessionScore, varietyReason } from './session-scoring';
 import type { InterestPopularity, ScoredSession, SessionCandidate } from './session-scoring';
 import { assertFirst } from './first';
+import { adviseOnMatching } from './matching-advice';
+import type { MatchingAdvice, MatchingNeedCode } from './matching-advice';
 import { CANDIDATE_LIMITS } from './weights';
 
 const WINDOW_DAYS = 14;
+/** The widest travel radius a member may choose (community's MAX_RADIUS). */
+const WIDEST_RADIUS_METRES = 50_000;
 const STATS_TTL_MS = 10 * 60 * 1000;
 
 /** What the member still needs to tell Kith before suggestions can be made. */
-export type MissingForMatching = 'HOME' | 'INTERESTS';
+export type MissingForMatching = Extract<MatchingNeedCode, 'HOME' | 'INTERESTS'>;
 
 type ScoringInterest = SessionCandidate['interests'][number];
 
@@ -26,11 +31,15 @@ export interface SessionRecommendations {
   missing: MissingForMatching[];
 }
 
-function missingFor(member: { hasHome: boolean; hasInterests: boolean }): MissingForMatching[] {
+/** The member with a home and interests, or what they still have to say. */
+function readiness(
+  member: MatchingMember | undefined,
+): { member: MatchingMember & { home: string }; missing: [] } | { missing: MissingForMatching[] } {
   const missing: MissingForMatching[] = [];
-  if (!member.hasHome) missing.push('HOME');
-  if (!member.hasInterests) missing.push('INTERESTS');
-  return missing;
+  if (!member?.home) missing.push('HOME');
+  if ((member?.interestIds.size ?? 0) === 0) missing.push('INTERESTS');
+  if (!member?.home || missing.length > 0) return { missing };
+  return { member: { ...member, home: member.home }, missing: [] };
 }
 
 @Injectable()
@@ -47,20 +56,14 @@ export class SessionMatchingService {
 
   async recommend(personId: string, first: number): Promise<SessionRecommendations> {
     assertFirst(first);
-    const member = await this.candidates.member(personId);
-    const missing = missingFor({
-      hasHome: Boolean(member?.home),
-      hasInterests: (member?.interestIds.size ?? 0) > 0,
-    });
-    if (!member?.home || missing.length > 0) return { matches: [], missing };
-
-    const now = this.clock.now();
+    const ready = readiness(await this.candidates.member(personId));
+    if (!('member' in ready)) return { matches: [], missing: ready.missing };
+    const { member } = ready;
     const rows = await this.candidates.candidates({
       holding: member.holding,
       home: member.home,
       radiusMetres: member.radiusMetres,
-      from: now,
-      until: new Date(now.getTime() + WINDOW_DAYS * 24 * 3600 * 1000),
+      ...this.window(),
       needs: member.needs,
       blocked: member.blocked,
       known: member.known,
@@ -93,8 +96,32 @@ export class SessionMatchingService {
     return { matches, missing: [] };
   }
 
-  async needs(personId: string): Promise<MissingForMatching[]> {
-    return missingFor(await this.candidates.readiness(personId));
+  /**
+   * What would let Kith suggest sessions to the member, or better ones: what they have not said
+   * yet (home, interests), then why nothing can be suggested, or that nothing suggested is at a
+   * time they are free. One read of the member and one of what lies around their home.
+   */
+  async advice(personId: string): Promise<MatchingAdvice> {
+    const ready = readiness(await this.candidates.member(personId));
+    if (!('member' in ready))
+      return { needs: ready.missing, travelRadiusMetres: null, unmetAccessNeeds: [] };
+    const { member } = ready;
+    const around = await this.candidates.surroundings({
+      home: member.home,
+      radiusMetres: member.radiusMetres,
+      ...this.window(),
+      needs: member.needs,
+      blocked: member.blocked,
+      holding: member.holding,
+      maxRadiusMetres: WIDEST_RADIUS_METRES,
+    });
+    return adviseOnMatching(member, around, WIDEST_RADIUS_METRES);
+  }
+
+  /** The sessions suggested start within the next two weeks. */
+  private window(): { from: Date; until: Date } {
+    const from = this.clock.now();
+    return { from, until: new Date(from.getTime() + WINDOW_DAYS * 24 * 3600 * 1000) };
   }
 
   /** Interest popularity for other scorers (peers), from the same short cache. */

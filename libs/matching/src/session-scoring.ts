@@ -257,9 +257,7 @@ function assess(
 
   const wall = londonWallTime(candidate.startsAt);
   const minute = wall.hour * 60 + wall.minute;
-  const fits = member.availability.some(
-    (w) => w.weekday === wall.weekday && minute >= w.startMinute && minute < w.endMinute,
-  );
+  const fits = fitsAvailability(member.availability, candidate.startsAt);
   const availability = fits ? 1 : 0;
   if (reasons && fits) {
     reasons.push({
@@ -385,4 +383,16 @@ export function diversify<T extends { candidate: SessionCandidate; score: number
     if (pick.isNew) newPicked = true;
   }
   return chosen;
+}
+
+/** Whether a session starting at `startsAt` starts inside one of the member's free windows (London time). */
+export function fitsAvailability(
+  availability: MemberForMatching['availability'],
+  startsAt: Date,
+): boolean {
+  const wall = londonWallTime(startsAt);
+  const minute = wall.hour * 60 + wall.minute;
+  return availability.some(
+    (w) => w.weekday === wall.weekday && minute >= w.startMinute && minute < w.endMinute,
+  );
 }

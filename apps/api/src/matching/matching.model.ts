@@ -1,4 +1,6 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { MatchingNeedCode } from '@kith/matching';
+import { AccessibilityFeature } from '../community/community.enums';
 import { HelperMatchGap } from '@kith/help';
 import { Interest } from '../community/interest.model';
 import { Session } from '../community/session.model';
@@ -6,7 +8,16 @@ import { Session } from '../community/session.model';
 export enum MatchingNeed {
   HOME = 'HOME',
   INTERESTS = 'INTERESTS',
+  RADIUS = 'RADIUS',
+  ACCESS_NEEDS = 'ACCESS_NEEDS',
+  FULL = 'FULL',
+  ALL_BOOKED = 'ALL_BOOKED',
+  NO_SESSIONS_NEARBY = 'NO_SESSIONS_NEARBY',
+  AVAILABILITY = 'AVAILABILITY',
 }
+// Every code the matching lib can give has its GraphQL value, and no more.
+const needsAgree: Record<MatchingNeedCode, MatchingNeed> = MatchingNeed;
+void needsAgree;
 registerEnumType(HelperMatchGap, {
   name: 'HelperMatchGap',
   description: 'Why a help request has no helper to suggest: what a coordinator could relax',
@@ -28,8 +39,50 @@ registerEnumType(HelperMatchGap, {
 });
 registerEnumType(MatchingNeed, {
   name: 'MatchingNeed',
-  description: 'What to ask the member for before suggestions can be made',
+  description:
+    'What would let Kith suggest sessions, or better ones: what to ask the member for, then why nothing can be suggested',
+  valuesMap: {
+    HOME: { description: 'Where home is (a postcode) is not known yet' },
+    INTERESTS: { description: 'No interests chosen yet' },
+    RADIUS: {
+      description:
+        'Nothing fits within the travel radius, but a session would a little further away (MatchingAdvice.travelRadiusMetres)',
+    },
+    ACCESS_NEEDS: {
+      description:
+        'Sessions within reach do not meet every access need (MatchingAdvice.unmetAccessNeeds: what the nearest lacks)',
+    },
+    FULL: { description: 'Sessions within reach that fit are full' },
+    ALL_BOOKED: { description: 'You already have a place at every session within reach that fits' },
+    NO_SESSIONS_NEARBY: {
+      description:
+        'Nothing that fits within 50 km in the next two weeks: Kith has little near you yet',
+    },
+    AVAILABILITY: {
+      description:
+        'Sessions can be suggested, but none starts at a time you said you are free (the list is not empty)',
+    },
+  },
 });
+
+@ObjectType({
+  description:
+    'Why recommendedSessions is empty (or has nothing at your free times), and the change that would help',
+})
+export class MatchingAdvice {
+  @Field(() => [MatchingNeed], { description: 'As matchingNeeds' }) needs!: MatchingNeed[];
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'With RADIUS: a travel radius that would reach at least one session, in 500 m steps',
+  })
+  travelRadiusMetres!: number | null;
+  @Field(() => [AccessibilityFeature], {
+    description:
+      'With ACCESS_NEEDS: the access needs the nearest session within reach does not meet',
+  })
+  unmetAccessNeeds!: AccessibilityFeature[];
+}
 
 @ObjectType()
 export class MatchReason {

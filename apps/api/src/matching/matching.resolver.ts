@@ -9,7 +9,13 @@ import { HelperMatchGap } from '@kith/help';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { toSession } from '../community/community.mappers';
-import { HelperMatch, MatchingNeed, PeerMatch, SessionMatch } from './matching.model';
+import {
+  HelperMatch,
+  MatchingAdvice,
+  MatchingNeed,
+  PeerMatch,
+  SessionMatch,
+} from './matching.model';
 import type { Loaders } from '../community/loaders';
 import { RequestLoaders } from '../community/loaders.decorator';
 import { searchCost } from '../graphql/query-limits';
@@ -89,10 +95,23 @@ export class MatchingResolver {
   }
 
   @Query(() => [MatchingNeed], {
-    description: 'What the member still needs to tell Kith for suggestions; empty when ready',
+    description:
+      'What would let Kith suggest sessions: what to ask the member for (HOME, INTERESTS), then why recommendedSessions is empty, or AVAILABILITY when nothing suggested is at a free time; empty when there is nothing to change',
   })
   async matchingNeeds(@CurrentPrincipal() principal: Principal): Promise<MatchingNeed[]> {
-    // Only the member's own profile: no candidate search just to learn what is missing.
-    return (await this.sessions.needs(principal.personId)).map((need) => MatchingNeed[need]);
+    return (await this.sessions.advice(principal.personId)).needs.map((need) => MatchingNeed[need]);
+  }
+
+  @Query(() => MatchingAdvice, {
+    description:
+      'matchingNeeds with the change that would help: a radius that reaches a session, the access needs missing nearby',
+  })
+  async matchingAdvice(@CurrentPrincipal() principal: Principal): Promise<MatchingAdvice> {
+    const advice = await this.sessions.advice(principal.personId);
+    return {
+      needs: advice.needs.map((need) => MatchingNeed[need]),
+      travelRadiusMetres: advice.travelRadiusMetres,
+      unmetAccessNeeds: advice.unmetAccessNeeds,
+    };
   }
 }
