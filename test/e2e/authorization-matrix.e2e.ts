@@ -420,6 +420,14 @@ describe('who may do what: every query and mutation against every kind of caller
       variables: async () => ({ id: await acceptedAssignment() }),
       expect: only(['helper']),
     },
+    scheduleAssignment: {
+      document: `mutation($id: ID!, $at: DateTime!) { scheduleAssignment(id: $id, at: $at) { scheduledAt } }`,
+      variables: async () => ({
+        id: await acceptedAssignment(),
+        at: new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString(),
+      }),
+      expect: only(['helper']),
+    },
     rateAssignment: {
       document: `mutation($id: ID!) { rateAssignment(id: $id, rating: 5) { rating } }`,
       variables: async () => ({ id: await completedAssignment() }),

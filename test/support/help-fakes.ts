@@ -20,6 +20,7 @@ import type {
   AssignmentRow,
   HelperRow,
   HelpRepository,
+  RequestHelperRow,
   RequestRow,
 } from '../../libs/help/src/help.repository';
 import { Ledger } from '../../libs/help/src/ledger';
@@ -68,7 +69,7 @@ interface FakeHelpState {
   people: Set<string>;
   memberAreas: Map<string, string | null>;
   helpers: Map<string, HelperRow & { skillIds: string[]; lat: number; lng: number }>;
-  requests: Map<string, RequestRow & { createdAt: number }>;
+  requests: Map<string, Omit<RequestRow, 'createdAt'> & { createdAt: number }>;
   assignments: Map<string, StoredAssignment & { createdAt: number }>;
   blocks: { blockerId: string; blockedId: string }[];
   /** `${helperId}:${memberId}` to metres; absent means the home is unknown. */
@@ -242,11 +243,15 @@ export class FakeHelpRepository implements Public<HelpRepository>, Rollback {
   }
 
   insertRequest(
-    request: Omit<RequestRow, 'id' | 'status'> & { preferredWindows: AvailabilityWindow[] },
+    request: Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'meetingPlace'> & {
+      preferredWindows: AvailabilityWindow[];
+      meetingPlace?: string | null;
+    },
   ): Promise<string> {
     const id = randomUUID();
     this.state.requests.set(id, {
       ...copy(request),
+      meetingPlace: request.meetingPlace ?? null,
       id,
       status: HelpRequestStatus.OPEN,
       createdAt: (this.tick += 1),
@@ -268,6 +273,8 @@ export class FakeHelpRepository implements Public<HelpRepository>, Rollback {
       sessionId: row.sessionId,
       status: row.status,
       preferredWindows: copy(row.preferredWindows),
+      meetingPlace: row.meetingPlace,
+      createdAt: new Date(row.createdAt),
     };
     return Promise.resolve(request);
   }
@@ -283,6 +290,45 @@ export class FakeHelpRepository implements Public<HelpRepository>, Rollback {
         .filter((r) => r.memberId === memberId)
         .sort((a, b) => b.createdAt - a.createdAt)
         .map((r) => r.id),
+    );
+  }
+
+  async requestPage(
+    memberId: string,
+    limit: number,
+    afterId: string | null,
+  ): Promise<RequestRow[]> {
+    const mine = await this.requestsOf(memberId);
+    const start = afterId ? mine.findIndex((r) => r.id === afterId) + 1 : 0;
+    return mine.slice(start, start + limit);
+  }
+
+  helpersOf(requestIds: readonly string[]): Promise<RequestHelperRow[]> {
+    return Promise.resolve(
+      requestIds.flatMap((requestId) => {
+        const live = [...this.state.assignments.values()]
+          .filter(
+            (a) =>
+              a.requestId === requestId &&
+              [
+                AssignmentStatus.OFFERED,
+                AssignmentStatus.ACCEPTED,
+                AssignmentStatus.COMPLETED,
+              ].includes(a.status),
+          )
+          .sort((a, b) => b.createdAt - a.createdAt)[0];
+        return live
+          ? [
+              {
+                requestId,
+                helperId: live.helperId,
+                displayName: `Helper ${live.helperId.slice(0, 4)}`,
+                status: live.status,
+                scheduledAt: live.scheduledAt,
+              },
+            ]
+          : [];
+      }),
     );
   }
 
@@ -316,6 +362,7 @@ export class FakeHelpRepository implements Public<HelpRepository>, Rollback {
       rating: null,
       ratingComment: null,
       override: copy(override),
+      scheduledAt: null,
       createdAt: (this.tick += 1),
     });
     return Promise.resolve(id);
@@ -332,6 +379,7 @@ export class FakeHelpRepository implements Public<HelpRepository>, Rollback {
       minutes: row.minutes,
       rating: row.rating,
       override: copy(row.override),
+      scheduledAt: row.scheduledAt,
     };
     return Promise.resolve(assignment);
   }
@@ -367,11 +415,13 @@ export class FakeHelpRepository implements Public<HelpRepository>, Rollback {
       minutes?: number;
       rating?: number;
       ratingComment?: string | null;
+      scheduledAt?: Date;
     },
   ): Promise<void> {
     const row = this.state.assignments.get(id);
     if (row) {
       row.status = changes.status ?? row.status;
+      row.scheduledAt = changes.scheduledAt ?? row.scheduledAt;
       row.minutes = changes.minutes ?? row.minutes;
       if (changes.rating !== undefined) {
         row.rating = changes.rating;
@@ -494,6 +544,28 @@ export class FakeLedgerRepository implements Public<LedgerRepository>, Rollback 
 
   balance(personId: string): Promise<number | undefined> {
     return Promise.resolve(this.state.accounts.get(personId)?.balance);
+  }
+
+  entryPage(
+    personId: string,
+    limit: number,
+    afterId: string | null,
+  ): Promise<(LedgerEntry & { id: string })[]> {
+    const reasons = new Map([...this.state.transfers.values()].map((t) => [t.id, t.reason]));
+    const mine = this.state.entries
+      .map((e, index) => ({ ...e, id: String(index + 1) }))
+      .filter(
+        (e) => e.personId === personId && (afterId === null || Number(e.id) < Number(afterId)),
+      )
+      .reverse();
+    return Promise.resolve(
+      mine.slice(0, limit).map((e) => ({
+        id: e.id,
+        at: e.at,
+        minutes: e.minutes,
+        reason: reasons.get(e.transferId) ?? '',
+      })),
+    );
   }
 
   entries(personId: string, first: number): Promise<LedgerEntry[]> {

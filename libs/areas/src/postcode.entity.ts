@@ -1,5 +1,5 @@
 import type { Point } from 'typeorm';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A live UK postcode and where it is, from the ONS Postcode Directory the operator imports. */
 @Entity('postcode')
@@ -12,6 +12,7 @@ export class PostcodeEntity {
   @Column('text')
   display!: string;
 
+  @Index('ix_postcode_location', { spatial: true })
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
   location!: Point;
 }

@@ -16,6 +16,7 @@ export interface ActivityRow {
   expandedUntil: Date | null;
   venueId: string;
   venueName: string;
+  venueAddress: string | null;
   accessibility: AccessibilityFeature[];
   areaId: string;
   createdBy: string;
@@ -33,6 +34,7 @@ const ACTIVITY_COLUMNS: Record<keyof ActivityRow, string> = {
   expandedUntil: 'a.expanded_until',
   venueId: 'a.venue_id',
   venueName: 'v.name',
+  venueAddress: 'v.address',
   accessibility: 'v.accessibility::text[]',
   areaId: 'v.area_id',
   createdBy: 'a.created_by',
@@ -87,6 +89,7 @@ export class ActivityRepository {
     accessibility: AccessibilityFeature[],
     areaId: string,
     owner: boolean,
+    address: string | null,
   ): Promise<string> {
     const [existing] = await this.db.query<{ id: string }>(
       `SELECT id FROM venue
@@ -97,15 +100,15 @@ export class ActivityRepository {
     if (existing) {
       if (!owner) return existing.id;
       await this.db.query(
-        `UPDATE venue SET accessibility = $2::accessibility_feature[] WHERE id = $1`,
-        [existing.id, accessibility],
+        `UPDATE venue SET accessibility = $2::accessibility_feature[], address = COALESCE($3, address) WHERE id = $1`,
+        [existing.id, accessibility, address],
       );
       return existing.id;
     }
     const [row] = await this.db.query<{ id: string }>(
-      `INSERT INTO venue (name, location, accessibility, area_id)
-       VALUES ($1, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4::accessibility_feature[], $5) RETURNING id`,
-      [name, point.lng, point.lat, accessibility, areaId],
+      `INSERT INTO venue (name, location, accessibility, area_id, address)
+       VALUES ($1, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4::accessibility_feature[], $5, $6) RETURNING id`,
+      [name, point.lng, point.lat, accessibility, areaId, address],
     );
     return row.id;
   }

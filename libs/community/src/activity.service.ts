@@ -31,6 +31,8 @@ export interface NewActivity {
   description: string;
   interestIds: string[];
   venueName: string;
+  /** The street address with its postcode, as people would find it; absent: none (or unchanged). */
+  venueAddress?: string | null;
   venueLocation: LatLng;
   venueAccessibility?: AccessibilityFeature[] | null;
   capacity: number;
@@ -65,6 +67,10 @@ export class ActivityService {
     const title = problems.text(input.title, 'title', 120) ?? '';
     const description = problems.text(input.description, 'description', 4000, true) ?? '';
     const venueName = problems.text(input.venueName, 'venueName', 120) ?? '';
+    const venueAddress =
+      typeof input.venueAddress === 'string' && input.venueAddress.trim() !== ''
+        ? (problems.text(input.venueAddress, 'venueAddress', 300, true) ?? null)
+        : null;
     problems.latLng(input.venueLocation, 'venueLocation');
     problems.intRange(input.capacity, 'capacity', 1, 500);
     problems.intRange(input.durationMinutes, 'durationMinutes', 5, 1440);
@@ -137,6 +143,7 @@ export class ActivityService {
         [...new Set(input.venueAccessibility ?? [])],
         areaId,
         coordinates,
+        venueAddress,
       );
       const id = await this.activities.insert({
         title,

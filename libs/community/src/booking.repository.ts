@@ -147,6 +147,32 @@ export class BookingRepository {
     return cancelled.map((row) => row.id);
   }
 
+  /**
+   * A page of the person's bookings: upcoming (not cancelled) soonest first, or past latest first,
+   * after the booking `afterId` (its session's start read here).
+   */
+  pageOfPerson(
+    personId: string,
+    upcoming: boolean,
+    now: Date,
+    limit: number,
+    afterId: string | null,
+  ): Promise<BookingRow[]> {
+    return this.db.query<BookingRow>(
+      `WITH after AS (SELECT s.starts_at, b.id FROM booking b JOIN session s ON s.id = b.session_id
+                       WHERE b.id = $5 AND b.person_id = $1)
+       SELECT ${BOOKING} FROM booking b JOIN session s ON s.id = b.session_id
+        WHERE b.person_id = $1
+          AND (CASE WHEN $2 THEN s.ends_at > $3 AND b.status <> 'CANCELLED' ELSE s.ends_at <= $3 END)
+          AND ($5::uuid IS NULL OR CASE WHEN $2 THEN (s.starts_at, b.id) > (SELECT starts_at, id FROM after)
+                                         ELSE (s.starts_at, b.id) < (SELECT starts_at, id FROM after) END)
+        ORDER BY CASE WHEN $2 THEN s.starts_at END ASC, CASE WHEN $2 THEN b.id END ASC,
+                 CASE WHEN NOT $2 THEN s.starts_at END DESC, CASE WHEN NOT $2 THEN b.id END DESC
+        LIMIT $4`,
+      [personId, upcoming, now, limit, afterId],
+    );
+  }
+
   ofPerson(personId: string, upcoming: boolean, now: Date): Promise<BookingRow[]> {
     return this.db.query<BookingRow>(
       `SELECT ${BOOKING} FROM booking b JOIN session s ON s.id = b.session_id

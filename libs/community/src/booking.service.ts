@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@kith/identity';
 import { Clock, Db, DomainError, isUuid, JobName, JobOutbox } from '@kith/platform';
+import type { PageRequest } from '@kith/platform';
 import { ActivityService } from './activity.service';
 import { BookingRepository } from './booking.repository';
 import type { BookingRow, LockedSession } from './booking.repository';
@@ -135,6 +136,22 @@ export class BookingService {
 
   mine(personId: string, upcoming: boolean): Promise<BookingRow[]> {
     return this.bookings.ofPerson(personId, upcoming, this.clock.now());
+  }
+
+  /** A page of the person's bookings: upcoming soonest first, or past latest first. */
+  async page(
+    personId: string,
+    upcoming: boolean,
+    request: PageRequest,
+  ): Promise<{ rows: BookingRow[]; position: (row: BookingRow) => Record<string, string> }> {
+    const rows = await this.bookings.pageOfPerson(
+      personId,
+      upcoming,
+      this.clock.now(),
+      request.first + 1,
+      request.after?.i ?? null,
+    );
+    return { rows, position: (row) => ({ i: row.id }) };
   }
 
   private async lockOpenSession(sessionId: string): Promise<LockedSession> {

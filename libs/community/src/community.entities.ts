@@ -208,6 +208,10 @@ export class VenueEntity {
   @Column('text')
   name!: string;
 
+  /** The street address people find it by, postcode included; null where none was given. */
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
+
   @Index('ix_venue_location', { spatial: true })
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
   location!: Point;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PersonService } from '@kith/identity';
+import { PersonService, Role } from '@kith/identity';
+import type { Principal } from '@kith/identity';
 import { PostcodeService } from '@kith/areas';
 import { randomUUID } from 'node:crypto';
 import {
@@ -82,6 +83,18 @@ export class ProfileService {
 
   interests(): Promise<InterestRow[]> {
     return this.interestRows.all();
+  }
+
+  /**
+   * What may read a person's history (their bookings, help, introductions, time credits): the
+   * person, or a coordinator of the area they live in. FORBIDDEN for anyone else.
+   */
+  async assertReadableBy(principal: Principal, personId: string): Promise<void> {
+    if (principal.personId === personId) return;
+    const areaId = (await this.profiles.byPerson(personId))?.homeAreaId ?? null;
+    if (areaId && (await this.people.holdsRoleIn(principal.personId, Role.COORDINATOR, areaId)))
+      return;
+    throw DomainError.forbidden('Only the person, or a coordinator of their area, may read this');
   }
 
   profileOf(personId: string): Promise<ProfileRow | undefined> {

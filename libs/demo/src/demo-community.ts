@@ -26,6 +26,8 @@ export interface Box {
 
 export interface DemoVenue {
   name: string;
+  /** Number and street; the postcode nearest the venue is added as it is stored. */
+  street: string;
   kind: VenueKind;
   lat: number;
   lng: number;
@@ -103,6 +105,20 @@ export function metresBetween(
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
+const STREETS = [
+  'Union Street',
+  'Long Lane',
+  'Tabard Street',
+  'Webber Row',
+  'Mint Street',
+  'Marshall Street',
+  'Gaywood Road',
+  'Crane Street',
+  'Lant Street',
+  'Redcross Way',
+  'Copperfield Road',
+];
+
 /**
  * `count` venues spread evenly over the wards (ward by ward), the same for the same seed. Each
  * ward's venues are of different kinds, named as locals would name them.
@@ -120,6 +136,8 @@ export function generateVenues(wards: Box[], count: number, seed: number): DemoV
     return {
       ...pointIn(faker, ward),
       name: venueName(kind, ward.name ?? pick(PLACES), pick),
+      // Not drawn from the seeded stream, so the rest of the demo stays as it was.
+      street: `${((i * 37) % 140) + 2} ${STREETS[(i * 7) % STREETS.length]}`,
       kind,
       areaId: ward.id,
       accessibility: faker.helpers.arrayElements(Object.values(AccessibilityFeature), {

@@ -191,9 +191,12 @@ export class DemoRepository {
 
   async insertVenues(venues: DemoVenue[]): Promise<string[]> {
     const rows = await this.db.query<{ id: string }>(
-      `INSERT INTO venue (name, location, accessibility, area_id)
-       SELECT n, ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography, string_to_array(a, ',')::accessibility_feature[], area
-         FROM unnest($1::text[], $2::float8[], $3::float8[], $4::text[], $5::uuid[]) WITH ORDINALITY AS t(n, lng, lat, a, area, o)
+      `INSERT INTO venue (name, location, accessibility, area_id, address)
+       SELECT n, ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography, string_to_array(a, ',')::accessibility_feature[], area,
+              street || ', London' || COALESCE(' ' || (
+                SELECT p.display FROM postcode p
+                 ORDER BY p.location <-> ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography LIMIT 1), '')
+         FROM unnest($1::text[], $2::float8[], $3::float8[], $4::text[], $5::uuid[], $6::text[]) WITH ORDINALITY AS t(n, lng, lat, a, area, street, o)
         ORDER BY o
        RETURNING id`,
       [
@@ -202,6 +205,7 @@ export class DemoRepository {
         venues.map((v) => v.lat),
         venues.map((v) => v.accessibility.join(',')),
         venues.map((v) => v.areaId),
+        venues.map((v) => v.street),
       ],
     );
     return rows.map((row) => row.id);

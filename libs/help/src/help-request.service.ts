@@ -12,6 +12,7 @@ import {
   present,
   Problems,
 } from '@kith/platform';
+import type { PageRequest } from '@kith/platform';
 import type { AvailabilityInput } from '@kith/community';
 import { BlockService, firstName, PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
@@ -40,7 +41,20 @@ export interface NewHelpRequest {
   atHome: boolean;
   preferredWindows?: AvailabilityInput[] | null;
   sessionId?: string | null;
+  /** Where to meet, when the help is not at home. */
+  meetingPlace?: string | null;
 }
+
+/** The helper of a request as its member sees it: a first name, and when they come. */
+export interface RequestHelper {
+  firstName: string;
+  status: AssignmentStatus;
+  scheduledAt: Date | null;
+}
+
+export const MAX_HELP_PAGE = 50;
+/** How far ahead a helper may say they will come. */
+const SCHEDULE_AHEAD_DAYS = 90;
 
 /**
  * An assignment refused by eligibility rules: BAD_USER_INPUT on `helperId`, one field problem
@@ -90,6 +104,16 @@ export class HelpRequestService {
     }
     const windows = parseAvailability(input.preferredWindows ?? [], 'preferredWindows');
     windows.problems.forEach((p) => problems.add(p.path, p.message));
+    const meetingPlace =
+      typeof input.meetingPlace === 'string' && input.meetingPlace.trim() !== ''
+        ? problems.text(input.meetingPlace, 'meetingPlace', 200)
+        : undefined;
+    if (meetingPlace !== undefined)
+      problems.check(
+        !input.atHome,
+        'meetingPlace',
+        'Help at home needs no meeting place. Leave this empty, or say the help is not at home.',
+      );
     if (input.sessionId) {
       const known =
         isUuid(input.sessionId) && (await this.help.upcomingSessionExists(input.sessionId));
@@ -105,6 +129,7 @@ export class HelpRequestService {
         atHome: input.atHome,
         preferredWindows: windows.windows,
         sessionId: input.sessionId ?? null,
+        meetingPlace: meetingPlace ?? null,
         areaId: await this.help.memberAreaId(principal.personId),
       });
       await this.audit.record(principal.personId, 'request.created', 'help_request', id);
@@ -114,6 +139,28 @@ export class HelpRequestService {
 
   mine(memberId: string): Promise<RequestRow[]> {
     return this.help.requestsOf(memberId);
+  }
+
+  /** A page of the member's requests, newest first. */
+  async page(
+    memberId: string,
+    request: PageRequest,
+  ): Promise<{ rows: RequestRow[]; position: (row: RequestRow) => Record<string, string> }> {
+    return {
+      rows: await this.help.requestPage(memberId, request.first + 1, request.after?.i ?? null),
+      position: (row) => ({ i: row.id }),
+    };
+  }
+
+  /** Who is helping with each request, by request id: first names only. */
+  async helpersFor(requestIds: readonly string[]): Promise<Map<string, RequestHelper>> {
+    const rows = requestIds.length > 0 ? await this.help.helpersOf(requestIds) : [];
+    return new Map(
+      rows.map((row) => [
+        row.requestId,
+        { firstName: firstName(row.displayName), status: row.status, scheduledAt: row.scheduledAt },
+      ]),
+    );
   }
 
   requestsByIds(ids: readonly string[]): Promise<RequestRow[]> {
@@ -270,7 +317,13 @@ export class HelpRequestService {
   }
 
   /** The helper accepts or declines; declining reopens the request. */
-  respond(principal: Principal, assignmentId: string, accept: boolean): Promise<AssignmentRow> {
+  respond(
+    principal: Principal,
+    assignmentId: string,
+    accept: boolean,
+    at?: Date | null,
+  ): Promise<AssignmentRow> {
+    if (at) this.checkVisitTime(at);
     return this.db.transaction(async () => {
       const assignment = await this.lockOwnAssignment(principal, assignmentId);
       const wanted = accept ? AssignmentStatus.ACCEPTED : AssignmentStatus.DECLINED;
@@ -278,7 +331,10 @@ export class HelpRequestService {
       if (assignment.status !== AssignmentStatus.OFFERED)
         throw DomainError.conflict(`This assignment is ${assignment.status.toLowerCase()}`);
       if (accept) await this.mustStillBeEligible(assignment);
-      await this.help.updateAssignment(assignment.id, { status: wanted });
+      await this.help.updateAssignment(assignment.id, {
+        status: wanted,
+        scheduledAt: accept && at ? at : undefined,
+      });
       await this.help.setRequestStatus(
         assignment.requestId,
         accept ? HelpRequestStatus.ACCEPTED : HelpRequestStatus.OPEN,
@@ -297,6 +353,41 @@ export class HelpRequestService {
       );
       return present(await this.help.assignment(assignment.id), 'assignment');
     });
+  }
+
+  /** The helper says (again) when they will come; only while the assignment is accepted. */
+  schedule(principal: Principal, assignmentId: string, at: Date): Promise<AssignmentRow> {
+    this.checkVisitTime(at);
+    return this.db.transaction(async () => {
+      const assignment = await this.lockOwnAssignment(principal, assignmentId);
+      if (assignment.status !== AssignmentStatus.ACCEPTED)
+        throw DomainError.conflict(
+          `Only accepted help can be given a time; this is ${assignment.status.toLowerCase()}`,
+        );
+      await this.help.updateAssignment(assignment.id, { scheduledAt: at });
+      await this.audit.record(
+        principal.personId,
+        'assignment.scheduled',
+        'assignment',
+        assignment.id,
+      );
+      return present(await this.help.assignment(assignment.id), 'assignment');
+    });
+  }
+
+  private checkVisitTime(at: Date): void {
+    const now = this.clock.now().getTime();
+    if (
+      Number.isNaN(at.getTime()) ||
+      at.getTime() <= now ||
+      at.getTime() > now + SCHEDULE_AHEAD_DAYS * 24 * 3600 * 1000
+    )
+      throw DomainError.badInput([
+        {
+          path: 'at',
+          message: `Choose a time from now to ${SCHEDULE_AHEAD_DAYS} days ahead`,
+        },
+      ]);
   }
 
   /**

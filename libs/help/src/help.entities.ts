@@ -182,6 +182,10 @@ export class HelpRequestEntity {
   @Column({ type: 'jsonb', default: [] })
   preferredWindows!: { weekday: string; startMinute: number; endMinute: number }[];
 
+  /** Where to meet when the help is not at home (free text from the member); null at home. */
+  @Column({ type: 'text', nullable: true })
+  meetingPlace!: string | null;
+
   /** "Come with me to this session": first-visit support. */
   @Column({ type: 'uuid', nullable: true })
   sessionId!: string | null;
@@ -267,6 +271,10 @@ export class HelpAssignmentEntity {
   /** A coordinator's override of soft eligibility rules: `{ reason, rules }`, or null. */
   @Column({ type: 'jsonb', nullable: true })
   override!: { reason: string; rules: string[] } | null;
+
+  /** When the helper said they will come (set on accepting, or changed after). */
+  @Column({ type: 'timestamptz', nullable: true })
+  scheduledAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

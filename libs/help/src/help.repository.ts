@@ -27,6 +27,18 @@ export interface RequestRow {
   sessionId: string | null;
   status: HelpRequestStatus;
   preferredWindows: AvailabilityWindow[];
+  /** Where to meet when not at home (the member's words); null at home. */
+  meetingPlace: string | null;
+  createdAt: Date;
+}
+
+/** Who is helping with a request (offered, accepted or done), as its member may see it. */
+export interface RequestHelperRow {
+  requestId: string;
+  helperId: string;
+  displayName: string;
+  status: AssignmentStatus;
+  scheduledAt: Date | null;
 }
 
 export interface AssignmentRow {
@@ -38,6 +50,8 @@ export interface AssignmentRow {
   rating: number | null;
   /** Set when a coordinator assigned past a soft eligibility rule. */
   override: AssignmentOverride | null;
+  /** When the helper said they will come. */
+  scheduledAt: Date | null;
 }
 
 export interface AssignmentOverride {
@@ -51,8 +65,9 @@ const HELPER = `person_id AS "personId", status, base_area_id AS "baseAreaId", a
   to_char(dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn", availability`;
 const REQUEST = `r.id, r.member_id AS "memberId", r.skill_id AS "skillId", r.description, r.duration_minutes AS "durationMinutes",
   r.at_home AS "atHome", r.area_id AS "areaId", r.session_id AS "sessionId", r.status,
-  r.preferred_windows AS "preferredWindows"`;
-const ASSIGNMENT = `a.id, a.request_id AS "requestId", a.helper_id AS "helperId", a.status, a.minutes, a.rating, a.override`;
+  r.preferred_windows AS "preferredWindows", r.meeting_place AS "meetingPlace", r.created_at AS "createdAt"`;
+const ASSIGNMENT = `a.id, a.request_id AS "requestId", a.helper_id AS "helperId", a.status, a.minutes, a.rating, a.override,
+  a.scheduled_at AS "scheduledAt"`;
 
 @Injectable()
 export class HelpRepository {
@@ -191,11 +206,14 @@ export class HelpRepository {
   }
 
   async insertRequest(
-    request: Omit<RequestRow, 'id' | 'status'> & { preferredWindows: AvailabilityWindow[] },
+    request: Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'meetingPlace'> & {
+      preferredWindows: AvailabilityWindow[];
+      meetingPlace?: string | null;
+    },
   ): Promise<string> {
     const [row] = await this.db.query<{ id: string }>(
-      `INSERT INTO help_request (member_id, skill_id, description, duration_minutes, at_home, preferred_windows, session_id, area_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO help_request (member_id, skill_id, description, duration_minutes, at_home, preferred_windows, session_id, area_id, meeting_place)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         request.memberId,
         request.skillId,
@@ -205,9 +223,36 @@ export class HelpRepository {
         JSON.stringify(request.preferredWindows),
         request.sessionId,
         request.areaId,
+        request.meetingPlace ?? null,
       ],
     );
     return row.id;
+  }
+
+  /** The latest helper offered, accepted or done for each request given. */
+  helpersOf(requestIds: readonly string[]): Promise<RequestHelperRow[]> {
+    return this.db.query<RequestHelperRow>(
+      `SELECT DISTINCT ON (a.request_id) a.request_id AS "requestId", a.helper_id AS "helperId",
+              p.display_name AS "displayName", a.status, a.scheduled_at AS "scheduledAt"
+         FROM help_assignment a JOIN person p ON p.id = a.helper_id
+        WHERE a.request_id = ANY($1::uuid[]) AND a.status IN ('OFFERED', 'ACCEPTED', 'COMPLETED')
+        ORDER BY a.request_id, a.created_at DESC`,
+      [requestIds],
+    );
+  }
+
+  /**
+   * A page of the member's requests, newest first, after the one with id `afterId` (its time
+   * read here, to the microsecond).
+   */
+  requestPage(memberId: string, limit: number, afterId: string | null): Promise<RequestRow[]> {
+    return this.db.query<RequestRow>(
+      `SELECT ${REQUEST} FROM help_request r
+        WHERE r.member_id = $1
+          AND ($3::uuid IS NULL OR (r.created_at, r.id) < (SELECT created_at, id FROM help_request WHERE id = $3))
+        ORDER BY r.created_at DESC, r.id DESC LIMIT $2`,
+      [memberId, limit, afterId],
+    );
   }
 
   async request(id: string, lock = false): Promise<RequestRow | undefined> {
@@ -279,12 +324,14 @@ export class HelpRepository {
       minutes?: number;
       rating?: number;
       ratingComment?: string | null;
+      scheduledAt?: Date;
     },
   ): Promise<void> {
     await this.db.query(
       `UPDATE help_assignment SET status = COALESCE($2::assignment_status, status), minutes = COALESCE($3, minutes),
               rating = COALESCE($4, rating), rating_comment = CASE WHEN $4::int IS NULL THEN rating_comment ELSE $5 END,
-              completed_at = CASE WHEN $2 = 'COMPLETED' THEN now() ELSE completed_at END
+              completed_at = CASE WHEN $2 = 'COMPLETED' THEN now() ELSE completed_at END,
+              scheduled_at = COALESCE($6, scheduled_at)
         WHERE id = $1`,
       [
         id,
@@ -292,6 +339,7 @@ export class HelpRepository {
         changes.minutes ?? null,
         changes.rating ?? null,
         changes.ratingComment ?? null,
+        changes.scheduledAt ?? null,
       ],
     );
   }

@@ -89,6 +89,21 @@ export class LedgerRepository {
     return account?.balance;
   }
 
+  /** A page of the person's entries, newest first, after the entry `afterId`. */
+  entryPage(
+    personId: string,
+    limit: number,
+    afterId: string | null,
+  ): Promise<(LedgerEntry & { id: string })[]> {
+    return this.db.query<LedgerEntry & { id: string }>(
+      `SELECT e.id::text AS id, e.created_at AS at, e.minutes, t.reason
+         FROM time_credit_entry e JOIN time_credit_transfer t ON t.id = e.transfer_id
+        WHERE e.person_id = $1 AND ($3::bigint IS NULL OR e.id < $3::bigint)
+        ORDER BY e.id DESC LIMIT $2`,
+      [personId, limit, afterId],
+    );
+  }
+
   entries(personId: string, first: number): Promise<LedgerEntry[]> {
     return this.db.query<LedgerEntry>(
       `SELECT e.created_at AS at, e.minutes, t.reason FROM time_credit_entry e JOIN time_credit_transfer t ON t.id = e.transfer_id

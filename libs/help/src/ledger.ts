@@ -52,6 +52,14 @@ export class Ledger {
     });
   }
 
+  entryPage(
+    personId: string,
+    limit: number,
+    afterId: string | null,
+  ): Promise<(LedgerEntry & { id: string })[]> {
+    return this.ledger.entryPage(personId, limit, afterId);
+  }
+
   async account(
     personId: string,
     first: number,

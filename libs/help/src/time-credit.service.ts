@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, isUuid, Problems } from '@kith/platform';
+import type { PageRequest } from '@kith/platform';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { HelpRepository } from './help.repository';
@@ -14,6 +15,22 @@ export class TimeCreditService {
     private readonly help: HelpRepository,
     private readonly people: PersonService,
   ) {}
+
+  /** A page of the person's time-credit entries, newest first. */
+  async page(
+    personId: string,
+    request: PageRequest,
+  ): Promise<{
+    rows: (LedgerEntry & { id: string })[];
+    position: (row: { id: string }) => Record<string, string>;
+  }> {
+    // Entry ids are whole numbers; a cursor is signed, so only ours get here.
+    const afterId = request.after?.i && /^\d{1,19}$/.test(request.after.i) ? request.after.i : null;
+    return {
+      rows: await this.ledger.entryPage(personId, request.first + 1, afterId),
+      position: (row) => ({ i: row.id }),
+    };
+  }
 
   account(
     personId: string,

@@ -1,5 +1,5 @@
 export * from './network.entities';
-export type { IntroductionRow } from './introduction.repository';
+export type { IntroductionRow, IntroductionView } from './introduction.repository';
 export * from './introduction.service';
 export * from './leaving.service';
 export * from './network.module';

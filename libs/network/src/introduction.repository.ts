@@ -11,6 +11,19 @@ export interface IntroductionRow {
 
 const INTRODUCTION = `id, from_id AS "fromId", to_id AS "toId", status`;
 
+/** An introduction as the two people in it see it: both names as given, the message, when. */
+export interface IntroductionView extends IntroductionRow {
+  fromName: string;
+  toName: string;
+  message: string | null;
+  createdAt: Date;
+  respondedAt: Date | null;
+}
+
+const VIEW = `i.id, i.from_id AS "fromId", i.to_id AS "toId", i.status, f.display_name AS "fromName",
+  t.display_name AS "toName", i.message, i.created_at AS "createdAt", i.responded_at AS "respondedAt"
+  FROM introduction i JOIN person f ON f.id = i.from_id JOIN person t ON t.id = i.to_id`;
+
 /** The `introduction` table, and the advisory locks that serialise asking. */
 @Injectable()
 export class IntroductionRepository {
@@ -36,6 +49,24 @@ export class IntroductionRepository {
       [personId, since],
     );
     return row.n;
+  }
+
+  views(ids: readonly string[]): Promise<IntroductionView[]> {
+    return this.db.query<IntroductionView>(`SELECT ${VIEW} WHERE i.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /**
+   * A page of the introductions a person asked for or was asked, newest first, after the one
+   * with id `afterId` (its time read here, to the microsecond, not carried in the cursor).
+   */
+  page(personId: string, limit: number, afterId: string | null): Promise<IntroductionView[]> {
+    return this.db.query<IntroductionView>(
+      `SELECT ${VIEW}
+        WHERE (i.from_id = $1 OR i.to_id = $1)
+          AND ($3::uuid IS NULL OR (i.created_at, i.id) < (SELECT created_at, id FROM introduction WHERE id = $3))
+        ORDER BY i.created_at DESC, i.id DESC LIMIT $2`,
+      [personId, limit, afterId],
+    );
   }
 
   async pendingFor(pairKey: string): Promise<IntroductionRow | undefined> {

@@ -4,7 +4,11 @@ import type { BlockService, PersonRow, PersonService, Principal } from '@kith/id
 import { DomainError, ErrorCode } from '@kith/platform';
 import type { Db, JobOutbox } from '@kith/platform';
 import { RecordingOutbox } from '../../../test/support/recording-outbox';
-import type { IntroductionRepository, IntroductionRow } from './introduction.repository';
+import type {
+  IntroductionRepository,
+  IntroductionRow,
+  IntroductionView,
+} from './introduction.repository';
 import {
   INTRODUCTIONS_PER_WEEK,
   IntroductionService,
@@ -23,6 +27,26 @@ class FakeIntroductions implements Omit<IntroductionRepository, 'db'> {
 
   lockRequester(): Promise<void> {
     return Promise.resolve();
+  }
+
+  views(ids: readonly string[]): Promise<IntroductionView[]> {
+    return Promise.resolve(
+      this.rows
+        .filter((r) => ids.includes(r.id))
+        .map((r) => ({
+          ...this.view(r),
+          fromName: `Person ${r.fromId.slice(0, 4)}`,
+          toName: `Person ${r.toId.slice(0, 4)}`,
+          message: null,
+          createdAt: r.createdAt,
+          respondedAt: null,
+        })),
+    );
+  }
+
+  async page(personId: string, limit: number): Promise<IntroductionView[]> {
+    const mine = this.rows.filter((r) => r.fromId === personId || r.toId === personId);
+    return (await this.views(mine.map((r) => r.id))).slice(0, limit);
   }
 
   lockPair(): Promise<void> {

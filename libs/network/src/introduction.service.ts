@@ -2,8 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { ProfileService } from '@kith/community';
 import { BlockService, PersonService } from '@kith/identity';
 import type { Principal } from '@kith/identity';
-import { Clock, Db, DomainError, isUuid, JobName, JobOutbox, Problems } from '@kith/platform';
+import {
+  Clock,
+  Db,
+  DomainError,
+  isUuid,
+  JobName,
+  JobOutbox,
+  present,
+  Problems,
+} from '@kith/platform';
+import type { PageRequest } from '@kith/platform';
 import { IntroductionRepository } from './introduction.repository';
+import type { IntroductionView } from './introduction.repository';
 import { IntroductionStatus, TieSource } from './network.entities';
 import { TieRepository } from './ties/tie.repository';
 
@@ -140,6 +151,25 @@ export class IntroductionService {
       else await this.answer(introduction.id, IntroductionStatus.DECLINED);
       return { id: introduction.id, status: wanted };
     });
+  }
+
+  /** The introduction as the two in it see it (read after the caller's own answer or request). */
+  async view(id: string): Promise<IntroductionView> {
+    return present((await this.introductions.views([id]))[0], 'introduction');
+  }
+
+  /** A page of the person's introductions, asked for and asked of them, newest first. */
+  async page(
+    personId: string,
+    request: PageRequest,
+  ): Promise<{
+    rows: IntroductionView[];
+    position: (row: IntroductionView) => Record<string, string>;
+  }> {
+    return {
+      rows: await this.introductions.page(personId, request.first + 1, request.after?.i ?? null),
+      position: (row) => ({ i: row.id }),
+    };
   }
 
   /**

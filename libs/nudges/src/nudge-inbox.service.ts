@@ -2,30 +2,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   Clock,
   Db,
-  decodeCursor,
   DomainError,
-  encodeCursor,
   isUuid,
   JobName,
   JobOutbox,
   KITH_CONFIG,
   Problems,
+  readPageArgs,
+  toPage,
 } from '@kith/platform';
-import type { KithConfig } from '@kith/platform';
+import type { KithConfig, Page } from '@kith/platform';
 import { NudgeRepository } from './nudge.repository';
 import type { InboxNudge } from './nudge.repository';
 import { applyPreferences, DEFAULT_PREFERENCES } from './nudge-policy';
 import type { NudgePreferences, NudgePreferencesInput } from './nudge-policy';
 import { DevicePlatform } from './nudges.entities';
 
-export interface InboxPage {
-  edges: { cursor: string; node: InboxNudge }[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
+export interface InboxPage extends Page<InboxNudge> {
   unreadCount: number;
 }
 
@@ -60,39 +53,20 @@ export class NudgeInboxService {
   }
 
   async inbox(personId: string, first: number, after?: string | null): Promise<InboxPage> {
-    const problems = new Problems();
-    problems.check(
-      Number.isInteger(first) && first >= 1 && first <= MAX_INBOX_PAGE,
-      'first',
-      `give a whole number from 1 to ${MAX_INBOX_PAGE}`,
-    );
-    let position: { sentAt: Date; id: string } | null = null;
-    if (after !== null && after !== undefined) {
-      const decoded = decodeCursor(this.config.auth.jwtSecret, after);
-      // A cursor is for its own inbox: one given to someone else is not one we gave this person.
-      if (decoded?.p === personId && decoded.s && decoded.i)
-        position = { sentAt: new Date(decoded.s), id: decoded.i };
-      else problems.add('after', 'this cursor is not one we gave out');
-    }
-    problems.throwIfAny('The inbox could not be read');
+    const secret = this.config.auth.jwtSecret;
+    // A cursor is for its own inbox: one given to someone else is not one we gave this person.
+    const scope = `inbox:${personId}`;
+    const request = readPageArgs(secret, scope, first, after, MAX_INBOX_PAGE);
+    const position =
+      request.after?.s && request.after.i
+        ? { sentAt: new Date(request.after.s), id: request.after.i }
+        : null;
     const rows = await this.nudges.inbox(personId, first + 1, position);
-    const page = rows.slice(0, first).map((node) => ({
-      cursor: encodeCursor(this.config.auth.jwtSecret, {
-        p: personId,
+    return {
+      ...toPage(secret, scope, request, rows, (node) => ({
         s: node.sentAt.toISOString(),
         i: node.id,
-      }),
-      node,
-    }));
-    return {
-      edges: page,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        // Forward paging only: a page asked for after a cursor has one before it.
-        hasPreviousPage: position !== null,
-        startCursor: page[0]?.cursor ?? null,
-        endCursor: page.at(-1)?.cursor ?? null,
-      },
+      })),
       unreadCount: await this.nudges.unreadCount(personId),
     };
   }

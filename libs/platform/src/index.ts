@@ -42,5 +42,6 @@ export * from './kernel/london-time';
 export * from './kernel/iso-date';
 export * from './kernel/error-text';
 export * from './kernel/cursor';
+export * from './kernel/paging';
 export * from './kernel/distance-band';
 export * from './kernel/html-text';

@@ -8,6 +8,11 @@ export class CreateActivityInput {
   @Field() description!: string;
   @Field(() => [ID]) interestIds!: string[];
   @Field() venueName!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The street address with its postcode, as people would find it',
+  })
+  venueAddress?: string | null;
   @Field(() => LatLngInput) venueLocation!: LatLngInput;
   @Field(() => [AccessibilityFeature], { nullable: true }) venueAccessibility?:
     AccessibilityFeature[] | null;

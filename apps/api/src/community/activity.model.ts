@@ -9,6 +9,11 @@ export class Activity {
   @Field() description!: string;
   @Field(() => [Interest]) interests!: Interest[];
   @Field() venueName!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The street address with its postcode; null where none was given',
+  })
+  venueAddress!: string | null;
   @Field(() => [AccessibilityFeature]) accessibility!: AccessibilityFeature[];
   @Field(() => ActivityStatus) status!: ActivityStatus;
   @Field(() => String, { nullable: true, description: 'The RRULE, in Europe/London wall time' })

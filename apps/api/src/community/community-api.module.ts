@@ -4,6 +4,7 @@ import { CommunityModule } from '@kith/community';
 import { ActivityResolver } from './activity.resolver';
 import { EqualityResolver } from './equality.resolver';
 import { LoaderFactory } from './loaders';
+import { Pager } from '../graphql/pager';
 import { CatalogueResolver, PersonProfileResolver, ProfileResolver } from './profile.resolver';
 import { BookingResolver, SessionResolver } from './session.resolver';
 
@@ -19,6 +20,7 @@ import { BookingResolver, SessionResolver } from './session.resolver';
     SessionResolver,
     BookingResolver,
     EqualityResolver,
+    Pager,
   ],
   exports: [LoaderFactory],
 })

@@ -27,6 +27,7 @@ export function toActivity(row: ActivityRow): Activity {
     title: row.title,
     description: row.description,
     venueName: row.venueName,
+    venueAddress: row.venueAddress,
     accessibility: row.accessibility,
     status: row.status,
     recurrence: row.recurrence,

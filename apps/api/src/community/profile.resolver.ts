@@ -1,12 +1,15 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GOALS, ProfileService } from '@kith/community';
+import { BookingService, GOALS, ProfileService } from '@kith/community';
+import type { Page } from '@kith/platform';
 import type { ProfileRow } from '@kith/community';
 import type { Principal } from '@kith/identity';
 import { Area } from '../areas/area.model';
 import { CurrentPrincipal, Public } from '../auth/auth.decorators';
 import { readableBy, selfOnly } from '../auth/self-only';
 import { Person } from '../identity/person.model';
-import { toInterest, toWindow } from './community.mappers';
+import { toBooking, toInterest, toWindow } from './community.mappers';
+import { Booking, BookingConnection } from './session.model';
+import { PageArgs, Pager } from '../graphql/pager';
 import { AvailabilityWindow, MemberProfile } from './member-profile.model';
 import { Goal, Interest } from './interest.model';
 import { MemberProfileInput } from './member-profile.input';
@@ -102,7 +105,32 @@ export class ProfileResolver {
 
 @Resolver(() => Person)
 export class PersonProfileResolver {
-  constructor(private readonly profiles: ProfileService) {}
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly bookingService: BookingService,
+    private readonly pager: Pager,
+  ) {}
+
+  @ResolveField(() => BookingConnection, {
+    description:
+      'Their bookings: upcoming (not cancelled) soonest first, or past latest first; the person and coordinators of their area',
+  })
+  async bookings(
+    @Parent() person: Person,
+    @CurrentPrincipal() principal: Principal,
+    @Args('upcoming', { type: () => Boolean, defaultValue: true }) upcoming: boolean,
+    @Args() { first, after }: PageArgs,
+  ): Promise<Page<Booking>> {
+    await this.profiles.assertReadableBy(principal, person.id);
+    const scope = `bookings:${person.id}:${upcoming ? 'upcoming' : 'past'}`;
+    const request = this.pager.request(scope, first, after);
+    return this.pager.page(
+      scope,
+      request,
+      await this.bookingService.page(person.id, upcoming, request),
+      toBooking,
+    );
+  }
 
   @ResolveField(() => MemberProfile, { nullable: true, middleware: [selfOnly] })
   async memberProfile(@Parent() person: Person): Promise<MemberProfile | null> {

@@ -1,3 +1,4 @@
+import { connectionOf } from '../graphql/connection';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { BookingStatus } from './community.enums';
 import { Activity } from './activity.model';
@@ -45,3 +46,5 @@ export class Booking {
   })
   waitlistPosition!: number | null;
 }
+
+export const BookingConnection = connectionOf(Booking, 'Booking');

@@ -68,7 +68,10 @@ export class SessionResolver {
 export class BookingResolver {
   constructor(private readonly bookings: BookingService) {}
 
-  @Query(() => [Booking])
+  @Query(() => [Booking], {
+    deprecationReason: 'Use me { bookings(upcoming, first, after) }: a page at a time',
+    description: 'At most 200, unpaged',
+  })
   async myBookings(
     @CurrentPrincipal() principal: Principal,
     @Args('upcoming', { type: () => Boolean, defaultValue: true }) upcoming: boolean,

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CommunityModule } from '@kith/community';
 import { HelpModule } from '@kith/help';
+import { Pager } from '../graphql/pager';
+import { HelpRequestViews } from './help-request.views';
 import { HelpResolver, PersonHelperResolver, TimeCreditResolver } from './help.resolver';
 
 @Module({
-  imports: [HelpModule],
-  providers: [HelpResolver, TimeCreditResolver, PersonHelperResolver],
+  imports: [HelpModule, CommunityModule],
+  providers: [HelpResolver, TimeCreditResolver, PersonHelperResolver, HelpRequestViews, Pager],
 })
 export class HelpApiModule {}

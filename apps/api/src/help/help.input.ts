@@ -23,4 +23,9 @@ export class HelpRequestInput {
     description: 'Come with me to this session: first-visit support',
   })
   sessionId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where to meet when the help is not at home (up to 200 characters)',
+  })
+  meetingPlace?: string | null;
 }

@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AssignmentStatus, HelperStatus, HelpRequestStatus } from '@kith/help';
 import { selfOnly } from '../auth/self-only';
+import { connectionOf } from '../graphql/connection';
 
 registerEnumType(HelperStatus, { name: 'HelperStatus' });
 registerEnumType(HelpRequestStatus, { name: 'HelpRequestStatus' });
@@ -41,6 +42,19 @@ export class HelperProfile {
   @Field(() => Int, { nullable: true, middleware: [selfOnly] }) maxMinutesPerWeek!: number | null;
 }
 
+@ObjectType({
+  description: 'Who is coming to help: a first name, and when they said they will come',
+})
+export class RequestHelper {
+  @Field() firstName!: string;
+  @Field(() => AssignmentStatus, {
+    description: 'OFFERED (not yet said yes), ACCEPTED or COMPLETED',
+  })
+  status!: AssignmentStatus;
+  @Field(() => Date, { nullable: true, description: 'When the helper said they will come' })
+  scheduledAt!: Date | null;
+}
+
 @ObjectType()
 export class HelpRequest {
   @Field(() => ID) id!: string;
@@ -49,6 +63,17 @@ export class HelpRequest {
   @Field() description!: string;
   @Field(() => Int) durationMinutes!: number;
   @Field() atHome!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where to meet when the help is not at home; null at home',
+  })
+  meetingPlace!: string | null;
+  @Field() createdAt!: Date;
+  @Field(() => RequestHelper, {
+    nullable: true,
+    description: 'Who is helping (offered, accepted or done); null while nobody is',
+  })
+  helper!: RequestHelper | null;
 }
 
 @ObjectType({
@@ -70,6 +95,8 @@ export class HelpAssignment {
   @Field(() => HelpRequest) request!: HelpRequest;
   @Field(() => AssignmentStatus) status!: AssignmentStatus;
   @Field(() => Int, { nullable: true }) minutes!: number | null;
+  @Field(() => Date, { nullable: true, description: 'When the helper said they will come' })
+  scheduledAt!: Date | null;
   @Field(() => Int, { nullable: true }) rating!: number | null;
   @Field(() => AssignmentMember, {
     nullable: true,
@@ -91,3 +118,6 @@ export class TimeCreditAccount {
   personId!: string;
   @Field(() => Int) balanceMinutes!: number;
 }
+
+export const HelpRequestConnection = connectionOf(HelpRequest, 'HelpRequest');
+export const TimeCreditEntryConnection = connectionOf(TimeCreditEntry, 'TimeCreditEntry');

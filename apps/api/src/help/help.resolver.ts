@@ -2,6 +2,8 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { HelperService, HelperStatus, HelpRequestService, TimeCreditService } from '@kith/help';
 import type { AssignmentRow, HelperRow, RequestRow } from '@kith/help';
 import { DomainError, londonMidnight, present } from '@kith/platform';
+import type { Page } from '@kith/platform';
+import { ProfileService } from '@kith/community';
 import { Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { CurrentPrincipal, Roles, Public } from '../auth/auth.decorators';
@@ -12,11 +14,15 @@ import {
   HelpAssignment,
   HelperProfile,
   HelpRequest,
+  HelpRequestConnection,
   Skill,
   TimeCreditAccount,
   TimeCreditEntry,
+  TimeCreditEntryConnection,
 } from './help.model';
 import { HelperProfileInput, HelpRequestInput } from './help.input';
+import { HelpRequestViews } from './help-request.views';
+import { PageArgs, Pager } from '../graphql/pager';
 
 /** Renames only; the self-only fields (DBS dates, hours) resolve for the readers named. */
 function toHelperProfile(
@@ -42,6 +48,7 @@ export class HelpResolver {
   constructor(
     private readonly helpers: HelperService,
     private readonly requests: HelpRequestService,
+    private readonly views: HelpRequestViews,
   ) {}
 
   @Public()
@@ -104,7 +111,10 @@ export class HelpResolver {
     return (await this.toRequests([await this.requests.cancel(principal, id)]))[0];
   }
 
-  @Query(() => [HelpRequest])
+  @Query(() => [HelpRequest], {
+    deprecationReason: 'Use me { helpRequests(first, after) }: a page at a time',
+    description: 'At most 200, unpaged',
+  })
   async myHelpRequests(@CurrentPrincipal() principal: Principal): Promise<HelpRequest[]> {
     return this.toRequests(await this.requests.mine(principal.personId));
   }
@@ -143,9 +153,28 @@ export class HelpResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }) id: string,
     @Args('accept') accept: boolean,
+    @Args('at', {
+      type: () => Date,
+      nullable: true,
+      description: 'When accepting: when you will come (up to 90 days ahead); the member sees it',
+    })
+    at: Date | null,
   ): Promise<HelpAssignment> {
     return (
-      await this.toAssignments(principal, [await this.requests.respond(principal, id, accept)])
+      await this.toAssignments(principal, [await this.requests.respond(principal, id, accept, at)])
+    )[0];
+  }
+
+  @Mutation(() => HelpAssignment, {
+    description: 'Helper: when you will come, for help you accepted (up to 90 days ahead)',
+  })
+  async scheduleAssignment(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('at', { type: () => Date }) at: Date,
+  ): Promise<HelpAssignment> {
+    return (
+      await this.toAssignments(principal, [await this.requests.schedule(principal, id, at)])
     )[0];
   }
 
@@ -198,16 +227,8 @@ export class HelpResolver {
     });
   }
 
-  private async toRequests(rows: RequestRow[]): Promise<HelpRequest[]> {
-    const skills = new Map((await this.helpers.skills()).map((s) => [s.id, s]));
-    return rows.map((row) => ({
-      id: row.id,
-      status: row.status,
-      skill: present(skills.get(row.skillId), `skill ${row.skillId}`),
-      description: row.description,
-      durationMinutes: row.durationMinutes,
-      atHome: row.atHome,
-    }));
+  private toRequests(rows: RequestRow[]): Promise<HelpRequest[]> {
+    return this.views.of(rows);
   }
 
   private async toAssignments(
@@ -230,6 +251,7 @@ export class HelpResolver {
         request,
         status: row.status,
         minutes: row.minutes,
+        scheduledAt: row.scheduledAt,
         rating: row.rating,
         member: members.get(row.id) ?? null,
       };
@@ -262,7 +284,10 @@ export class TimeCreditResolver {
     return true;
   }
 
-  @ResolveField(() => [TimeCreditEntry], { description: 'Newest first' })
+  @ResolveField(() => [TimeCreditEntry], {
+    description: 'Newest first',
+    deprecationReason: 'Use me { timeCreditEntries(first, after) }: a page at a time',
+  })
   async entries(
     @Parent() account: TimeCreditAccount,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
@@ -278,7 +303,52 @@ export class TimeCreditResolver {
 
 @Resolver(() => Person)
 export class PersonHelperResolver {
-  constructor(private readonly helpers: HelperService) {}
+  constructor(
+    private readonly helpers: HelperService,
+    private readonly requests: HelpRequestService,
+    private readonly credits: TimeCreditService,
+    private readonly profiles: ProfileService,
+    private readonly views: HelpRequestViews,
+    private readonly pager: Pager,
+  ) {}
+
+  @ResolveField(() => HelpRequestConnection, {
+    description:
+      'Help they asked for, newest first, with who is coming and when; the person and coordinators of their area',
+  })
+  async helpRequests(
+    @Parent() person: Person,
+    @CurrentPrincipal() principal: Principal,
+    @Args() { first, after }: PageArgs,
+  ): Promise<Page<HelpRequest>> {
+    await this.profiles.assertReadableBy(principal, person.id);
+    const scope = `help-requests:${person.id}`;
+    const request = this.pager.request(scope, first, after);
+    const read = await this.requests.page(person.id, request);
+    const views = new Map((await this.views.of(read.rows.slice(0, first))).map((r) => [r.id, r]));
+    return this.pager.page(scope, request, read, (row) =>
+      present(views.get(row.id), `help request ${row.id}`),
+    );
+  }
+
+  @ResolveField(() => TimeCreditEntryConnection, {
+    description:
+      'Their time-credit entries, newest first: help given (minutes in) and help received (minutes out); the person and coordinators of their area',
+  })
+  async timeCreditEntries(
+    @Parent() person: Person,
+    @CurrentPrincipal() principal: Principal,
+    @Args() { first, after }: PageArgs,
+  ): Promise<Page<TimeCreditEntry>> {
+    await this.profiles.assertReadableBy(principal, person.id);
+    const scope = `time-credit-entries:${person.id}`;
+    const request = this.pager.request(scope, first, after);
+    return this.pager.page(scope, request, await this.credits.page(person.id, request), (row) => ({
+      at: row.at,
+      minutes: row.minutes,
+      reason: row.reason,
+    }));
+  }
 
   @ResolveField(() => HelperProfile, { nullable: true, middleware: [selfOnly] })
   async helperProfile(@Parent() person: Person): Promise<HelperProfile | null> {

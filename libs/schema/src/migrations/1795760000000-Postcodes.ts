@@ -11,11 +11,15 @@ export class Postcodes1795760000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "postcode" ("postcode" text NOT NULL, "display" text NOT NULL, "location" geography(Point,4326) NOT NULL, CONSTRAINT "PK_postcode" PRIMARY KEY ("postcode"))`,
     );
+    await queryRunner.query(
+      `CREATE INDEX "ix_postcode_location" ON "postcode" USING GiST ("location") `,
+    );
     await queryRunner.query(`ALTER TABLE "member_profile" ADD "postcode" text`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "member_profile" DROP COLUMN "postcode"`);
+    await queryRunner.query(`DROP INDEX "ix_postcode_location"`);
     await queryRunner.query(`DROP TABLE "postcode"`);
   }
 }

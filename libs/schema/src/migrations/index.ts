@@ -37,6 +37,7 @@ import { WithdrawClosedIntroductions1795740000002 } from './1795740000002-Withdr
 import { ShownInterests1795740000003 } from './1795740000003-ShownInterests';
 import { InterestReach1795750000000 } from './1795750000000-InterestReach';
 import { Postcodes1795760000000 } from './1795760000000-Postcodes';
+import { MemberAppFields1795770000000 } from './1795770000000-MemberAppFields';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   ShownInterests1795740000003,
   InterestReach1795750000000,
   Postcodes1795760000000,
+  MemberAppFields1795770000000,
 ];

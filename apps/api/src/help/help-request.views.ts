@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { HelperService, HelpRequestService } from '@kith/help';
+import type { RequestRow } from '@kith/help';
+import { present } from '@kith/platform';
+import type { HelpRequest } from './help.model';
+
+/** Requests as the API shows them: their skill, and who is helping (first names only). */
+@Injectable()
+export class HelpRequestViews {
+  constructor(
+    private readonly helpers: HelperService,
+    private readonly requests: HelpRequestService,
+  ) {}
+
+  async of(rows: RequestRow[]): Promise<HelpRequest[]> {
+    const skills = new Map((await this.helpers.skills()).map((s) => [s.id, s]));
+    const helpers = await this.requests.helpersFor(rows.map((row) => row.id));
+    return rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      skill: present(skills.get(row.skillId), `skill ${row.skillId}`),
+      description: row.description,
+      durationMinutes: row.durationMinutes,
+      atHome: row.atHome,
+      meetingPlace: row.meetingPlace,
+      createdAt: row.createdAt,
+      helper: helpers.get(row.id) ?? null,
+    }));
+  }
+}
