@@ -213,6 +213,12 @@ describe('who may do what: every query and mutation against every kind of caller
     me: { document: `{ me { id } }`, expect: signedIn },
     myEqualityMonitoring: { document: `{ myEqualityMonitoring { sex } }`, expect: signedIn },
     matchingNeeds: { document: `{ matchingNeeds }`, expect: signedIn },
+    othersWhoCame: {
+      document: `query($s: ID!) { othersWhoCame(sessionId: $s) { id } }`,
+      // Nobody came to it yet: no one may see who did (ties.e2e.ts tries those who came).
+      variables: async () => ({ s: await session() }),
+      expect: only([]),
+    },
     matchingAdvice: { document: `{ matchingAdvice { needs } }`, expect: signedIn },
     myAssignments: { document: `{ myAssignments { id } }`, expect: signedIn },
     myBookings: { document: `{ myBookings { id } }`, expect: signedIn },

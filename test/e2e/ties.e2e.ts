@@ -119,6 +119,14 @@ describe('ties: made as things happen, and kept by the member as they see them',
     const sessionId = await pastSession([a, b, booked]);
     await attend(sessionId, a);
     await attend(sessionId, b);
+    // Who else came, for the member to choose from: only those recorded there, by first name.
+    await api.gql(UPDATE_PROFILE, { input: { displayName: 'Bea Lawson' } }, b.accessToken);
+    const WHO = `query($s: ID!) { othersWhoCame(sessionId: $s) { id displayName distanceBand } }`;
+    expect((await api.gql(WHO, { s: sessionId }, a.accessToken)).data).toEqual({
+      othersWhoCame: [{ id: b.personId, displayName: 'Bea', distanceBand: null }],
+    });
+    for (const outsider of [booked, stranger])
+      expect(codeOf(await api.gql(WHO, { s: sessionId }, outsider.accessToken))).toBe('FORBIDDEN');
     const notThere = await api.gql(RECORD, { s: sessionId, p: [a.personId] }, stranger.accessToken);
     expect(codeOf(notThere)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(notThere.errors)).toContain('sessionId');

@@ -7,6 +7,7 @@ import { NudgeInboxService } from '@kith/nudges';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { atRiskCost } from './at-risk-cost';
 import { Contact, MemberAtRisk, MyNetwork } from './contact.model';
+import { PublicPerson } from '../matching/matching.model';
 
 /** A contact as its member sees it: a first name, never where they live. */
 export function toContact(row: ContactRow): Contact {
@@ -119,6 +120,22 @@ export class ContactResolver {
     @Args('personId', { type: () => ID }) personId: string,
   ): Promise<Contact> {
     return toContact(await this.ties.unhide(principal, personId));
+  }
+
+  @Query(() => [PublicPerson], {
+    description:
+      '"Who did you meet?": the others who came to a session you came to, by first name (never anyone blocked either way); name the ones you met with recordContacts',
+  })
+  async othersWhoCame(
+    @CurrentPrincipal() principal: Principal,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+  ): Promise<PublicPerson[]> {
+    return (await this.ties.othersWhoCame(principal, sessionId)).map((o) => ({
+      id: o.personId,
+      displayName: o.displayName,
+      distanceBand: null,
+      sharedInterests: [],
+    }));
   }
 
   @Mutation(() => Int, {

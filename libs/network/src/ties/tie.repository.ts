@@ -281,6 +281,31 @@ export class TieRepository {
     return row;
   }
 
+  /**
+   * The others recorded as having come to a session the person came to (undefined when the
+   * person did not come): never anyone blocked either way, or who has left Kith. By first name.
+   */
+  async othersWhoCame(
+    sessionId: string,
+    personId: string,
+  ): Promise<{ personId: string; displayName: string }[] | undefined> {
+    const [row] = await this.db.query<{ others: { personId: string; displayName: string }[] }>(
+      `SELECT COALESCE((
+                SELECT json_agg(json_build_object('personId', p.id, 'displayName', p.display_name)
+                                ORDER BY p.display_name, p.id)
+                  FROM booking b JOIN person p ON p.id = b.person_id
+                  LEFT JOIN member_profile mp ON mp.person_id = b.person_id
+                 WHERE b.session_id = $1 AND b.status = 'ATTENDED' AND b.person_id <> $2
+                   AND mp.left_at IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM block k
+                                    WHERE (k.blocker_id = $2 AND k.blocked_id = b.person_id)
+                                       OR (k.blocker_id = b.person_id AND k.blocked_id = $2))), '[]') AS others
+         FROM booking mine WHERE mine.session_id = $1 AND mine.person_id = $2 AND mine.status = 'ATTENDED'`,
+      [sessionId, personId],
+    );
+    return row?.others;
+  }
+
   /** Each tie touched worked out again from its own contacts; a tie left with none is gone. */
   private async refresh(pairs: Pair[]): Promise<void> {
     if (pairs.length === 0) return;

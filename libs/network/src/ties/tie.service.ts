@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { firstName } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { Clock, Db, DomainError, isUuid, KITH_CONFIG, Problems } from '@kith/platform';
 import type { KithConfig } from '@kith/platform';
@@ -74,6 +75,24 @@ export class TieService {
    * name (BAD_USER_INPUT naming each who did not, nothing recorded). People blocked either way
    * are left out. How many people were taken: all those named, whatever was known before.
    */
+  /**
+   * "Who did you meet?": the first names of the others who came to a session the member came
+   * to, to name the ones they met (recordContacts). Only to someone recorded as having come.
+   */
+  async othersWhoCame(
+    principal: Principal,
+    sessionId: string,
+  ): Promise<{ personId: string; displayName: string }[]> {
+    const others = isUuid(sessionId)
+      ? await this.ties.othersWhoCame(sessionId, principal.personId)
+      : undefined;
+    if (!others)
+      throw DomainError.forbidden(
+        'Only people recorded as having come to a session can see who else came',
+      );
+    return others.map((o) => ({ personId: o.personId, displayName: firstName(o.displayName) }));
+  }
+
   async recordContacts(
     principal: Principal,
     sessionId: string,
