@@ -120,10 +120,17 @@ describe('being seen going: only by contacts both confirmed, and only by choice'
     const found = await suggestionOf(viewer, sessionId);
     expect(found).toBeDefined();
     const name = await firstNameOf(other);
-    return (
+    const tells =
       found!.reasons.some((r) => r.code === 'KNOWN_PEOPLE') ||
-      found!.reasons.some((r) => r.text.includes(name))
+      found!.reasons.some((r) => r.text.includes(name));
+    // The session's own page says the same as the suggestion, by the same rule.
+    const page = await api.gql<{ session: { knownGoing: string[] } }>(
+      `query($id: ID!) { session(id: $id) { knownGoing } }`,
+      { id: sessionId },
+      viewer.accessToken,
     );
+    expect(page.data!.session.knownGoing.includes(name)).toBe(tells);
+    return tells;
   };
 
   beforeAll(async () => {

@@ -268,6 +268,20 @@ export class SessionCandidateRepository {
     return { ...row, suggestibleStarts: row.suggestibleStarts.map((ms) => new Date(ms)) };
   }
 
+  /** The first names of `known` people booked at each session given (display names: first names). */
+  knownGoing(
+    sessionIds: readonly string[],
+    known: readonly string[],
+  ): Promise<{ sessionId: string; displayName: string }[]> {
+    return this.db.query<{ sessionId: string; displayName: string }>(
+      `SELECT b.session_id AS "sessionId", p.display_name AS "displayName"
+         FROM booking b JOIN person p ON p.id = b.person_id
+        WHERE b.session_id = ANY($1::uuid[]) AND b.status = 'BOOKED' AND b.person_id = ANY($2::uuid[])
+        ORDER BY p.display_name`,
+      [sessionIds, known],
+    );
+  }
+
   /** How many members hold each interest, of how many members: what rarity is measured by. */
   async popularity(): Promise<InterestPopularity> {
     const [holders, [total]] = await Promise.all([

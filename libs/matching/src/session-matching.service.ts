@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InterestCatalogue } from '@kith/community';
+import { firstName } from '@kith/identity';
 import { Clock } from '@kith/platform';
 import { SessionCandidateRepository } from './session-candidates.repository';
 import type { MatchingMember } from './session-candidates.repository';
@@ -116,6 +117,22 @@ export class SessionMatchingService {
       maxRadiusMetres: WIDEST_RADIUS_METRES,
     });
     return adviseOnMatching(member, around, WIDEST_RADIUS_METRES);
+  }
+
+  /**
+   * "People you know going", for sessions the member looks at: the first names of contacts both
+   * confirmed who chose to be seen going (MatchingMember.known), by session id.
+   */
+  async knownGoing(
+    personId: string,
+    sessionIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const known = (await this.candidates.member(personId))?.known ?? [];
+    const going = new Map<string, string[]>(sessionIds.map((id) => [id, []]));
+    if (known.length === 0 || sessionIds.length === 0) return going;
+    for (const row of await this.candidates.knownGoing(sessionIds, known))
+      going.get(row.sessionId)?.push(firstName(row.displayName));
+    return going;
   }
 
   /** The sessions suggested start within the next two weeks. */

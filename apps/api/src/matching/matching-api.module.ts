@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CommunityModule } from '@kith/community';
 import { MatchingModule } from '@kith/matching';
-import { MatchingResolver } from './matching.resolver';
+import { MatchingResolver, SessionKnownGoingResolver } from './matching.resolver';
 
 @Module({
   imports: [MatchingModule, CommunityModule],
-  providers: [MatchingResolver],
+  providers: [MatchingResolver, SessionKnownGoingResolver],
 })
 export class MatchingApiModule {}

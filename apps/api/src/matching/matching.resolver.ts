@@ -1,4 +1,6 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Session } from '../community/session.model';
 import {
   HelperMatchingService,
   MatchedPeopleService,
@@ -113,5 +115,34 @@ export class MatchingResolver {
       travelRadiusMetres: advice.travelRadiusMetres,
       unmetAccessNeeds: advice.unmetAccessNeeds,
     };
+  }
+}
+
+/** "People you know going" on any session the member looks at, batched per request. */
+@Resolver(() => Session)
+export class SessionKnownGoingResolver {
+  // One loader per request (its loaders object), so a list of sessions costs one read.
+  private readonly perRequest = new WeakMap<Loaders, DataLoader<string, string[]>>();
+
+  constructor(private readonly sessions: SessionMatchingService) {}
+
+  @ResolveField(() => [String], {
+    description:
+      'First names of people you know who are going: contacts you both confirmed who chose to be seen going, neither having hidden or blocked the other',
+  })
+  knownGoing(
+    @Parent() session: Session,
+    @CurrentPrincipal() principal: Principal,
+    @RequestLoaders() loaders: Loaders,
+  ): Promise<string[]> {
+    let loader = this.perRequest.get(loaders);
+    if (!loader) {
+      loader = new DataLoader(async (ids: readonly string[]) => {
+        const going = await this.sessions.knownGoing(principal.personId, ids);
+        return ids.map((id) => going.get(id) ?? []);
+      });
+      this.perRequest.set(loaders, loader);
+    }
+    return loader.load(session.id);
   }
 }
