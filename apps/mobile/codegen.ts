@@ -5,7 +5,7 @@ import path from 'node:path';
 /** The generated code's folder, relative to this app. The drift test writes the same output elsewhere. */
 export const GENERATED_DIR = 'src/gql/';
 
-/** What codegen writes into `dir` (the client preset: types, and each operation as a typed string). */
+/** The client preset: the schema's types, and each operation as a typed string. */
 export function clientPreset(): Types.ConfiguredOutput {
   return {
     preset: 'client',
@@ -31,4 +31,5 @@ export function codegenConfig(outDir: string = GENERATED_DIR): CodegenConfig {
   };
 }
 
-export default codegenConfig();
+// KITH_CODEGEN_OUT lets the drift test write a second copy to compare with the committed one.
+export default codegenConfig(process.env.KITH_CODEGEN_OUT ?? GENERATED_DIR);

@@ -10,7 +10,8 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  // h12, not hour12: en-GB's 12-hour clock otherwise calls noon 0:00 pm.
+  hourCycle: 'h12',
 });
 
 function time(date: Date): string {

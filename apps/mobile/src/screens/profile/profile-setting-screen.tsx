@@ -12,7 +12,7 @@ const TITLES: Record<ProfileSetting, string> = {
 };
 
 export function isProfileSetting(value: string | undefined): value is ProfileSetting {
-  return value !== undefined && value in TITLES;
+  return value !== undefined && Object.hasOwn(TITLES, value);
 }
 
 /**
