@@ -26,7 +26,9 @@ export function AppProviders({
 }) {
   const inner = (
     <ApiClientProvider client={apiClient}>
-      <SessionProvider onSignedOut={persist ? () => persistOptions.persister.removeClient() : undefined}>
+      <SessionProvider
+        onSignedOut={persist ? () => persistOptions.persister.removeClient() : undefined}
+      >
         <TextSizeProvider>{children}</TextSizeProvider>
       </SessionProvider>
     </ApiClientProvider>

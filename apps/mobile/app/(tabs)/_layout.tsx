@@ -20,7 +20,10 @@ export default function TabsLayout() {
       }}
     >
       <Tabs.Screen name="index" options={{ title: 'For you' }} />
-      <Tabs.Screen name="bookings" options={{ title: 'Bookings', tabBarAccessibilityLabel: 'My bookings' }} />
+      <Tabs.Screen
+        name="bookings"
+        options={{ title: 'Bookings', tabBarAccessibilityLabel: 'My bookings' }}
+      />
       <Tabs.Screen
         name="inbox"
         options={{

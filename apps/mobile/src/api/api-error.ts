@@ -60,7 +60,11 @@ function readFields(raw: unknown): FieldProblem[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((f): FieldProblem[] => {
     if (!isRecord(f) || typeof f.message !== 'string') return [];
-    const path = Array.isArray(f.path) ? f.path.join('.') : typeof f.path === 'string' ? f.path : '';
+    const path = Array.isArray(f.path)
+      ? f.path.join('.')
+      : typeof f.path === 'string'
+        ? f.path
+        : '';
     return [{ path, message: f.message }];
   });
 }

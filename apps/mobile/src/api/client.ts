@@ -1,10 +1,6 @@
 import { ApiError, apiErrorFromGraphQL, isApiError } from './api-error';
 import type { Tokens, TokenStorage } from './tokens';
-import {
-  RefreshSessionDocument,
-  SignOutDocument,
-  type TypedDocumentString,
-} from '../gql/graphql';
+import { RefreshSessionDocument, SignOutDocument, type TypedDocumentString } from '../gql/graphql';
 
 /** Operations without required variables may be called without them. */
 export type VariablesArg<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];

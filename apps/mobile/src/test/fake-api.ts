@@ -32,7 +32,7 @@ export function gqlError(
 export function fakeApi(handlers: Record<string, FakeHandler>) {
   const calls: FakeCall[] = [];
   const fetch = jest.fn(async (_url: string | URL | Request, init?: RequestInit) => {
-    const body = JSON.parse(String(init?.body)) as {
+    const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as {
       operationName: string;
       variables: Record<string, unknown>;
     };

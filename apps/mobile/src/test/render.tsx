@@ -25,7 +25,11 @@ export async function renderScreen(
         mutations: { retry: false, gcTime: Infinity },
       },
     }),
-  }: { handlers?: Record<string, FakeHandler>; tokens?: Tokens | null; queryClient?: QueryClient } = {},
+  }: {
+    handlers?: Record<string, FakeHandler>;
+    tokens?: Tokens | null;
+    queryClient?: QueryClient;
+  } = {},
 ) {
   const api = fakeApi(handlers);
   const storage = memoryStorage(tokens);

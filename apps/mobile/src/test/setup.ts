@@ -1,8 +1,7 @@
 import { onlineManager } from '@tanstack/react-query';
 
 jest.mock('@react-native-async-storage/async-storage', () =>
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('@react-native-async-storage/async-storage/jest/async-storage-mock'),
+  jest.requireActual<object>('@react-native-async-storage/async-storage/jest/async-storage-mock'),
 );
 
 // Before, not after: RNTL unmounts after each test, and a screen still mounted would re-render.
@@ -10,7 +9,7 @@ beforeEach(() => {
   onlineManager.setOnline(true);
 });
 
-jest.mock('react-native-safe-area-context', () =>
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('react-native-safe-area-context/jest/mock').default,
+jest.mock(
+  'react-native-safe-area-context',
+  () => jest.requireActual<{ default: object }>('react-native-safe-area-context/jest/mock').default,
 );

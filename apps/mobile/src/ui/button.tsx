@@ -5,7 +5,7 @@ import { colours, space, TOUCH_MIN } from './theme';
 
 interface ButtonProps {
   label: string;
-  onPress(): void;
+  onPress: () => void;
   /** One primary action a screen; the rest are secondary. */
   variant?: 'primary' | 'secondary';
   /** Read by screen readers when the label alone does not say what happens. */
@@ -43,9 +43,7 @@ export function Button({
       ]}
     >
       <View style={styles.row}>
-        {busy ? (
-          <ActivityIndicator color={primary ? colours.onPrimary : colours.primary} />
-        ) : null}
+        {busy ? <ActivityIndicator color={primary ? colours.onPrimary : colours.primary} /> : null}
         <AppText
           style={[styles.label, { color: primary ? colours.onPrimary : colours.primary }]}
           variant="heading"

@@ -17,7 +17,7 @@ export function LoadingState({ text }: { text: string }) {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: ApiError; onRetry(): void }) {
+export function ErrorState({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
   return (
     <View style={styles.box} accessibilityRole="alert">
       <AppText variant="heading">Sorry, that did not work</AppText>
@@ -88,7 +88,7 @@ export function QueryView<T>({
 }: {
   query: QueryLike<T>;
   loadingText: string;
-  children(data: T): ReactNode;
+  children: (data: T) => ReactNode;
 }) {
   const online = useOnline();
   if (query.data !== undefined) {

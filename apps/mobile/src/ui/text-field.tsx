@@ -4,18 +4,17 @@ import { AppText } from './app-text';
 import { colours, fontSizes, space, TOUCH_MIN } from './theme';
 import { useTextSize } from './text-size';
 
-interface TextFieldProps
-  extends Pick<
-    TextInputProps,
-    | 'value'
-    | 'onChangeText'
-    | 'keyboardType'
-    | 'autoComplete'
-    | 'textContentType'
-    | 'autoCapitalize'
-    | 'onSubmitEditing'
-    | 'inputMode'
-  > {
+interface TextFieldProps extends Pick<
+  TextInputProps,
+  | 'value'
+  | 'onChangeText'
+  | 'keyboardType'
+  | 'autoComplete'
+  | 'textContentType'
+  | 'autoCapitalize'
+  | 'onSubmitEditing'
+  | 'inputMode'
+> {
   label: string;
   /** What to type, said before the field (e.g. "We will send a code to it"). */
   help?: string;

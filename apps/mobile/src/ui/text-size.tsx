@@ -1,5 +1,13 @@
 import AsyncStorage from '@react-native-async-storage/async-storage';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 
 /** The app's own text size, on top of the phone's: every font size is multiplied by it. */
 export const TEXT_SIZES = [
@@ -14,7 +22,7 @@ const KEY = 'kith.textScale';
 
 interface TextSizeValue {
   scale: TextScale;
-  setScale(scale: TextScale): void;
+  setScale: (scale: TextScale) => void;
 }
 
 const TextSizeContext = createContext<TextSizeValue>({ scale: 1, setScale: () => undefined });

@@ -46,7 +46,7 @@ function BookingCard({ booking }: { booking: Booking }) {
   );
 }
 
-export function BookingsScreen({ onFindSomething }: { onFindSomething(): void }) {
+export function BookingsScreen({ onFindSomething }: { onFindSomething: () => void }) {
   const query = useApiQuery(MyBookingsDocument, { upcoming: true }, { meta: { persist: true } });
   return (
     <Screen title="My bookings">

@@ -6,7 +6,7 @@ import { session } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';
 import { ForYouScreen } from './for-you-screen';
 
-const SUGGESTIONS: FakeAnswer = {
+const SUGGESTIONS = {
   data: {
     matchingNeeds: [],
     recommendedSessions: [
@@ -116,7 +116,7 @@ describe('ForYouScreen', () => {
     const queryClient = new QueryClient({
       defaultOptions: { queries: { retry: false, gcTime: Infinity } },
     });
-    queryClient.setQueryData(['ForYou', { first: 10 }], (SUGGESTIONS as { data: unknown }).data);
+    queryClient.setQueryData(['ForYou', { first: 10 }], SUGGESTIONS.data);
     onlineManager.setOnline(false);
     await renderScreen(<ForYouScreen onOpenSetting={jest.fn()} />, { queryClient });
     expect(screen.getByText('Garden club')).toBeOnTheScreen();

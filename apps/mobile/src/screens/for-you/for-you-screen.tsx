@@ -46,8 +46,8 @@ function NoSuggestions({
   onCheckAgain,
 }: {
   needs: readonly string[];
-  onOpenSetting(setting: ProfileSetting): void;
-  onCheckAgain(): void;
+  onOpenSetting: (setting: ProfileSetting) => void;
+  onCheckAgain: () => void;
 }) {
   if (needs.length === 0) {
     return (
@@ -82,7 +82,11 @@ function NoSuggestions({
   );
 }
 
-export function ForYouScreen({ onOpenSetting }: { onOpenSetting(setting: ProfileSetting): void }) {
+export function ForYouScreen({
+  onOpenSetting,
+}: {
+  onOpenSetting: (setting: ProfileSetting) => void;
+}) {
   const query = useApiQuery(ForYouDocument, { first: 10 }, { meta: { persist: true } });
   return (
     <Screen title="For you">

@@ -19,7 +19,9 @@ describe('InboxScreen', () => {
     expect(await screen.findByText('Garden club tomorrow')).toBeOnTheScreen();
     expect(screen.getByText('You have 1 new message.')).toBeOnTheScreen();
     expect(
-      screen.getByRole('button', { name: 'New message. Garden club tomorrow. About Garden club tomorrow' }),
+      screen.getByRole('button', {
+        name: 'New message. Garden club tomorrow. About Garden club tomorrow',
+      }),
     ).toBeOnTheScreen();
     expect(
       screen.getByRole('button', { name: 'How was choir?. About How was choir?' }),
@@ -33,7 +35,10 @@ describe('InboxScreen', () => {
       handlers: {
         MyInbox: () =>
           read
-            ? inboxPage([nudge('n1', 'Garden club tomorrow', true), nudge('n2', 'How was choir?', true)], 0)
+            ? inboxPage(
+                [nudge('n1', 'Garden club tomorrow', true), nudge('n2', 'How was choir?', true)],
+                0,
+              )
             : FIRST_PAGE,
         MarkNudgeRead: ({ id }) => {
           read = true;
@@ -81,7 +86,11 @@ describe('InboxScreen', () => {
     let answer: FakeAnswer | null = null;
     await renderScreen(<InboxScreen />, {
       handlers: {
-        MyInbox: () => answer ?? new Promise<FakeAnswer>((resolve) => setTimeout(() => resolve(gqlError('INTERNAL_SERVER_ERROR')), 10)),
+        MyInbox: () =>
+          answer ??
+          new Promise<FakeAnswer>((resolve) =>
+            setTimeout(() => resolve(gqlError('INTERNAL_SERVER_ERROR')), 10),
+          ),
       },
     });
     expect(screen.getByLabelText('Getting your messages')).toBeOnTheScreen();

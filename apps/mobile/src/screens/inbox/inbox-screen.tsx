@@ -20,7 +20,7 @@ function dateOf(iso: string): string {
   });
 }
 
-function NudgeCard({ nudge, onOpen }: { nudge: Nudge; onOpen(): void }) {
+function NudgeCard({ nudge, onOpen }: { nudge: Nudge; onOpen: () => void }) {
   const unread = nudge.readAt === null;
   return (
     <Pressable

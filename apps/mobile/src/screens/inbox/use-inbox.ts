@@ -38,7 +38,9 @@ export function useMarkRead() {
                 myInbox: {
                   ...page.myInbox,
                   unreadCount:
-                    index === 0 ? Math.max(0, page.myInbox.unreadCount - 1) : page.myInbox.unreadCount,
+                    index === 0
+                      ? Math.max(0, page.myInbox.unreadCount - 1)
+                      : page.myInbox.unreadCount,
                   edges: page.myInbox.edges.map((edge) =>
                     edge.node.id === markNudgeRead.id
                       ? { ...edge, node: { ...edge.node, readAt: markNudgeRead.readAt } }

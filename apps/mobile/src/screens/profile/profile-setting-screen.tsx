@@ -24,12 +24,14 @@ export function ProfileSettingScreen({
   onBack,
 }: {
   setting: ProfileSetting;
-  onBack(): void;
+  onBack: () => void;
 }) {
   return (
     <Screen title={TITLES[setting]}>
       <AppText>You cannot change this in the app yet. It is coming soon.</AppText>
-      <AppText>Your Kith coordinator can change it for you now. Ask them next time you talk.</AppText>
+      <AppText>
+        Your Kith coordinator can change it for you now. Ask them next time you talk.
+      </AppText>
       <Button label="Go back" onPress={onBack} />
     </Screen>
   );

@@ -1,5 +1,4 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
-import { StyleSheet } from 'react-native';
 
 import { useSession } from '../../api/session';
 import { AppText } from '../../ui/app-text';
@@ -13,13 +12,13 @@ function SessionStatus() {
 describe('SettingsScreen', () => {
   it('makes all text larger with the text size setting', async () => {
     await renderScreen(<SettingsScreen />);
-    const title = () => StyleSheet.flatten(screen.getByRole('header', { name: 'Settings' }).props.style);
-    expect(title().fontSize).toBe(28);
+    const title = () => screen.getByRole('header', { name: 'Settings' });
+    expect(title()).toHaveStyle({ fontSize: 28 });
     expect(screen.getByRole('radio', { name: 'Standard text' })).toBeChecked();
     fireEvent.press(screen.getByRole('radio', { name: 'Largest text' }));
     expect(screen.getByRole('radio', { name: 'Largest text' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Standard text' })).not.toBeChecked();
-    expect(title().fontSize).toBe(42);
+    expect(title()).toHaveStyle({ fontSize: 42 });
   });
 
   it('signs out: tells the API, forgets the tokens and the kept data', async () => {

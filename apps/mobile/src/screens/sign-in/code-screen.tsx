@@ -15,7 +15,7 @@ export function CodeScreen({
   onChangeContact,
 }: {
   contact: string;
-  onChangeContact(): void;
+  onChangeContact: () => void;
 }) {
   const session = useSession();
   const [code, setCode] = useState('');
@@ -73,9 +73,7 @@ export function CodeScreen({
         testID="code"
       />
       <Button label="Sign in" onPress={submit} busy={signIn.isPending} />
-      {resent ? (
-        <AppText accessibilityLiveRegion="polite">We sent you a new code.</AppText>
-      ) : null}
+      {resent ? <AppText accessibilityLiveRegion="polite">We sent you a new code.</AppText> : null}
       <Button
         label="Send me a new code"
         variant="secondary"

@@ -4,7 +4,8 @@
  */
 export type ContactKind = 'email';
 
-export type ContactCheck = { ok: true; kind: ContactKind; value: string } | { ok: false; problem: string };
+export type ContactCheck =
+  { ok: true; kind: ContactKind; value: string } | { ok: false; problem: string };
 
 export function checkContact(raw: string): ContactCheck {
   const value = raw.trim();

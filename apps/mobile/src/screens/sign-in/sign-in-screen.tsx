@@ -10,7 +10,7 @@ import { TextField } from '../../ui/text-field';
 import { checkContact } from './contact';
 
 /** Step one of signing in: where to send the code. */
-export function SignInScreen({ onCodeSent }: { onCodeSent(contact: string): void }) {
+export function SignInScreen({ onCodeSent }: { onCodeSent: (contact: string) => void }) {
   const [contact, setContact] = useState('');
   const [problem, setProblem] = useState<string>();
   const send = useApiMutation(RequestSignInCodeDocument, {
