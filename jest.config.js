@@ -3,6 +3,8 @@ const shared = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // The member app runs its own jest (29, jest-expo): `npm test -w apps/mobile`.
+  modulePathIgnorePatterns: ['<rootDir>/apps/mobile/'],
   moduleNameMapper: {
     '^@kith/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@kith/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',

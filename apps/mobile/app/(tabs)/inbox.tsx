@@ -1,0 +1,3 @@
+import { InboxScreen } from '../../src/screens/inbox/inbox-screen';
+
+export default InboxScreen;

@@ -1,0 +1,42 @@
+import { Stack } from 'expo-router';
+import { StatusBar } from 'expo-status-bar';
+
+import { createApiClient } from '../src/api/client';
+import { API_URL } from '../src/api/config';
+import { useSession } from '../src/api/session';
+import { tokenStorage } from '../src/api/token-storage';
+import { AppProviders } from '../src/app-providers';
+import { createQueryClient } from '../src/query/query-client';
+import { watchConnection } from '../src/query/watch-connection';
+import { LoadingState } from '../src/ui/states';
+
+const apiClient = createApiClient({ apiUrl: API_URL, storage: tokenStorage });
+const queryClient = createQueryClient();
+watchConnection();
+
+function Navigator() {
+  const { status } = useSession();
+  if (status === 'loading') return <LoadingState text="Opening Kith" />;
+  const signedIn = status === 'signedIn';
+  return (
+    <Stack screenOptions={{ headerShown: false }}>
+      <Stack.Protected guard={signedIn}>
+        <Stack.Screen name="(tabs)" />
+        <Stack.Screen name="profile/[setting]" />
+      </Stack.Protected>
+      <Stack.Protected guard={!signedIn}>
+        <Stack.Screen name="sign-in/index" />
+        <Stack.Screen name="sign-in/code" />
+      </Stack.Protected>
+    </Stack>
+  );
+}
+
+export default function RootLayout() {
+  return (
+    <AppProviders apiClient={apiClient} queryClient={queryClient}>
+      <StatusBar style="dark" />
+      <Navigator />
+    </AppProviders>
+  );
+}

@@ -1,0 +1,35 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { Types } from '@graphql-codegen/plugin-helpers';
+import path from 'node:path';
+
+/** The generated code's folder, relative to this app. The drift test writes the same output elsewhere. */
+export const GENERATED_DIR = 'src/gql/';
+
+/** The client preset: the schema's types, and each operation as a typed string. */
+export function clientPreset(): Types.ConfiguredOutput {
+  return {
+    preset: 'client',
+    presetConfig: { fragmentMasking: false },
+    config: {
+      // Posted as text by our own fetcher: no graphql-js parser in the bundle.
+      documentMode: 'string',
+      enumsAsTypes: true,
+      useTypeImports: true,
+      scalars: { DateTime: 'string' },
+      skipTypename: true,
+    },
+  };
+}
+
+export function codegenConfig(outDir: string = GENERATED_DIR): CodegenConfig {
+  return {
+    schema: path.join(__dirname, '../../schema.graphql'),
+    documents: [path.join(__dirname, 'src/**/*.graphql')],
+    ignoreNoDocuments: false,
+    generates: { [outDir]: clientPreset() },
+    silent: true,
+  };
+}
+
+// KITH_CODEGEN_OUT lets the drift test write a second copy to compare with the committed one.
+export default codegenConfig(process.env.KITH_CODEGEN_OUT ?? GENERATED_DIR);

@@ -1,0 +1,47 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
+import type { ReactNode } from 'react';
+import { SafeAreaProvider } from 'react-native-safe-area-context';
+
+import { ApiClientProvider } from './api/api-client-context';
+import type { ApiClient } from './api/client';
+import { SessionProvider } from './api/session';
+import { persistOptions } from './query/persister';
+import { TextSizeProvider } from './ui/text-size';
+
+/**
+ * Everything a screen needs above it. `persist` is off in component tests, which start from an
+ * empty cache each time.
+ */
+export function AppProviders({
+  apiClient,
+  queryClient,
+  persist = true,
+  children,
+}: {
+  apiClient: ApiClient;
+  queryClient: QueryClient;
+  persist?: boolean;
+  children: ReactNode;
+}) {
+  const inner = (
+    <ApiClientProvider client={apiClient}>
+      <SessionProvider
+        onSignedOut={persist ? () => persistOptions.persister.removeClient() : undefined}
+      >
+        <TextSizeProvider>{children}</TextSizeProvider>
+      </SessionProvider>
+    </ApiClientProvider>
+  );
+  return (
+    <SafeAreaProvider>
+      {persist ? (
+        <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
+          {inner}
+        </PersistQueryClientProvider>
+      ) : (
+        <QueryClientProvider client={queryClient}>{inner}</QueryClientProvider>
+      )}
+    </SafeAreaProvider>
+  );
+}

@@ -1,0 +1,27 @@
+const LONDON = 'Europe/London';
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+});
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  hour: 'numeric',
+  minute: '2-digit',
+  // h12, not hour12: en-GB's 12-hour clock otherwise calls noon 0:00 pm.
+  hourCycle: 'h12',
+});
+
+function time(date: Date): string {
+  return timeFormat.format(date).replace(' ', '').toLowerCase();
+}
+
+/** "Tuesday 9 December, 10:30am to 12:00pm", in London time whatever the phone's zone. */
+export function formatWhen(startsAt: string, endsAt?: string): string {
+  const start = new Date(startsAt);
+  const day = dayFormat.format(start).replace(',', '');
+  const from = time(start);
+  return endsAt ? `${day}, ${from} to ${time(new Date(endsAt))}` : `${day}, ${from}`;
+}

@@ -1,0 +1,112 @@
+import type { ReactNode } from 'react';
+import { ActivityIndicator, StyleSheet, View } from 'react-native';
+
+import type { ApiError } from '../api/api-error';
+import { useOnline } from '../query/online';
+import { AppText } from './app-text';
+import { Button } from './button';
+import { describeError } from './describe-error';
+import { colours, space } from './theme';
+
+export function LoadingState({ text }: { text: string }) {
+  return (
+    <View style={styles.centre} accessibilityRole="progressbar" accessibilityLabel={text}>
+      <ActivityIndicator size="large" color={colours.primary} />
+      <AppText>{text}</AppText>
+    </View>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  return (
+    <View style={styles.box} accessibilityRole="alert">
+      <AppText variant="heading">Sorry, that did not work</AppText>
+      <AppText>{describeError(error)}</AppText>
+      <Button label="Try again" onPress={onRetry} />
+    </View>
+  );
+}
+
+/** No signal and nothing kept from before. */
+export function OfflineState() {
+  return (
+    <View style={styles.box} accessibilityRole="alert">
+      <AppText variant="heading">You are offline</AppText>
+      <AppText>
+        This will show when your phone is online again. Check your Wi-Fi or mobile data.
+      </AppText>
+    </View>
+  );
+}
+
+function timeOf(ms: number): string {
+  return new Date(ms).toLocaleString('en-GB', {
+    timeZone: 'Europe/London',
+    weekday: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}
+
+/** Shown above what was kept from before, while there is no signal or Kith cannot be reached. */
+export function StaleNotice({ updatedAt, offline }: { updatedAt: number; offline: boolean }) {
+  return (
+    <View style={styles.notice} accessibilityRole="alert">
+      <AppText>
+        {offline ? 'You are offline. ' : 'We could not reach Kith. '}
+        {updatedAt > 0 ? `This is from ${timeOf(updatedAt)}.` : 'This may be out of date.'}
+      </AppText>
+    </View>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View style={styles.box}>
+      <AppText variant="heading">{title}</AppText>
+      {children}
+    </View>
+  );
+}
+
+/**
+ * Every screen's four states in one place: loading, offline with nothing kept, error, and the data
+ * (with a notice when it is what was kept from before).
+ */
+/** What QueryView reads of a query (useQuery's or useInfiniteQuery's result). */
+export interface QueryLike<T> {
+  data: T | undefined;
+  error: ApiError | null;
+  dataUpdatedAt: number;
+  refetch(): Promise<unknown>;
+}
+
+export function QueryView<T>({
+  query,
+  loadingText,
+  children,
+}: {
+  query: QueryLike<T>;
+  loadingText: string;
+  children: (data: T) => ReactNode;
+}) {
+  const online = useOnline();
+  if (query.data !== undefined) {
+    const stale = !online || query.error?.code === 'NETWORK';
+    return (
+      <>
+        {stale ? <StaleNotice updatedAt={query.dataUpdatedAt} offline={!online} /> : null}
+        {children(query.data)}
+      </>
+    );
+  }
+  if (!online) return <OfflineState />;
+  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return <LoadingState text={loadingText} />;
+}
+
+const styles = StyleSheet.create({
+  centre: { alignItems: 'center', gap: space.m, paddingVertical: space.xl },
+  box: { gap: space.m },
+  notice: { backgroundColor: colours.notice, padding: space.m, borderRadius: 8 },
+});
