@@ -11,10 +11,24 @@ export type BookingStatus =
   | 'NO_SHOW'
   | 'WAITLISTED';
 
-/** What to ask the member for before suggestions can be made */
+/** What would let Kith suggest sessions, or better ones: what to ask the member for, then why nothing can be suggested */
 export type MatchingNeed =
+  /** Sessions within reach do not meet every access need (MatchingAdvice.unmetAccessNeeds: what the nearest lacks) */
+  | 'ACCESS_NEEDS'
+  /** You already have a place at every session within reach that fits */
+  | 'ALL_BOOKED'
+  /** Sessions can be suggested, but none starts at a time you said you are free (the list is not empty) */
+  | 'AVAILABILITY'
+  /** Sessions within reach that fit are full */
+  | 'FULL'
+  /** Where home is (a postcode) is not known yet */
   | 'HOME'
-  | 'INTERESTS';
+  /** No interests chosen yet */
+  | 'INTERESTS'
+  /** Nothing that fits within 50 km in the next two weeks: Kith has little near you yet */
+  | 'NO_SESSIONS_NEARBY'
+  /** Nothing fits within the travel radius, but a session would a little further away (MatchingAdvice.travelRadiusMetres) */
+  | 'RADIUS';
 
 export type NudgeKind =
   | 'ASSIGNMENT_ACCEPTED'
