@@ -7,6 +7,7 @@ import { ApiClientProvider } from './api/api-client-context';
 import type { ApiClient } from './api/client';
 import { SessionProvider } from './api/session';
 import { persistOptions } from './query/persister';
+import { LanguageProvider } from './i18n/language';
 import { TextSizeProvider } from './ui/text-size';
 
 /**
@@ -29,7 +30,9 @@ export function AppProviders({
       <SessionProvider
         onSignedOut={persist ? () => persistOptions.persister.removeClient() : undefined}
       >
-        <TextSizeProvider>{children}</TextSizeProvider>
+        <LanguageProvider>
+          <TextSizeProvider>{children}</TextSizeProvider>
+        </LanguageProvider>
       </SessionProvider>
     </ApiClientProvider>
   );

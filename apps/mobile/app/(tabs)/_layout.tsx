@@ -53,6 +53,7 @@ export default function TabsLayout() {
       }}
     >
       <Tabs.Screen name="index" options={{ title: 'For you', tabBarLabel: label('For you') }} />
+      <Tabs.Screen name="find" options={{ title: 'Find', tabBarLabel: label('Find') }} />
       <Tabs.Screen
         name="bookings"
         options={{
@@ -69,10 +70,7 @@ export default function TabsLayout() {
           tabBarAccessibilityLabel: unread > 0 ? `Inbox, ${unread} new` : 'Inbox',
         }}
       />
-      <Tabs.Screen
-        name="settings"
-        options={{ title: 'Settings', tabBarLabel: label('Settings') }}
-      />
+      <Tabs.Screen name="more" options={{ title: 'More', tabBarLabel: label('More') }} />
     </Tabs>
   );
 }

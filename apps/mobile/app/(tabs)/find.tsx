@@ -1,0 +1,3 @@
+import { FindScreen } from '../../src/screens/find/find-screen';
+
+export default FindScreen;

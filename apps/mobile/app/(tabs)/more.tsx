@@ -1,0 +1,3 @@
+import { MoreScreen } from '../../src/screens/more/more-screen';
+
+export default MoreScreen;

@@ -1,3 +1,0 @@
-import { SettingsScreen } from '../../src/screens/settings/settings-screen';
-
-export default SettingsScreen;
