@@ -10,7 +10,13 @@ import ProfileSettingRoute from '../../../app/profile/[setting]';
 import { createApiClient } from '../../api/client';
 import { AppProviders } from '../../app-providers';
 import { fakeApi, memoryStorage, type FakeHandler } from '../../test/fake-api';
-import { GOALS, INTERESTS, myProfile, savedProfile } from '../../test/fixtures-profile';
+import {
+  GOALS,
+  INTERESTS,
+  myNudgePreferences,
+  myProfile,
+  savedProfile,
+} from '../../test/fixtures-profile';
 import { SIGNED_IN } from '../../test/render';
 
 const NOTHING_YET = {
@@ -26,6 +32,7 @@ async function renderApp(handlers: Record<string, FakeHandler>, initialUrl = '/'
     ForYou: () => NOTHING_YET,
     InterestCatalogue: () => INTERESTS,
     GoalCatalogue: () => GOALS,
+    MyNudgePreferences: () => myNudgePreferences(),
     UpdateMemberProfile: () => savedProfile(),
     ...handlers,
   });

@@ -159,6 +159,18 @@ describe('ProfileSettingScreen', () => {
       expect(nav.onDone).not.toHaveBeenCalled();
     });
 
+    it('says to try tomorrow after too many moves in a day', async () => {
+      await open('home', {
+        handlers: {
+          UpdateMemberProfile: () =>
+            gqlError('RATE_LIMITED', 'Your home can be moved at most 5 times a day'),
+        },
+      });
+      fireEvent.changeText(await screen.findByLabelText('Your postcode'), 'SE1 7PB');
+      fireEvent.press(screen.getByRole('button', { name: 'Save' }));
+      expect(await screen.findByText(/Please try again tomorrow/)).toBeOnTheScreen();
+    });
+
     it('asks for a postcode before sending an empty one', async () => {
       const { api } = await open('home');
       fireEvent.press(await screen.findByRole('button', { name: 'Save' }));

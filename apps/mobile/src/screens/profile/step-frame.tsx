@@ -89,7 +89,12 @@ export function StepActions({
  * Saving one step: the problem to show is the API's message for `field` when it names one, or
  * what went wrong in plain words.
  */
-export function useStepSave(nav: StepNav, field?: string) {
+export function useStepSave(
+  nav: StepNav,
+  field?: string,
+  /** Said instead of the general words when the API refuses for too many changes. */
+  rateLimited?: string,
+) {
   const describe = useDescribeError();
   const [problem, setProblem] = useState<string>();
   const save = useSaveProfile({ onSaved: nav.onDone });
@@ -100,7 +105,9 @@ export function useStepSave(nav: StepNav, field?: string) {
       {
         onError: (error) => {
           const own = field ? error.fieldMessage(field) : undefined;
-          setProblem(own ? (explain?.(own) ?? own) : describe(error));
+          if (own) setProblem(explain?.(own) ?? own);
+          else if (error.code === 'RATE_LIMITED' && rateLimited) setProblem(rateLimited);
+          else setProblem(describe(error));
         },
       },
     );

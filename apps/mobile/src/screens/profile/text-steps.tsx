@@ -61,6 +61,7 @@ const homeStrings: Strings<{
   help: string;
   empty: string;
   notSaved: string;
+  tooMany: string;
 }> = {
   en: {
     intro:
@@ -71,6 +72,7 @@ const homeStrings: Strings<{
     help: 'For example SE1 7PB',
     empty: 'Type your postcode, or skip this step.',
     notSaved: 'Nothing was saved. Check the postcode and try again, try another one, or skip this.',
+    tooMany: 'You have changed where you live many times today. Please try again tomorrow.',
   },
   es: {
     intro:
@@ -82,6 +84,7 @@ const homeStrings: Strings<{
     empty: 'Escribe tu código postal, o salta este paso.',
     notSaved:
       'No se guardó nada. Revisa el código postal y vuelve a intentarlo, prueba con otro, o salta este paso.',
+    tooMany: 'Hoy has cambiado muchas veces dónde vives. Vuelve a intentarlo mañana.',
   },
 };
 
@@ -89,7 +92,7 @@ export function HomeStep({ profile, nav }: { profile: MyProfile; nav: StepNav })
   const t = useStrings(homeStrings);
   const mine = profile.memberProfile;
   const [postcode, setPostcode] = useState('');
-  const { submit, problem, setProblem, saving } = useStepSave(nav, 'postcode');
+  const { submit, problem, setProblem, saving } = useStepSave(nav, 'postcode', t.tooMany);
   function save() {
     const value = postcode.trim();
     if (value === '') {
