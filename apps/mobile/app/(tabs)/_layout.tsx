@@ -11,6 +11,8 @@ const strings: Strings<{
   find: string;
   booked: string;
   myBookings: string;
+  /** Read out for the Booked tab: its visible name first (WCAG label in name). */
+  bookedLabel: string;
   inbox: string;
   inboxNew: (n: number) => string;
   more: string;
@@ -20,6 +22,7 @@ const strings: Strings<{
     find: 'Find',
     booked: 'Booked',
     myBookings: 'My bookings',
+    bookedLabel: 'Booked: my bookings',
     inbox: 'Inbox',
     inboxNew: (n) => `Inbox, ${n} new`,
     more: 'More',
@@ -29,6 +32,7 @@ const strings: Strings<{
     find: 'Buscar',
     booked: 'Reservas',
     myBookings: 'Mis reservas',
+    bookedLabel: 'Reservas: mis reservas',
     inbox: 'Buzón',
     inboxNew: (n) => `Buzón, ${n} ${n === 1 ? 'nuevo' : 'nuevos'}`,
     more: 'Más',
@@ -90,7 +94,7 @@ export default function TabsLayout() {
         options={{
           title: t.myBookings,
           tabBarLabel: label(t.booked),
-          tabBarAccessibilityLabel: t.myBookings,
+          tabBarAccessibilityLabel: t.bookedLabel,
         }}
       />
       <Tabs.Screen

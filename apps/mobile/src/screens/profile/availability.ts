@@ -51,14 +51,20 @@ export function freeTimesOf(windows: readonly Window[]): FreeTime[] {
   );
 }
 
+function overlap(a: Window, b: Window): boolean {
+  // "HH:MM" strings compare in time order.
+  return a.weekday === b.weekday && a.start < b.end && b.start < a.end;
+}
+
 /**
  * The windows to save for the chosen times. Windows saved some other way (by a coordinator, say)
- * that no choice stands for are kept.
+ * that no choice stands for are kept, unless a chosen time covers them (the API refuses overlaps).
  */
 export function windowsFor(chosen: readonly FreeTime[], saved: readonly Window[]): Window[] {
   const all = FREE_TIMES.flatMap(windowsOf);
+  const picked = chosen.flatMap(windowsOf);
   const others = saved
-    .filter((s) => !all.some((w) => same(s, w)))
+    .filter((s) => !all.some((w) => same(s, w)) && !picked.some((w) => overlap(s, w)))
     .map(({ weekday, start, end }) => ({ weekday, start, end }));
-  return [...others, ...chosen.flatMap(windowsOf)];
+  return [...others, ...picked];
 }

@@ -48,6 +48,9 @@ export function Choices<T extends string | number>({
             accessibilityRole={multiple ? 'checkbox' : 'radio'}
             accessibilityLabel={choice.label}
             accessibilityState={{ checked, disabled: fixed }}
+            // The web build reads ARIA props, not accessibilityState (axe: aria-required-attr).
+            aria-checked={checked}
+            aria-disabled={fixed}
             disabled={fixed}
             onPress={() => onToggle(choice.value)}
             style={[styles.option, checked && styles.selected]}

@@ -147,6 +147,7 @@ function TextSizeChoice() {
             accessibilityRole="radio"
             accessibilityLabel={name}
             accessibilityState={{ checked: selected }}
+            aria-checked={selected}
             onPress={() => setScale(size.scale)}
             style={[styles.option, selected && styles.selected]}
           >
