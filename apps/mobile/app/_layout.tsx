@@ -10,6 +10,7 @@ import { useStrings, type Strings } from '../src/i18n/language';
 import { createQueryClient } from '../src/query/query-client';
 import { watchConnection } from '../src/query/watch-connection';
 import { LoadingState } from '../src/ui/states';
+import { fontSizes } from '../src/ui/theme';
 
 const apiClient = createApiClient({ apiUrl: API_URL, storage: tokenStorage });
 const queryClient = createQueryClient();
@@ -26,7 +27,9 @@ function Navigator() {
   if (status === 'loading') return <LoadingState text={t.opening} />;
   const signedIn = status === 'signedIn';
   return (
-    <Stack screenOptions={{ headerShown: false }}>
+    <Stack
+      screenOptions={{ headerShown: false, headerTitleStyle: { fontSize: fontSizes.heading } }}
+    >
       <Stack.Protected guard={signedIn}>
         <Stack.Screen name="(tabs)" />
         <Stack.Screen name="profile/[setting]" />
