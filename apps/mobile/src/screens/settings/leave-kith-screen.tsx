@@ -46,10 +46,10 @@ const strings: Strings<{
   es: {
     title: '¿Dejar Kith?',
     ifYouLeave: 'Si dejas Kith:',
-    places: '• Dejas tus plazas en las cosas que vienen, para que otra persona las pueda tener.',
+    places: '• Dejas tus plazas en las próximas actividades, para que otra persona las pueda usar.',
     nudges: '• No te enviaremos más mensajes ni recordatorios.',
     introductions:
-      '• Nadie te será presentado. Las presentaciones que esperan respuesta se cancelan.',
+      '• Ya no te presentaremos a nadie. Las presentaciones que esperan respuesta se cancelan.',
     survey:
       'Puede que te hagamos unas preguntas cortas sobre tu tiempo en Kith. No tienes que contestar.',
     noRush: 'Tómate tu tiempo. No pasa nada hasta que pulses el botón.',
