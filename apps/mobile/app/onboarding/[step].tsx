@@ -1,5 +1,6 @@
 import { Redirect, router, useLocalSearchParams } from 'expo-router';
 
+import { goToForYou } from '../../src/screens/onboarding/leave-onboarding';
 import { useEndOnboarding } from '../../src/screens/onboarding/onboarding-state';
 import { ProfileSettingScreen } from '../../src/screens/profile/profile-setting-screen';
 import { isProfileSetting, nextSetting, PROFILE_SETTINGS } from '../../src/screens/profile/steps';
@@ -7,7 +8,7 @@ import { isProfileSetting, nextSetting, PROFILE_SETTINGS } from '../../src/scree
 /** One step of onboarding; saving or skipping goes on to the next, and the last to For you. */
 export default function OnboardingStepRoute() {
   const { step } = useLocalSearchParams<{ step?: string }>();
-  const finish = useEndOnboarding(() => router.replace('/'));
+  const finish = useEndOnboarding(goToForYou);
   if (!isProfileSetting(step)) return <Redirect href="/onboarding" />;
   const next = nextSetting(step);
   const goOn = () => (next ? router.push(`/onboarding/${next}`) : finish());

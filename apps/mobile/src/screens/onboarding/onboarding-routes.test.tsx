@@ -68,7 +68,9 @@ describe('where a member is sent', () => {
   beforeEach(() => AsyncStorage.clear());
 
   it('takes a member who has not set up through onboarding, every step skippable, then to For you', async () => {
-    const { getPathname, api } = await renderApp({ MyProfile: () => myProfile({}) });
+    const { getPathname, getRouterState, api } = await renderApp({
+      MyProfile: () => myProfile({}),
+    });
     expect(await screen.findByRole('header', { name: 'Welcome to Kith' })).toBeOnTheScreen();
     expect(getPathname()).toBe('/onboarding');
     fireEvent.press(screen.getByRole('button', { name: 'Start' }));
@@ -86,6 +88,9 @@ describe('where a member is sent', () => {
     fireEvent.press(await screen.findByRole('button', { name: 'Skip this for now' }));
     expect(await screen.findByRole('header', { name: 'For you' })).toBeOnTheScreen();
     expect(getPathname()).toBe('/');
+    // Onboarding is left behind: going back does not return to its steps.
+    const stack = getRouterState()?.routes[0]?.state?.routes.map((r) => r.name);
+    expect(stack).toEqual(['index']);
     expect(await AsyncStorage.getItem('kith.onboarding.seen.p1')).toBe('yes');
     // Only the name was saved: every other step was skipped.
     expect(api.callsOf('UpdateMemberProfile')).toHaveLength(1);
@@ -95,10 +100,11 @@ describe('where a member is sent', () => {
   });
 
   it('lets the member put onboarding off, and does not send them again', async () => {
-    const { getPathname } = await renderApp({ MyProfile: () => myProfile({}) });
+    const { getPathname, getRouterState } = await renderApp({ MyProfile: () => myProfile({}) });
     fireEvent.press(await screen.findByRole('button', { name: 'Not now' }));
     expect(await screen.findByRole('header', { name: 'For you' })).toBeOnTheScreen();
     expect(getPathname()).toBe('/');
+    expect(getRouterState()?.routes[0]?.state?.routes.map((r) => r.name)).toEqual(['index']);
     expect(await AsyncStorage.getItem('kith.onboarding.seen.p1')).toBe('yes');
   });
 
