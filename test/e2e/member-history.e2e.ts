@@ -300,6 +300,42 @@ describe("a person's history, a page at a time, and what the member app shows of
     expect(second.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('names interests, goals and skills in the language the reader asks for', async () => {
+    const CATALOGUE = `{ interests { slug label groupLabel } goals { slug label } skills { slug label } }`;
+    type Catalogue = {
+      interests: { slug: string; label: string; groupLabel: string }[];
+      goals: { slug: string; label: string }[];
+      skills: { slug: string; label: string }[];
+    };
+    const read = async (acceptLanguage?: string) =>
+      (
+        await api.gql<Catalogue>(
+          CATALOGUE,
+          {},
+          undefined,
+          acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+        )
+      ).data!;
+    const english = await read();
+    const spanish = await read('es-ES,es;q=0.9,en;q=0.5');
+    const walking = (c: Catalogue) => c.interests.find((i) => i.slug === 'walking');
+    expect(walking(english)).toEqual({
+      slug: 'walking',
+      label: 'Walking',
+      groupLabel: 'Outdoors and nature',
+    });
+    expect(walking(spanish)).toEqual({
+      slug: 'walking',
+      label: 'Caminar',
+      groupLabel: 'Aire libre y naturaleza',
+    });
+    expect(spanish.goals.find((g) => g.slug === 'get-out-more')?.label).toBe('Salir más de casa');
+    expect(spanish.skills.find((s) => s.slug === 'shopping')?.label).toBe('Hacer la compra');
+    // Every label differs from the English one or is a word both share; none is missing.
+    expect(spanish.interests.every((i) => i.label.length > 0)).toBe(true);
+    expect(await read('fr, de;q=0.8')).toEqual(english);
+  });
+
   it('lets only the person, or a coordinator of their area, read their history', async () => {
     const profiles = api.app.get(ProfileService);
     const member = await help.member();

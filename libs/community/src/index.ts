@@ -1,4 +1,5 @@
 export * from './taxonomy';
+export * from './taxonomy-es';
 export * from './recurrence';
 export * from './availability';
 export * from './community.entities';

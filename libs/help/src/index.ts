@@ -1,4 +1,5 @@
 export * from './skills';
+export * from './skills-es';
 export * from './help.entities';
 export type { AssignmentOverride, AssignmentRow, HelperRow, RequestRow } from './help.repository';
 export * from './ledger';

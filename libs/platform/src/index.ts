@@ -43,5 +43,6 @@ export * from './kernel/iso-date';
 export * from './kernel/error-text';
 export * from './kernel/cursor';
 export * from './kernel/paging';
+export * from './kernel/language';
 export * from './kernel/distance-band';
 export * from './kernel/html-text';

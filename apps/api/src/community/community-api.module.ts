@@ -5,6 +5,7 @@ import { ActivityResolver } from './activity.resolver';
 import { EqualityResolver } from './equality.resolver';
 import { LoaderFactory } from './loaders';
 import { Pager } from '../graphql/pager';
+import { GoalLabelResolver, InterestLabelResolver } from './catalogue-labels.resolver';
 import { CatalogueResolver, PersonProfileResolver, ProfileResolver } from './profile.resolver';
 import { BookingResolver, SessionResolver } from './session.resolver';
 
@@ -14,6 +15,8 @@ import { BookingResolver, SessionResolver } from './session.resolver';
   providers: [
     LoaderFactory,
     CatalogueResolver,
+    InterestLabelResolver,
+    GoalLabelResolver,
     ProfileResolver,
     PersonProfileResolver,
     ActivityResolver,

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { HelperService, HelpRequestService } from '@kith/help';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { HelperService, HelpRequestService, skillLabel } from '@kith/help';
 import type { RequestRow } from '@kith/help';
 import { present } from '@kith/platform';
+import type { Language } from '@kith/platform';
+import { ReaderLanguage } from '../graphql/reader-language';
+import { Skill } from './help.model';
 import type { HelpRequest } from './help.model';
 
 /** Requests as the API shows them: their skill, and who is helping (first names only). */
@@ -26,5 +30,14 @@ export class HelpRequestViews {
       createdAt: row.createdAt,
       helper: helpers.get(row.id) ?? null,
     }));
+  }
+}
+
+/** Skills in the reader's language (Accept-Language): English as stored, or Spanish. */
+@Resolver(() => Skill)
+export class SkillLabelResolver {
+  @ResolveField('label', () => String)
+  label(@Parent() skill: Skill, @ReaderLanguage() language: Language): string {
+    return skillLabel(skill.slug, skill.label, language);
   }
 }
