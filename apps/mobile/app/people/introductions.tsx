@@ -1,0 +1,3 @@
+import { IntroductionsScreen } from '../../src/screens/people/introductions-screen';
+
+export default IntroductionsScreen;

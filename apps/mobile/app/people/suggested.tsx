@@ -1,0 +1,3 @@
+import { SuggestedScreen } from '../../src/screens/people/suggested-screen';
+
+export default SuggestedScreen;
