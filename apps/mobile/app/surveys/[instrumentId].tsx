@@ -1,0 +1,14 @@
+import { Redirect, router, useLocalSearchParams } from 'expo-router';
+
+import { SurveyScreen } from '../../src/screens/surveys/survey-screen';
+
+export default function SurveyRoute() {
+  const { instrumentId } = useLocalSearchParams<{ instrumentId?: string }>();
+  if (!instrumentId) return <Redirect href="/surveys" />;
+  return (
+    <SurveyScreen
+      instrumentId={instrumentId}
+      onDone={() => (router.canGoBack() ? router.back() : router.replace('/surveys'))}
+    />
+  );
+}
