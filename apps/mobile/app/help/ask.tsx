@@ -1,9 +1,13 @@
 import { router } from 'expo-router';
 
 import { AskScreen } from '../../src/screens/help/ask-screen';
+import { RouteHeader } from '../../src/screens/more/route-header';
 
 export default function AskRoute() {
   return (
-    <AskScreen onDone={() => (router.canGoBack() ? router.back() : router.replace('/help'))} />
+    <>
+      <RouteHeader route="ask" />
+      <AskScreen onDone={() => (router.canGoBack() ? router.back() : router.replace('/help'))} />
+    </>
   );
 }

@@ -1,7 +1,13 @@
 import { router } from 'expo-router';
 
 import { HelpScreen } from '../../src/screens/help/help-screen';
+import { RouteHeader } from '../../src/screens/more/route-header';
 
 export default function HelpRoute() {
-  return <HelpScreen onAsk={() => router.push('/help/ask')} />;
+  return (
+    <>
+      <RouteHeader route="help" />
+      <HelpScreen onAsk={() => router.push('/help/ask')} />
+    </>
+  );
 }

@@ -1,9 +1,15 @@
 import { router } from 'expo-router';
 
 import { OfferScreen } from '../../src/screens/helping/offer-screen';
+import { RouteHeader } from '../../src/screens/more/route-header';
 
 export default function OfferRoute() {
   return (
-    <OfferScreen onDone={() => (router.canGoBack() ? router.back() : router.replace('/helping'))} />
+    <>
+      <RouteHeader route="offer" />
+      <OfferScreen
+        onDone={() => (router.canGoBack() ? router.back() : router.replace('/helping'))}
+      />
+    </>
   );
 }

@@ -1,3 +1,11 @@
+import { RouteHeader } from '../../src/screens/more/route-header';
 import { IntroductionsScreen } from '../../src/screens/people/introductions-screen';
 
-export default IntroductionsScreen;
+export default function Route() {
+  return (
+    <>
+      <RouteHeader route="introductions" />
+      <IntroductionsScreen />
+    </>
+  );
+}

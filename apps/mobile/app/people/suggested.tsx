@@ -1,3 +1,11 @@
+import { RouteHeader } from '../../src/screens/more/route-header';
 import { SuggestedScreen } from '../../src/screens/people/suggested-screen';
 
-export default SuggestedScreen;
+export default function Route() {
+  return (
+    <>
+      <RouteHeader route="suggested" />
+      <SuggestedScreen />
+    </>
+  );
+}

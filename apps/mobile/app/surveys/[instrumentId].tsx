@@ -1,14 +1,18 @@
 import { Redirect, router, useLocalSearchParams } from 'expo-router';
 
 import { SurveyScreen } from '../../src/screens/surveys/survey-screen';
+import { RouteHeader } from '../../src/screens/more/route-header';
 
 export default function SurveyRoute() {
   const { instrumentId } = useLocalSearchParams<{ instrumentId?: string }>();
   if (!instrumentId) return <Redirect href="/surveys" />;
   return (
-    <SurveyScreen
-      instrumentId={instrumentId}
-      onDone={() => (router.canGoBack() ? router.back() : router.replace('/surveys'))}
-    />
+    <>
+      <RouteHeader route="survey" />
+      <SurveyScreen
+        instrumentId={instrumentId}
+        onDone={() => (router.canGoBack() ? router.back() : router.replace('/surveys'))}
+      />
+    </>
   );
 }

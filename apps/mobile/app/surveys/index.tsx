@@ -1,13 +1,17 @@
 import { router } from 'expo-router';
 
 import { SurveysScreen } from '../../src/screens/surveys/surveys-screen';
+import { RouteHeader } from '../../src/screens/more/route-header';
 
 export default function SurveysRoute() {
   return (
-    <SurveysScreen
-      onStart={(instrumentId) =>
-        router.push({ pathname: '/surveys/[instrumentId]', params: { instrumentId } })
-      }
-    />
+    <>
+      <RouteHeader route="surveys" />
+      <SurveysScreen
+        onStart={(instrumentId) =>
+          router.push({ pathname: '/surveys/[instrumentId]', params: { instrumentId } })
+        }
+      />
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import AsyncStorage from '@react-native-async-storage/async-storage';
 import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 
@@ -107,6 +108,7 @@ describe('HelpScreen', () => {
 
   it('opens the form to ask for help', async () => {
     const { onAsk } = await render();
+    await screen.findByText('You gave 2 hours of help');
     fireEvent.press(screen.getByRole('button', { name: 'Ask for help' }));
     expect(onAsk).toHaveBeenCalled();
   });
@@ -155,5 +157,16 @@ describe('HelpScreen', () => {
     onlineManager.setOnline(false);
     await renderScreen(<HelpScreen onAsk={jest.fn()} />, { queryClient });
     expect(screen.getByText('Sam is coming on Tuesday 8 December, 10:30am.')).toBeOnTheScreen();
+  });
+
+  it('speaks Spanish when the member chose it, still never as a debt', async () => {
+    await AsyncStorage.setItem('kith.language', 'es');
+    await render({
+      MyTimeCredits: () => timeCredits(-60, [{ at: '2026-11-20T10:00:00.000Z', minutes: -60 }]),
+    });
+    expect(await screen.findByText('Te ayudaron durante 1 hora')).toBeOnTheScreen();
+    expect(screen.getByRole('button', { name: 'Pedir ayuda' })).toBeOnTheScreen();
+    expect(screen.getByText('Más o menos 1 hora y 30 minutos')).toBeOnTheScreen();
+    await AsyncStorage.removeItem('kith.language');
   });
 });

@@ -91,7 +91,7 @@ const strings: Strings<{
     loading: 'Buscando tus peticiones',
     empty: 'Aún no has pedido ayuda',
     emptyMore: 'Alguien del barrio puede ayudarte con arreglos, la compra, el móvil y más.',
-    about: (minutes) => `Unos ${minutes}`,
+    about: (minutes) => `Más o menos ${minutes}`,
     atHome: 'En tu casa',
     meetAt: (place) => `Lugar: ${place}`,
     looking: 'Estamos buscando a alguien que te ayude.',

@@ -7,7 +7,7 @@ export function durationText(minutes: number, language: Language): string {
   const rest = total % 60;
   const words =
     language === 'es'
-      ? { hour: 'hora', hours: 'horas', minute: 'minuto', minutes: 'minutos', and: ' ' }
+      ? { hour: 'hora', hours: 'horas', minute: 'minuto', minutes: 'minutos', and: ' y ' }
       : { hour: 'hour', hours: 'hours', minute: 'minute', minutes: 'minutes', and: ' ' };
   const parts: string[] = [];
   if (hours > 0) parts.push(`${hours} ${hours === 1 ? words.hour : words.hours}`);

@@ -123,7 +123,7 @@ const strings: Strings<{
     accepted: 'Dijiste que sí',
     completed: 'Hecho',
     none: 'Aún no te han pedido nada. Te avisaremos cuando alguien necesite tu ayuda.',
-    about: (time) => `Unos ${time}`,
+    about: (time) => `Más o menos ${time}`,
     atHome: (name, band) => (band ? `En casa de ${name}, a ${band} de ti` : `En casa de ${name}`),
     meetAt: (place) => `Lugar: ${place}`,
     address: (text) => `Dirección: ${text}`,

@@ -1,3 +1,4 @@
+import AsyncStorage from '@react-native-async-storage/async-storage';
 import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 
@@ -123,5 +124,16 @@ describe('PeopleScreen', () => {
     );
     expect(screen.getByText('Ana')).toBeOnTheScreen();
     expect(screen.getByText(/You are offline. This is from/)).toBeOnTheScreen();
+  });
+
+  it('speaks Spanish when the member chose it', async () => {
+    await AsyncStorage.setItem('kith.language', 'es');
+    await render();
+    expect(await screen.findByText('Mi gente')).toBeOnTheScreen();
+    expect(await screen.findByText('Cómo os conocisteis: con una ayuda')).toBeOnTheScreen();
+    expect(
+      screen.getByRole('button', { name: '¿A quién conociste en Garden club?' }),
+    ).toBeOnTheScreen();
+    await AsyncStorage.removeItem('kith.language');
   });
 });
