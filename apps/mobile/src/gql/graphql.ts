@@ -290,7 +290,7 @@ export type RecordContactsMutation = { recordContacts: number };
 export type MyNetworkQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyNetworkQuery = { myNetwork: { contacts: Array<{ circle: number | null, confirmed: boolean, lastContactAt: string | null, sources: Array<TieSource>, person: { id: string, displayName: string } }>, gains: Array<{ code: string, text: string }> } };
+export type MyNetworkQuery = { myNetwork: { contacts: Array<{ circle: number | null, confirmed: boolean, lastContactAt: string | null, sources: Array<TieSource>, person: { id: string, displayName: string } }>, gains: Array<{ code: string, text: string }>, hiddenContacts: Array<{ person: { id: string, displayName: string } }> } };
 
 export type RecentSessionsQueryVariables = Exact<{
   first?: number;
@@ -313,6 +313,13 @@ export type HideContactMutationVariables = Exact<{
 
 
 export type HideContactMutation = { hideContact: boolean };
+
+export type UnhideContactMutationVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type UnhideContactMutation = { unhideContact: { circle: number | null, confirmed: boolean, lastContactAt: string | null, sources: Array<TieSource>, person: { id: string, displayName: string } } };
 
 export type SuggestedPeersQueryVariables = Exact<{
   first?: number;
@@ -737,6 +744,12 @@ export const MyNetworkDocument = new TypedDocumentString(`
       code
       text
     }
+    hiddenContacts {
+      person {
+        id
+        displayName
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<MyNetworkQuery, MyNetworkQueryVariables>;
@@ -778,6 +791,20 @@ export const HideContactDocument = new TypedDocumentString(`
   hideContact(personId: $personId)
 }
     `) as unknown as TypedDocumentString<HideContactMutation, HideContactMutationVariables>;
+export const UnhideContactDocument = new TypedDocumentString(`
+    mutation UnhideContact($personId: ID!) {
+  unhideContact(personId: $personId) {
+    circle
+    confirmed
+    lastContactAt
+    sources
+    person {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnhideContactMutation, UnhideContactMutationVariables>;
 export const SuggestedPeersDocument = new TypedDocumentString(`
     query SuggestedPeers($first: Int! = 10) {
   suggestedPeers(first: $first) {

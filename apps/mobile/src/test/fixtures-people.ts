@@ -11,11 +11,16 @@ export function contact(id: string, name: string, overrides: Record<string, unkn
   };
 }
 
-export function network(contacts: ReturnType<typeof contact>[], gains: string[] = []) {
+export function network(
+  contacts: ReturnType<typeof contact>[],
+  gains: string[] = [],
+  hidden: { id: string; displayName: string }[] = [],
+) {
   return {
     data: {
       myNetwork: {
         contacts,
+        hiddenContacts: hidden.map((person) => ({ person })),
         gains: gains.map((text, index) => ({ code: `GAIN_${index}`, text })),
       },
     },

@@ -61,7 +61,8 @@ describe('PeopleScreen', () => {
     fireEvent.press(screen.getByRole('button', { name: 'Hide Ben' }));
     fireEvent.press(screen.getByRole('button', { name: 'Yes, hide' }));
     await waitFor(() => expect(api.callsOf('HideContact')).toHaveLength(1));
-    await waitFor(() => expect(screen.queryByText('Ben')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId('contact-p2')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Show Ben again' })).toBeOnTheScreen();
     expect(api.callsOf('HideContact')[0]?.variables).toEqual({ personId: 'p2' });
   });
 
@@ -135,5 +136,17 @@ describe('PeopleScreen', () => {
       screen.getByRole('button', { name: '¿A quién conociste en Garden club?' }),
     ).toBeOnTheScreen();
     await AsyncStorage.removeItem('kith.language');
+  });
+
+  it('lists hidden people and shows one again', async () => {
+    const { api } = await render({
+      MyNetwork: () => network([contact('p1', 'Ana')], [], [{ id: 'p9', displayName: 'Dan' }]),
+      UnhideContact: () => ({ data: { unhideContact: contact('p9', 'Dan', { circle: 2 }) } }),
+    });
+    expect(await screen.findByText('People you hid')).toBeOnTheScreen();
+    fireEvent.press(screen.getByRole('button', { name: 'Show Dan again' }));
+    expect(await screen.findByTestId('contact-p9')).toBeOnTheScreen();
+    expect(screen.queryByText('People you hid')).toBeNull();
+    expect(api.callsOf('UnhideContact')[0]?.variables).toEqual({ personId: 'p9' });
   });
 });

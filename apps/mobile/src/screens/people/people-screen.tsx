@@ -7,6 +7,7 @@ import {
   MyNetworkDocument,
   RecentSessionsDocument,
   SetContactCircleDocument,
+  UnhideContactDocument,
   type MyNetworkQuery,
   type TieSource,
 } from '../../gql/graphql';
@@ -22,6 +23,7 @@ import { EmptyState, QueryView } from '../../ui/states';
 import { colours, space } from '../../ui/theme';
 
 type Contact = MyNetworkQuery['myNetwork']['contacts'][number];
+type Hidden = MyNetworkQuery['myNetwork']['hiddenContacts'][number];
 
 const strings: Strings<{
   title: string;
@@ -44,6 +46,9 @@ const strings: Strings<{
   meet: (title: string) => string;
   suggested: string;
   introductions: string;
+  hidden: string;
+  hiddenHelp: string;
+  unhide: (name: string) => string;
 }> = {
   en: {
     title: 'My people',
@@ -73,6 +78,9 @@ const strings: Strings<{
     meet: (title) => `Who did you meet at ${title}?`,
     suggested: 'People you might like to meet',
     introductions: 'Introductions',
+    hidden: 'People you hid',
+    hiddenHelp: 'You can show them in your list again at any time.',
+    unhide: (name) => `Show ${name} again`,
   },
   es: {
     title: 'Mi gente',
@@ -102,6 +110,9 @@ const strings: Strings<{
     meet: (title) => `¿A quién conociste en ${title}?`,
     suggested: 'Personas que quizá quieras conocer',
     introductions: 'Presentaciones',
+    hidden: 'Personas que ocultaste',
+    hiddenHelp: 'Puedes volver a mostrarlas en tu lista cuando quieras.',
+    unhide: (name) => `Mostrar a ${name} otra vez`,
   },
 };
 
@@ -137,6 +148,7 @@ function ContactCard({ contact }: { contact: Contact }) {
               myNetwork: {
                 ...data.myNetwork,
                 contacts: data.myNetwork.contacts.filter((c) => c.person.id !== contact.person.id),
+                hiddenContacts: [...data.myNetwork.hiddenContacts, { person: contact.person }],
               },
             }
           : data,
@@ -177,6 +189,49 @@ function ContactCard({ contact }: { contact: Contact }) {
       ) : (
         <Button variant="secondary" label={t.hide(name)} onPress={() => setAsking(true)} />
       )}
+    </View>
+  );
+}
+
+function HiddenContacts({ hidden }: { hidden: Hidden[] }) {
+  const t = useStrings(strings);
+  const queryClient = useQueryClient();
+  const unhide = useApiMutation(UnhideContactDocument, {
+    onSuccess: ({ unhideContact }) => {
+      queryClient.setQueryData<MyNetworkQuery>(apiQueryKey(MyNetworkDocument, {}), (data) =>
+        data
+          ? {
+              myNetwork: {
+                ...data.myNetwork,
+                contacts: [...data.myNetwork.contacts, unhideContact],
+                hiddenContacts: data.myNetwork.hiddenContacts.filter(
+                  (h) => h.person.id !== unhideContact.person.id,
+                ),
+              },
+            }
+          : data,
+      );
+    },
+  });
+  if (hidden.length === 0) return null;
+  return (
+    <View style={styles.section}>
+      <AppText variant="heading">{t.hidden}</AppText>
+      <AppText variant="muted">{t.hiddenHelp}</AppText>
+      {unhide.error ? (
+        <AppText variant="error" accessibilityRole="alert">
+          {describeError(unhide.error)}
+        </AppText>
+      ) : null}
+      {hidden.map((h) => (
+        <Button
+          key={h.person.id}
+          variant="secondary"
+          label={t.unhide(h.person.displayName)}
+          busy={unhide.isPending && unhide.variables.personId === h.person.id}
+          onPress={() => unhide.mutate({ personId: h.person.id })}
+        />
+      ))}
     </View>
   );
 }
@@ -245,6 +300,7 @@ export function PeopleScreen({
                 ))}
               </>
             )}
+            <HiddenContacts hidden={myNetwork.hiddenContacts} />
           </>
         )}
       </QueryView>
