@@ -24,6 +24,8 @@ function Option({
       accessibilityRole={role}
       accessibilityLabel={label}
       accessibilityState={{ checked: selected }}
+      // react-native-web reads aria-checked, not accessibilityState, for a radio or checkbox.
+      aria-checked={selected}
       onPress={onPress}
       style={[styles.option, selected && styles.selected]}
     >

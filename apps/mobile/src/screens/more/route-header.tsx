@@ -1,6 +1,8 @@
 import { Stack } from 'expo-router';
 
 import { useStrings, type Strings } from '../../i18n/language';
+import { useTextSize } from '../../ui/text-size';
+import { colours, fontSizes } from '../../ui/theme';
 
 export type PeopleRoute =
   | 'people'
@@ -47,5 +49,15 @@ const titles: Strings<Record<PeopleRoute, string>> = {
  */
 export function RouteHeader({ route }: { route: PeopleRoute }) {
   const t = useStrings(titles);
-  return <Stack.Screen options={{ headerShown: true, title: t[route] }} />;
+  const { scale } = useTextSize();
+  return (
+    <Stack.Screen
+      options={{
+        headerShown: true,
+        title: t[route],
+        headerTintColor: colours.primary,
+        headerTitleStyle: { color: colours.text, fontSize: fontSizes.body * scale },
+      }}
+    />
+  );
 }
