@@ -1,13 +1,12 @@
 import { router } from 'expo-router';
 
 import { HelpScreen } from '../../src/screens/help/help-screen';
-import { RouteHeader } from '../../src/screens/more/route-header';
+import { RouteFrame } from '../../src/screens/more/route-header';
 
 export default function HelpRoute() {
   return (
-    <>
-      <RouteHeader route="help" />
+    <RouteFrame route="help">
       <HelpScreen onAsk={() => router.push('/help/ask')} />
-    </>
+    </RouteFrame>
   );
 }

@@ -1,15 +1,14 @@
 import { router } from 'expo-router';
 
 import { OfferScreen } from '../../src/screens/helping/offer-screen';
-import { RouteHeader } from '../../src/screens/more/route-header';
+import { RouteFrame } from '../../src/screens/more/route-header';
 
 export default function OfferRoute() {
   return (
-    <>
-      <RouteHeader route="offer" />
+    <RouteFrame route="offer">
       <OfferScreen
         onDone={() => (router.canGoBack() ? router.back() : router.replace('/helping'))}
       />
-    </>
+    </RouteFrame>
   );
 }

@@ -1,11 +1,10 @@
-import { RouteHeader } from '../../src/screens/more/route-header';
+import { RouteFrame } from '../../src/screens/more/route-header';
 import { IntroductionsScreen } from '../../src/screens/people/introductions-screen';
 
 export default function Route() {
   return (
-    <>
-      <RouteHeader route="introductions" />
+    <RouteFrame route="introductions">
       <IntroductionsScreen />
-    </>
+    </RouteFrame>
   );
 }

@@ -1,11 +1,10 @@
-import { RouteHeader } from '../../src/screens/more/route-header';
+import { RouteFrame } from '../../src/screens/more/route-header';
 import { SuggestedScreen } from '../../src/screens/people/suggested-screen';
 
 export default function Route() {
   return (
-    <>
-      <RouteHeader route="suggested" />
+    <RouteFrame route="suggested">
       <SuggestedScreen />
-    </>
+    </RouteFrame>
   );
 }

@@ -1,17 +1,16 @@
 import { router } from 'expo-router';
 
 import { SurveysScreen } from '../../src/screens/surveys/surveys-screen';
-import { RouteHeader } from '../../src/screens/more/route-header';
+import { RouteFrame } from '../../src/screens/more/route-header';
 
 export default function SurveysRoute() {
   return (
-    <>
-      <RouteHeader route="surveys" />
+    <RouteFrame route="surveys">
       <SurveysScreen
         onStart={(instrumentId) =>
           router.push({ pathname: '/surveys/[instrumentId]', params: { instrumentId } })
         }
       />
-    </>
+    </RouteFrame>
   );
 }

@@ -1,4 +1,7 @@
-import { Stack } from 'expo-router';
+import { Redirect, Stack } from 'expo-router';
+import type { ReactNode } from 'react';
+
+import { useSession } from '../../api/session';
 
 import { useStrings, type Strings } from '../../i18n/language';
 import { useTextSize } from '../../ui/text-size';
@@ -42,6 +45,21 @@ const titles: Strings<Record<PeopleRoute, string>> = {
     survey: 'Preguntas para ti',
   },
 };
+
+/**
+ * A People, Help, Helping or Surveys route: signed in only (a link opened while signed out goes to
+ * sign-in, as the root stack's protected screens do), with its header.
+ */
+export function RouteFrame({ route, children }: { route: PeopleRoute; children: ReactNode }) {
+  const { status } = useSession();
+  if (status === 'signedOut') return <Redirect href="/sign-in" />;
+  return (
+    <>
+      <RouteHeader route={route} />
+      {children}
+    </>
+  );
+}
 
 /**
  * The header of a screen opened from More: its name and the phone's own Back button, which screen
