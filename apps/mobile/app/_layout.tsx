@@ -6,24 +6,37 @@ import { API_URL } from '../src/api/config';
 import { useSession } from '../src/api/session';
 import { tokenStorage } from '../src/api/token-storage';
 import { AppProviders } from '../src/app-providers';
+import { useStrings, type Strings } from '../src/i18n/language';
 import { createQueryClient } from '../src/query/query-client';
 import { watchConnection } from '../src/query/watch-connection';
 import { LoadingState } from '../src/ui/states';
+import { fontSizes } from '../src/ui/theme';
 
 const apiClient = createApiClient({ apiUrl: API_URL, storage: tokenStorage });
 const queryClient = createQueryClient();
 watchConnection();
 
+const strings: Strings<{ opening: string; settings: string; leave: string }> = {
+  en: { opening: 'Opening Kith', settings: 'Settings', leave: 'Leave Kith' },
+  es: { opening: 'Abriendo Kith', settings: 'Ajustes', leave: 'Dejar Kith' },
+};
+
 function Navigator() {
   const { status } = useSession();
-  if (status === 'loading') return <LoadingState text="Opening Kith" />;
+  const t = useStrings(strings);
+  if (status === 'loading') return <LoadingState text={t.opening} />;
   const signedIn = status === 'signedIn';
   return (
-    <Stack screenOptions={{ headerShown: false }}>
+    <Stack
+      screenOptions={{ headerShown: false, headerTitleStyle: { fontSize: fontSizes.heading } }}
+    >
       <Stack.Protected guard={signedIn}>
         <Stack.Screen name="(tabs)" />
         <Stack.Screen name="profile/[setting]" />
-        <Stack.Screen name="settings" options={{ headerShown: true, title: 'Settings' }} />
+        <Stack.Screen name="onboarding/index" />
+        <Stack.Screen name="onboarding/[step]" />
+        <Stack.Screen name="settings" options={{ headerShown: true, title: t.settings }} />
+        <Stack.Screen name="leave-kith" options={{ headerShown: true, title: t.leave }} />
       </Stack.Protected>
       <Stack.Protected guard={!signedIn}>
         <Stack.Screen name="sign-in/index" />

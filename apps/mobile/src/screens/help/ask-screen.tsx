@@ -108,7 +108,7 @@ export function AskScreen({ onDone }: { onDone: () => void }) {
     !(['skillId', 'description', 'meetingPlace'] as const).some((f) =>
       create.error?.fieldMessage(f),
     )
-      ? describeError(create.error)
+      ? describeError(create.error, language)
       : create.error
         ? t.fix
         : undefined;

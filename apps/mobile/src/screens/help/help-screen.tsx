@@ -8,7 +8,7 @@ import {
   MyTimeCreditsDocument,
   type MyHelpRequestsQuery,
 } from '../../gql/graphql';
-import { useLanguage, useStrings, type Strings } from '../../i18n/language';
+import { useLanguage, useStrings, type Language, type Strings } from '../../i18n/language';
 import { useApiPages } from '../../query/use-api-pages';
 import { useApiMutation, useApiQuery } from '../../query/use-api-query';
 import { AppText } from '../../ui/app-text';
@@ -119,7 +119,7 @@ const strings: Strings<{
   },
 };
 
-function statusLine(t: (typeof strings)['en'], request: HelpRequest): string {
+function statusLine(t: (typeof strings)['en'], request: HelpRequest, language: Language): string {
   const name = request.helper?.firstName ?? null;
   switch (request.status) {
     case 'OPEN':
@@ -129,7 +129,7 @@ function statusLine(t: (typeof strings)['en'], request: HelpRequest): string {
     case 'ACCEPTED':
       if (!name) return t.looking;
       return request.helper?.scheduledAt
-        ? t.coming(name, formatWhen(request.helper.scheduledAt))
+        ? t.coming(name, formatWhen(request.helper.scheduledAt, undefined, language))
         : t.willCome(name);
     case 'DONE':
       return t.done(name);
@@ -160,10 +160,10 @@ function RequestCard({ request }: { request: HelpRequest }) {
       <AppText>
         {request.atHome || !request.meetingPlace ? t.atHome : t.meetAt(request.meetingPlace)}
       </AppText>
-      <AppText variant="heading">{statusLine(t, shown)}</AppText>
+      <AppText variant="heading">{statusLine(t, shown, language)}</AppText>
       {cancel.error ? (
         <AppText variant="error" accessibilityRole="alert">
-          {describeError(cancel.error)}
+          {describeError(cancel.error, language)}
         </AppText>
       ) : null}
       {open ? (
@@ -212,7 +212,7 @@ function TimeCredits() {
                     : t.gave(time);
               return (
                 <View key={cursor} style={styles.entry}>
-                  <AppText variant="muted">{formatWhen(node.at)}</AppText>
+                  <AppText variant="muted">{formatWhen(node.at, undefined, language)}</AppText>
                   <AppText>{line}</AppText>
                 </View>
               );

@@ -262,7 +262,9 @@ function AssignmentCard({ assignment, today }: { assignment: Assignment; today: 
       {member?.phone ? <AppText>{t.phone(member.phone)}</AppText> : null}
       {assignment.status === 'ACCEPTED' ? (
         <AppText variant="heading">
-          {assignment.scheduledAt ? t.scheduled(formatWhen(assignment.scheduledAt)) : t.noTime}
+          {assignment.scheduledAt
+            ? t.scheduled(formatWhen(assignment.scheduledAt, undefined, language))
+            : t.noTime}
         </AppText>
       ) : null}
       {assignment.status === 'COMPLETED' && assignment.minutes ? (
@@ -270,7 +272,9 @@ function AssignmentCard({ assignment, today }: { assignment: Assignment; today: 
       ) : null}
       {error ? (
         <AppText variant="error" accessibilityRole="alert">
-          {error.fieldMessage('at') ?? error.fieldMessage('minutes') ?? describeError(error)}
+          {error.fieldMessage('at') ??
+            error.fieldMessage('minutes') ??
+            describeError(error, language)}
         </AppText>
       ) : null}
       {step === 'accepting' || step === 'rescheduling' ? (

@@ -167,7 +167,7 @@ function OfferForm({ data, onDone }: { data: OfferTimeQuery; onDone: () => void 
     ) : null;
   const general =
     save.error && !FIELDS.some((f) => save.error?.fieldMessage(f))
-      ? describeError(save.error)
+      ? describeError(save.error, language)
       : save.error
         ? t.fix
         : null;

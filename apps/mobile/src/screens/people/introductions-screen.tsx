@@ -7,7 +7,7 @@ import {
   type IntroductionStatus,
   type MyIntroductionsQuery,
 } from '../../gql/graphql';
-import { useStrings, type Strings } from '../../i18n/language';
+import { useLanguage, useStrings, type Strings } from '../../i18n/language';
 import { useApiPages } from '../../query/use-api-pages';
 import { useApiMutation } from '../../query/use-api-query';
 import { AppText } from '../../ui/app-text';
@@ -107,6 +107,7 @@ function IntroductionCard({
   received: boolean;
   primary: boolean;
 }) {
+  const { language } = useLanguage();
   const t = useStrings(strings);
   const queryClient = useQueryClient();
   const respond = useApiMutation(RespondToIntroductionDocument, {
@@ -120,7 +121,7 @@ function IntroductionCard({
   return (
     <View style={styles.card} testID={`introduction-${intro.id}`}>
       <AppText variant="heading">{received ? t.fromThem(other) : t.toThem(other)}</AppText>
-      <AppText variant="muted">{formatWhen(intro.createdAt)}</AppText>
+      <AppText variant="muted">{formatWhen(intro.createdAt, undefined, language)}</AppText>
       {intro.message ? (
         <View style={styles.message}>
           <AppText variant="muted">{received ? t.theyWrote(other) : t.youWrote}</AppText>
@@ -130,7 +131,7 @@ function IntroductionCard({
       <AppText>{received ? t.status[status].received : t.status[status].sent(other)}</AppText>
       {respond.error ? (
         <AppText variant="error" accessibilityRole="alert">
-          {describeError(respond.error)}
+          {describeError(respond.error, language)}
         </AppText>
       ) : null}
       {received && status === 'PENDING' ? (

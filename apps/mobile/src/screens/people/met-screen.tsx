@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { OthersWhoCameDocument, RecordContactsDocument } from '../../gql/graphql';
-import { useStrings, type Strings } from '../../i18n/language';
+import { useLanguage, useStrings, type Strings } from '../../i18n/language';
 import { useApiMutation, useApiQuery } from '../../query/use-api-query';
 import { AppText } from '../../ui/app-text';
 import { Button } from '../../ui/button';
@@ -68,6 +68,7 @@ const strings: Strings<{
 
 /** "Who did you meet?" after a session the member went to: they name the others they met. */
 export function MetScreen({ sessionId, onDone }: { sessionId: string; onDone: () => void }) {
+  const { language } = useLanguage();
   const t = useStrings(strings);
   const queryClient = useQueryClient();
   const query = useApiQuery(OthersWhoCameDocument, { sessionId });
@@ -91,7 +92,10 @@ export function MetScreen({ sessionId, onDone }: { sessionId: string; onDone: ()
           <>
             {data.session ? (
               <AppText variant="heading">
-                {t.at(data.session.activity.title, formatWhen(data.session.startsAt))}
+                {t.at(
+                  data.session.activity.title,
+                  formatWhen(data.session.startsAt, undefined, language),
+                )}
               </AppText>
             ) : null}
             {data.othersWhoCame.length === 0 ? (
@@ -118,7 +122,8 @@ export function MetScreen({ sessionId, onDone }: { sessionId: string; onDone: ()
                 ) : null}
                 {record.error ? (
                   <AppText variant="error" accessibilityRole="alert">
-                    {record.error.fieldMessage('personIds') ?? describeError(record.error)}
+                    {record.error.fieldMessage('personIds') ??
+                      describeError(record.error, language)}
                   </AppText>
                 ) : null}
                 <Button

@@ -11,7 +11,7 @@ import {
   type MyNetworkQuery,
   type TieSource,
 } from '../../gql/graphql';
-import { useStrings, type Strings } from '../../i18n/language';
+import { useLanguage, useStrings, type Strings } from '../../i18n/language';
 import { apiQueryKey, useApiMutation, useApiQuery } from '../../query/use-api-query';
 import { AppText } from '../../ui/app-text';
 import { Button } from '../../ui/button';
@@ -117,6 +117,7 @@ const strings: Strings<{
 };
 
 function ContactCard({ contact }: { contact: Contact }) {
+  const { language } = useLanguage();
   const t = useStrings(strings);
   const queryClient = useQueryClient();
   const key = apiQueryKey(MyNetworkDocument, {});
@@ -172,7 +173,7 @@ function ContactCard({ contact }: { contact: Contact }) {
       />
       {error ? (
         <AppText variant="error" accessibilityRole="alert">
-          {describeError(error)}
+          {describeError(error, language)}
         </AppText>
       ) : null}
       {asking ? (
@@ -194,6 +195,7 @@ function ContactCard({ contact }: { contact: Contact }) {
 }
 
 function HiddenContacts({ hidden }: { hidden: Hidden[] }) {
+  const { language } = useLanguage();
   const t = useStrings(strings);
   const queryClient = useQueryClient();
   const unhide = useApiMutation(UnhideContactDocument, {
@@ -220,7 +222,7 @@ function HiddenContacts({ hidden }: { hidden: Hidden[] }) {
       <AppText variant="muted">{t.hiddenHelp}</AppText>
       {unhide.error ? (
         <AppText variant="error" accessibilityRole="alert">
-          {describeError(unhide.error)}
+          {describeError(unhide.error, language)}
         </AppText>
       ) : null}
       {hidden.map((h) => (
@@ -237,6 +239,7 @@ function HiddenContacts({ hidden }: { hidden: Hidden[] }) {
 }
 
 function RecentSessions({ onMeet }: { onMeet: (sessionId: string) => void }) {
+  const { language } = useLanguage();
   const t = useStrings(strings);
   const query = useApiQuery(RecentSessionsDocument, { first: 10 });
   const attended = (query.data?.me.bookings.edges ?? [])
@@ -248,7 +251,9 @@ function RecentSessions({ onMeet }: { onMeet: (sessionId: string) => void }) {
       <AppText variant="heading">{t.recent}</AppText>
       {attended.map((booking) => (
         <View key={booking.id} style={styles.section}>
-          <AppText variant="muted">{formatWhen(booking.session.startsAt)}</AppText>
+          <AppText variant="muted">
+            {formatWhen(booking.session.startsAt, undefined, language)}
+          </AppText>
           <Button
             variant="secondary"
             label={t.meet(booking.session.activity.title)}

@@ -6,7 +6,7 @@ import {
   SuggestedPeersDocument,
   type SuggestedPeersQuery,
 } from '../../gql/graphql';
-import { useStrings, type Strings } from '../../i18n/language';
+import { useLanguage, useStrings, type Strings } from '../../i18n/language';
 import { useApiMutation, useApiQuery } from '../../query/use-api-query';
 import { AppText } from '../../ui/app-text';
 import { Button } from '../../ui/button';
@@ -69,6 +69,7 @@ const strings: Strings<{
 };
 
 function PeerCard({ peer, primary }: { peer: Peer; primary: boolean }) {
+  const { language } = useLanguage();
   const t = useStrings(strings);
   const [writing, setWriting] = useState(false);
   const [message, setMessage] = useState('');
@@ -100,7 +101,7 @@ function PeerCard({ peer, primary }: { peer: Peer; primary: boolean }) {
           />
           {request.error && !request.error.fieldMessage('message') ? (
             <AppText variant="error" accessibilityRole="alert">
-              {describeError(request.error)}
+              {describeError(request.error, language)}
             </AppText>
           ) : null}
           <Button

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { PendingSurveysDocument, SubmitSurveyDocument } from '../../gql/graphql';
-import { useStrings, type Strings } from '../../i18n/language';
+import { useLanguage, useStrings, type Strings } from '../../i18n/language';
 import { useApiMutation, useApiQuery } from '../../query/use-api-query';
 import { AppText } from '../../ui/app-text';
 import { Button } from '../../ui/button';
@@ -61,6 +61,7 @@ export function SurveyScreen({
   instrumentId: string;
   onDone: () => void;
 }) {
+  const { language } = useLanguage();
   const t = useStrings(strings);
   const list = useStrings(surveyStrings);
   const queryClient = useQueryClient();
@@ -122,7 +123,7 @@ export function SurveyScreen({
               ) : null}
               {submit.error ? (
                 <AppText variant="error" accessibilityRole="alert">
-                  {describeError(submit.error)}
+                  {describeError(submit.error, language)}
                 </AppText>
               ) : null}
               <Button
