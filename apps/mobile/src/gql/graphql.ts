@@ -12,6 +12,13 @@ export type AccessibilityFeature =
   | 'SEATING'
   | 'STEP_FREE';
 
+export type AssignmentStatus =
+  | 'ACCEPTED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'OFFERED'
+  | 'WITHDRAWN';
+
 export type AvailabilityWindowInput = {
   /** HH:MM, Europe/London */
   end: string;
@@ -26,6 +33,47 @@ export type BookingStatus =
   | 'CANCELLED'
   | 'NO_SHOW'
   | 'WAITLISTED';
+
+export type HelpRequestInput = {
+  atHome: boolean;
+  description: string;
+  durationMinutes: number;
+  /** Where to meet when the help is not at home (up to 200 characters) */
+  meetingPlace?: string | null | undefined;
+  preferredWindows?: Array<AvailabilityWindowInput> | null | undefined;
+  /** Come with me to this session: first-visit support */
+  sessionId?: string | number | null | undefined;
+  skillId: string | number;
+};
+
+export type HelpRequestStatus =
+  | 'ACCEPTED'
+  | 'ASSIGNED'
+  | 'CANCELLED'
+  | 'DONE'
+  | 'OPEN';
+
+export type HelperProfileInput = {
+  availability: Array<AvailabilityWindowInput>;
+  /** Where you set out from, as coordinates (operators and tests); or give basePostcode */
+  base?: LatLngInput | null | undefined;
+  /** The postcode you set out from (never shown to anyone); one of base and basePostcode is needed */
+  basePostcode?: string | null | undefined;
+  maxMinutesPerWeek?: number | null | undefined;
+  skillIds: Array<string | number>;
+  travelRadiusMetres: number;
+};
+
+export type HelperStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'SUSPENDED';
+
+export type IntroductionStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'PENDING'
+  | 'WITHDRAWN';
 
 export type LatLngInput = {
   lat: number;
@@ -115,6 +163,23 @@ export type NudgePreferencesInput = {
   weeklyLimit?: number | null | undefined;
 };
 
+export type Role =
+  | 'COMMISSIONER'
+  | 'COORDINATOR'
+  | 'HELPER'
+  | 'MEMBER';
+
+export type SurveyAnswerInput = {
+  itemId: string;
+  value: number;
+};
+
+export type TieSource =
+  | 'CO_ATTENDANCE'
+  | 'HELP'
+  | 'INTRODUCTION'
+  | 'SELF_REPORTED';
+
 export type Weekday =
   | 'FRI'
   | 'MON'
@@ -150,6 +215,82 @@ export type ForYouQueryVariables = Exact<{
 
 export type ForYouQuery = { matchingAdvice: { needs: Array<MatchingNeed>, travelRadiusMetres: number | null, unmetAccessNeeds: Array<AccessibilityFeature> }, recommendedSessions: Array<{ score: number, reasons: Array<{ code: string, text: string }>, session: { id: string, startsAt: string, endsAt: string, placesLeft: number, cancelled: boolean, distanceBand: string | null, activity: { id: string, title: string, venueName: string } } }> };
 
+export type SkillsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SkillsQuery = { skills: Array<{ id: string, label: string }> };
+
+export type CreateHelpRequestMutationVariables = Exact<{
+  input: HelpRequestInput;
+}>;
+
+
+export type CreateHelpRequestMutation = { createHelpRequest: { id: string, status: HelpRequestStatus } };
+
+export type MyHelpRequestsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyHelpRequestsQuery = { me: { id: string, helpRequests: { edges: Array<{ cursor: string, node: { id: string, status: HelpRequestStatus, description: string, durationMinutes: number, atHome: boolean, meetingPlace: string | null, createdAt: string, skill: { id: string, label: string }, helper: { firstName: string, status: AssignmentStatus, scheduledAt: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type MyTimeCreditsQueryVariables = Exact<{
+  first?: number;
+}>;
+
+
+export type MyTimeCreditsQuery = { myTimeCredits: { balanceMinutes: number }, me: { id: string, timeCreditEntries: { edges: Array<{ cursor: string, node: { at: string, minutes: number, reason: string } }> } } };
+
+export type CancelHelpRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelHelpRequestMutation = { cancelHelpRequest: { id: string, status: HelpRequestStatus } };
+
+export type HelpingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HelpingQuery = { me: { id: string, helperProfile: { status: HelperStatus, approved: boolean, dbsExpiresOnDate: unknown, travelRadiusMetres: number, maxMinutesPerWeek: number | null, skills: Array<{ id: string, label: string }> } | null }, myAssignments: Array<{ id: string, status: AssignmentStatus, scheduledAt: string | null, minutes: number | null, member: { firstName: string, distanceBand: string | null, address: string | null, phone: string | null } | null, request: { id: string, description: string, durationMinutes: number, atHome: boolean, meetingPlace: string | null, skill: { id: string, label: string } } }> };
+
+export type RespondToAssignmentMutationVariables = Exact<{
+  id: string | number;
+  accept: boolean;
+  at?: string | null | undefined;
+}>;
+
+
+export type RespondToAssignmentMutation = { respondToAssignment: { id: string, status: AssignmentStatus, scheduledAt: string | null } };
+
+export type ScheduleAssignmentMutationVariables = Exact<{
+  id: string | number;
+  at: string;
+}>;
+
+
+export type ScheduleAssignmentMutation = { scheduleAssignment: { id: string, status: AssignmentStatus, scheduledAt: string | null } };
+
+export type CompleteAssignmentMutationVariables = Exact<{
+  id: string | number;
+  minutes: number;
+}>;
+
+
+export type CompleteAssignmentMutation = { completeAssignment: { id: string, status: AssignmentStatus, minutes: number | null } };
+
+export type OfferTimeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OfferTimeQuery = { skills: Array<{ id: string, label: string }>, me: { id: string, helperProfile: { status: HelperStatus, travelRadiusMetres: number, maxMinutesPerWeek: number | null, skills: Array<{ id: string, label: string }> } | null } };
+
+export type UpdateHelperProfileMutationVariables = Exact<{
+  input: HelperProfileInput;
+}>;
+
+
+export type UpdateHelperProfileMutation = { updateHelperProfile: { status: HelperStatus, approved: boolean } };
+
 export type MyInboxQueryVariables = Exact<{
   first?: number;
   after?: string | null | undefined;
@@ -164,6 +305,91 @@ export type MarkNudgeReadMutationVariables = Exact<{
 
 
 export type MarkNudgeReadMutation = { markNudgeRead: { id: string, readAt: string | null } };
+
+export type MoreMenuQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MoreMenuQuery = { me: { id: string, roles: Array<{ role: Role }>, helperProfile: { status: HelperStatus } | null }, pendingSurveys: Array<{ dueOn: string, instrument: { id: string } }> };
+
+export type MyIntroductionsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyIntroductionsQuery = { me: { id: string, introductions: { edges: Array<{ cursor: string, node: { id: string, status: IntroductionStatus, message: string | null, createdAt: string, from: { id: string, displayName: string }, to: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type RespondToIntroductionMutationVariables = Exact<{
+  id: string | number;
+  accept: boolean;
+}>;
+
+
+export type RespondToIntroductionMutation = { respondToIntroduction: { id: string, status: IntroductionStatus } };
+
+export type OthersWhoCameQueryVariables = Exact<{
+  sessionId: string | number;
+}>;
+
+
+export type OthersWhoCameQuery = { othersWhoCame: Array<{ id: string, displayName: string }>, session: { id: string, startsAt: string, activity: { id: string, title: string } } | null };
+
+export type RecordContactsMutationVariables = Exact<{
+  sessionId: string | number;
+  personIds: Array<string | number> | string | number;
+}>;
+
+
+export type RecordContactsMutation = { recordContacts: number };
+
+export type MyNetworkQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNetworkQuery = { myNetwork: { contacts: Array<{ circle: number | null, confirmed: boolean, lastContactAt: string | null, sources: Array<TieSource>, person: { id: string, displayName: string } }>, gains: Array<{ code: string, text: string }>, hiddenContacts: Array<{ person: { id: string, displayName: string } }> } };
+
+export type RecentSessionsQueryVariables = Exact<{
+  first?: number;
+}>;
+
+
+export type RecentSessionsQuery = { me: { id: string, bookings: { edges: Array<{ node: { id: string, status: BookingStatus, session: { id: string, startsAt: string, activity: { id: string, title: string } } } }> } } };
+
+export type SetContactCircleMutationVariables = Exact<{
+  personId: string | number;
+  circle?: number | null | undefined;
+}>;
+
+
+export type SetContactCircleMutation = { setContactCircle: { circle: number | null, person: { id: string } } };
+
+export type HideContactMutationVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type HideContactMutation = { hideContact: boolean };
+
+export type UnhideContactMutationVariables = Exact<{
+  personId: string | number;
+}>;
+
+
+export type UnhideContactMutation = { unhideContact: { circle: number | null, confirmed: boolean, lastContactAt: string | null, sources: Array<TieSource>, person: { id: string, displayName: string } } };
+
+export type SuggestedPeersQueryVariables = Exact<{
+  first?: number;
+}>;
+
+
+export type SuggestedPeersQuery = { suggestedPeers: Array<{ score: number, reasons: Array<{ code: string, text: string }>, person: { id: string, displayName: string, distanceBand: string | null } }> };
+
+export type RequestIntroductionMutationVariables = Exact<{
+  personId: string | number;
+  message?: string | null | undefined;
+}>;
+
+
+export type RequestIntroductionMutation = { requestIntroduction: { id: string, status: IntroductionStatus } };
 
 export type ProfileFieldsFragment = { hasHome: boolean, postcode: string | null, travelRadiusMetres: number, accessibilityNeeds: Array<AccessibilityFeature>, goals: Array<string>, availability: Array<{ weekday: Weekday, start: string, end: string }>, interests: Array<{ id: string }>, area: { id: string, name: string } | null };
 
@@ -220,6 +446,19 @@ export type SignInMutationVariables = Exact<{
 
 
 export type SignInMutation = { signIn: { accessToken: string, refreshToken: string, person: { id: string, displayName: string } } };
+
+export type PendingSurveysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingSurveysQuery = { pendingSurveys: Array<{ stage: string, dueOn: string, instrument: { id: string, version: number, title: string, items: Array<{ id: string, text: string, options: Array<{ value: number, label: string }> }> } }> };
+
+export type SubmitSurveyMutationVariables = Exact<{
+  instrumentId: string | number;
+  answers: Array<SurveyAnswerInput> | SurveyAnswerInput;
+}>;
+
+
+export type SubmitSurveyMutation = { submitSurvey: { id: string, instrumentId: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -322,6 +561,180 @@ export const ForYouDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ForYouQuery, ForYouQueryVariables>;
+export const SkillsDocument = new TypedDocumentString(`
+    query Skills {
+  skills {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<SkillsQuery, SkillsQueryVariables>;
+export const CreateHelpRequestDocument = new TypedDocumentString(`
+    mutation CreateHelpRequest($input: HelpRequestInput!) {
+  createHelpRequest(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreateHelpRequestMutation, CreateHelpRequestMutationVariables>;
+export const MyHelpRequestsDocument = new TypedDocumentString(`
+    query MyHelpRequests($first: Int! = 20, $after: String) {
+  me {
+    id
+    helpRequests(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          status
+          description
+          durationMinutes
+          atHome
+          meetingPlace
+          createdAt
+          skill {
+            id
+            label
+          }
+          helper {
+            firstName
+            status
+            scheduledAt
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyHelpRequestsQuery, MyHelpRequestsQueryVariables>;
+export const MyTimeCreditsDocument = new TypedDocumentString(`
+    query MyTimeCredits($first: Int! = 10) {
+  myTimeCredits {
+    balanceMinutes
+  }
+  me {
+    id
+    timeCreditEntries(first: $first) {
+      edges {
+        cursor
+        node {
+          at
+          minutes
+          reason
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyTimeCreditsQuery, MyTimeCreditsQueryVariables>;
+export const CancelHelpRequestDocument = new TypedDocumentString(`
+    mutation CancelHelpRequest($id: ID!) {
+  cancelHelpRequest(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelHelpRequestMutation, CancelHelpRequestMutationVariables>;
+export const HelpingDocument = new TypedDocumentString(`
+    query Helping {
+  me {
+    id
+    helperProfile {
+      status
+      approved
+      dbsExpiresOnDate
+      travelRadiusMetres
+      maxMinutesPerWeek
+      skills {
+        id
+        label
+      }
+    }
+  }
+  myAssignments {
+    id
+    status
+    scheduledAt
+    minutes
+    member {
+      firstName
+      distanceBand
+      address
+      phone
+    }
+    request {
+      id
+      description
+      durationMinutes
+      atHome
+      meetingPlace
+      skill {
+        id
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HelpingQuery, HelpingQueryVariables>;
+export const RespondToAssignmentDocument = new TypedDocumentString(`
+    mutation RespondToAssignment($id: ID!, $accept: Boolean!, $at: DateTime) {
+  respondToAssignment(id: $id, accept: $accept, at: $at) {
+    id
+    status
+    scheduledAt
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToAssignmentMutation, RespondToAssignmentMutationVariables>;
+export const ScheduleAssignmentDocument = new TypedDocumentString(`
+    mutation ScheduleAssignment($id: ID!, $at: DateTime!) {
+  scheduleAssignment(id: $id, at: $at) {
+    id
+    status
+    scheduledAt
+  }
+}
+    `) as unknown as TypedDocumentString<ScheduleAssignmentMutation, ScheduleAssignmentMutationVariables>;
+export const CompleteAssignmentDocument = new TypedDocumentString(`
+    mutation CompleteAssignment($id: ID!, $minutes: Int!) {
+  completeAssignment(id: $id, minutes: $minutes) {
+    id
+    status
+    minutes
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteAssignmentMutation, CompleteAssignmentMutationVariables>;
+export const OfferTimeDocument = new TypedDocumentString(`
+    query OfferTime {
+  skills {
+    id
+    label
+  }
+  me {
+    id
+    helperProfile {
+      status
+      travelRadiusMetres
+      maxMinutesPerWeek
+      skills {
+        id
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfferTimeQuery, OfferTimeQueryVariables>;
+export const UpdateHelperProfileDocument = new TypedDocumentString(`
+    mutation UpdateHelperProfile($input: HelperProfileInput!) {
+  updateHelperProfile(input: $input) {
+    status
+    approved
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateHelperProfileMutation, UpdateHelperProfileMutationVariables>;
 export const MyInboxDocument = new TypedDocumentString(`
     query MyInbox($first: Int! = 20, $after: String) {
   myInbox(first: $first, after: $after) {
@@ -356,6 +769,186 @@ export const MarkNudgeReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkNudgeReadMutation, MarkNudgeReadMutationVariables>;
+export const MoreMenuDocument = new TypedDocumentString(`
+    query MoreMenu {
+  me {
+    id
+    roles {
+      role
+    }
+    helperProfile {
+      status
+    }
+  }
+  pendingSurveys {
+    dueOn
+    instrument {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoreMenuQuery, MoreMenuQueryVariables>;
+export const MyIntroductionsDocument = new TypedDocumentString(`
+    query MyIntroductions($first: Int! = 20, $after: String) {
+  me {
+    id
+    introductions(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          status
+          message
+          createdAt
+          from {
+            id
+            displayName
+          }
+          to {
+            id
+            displayName
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyIntroductionsQuery, MyIntroductionsQueryVariables>;
+export const RespondToIntroductionDocument = new TypedDocumentString(`
+    mutation RespondToIntroduction($id: ID!, $accept: Boolean!) {
+  respondToIntroduction(id: $id, accept: $accept) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToIntroductionMutation, RespondToIntroductionMutationVariables>;
+export const OthersWhoCameDocument = new TypedDocumentString(`
+    query OthersWhoCame($sessionId: ID!) {
+  othersWhoCame(sessionId: $sessionId) {
+    id
+    displayName
+  }
+  session(id: $sessionId) {
+    id
+    startsAt
+    activity {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OthersWhoCameQuery, OthersWhoCameQueryVariables>;
+export const RecordContactsDocument = new TypedDocumentString(`
+    mutation RecordContacts($sessionId: ID!, $personIds: [ID!]!) {
+  recordContacts(sessionId: $sessionId, personIds: $personIds)
+}
+    `) as unknown as TypedDocumentString<RecordContactsMutation, RecordContactsMutationVariables>;
+export const MyNetworkDocument = new TypedDocumentString(`
+    query MyNetwork {
+  myNetwork {
+    contacts {
+      circle
+      confirmed
+      lastContactAt
+      sources
+      person {
+        id
+        displayName
+      }
+    }
+    gains {
+      code
+      text
+    }
+    hiddenContacts {
+      person {
+        id
+        displayName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyNetworkQuery, MyNetworkQueryVariables>;
+export const RecentSessionsDocument = new TypedDocumentString(`
+    query RecentSessions($first: Int! = 10) {
+  me {
+    id
+    bookings(upcoming: false, first: $first) {
+      edges {
+        node {
+          id
+          status
+          session {
+            id
+            startsAt
+            activity {
+              id
+              title
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecentSessionsQuery, RecentSessionsQueryVariables>;
+export const SetContactCircleDocument = new TypedDocumentString(`
+    mutation SetContactCircle($personId: ID!, $circle: Int) {
+  setContactCircle(personId: $personId, circle: $circle) {
+    circle
+    person {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetContactCircleMutation, SetContactCircleMutationVariables>;
+export const HideContactDocument = new TypedDocumentString(`
+    mutation HideContact($personId: ID!) {
+  hideContact(personId: $personId)
+}
+    `) as unknown as TypedDocumentString<HideContactMutation, HideContactMutationVariables>;
+export const UnhideContactDocument = new TypedDocumentString(`
+    mutation UnhideContact($personId: ID!) {
+  unhideContact(personId: $personId) {
+    circle
+    confirmed
+    lastContactAt
+    sources
+    person {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnhideContactMutation, UnhideContactMutationVariables>;
+export const SuggestedPeersDocument = new TypedDocumentString(`
+    query SuggestedPeers($first: Int! = 10) {
+  suggestedPeers(first: $first) {
+    score
+    reasons {
+      code
+      text
+    }
+    person {
+      id
+      displayName
+      distanceBand
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SuggestedPeersQuery, SuggestedPeersQueryVariables>;
+export const RequestIntroductionDocument = new TypedDocumentString(`
+    mutation RequestIntroduction($personId: ID!, $message: String) {
+  requestIntroduction(personId: $personId, message: $message) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RequestIntroductionMutation, RequestIntroductionMutationVariables>;
 export const MyProfileDocument = new TypedDocumentString(`
     query MyProfile {
   me {
@@ -471,3 +1064,32 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const PendingSurveysDocument = new TypedDocumentString(`
+    query PendingSurveys {
+  pendingSurveys {
+    stage
+    dueOn
+    instrument {
+      id
+      version
+      title
+      items {
+        id
+        text
+        options {
+          value
+          label
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PendingSurveysQuery, PendingSurveysQueryVariables>;
+export const SubmitSurveyDocument = new TypedDocumentString(`
+    mutation SubmitSurvey($instrumentId: ID!, $answers: [SurveyAnswerInput!]!) {
+  submitSurvey(instrumentId: $instrumentId, answers: $answers) {
+    id
+    instrumentId
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitSurveyMutation, SubmitSurveyMutationVariables>;
