@@ -6,13 +6,17 @@ import { API_URL } from '../src/api/config';
 import { useSession } from '../src/api/session';
 import { tokenStorage } from '../src/api/token-storage';
 import { AppProviders } from '../src/app-providers';
-import { useStrings, type Strings } from '../src/i18n/language';
+import { spokenLanguage, useStrings, type Strings } from '../src/i18n/language';
 import { createQueryClient } from '../src/query/query-client';
 import { watchConnection } from '../src/query/watch-connection';
 import { LoadingState } from '../src/ui/states';
 import { fontSizes } from '../src/ui/theme';
 
-const apiClient = createApiClient({ apiUrl: API_URL, storage: tokenStorage });
+const apiClient = createApiClient({
+  apiUrl: API_URL,
+  storage: tokenStorage,
+  language: spokenLanguage,
+});
 const queryClient = createQueryClient();
 watchConnection();
 

@@ -1,14 +1,27 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { SafeAreaProvider } from 'react-native-safe-area-context';
 
 import { ApiClientProvider } from './api/api-client-context';
 import type { ApiClient } from './api/client';
 import { SessionProvider } from './api/session';
 import { persistOptions } from './query/persister';
-import { LanguageProvider } from './i18n/language';
+import { LanguageProvider, useLanguage } from './i18n/language';
 import { TextSizeProvider } from './ui/text-size';
+
+/** What the API words (catalogue labels) is asked for again when the member changes language. */
+function RefetchOnLanguageChange() {
+  const { language } = useLanguage();
+  const queryClient = useQueryClient();
+  const shown = useRef(language);
+  useEffect(() => {
+    if (shown.current === language) return;
+    shown.current = language;
+    void queryClient.invalidateQueries();
+  }, [language, queryClient]);
+  return null;
+}
 
 /**
  * Everything a screen needs above it. `persist` is off in component tests, which start from an
@@ -31,6 +44,7 @@ export function AppProviders({
         onSignedOut={persist ? () => persistOptions.persister.removeClient() : undefined}
       >
         <LanguageProvider>
+          <RefetchOnLanguageChange />
           <TextSizeProvider>{children}</TextSizeProvider>
         </LanguageProvider>
       </SessionProvider>

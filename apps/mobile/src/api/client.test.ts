@@ -26,9 +26,29 @@ describe('the typed fetcher', () => {
       myBookings: [],
     });
     expect(api.calls).toEqual([
-      { operationName: 'MyBookings', variables: { upcoming: true }, authorization: 'Bearer a1' },
+      {
+        operationName: 'MyBookings',
+        variables: { upcoming: true },
+        authorization: 'Bearer a1',
+        language: 'en',
+      },
     ]);
     expect(jest.mocked(api.fetch).mock.calls[0]?.[0]).toBe('http://kith.test/graphql');
+  });
+
+  it("asks for the member's language, so catalogue labels come back in it", async () => {
+    const api = fakeApi({ MyBookings: () => BOOKINGS });
+    let language = 'en';
+    const client = createApiClient({
+      apiUrl: 'http://kith.test',
+      storage: memoryStorage({ accessToken: 'a1', refreshToken: 'r1' }),
+      fetch: api.fetch,
+      language: () => language,
+    });
+    await client.request(MyBookingsDocument, {});
+    language = 'es';
+    await client.request(MyBookingsDocument, {});
+    expect(api.calls.map((c) => c.language)).toEqual(['en', 'es']);
   });
 
   it('turns a GraphQL error into an ApiError with the code and the field messages', async () => {

@@ -9,6 +9,8 @@ export interface ApiClientOptions {
   apiUrl: string;
   storage: TokenStorage;
   fetch?: typeof globalThis.fetch;
+  /** The language the member reads, sent as Accept-Language (catalogue labels follow it). */
+  language?: () => string;
 }
 
 export type SessionListener = (signedIn: boolean) => void;
@@ -62,6 +64,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       Accept: 'application/graphql-response+json, application/json',
+      'Accept-Language': options.language?.() ?? 'en',
     };
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
     let response: Response;

@@ -41,6 +41,15 @@ export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.some((l) => l.code === value);
 }
 
+/**
+ * The language the app speaks now, for what is outside React: the API client sends it as
+ * Accept-Language, so the catalogue's labels come back in it.
+ */
+let spoken: Language = 'en';
+export function spokenLanguage(): Language {
+  return spoken;
+}
+
 /** The app's language, kept on the device; English until the member chooses. */
 export function LanguageProvider({
   children,
@@ -65,6 +74,7 @@ export function LanguageProvider({
     setState(next);
     AsyncStorage.setItem(LANGUAGE_KEY, next).catch(() => undefined);
   }, []);
+  spoken = language;
   const value = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }

@@ -4,6 +4,7 @@ export interface FakeCall {
   operationName: string;
   variables: Record<string, unknown>;
   authorization: string | undefined;
+  language: string | undefined;
 }
 
 /** What a handler answers: data, GraphQL errors, or no answer at all (no signal). */
@@ -41,6 +42,7 @@ export function fakeApi(handlers: Record<string, FakeHandler>) {
       operationName: body.operationName,
       variables: body.variables,
       authorization: headers.Authorization,
+      language: headers['Accept-Language'],
     };
     calls.push(call);
     const handler = handlers[body.operationName];
