@@ -23,6 +23,7 @@ function Navigator() {
       <Stack.Protected guard={signedIn}>
         <Stack.Screen name="(tabs)" />
         <Stack.Screen name="profile/[setting]" />
+        <Stack.Screen name="session/[id]" />
         <Stack.Screen name="settings" options={{ headerShown: true, title: 'Settings' }} />
       </Stack.Protected>
       <Stack.Protected guard={!signedIn}>

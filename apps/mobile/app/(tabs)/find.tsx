@@ -1,3 +1,12 @@
+import { router } from 'expo-router';
+
 import { FindScreen } from '../../src/screens/find/find-screen';
 
-export default FindScreen;
+export default function FindRoute() {
+  return (
+    <FindScreen
+      onOpenSession={(id) => router.push(`/session/${id}`)}
+      onAddHome={() => router.push('/profile/home')}
+    />
+  );
+}

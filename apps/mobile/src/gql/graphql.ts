@@ -4,12 +4,30 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AccessibilityFeature =
+  | 'ACCESSIBLE_TOILET'
+  | 'HEARING_LOOP'
+  | 'LARGE_PRINT'
+  | 'QUIET_SPACE'
+  | 'SEATING'
+  | 'STEP_FREE';
+
 export type BookingStatus =
   | 'ATTENDED'
   | 'BOOKED'
   | 'CANCELLED'
   | 'NO_SHOW'
   | 'WAITLISTED';
+
+export type DevicePlatform =
+  | 'ANDROID'
+  | 'IOS'
+  | 'WEB';
+
+export type LatLngInput = {
+  lat: number;
+  lng: number;
+};
 
 /** What would let Kith suggest sessions, or better ones: what to ask the member for, then why nothing can be suggested */
 export type MatchingNeed =
@@ -47,6 +65,18 @@ export type NudgeKind =
   | 'SURVEY_DUE'
   | 'WAITLIST_PROMOTED';
 
+export type SessionFilter = {
+  accessibility?: Array<AccessibilityFeature> | null | undefined;
+  from?: string | null | undefined;
+  hasPlaces?: boolean | null | undefined;
+  interestIds?: Array<string | number> | null | undefined;
+  /** Defaults to your home when withinMetres is given */
+  near?: LatLngInput | null | undefined;
+  to?: string | null | undefined;
+  /** At most 50,000; defaults to your travel radius */
+  withinMetres?: number | null | undefined;
+};
+
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
 }>;
@@ -59,12 +89,43 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
-export type MyBookingsQueryVariables = Exact<{
-  upcoming?: boolean;
+export type RegisterDeviceMutationVariables = Exact<{
+  token: string;
+  platform: DevicePlatform;
 }>;
 
 
-export type MyBookingsQuery = { myBookings: Array<{ id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string, startsAt: string, endsAt: string, cancelled: boolean, activity: { id: string, title: string, venueName: string } } }> };
+export type RegisterDeviceMutation = { registerDevice: boolean };
+
+export type UnregisterDeviceMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UnregisterDeviceMutation = { unregisterDevice: boolean };
+
+export type MyBookingsQueryVariables = Exact<{
+  upcoming?: boolean;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyBookingsQuery = { me: { id: string, bookings: { edges: Array<{ cursor: string, node: { id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string, startsAt: string, endsAt: string, cancelled: boolean, activity: { id: string, title: string, venueName: string } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type FindSessionsQueryVariables = Exact<{
+  filter: SessionFilter;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type FindSessionsQuery = { sessions: { edges: Array<{ cursor: string, node: { id: string, startsAt: string, endsAt: string, placesLeft: number, waitlistLength: number, cancelled: boolean, distanceBand: string | null, activity: { id: string, title: string, venueName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FindChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FindChoicesQuery = { interests: Array<{ id: string, label: string }>, me: { id: string, memberProfile: { hasHome: boolean, travelRadiusMetres: number, interests: Array<{ id: string }> } | null } };
 
 export type ForYouQueryVariables = Exact<{
   first?: number;
@@ -87,6 +148,27 @@ export type MarkNudgeReadMutationVariables = Exact<{
 
 
 export type MarkNudgeReadMutation = { markNudgeRead: { id: string, readAt: string | null } };
+
+export type SessionPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SessionPageQuery = { session: { id: string, startsAt: string, endsAt: string, capacity: number, placesLeft: number, waitlistLength: number, cancelled: boolean, distanceBand: string | null, knownGoing: Array<string>, activity: { id: string, title: string, description: string, venueName: string, venueAddress: string | null, accessibility: Array<AccessibilityFeature> } } | null, me: { id: string, bookings: { edges: Array<{ node: { id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string } } }> } } };
+
+export type JoinSessionMutationVariables = Exact<{
+  sessionId: string | number;
+}>;
+
+
+export type JoinSessionMutation = { joinSession: { id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string, placesLeft: number, waitlistLength: number } } };
+
+export type LeaveSessionMutationVariables = Exact<{
+  sessionId: string | number;
+}>;
+
+
+export type LeaveSessionMutation = { leaveSession: { id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string, placesLeft: number, waitlistLength: number } } };
 
 export type RequestSignInCodeMutationVariables = Exact<{
   email: string;
@@ -135,26 +217,93 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const RegisterDeviceDocument = new TypedDocumentString(`
+    mutation RegisterDevice($token: String!, $platform: DevicePlatform!) {
+  registerDevice(token: $token, platform: $platform)
+}
+    `) as unknown as TypedDocumentString<RegisterDeviceMutation, RegisterDeviceMutationVariables>;
+export const UnregisterDeviceDocument = new TypedDocumentString(`
+    mutation UnregisterDevice($token: String!) {
+  unregisterDevice(token: $token)
+}
+    `) as unknown as TypedDocumentString<UnregisterDeviceMutation, UnregisterDeviceMutationVariables>;
 export const MyBookingsDocument = new TypedDocumentString(`
-    query MyBookings($upcoming: Boolean! = true) {
-  myBookings(upcoming: $upcoming) {
+    query MyBookings($upcoming: Boolean! = true, $first: Int! = 20, $after: String) {
+  me {
     id
-    status
-    waitlistPosition
-    session {
-      id
-      startsAt
-      endsAt
-      cancelled
-      activity {
-        id
-        title
-        venueName
+    bookings(upcoming: $upcoming, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          status
+          waitlistPosition
+          session {
+            id
+            startsAt
+            endsAt
+            cancelled
+            activity {
+              id
+              title
+              venueName
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<MyBookingsQuery, MyBookingsQueryVariables>;
+export const FindSessionsDocument = new TypedDocumentString(`
+    query FindSessions($filter: SessionFilter!, $first: Int! = 20, $after: String) {
+  sessions(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        startsAt
+        endsAt
+        placesLeft
+        waitlistLength
+        cancelled
+        distanceBand
+        activity {
+          id
+          title
+          venueName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindSessionsQuery, FindSessionsQueryVariables>;
+export const FindChoicesDocument = new TypedDocumentString(`
+    query FindChoices {
+  interests {
+    id
+    label
+  }
+  me {
+    id
+    memberProfile {
+      hasHome
+      travelRadiusMetres
+      interests {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindChoicesQuery, FindChoicesQueryVariables>;
 export const ForYouDocument = new TypedDocumentString(`
     query ForYou($first: Int! = 10) {
   matchingNeeds
@@ -214,6 +363,72 @@ export const MarkNudgeReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkNudgeReadMutation, MarkNudgeReadMutationVariables>;
+export const SessionPageDocument = new TypedDocumentString(`
+    query SessionPage($id: ID!) {
+  session(id: $id) {
+    id
+    startsAt
+    endsAt
+    capacity
+    placesLeft
+    waitlistLength
+    cancelled
+    distanceBand
+    knownGoing
+    activity {
+      id
+      title
+      description
+      venueName
+      venueAddress
+      accessibility
+    }
+  }
+  me {
+    id
+    bookings(upcoming: true, first: 50) {
+      edges {
+        node {
+          id
+          status
+          waitlistPosition
+          session {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SessionPageQuery, SessionPageQueryVariables>;
+export const JoinSessionDocument = new TypedDocumentString(`
+    mutation JoinSession($sessionId: ID!) {
+  joinSession(sessionId: $sessionId) {
+    id
+    status
+    waitlistPosition
+    session {
+      id
+      placesLeft
+      waitlistLength
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JoinSessionMutation, JoinSessionMutationVariables>;
+export const LeaveSessionDocument = new TypedDocumentString(`
+    mutation LeaveSession($sessionId: ID!) {
+  leaveSession(sessionId: $sessionId) {
+    id
+    status
+    waitlistPosition
+    session {
+      id
+      placesLeft
+      waitlistLength
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeaveSessionMutation, LeaveSessionMutationVariables>;
 export const RequestSignInCodeDocument = new TypedDocumentString(`
     mutation RequestSignInCode($email: String!) {
   requestSignInCode(email: $email)

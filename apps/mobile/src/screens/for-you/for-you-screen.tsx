@@ -1,4 +1,4 @@
-import { StyleSheet, View } from 'react-native';
+import { Pressable, StyleSheet, View } from 'react-native';
 
 import { ForYouDocument, type ForYouQuery } from '../../gql/graphql';
 import { useApiQuery } from '../../query/use-api-query';
@@ -17,13 +17,25 @@ function placesText(placesLeft: number): string {
   return placesLeft === 1 ? '1 place left' : `${placesLeft} places left`;
 }
 
-function Suggestion({ match }: { match: Match }) {
+function Suggestion({ match, onOpen }: { match: Match; onOpen: () => void }) {
   const { session } = match;
   const where = session.distanceBand
     ? `${session.activity.venueName}, ${session.distanceBand} from you`
     : session.activity.venueName;
   return (
-    <View style={styles.card} accessible={false} testID={`suggestion-${session.id}`}>
+    <Pressable
+      style={styles.card}
+      accessibilityRole="button"
+      accessibilityLabel={[
+        session.activity.title,
+        formatWhen(session.startsAt, session.endsAt),
+        where,
+        placesText(session.placesLeft),
+        ...match.reasons.map((reason) => reason.text),
+      ].join('. ')}
+      onPress={onOpen}
+      testID={`suggestion-${session.id}`}
+    >
       <AppText variant="heading">{session.activity.title}</AppText>
       <AppText>{formatWhen(session.startsAt, session.endsAt)}</AppText>
       <AppText>{where}</AppText>
@@ -36,7 +48,7 @@ function Suggestion({ match }: { match: Match }) {
           ))}
         </View>
       ) : null}
-    </View>
+    </Pressable>
   );
 }
 
@@ -84,8 +96,10 @@ function NoSuggestions({
 
 export function ForYouScreen({
   onOpenSetting,
+  onOpenSession = () => undefined,
 }: {
   onOpenSetting: (setting: ProfileSetting) => void;
+  onOpenSession?: (id: string) => void;
 }) {
   const query = useApiQuery(ForYouDocument, { first: 10 }, { meta: { persist: true } });
   return (
@@ -102,7 +116,11 @@ export function ForYouScreen({
             <>
               <AppText>Things near you we think you might enjoy.</AppText>
               {data.recommendedSessions.map((match) => (
-                <Suggestion key={match.session.id} match={match} />
+                <Suggestion
+                  key={match.session.id}
+                  match={match}
+                  onOpen={() => onOpenSession(match.session.id)}
+                />
               ))}
             </>
           )
