@@ -1,4 +1,4 @@
-import { Stack } from 'expo-router';
+import { router, Stack } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
 
 import { createApiClient } from '../src/api/client';
@@ -6,6 +6,7 @@ import { API_URL } from '../src/api/config';
 import { useSession } from '../src/api/session';
 import { tokenStorage } from '../src/api/token-storage';
 import { AppProviders } from '../src/app-providers';
+import { usePush } from '../src/push/use-push';
 import { createQueryClient } from '../src/query/query-client';
 import { watchConnection } from '../src/query/watch-connection';
 import { LoadingState } from '../src/ui/states';
@@ -13,11 +14,13 @@ import { LoadingState } from '../src/ui/states';
 const apiClient = createApiClient({ apiUrl: API_URL, storage: tokenStorage });
 const queryClient = createQueryClient();
 watchConnection();
+const openRoute = (route: string) => router.push(route);
 
 function Navigator() {
   const { status } = useSession();
-  if (status === 'loading') return <LoadingState text="Opening Kith" />;
   const signedIn = status === 'signedIn';
+  usePush({ signedIn, onOpenRoute: openRoute });
+  if (status === 'loading') return <LoadingState text="Opening Kith" />;
   return (
     <Stack screenOptions={{ headerShown: false }}>
       <Stack.Protected guard={signedIn}>
