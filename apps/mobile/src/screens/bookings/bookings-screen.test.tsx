@@ -94,7 +94,7 @@ describe('BookingsScreen', () => {
     expect(await screen.findByText('Tienes una plaza.')).toBeOnTheScreen();
     expect(screen.getByText('Mis reservas')).toBeOnTheScreen();
     expect(screen.getByText('Eres el número 3 en la lista de espera.')).toBeOnTheScreen();
-    expect(screen.getAllByText('Martes 8 de diciembre, de 10:30 a 12:00')).toHaveLength(3);
+    expect(screen.getAllByText('martes, 8 de diciembre, de 10:30 a 12:00')).toHaveLength(3);
     expect(screen.getByRole('radio', { name: 'Pasadas' })).toBeOnTheScreen();
   });
 

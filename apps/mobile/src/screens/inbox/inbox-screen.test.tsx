@@ -119,7 +119,7 @@ describe('InboxScreen', () => {
     );
     expect(await screen.findByText('Tienes 1 mensaje nuevo.')).toBeOnTheScreen();
     expect(screen.getByText('Mensajes')).toBeOnTheScreen();
-    expect(screen.getAllByText('Viernes 4 de diciembre')).toHaveLength(2);
+    expect(screen.getAllByText('viernes, 4 de diciembre')).toHaveLength(2);
     expect(screen.getByRole('button', { name: 'Ver mensajes anteriores' })).toBeOnTheScreen();
   });
 

@@ -63,6 +63,7 @@ const strings: Strings<{
 
 const LOCALE: Record<Language, string> = { en: 'en-GB', es: 'es-ES' };
 
+/** "Friday 4 December", "viernes, 4 de diciembre" */
 function dateOf(iso: string, language: Language): string {
   const date = new Date(iso).toLocaleDateString(LOCALE[language], {
     timeZone: 'Europe/London',
@@ -70,8 +71,7 @@ function dateOf(iso: string, language: Language): string {
     day: 'numeric',
     month: 'long',
   });
-  const plain = date.replace(',', '');
-  return plain.charAt(0).toUpperCase() + plain.slice(1);
+  return language === 'en' ? date.replace(',', '') : date;
 }
 
 function NudgeCard({ nudge, onOpen }: { nudge: Nudge; onOpen: () => void }) {

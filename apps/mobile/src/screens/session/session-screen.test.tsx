@@ -40,7 +40,7 @@ describe('SessionScreen', () => {
       </LanguageProvider>,
       { handlers: { SessionPage: () => PAGE } },
     );
-    expect(await screen.findByText('Martes 8 de diciembre, de 10:30 a 12:00')).toBeOnTheScreen();
+    expect(await screen.findByText('martes, 8 de diciembre, de 10:30 a 12:00')).toBeOnTheScreen();
     expect(screen.getByText('St Mary’s Hall, a menos de 500 m de ti')).toBeOnTheScreen();
     expect(screen.getByText('Quedan 4 plazas')).toBeOnTheScreen();
     expect(screen.getByText('Personas que conoces y que van: Ann y Raj.')).toBeOnTheScreen();

@@ -17,18 +17,21 @@ const spanishTime = new Intl.DateTimeFormat('es-ES', {
   hourCycle: 'h23',
 });
 
-/** When a session is, in London time, in the member's language. */
+/**
+ * When a session is, in London time, in the member's language: "Tuesday 8 December, 10:30am to
+ * 12:00pm", "martes, 8 de diciembre, de 10:30 a 12:00" (the same words as formatWhen gives once it
+ * takes a language).
+ */
 export function whenIn(language: Language, startsAt: string, endsAt?: string): string {
   switch (language) {
     case 'en':
       return formatWhen(startsAt, endsAt);
     case 'es': {
-      const day = spanishDay.format(new Date(startsAt)).replace(',', '');
+      const day = spanishDay.format(new Date(startsAt));
       const from = spanishTime.format(new Date(startsAt));
-      const sentence = endsAt
+      return endsAt
         ? `${day}, de ${from} a ${spanishTime.format(new Date(endsAt))}`
         : `${day}, ${from}`;
-      return sentence.charAt(0).toUpperCase() + sentence.slice(1);
     }
   }
 }
