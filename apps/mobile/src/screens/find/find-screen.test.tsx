@@ -1,6 +1,7 @@
 import { onlineManager } from '@tanstack/react-query';
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 
+import { LanguageProvider } from '../../i18n/language';
 import { gqlError, type FakeAnswer, type FakeHandler } from '../../test/fake-api';
 import { findChoices, findSession, sessionsPage } from '../../test/fixtures-find';
 import { renderScreen } from '../../test/render';
@@ -46,6 +47,20 @@ describe('FindScreen', () => {
     });
   });
 
+  it('speaks Spanish when the member chose it', async () => {
+    await renderScreen(
+      <LanguageProvider initialLanguage="es">
+        <FindScreen onOpenSession={jest.fn()} onAddHome={jest.fn()} />
+      </LanguageProvider>,
+      { handlers: { FindChoices: () => findChoices(), FindSessions: () => FIRST } },
+    );
+    expect(await screen.findByText('Quedan 4 plazas')).toBeOnTheScreen();
+    expect(screen.getByRole('radio', { name: 'Esta semana' })).toBeChecked();
+    expect(screen.getByText('St Mary’s Hall, a entre 1 y 2 km de ti')).toBeOnTheScreen();
+    expect(screen.getByText('Está lleno. Hay 2 personas en la lista de espera.')).toBeOnTheScreen();
+    expect(screen.getByRole('button', { name: 'Elegir un interés' })).toBeOnTheScreen();
+  });
+
   it('opens a session when it is pressed', async () => {
     const { onOpenSession } = await render({ FindSessions: () => FIRST });
     fireEvent.press(
@@ -66,8 +81,13 @@ describe('FindScreen', () => {
       ...tomorrow,
     });
 
+    fireEvent.press(screen.getByRole('button', { name: 'Choose an interest' }));
     fireEvent.press(screen.getByRole('radio', { name: 'Walking' }));
     await waitFor(() => expect(api.callsOf('FindSessions')).toHaveLength(3));
+    // Folded away again, saying what was chosen.
+    expect(screen.queryByRole('radio', { name: 'Walking' })).toBeNull();
+    expect(screen.getByText('Walking')).toBeOnTheScreen();
+    expect(screen.getByRole('button', { name: 'Choose another interest' })).toBeOnTheScreen();
     expect(api.callsOf('FindSessions')[2]?.variables.filter).toEqual({
       withinMetres: 2000,
       ...tomorrow,
@@ -92,10 +112,17 @@ describe('FindScreen', () => {
       screen
         .getAllByRole('radio')
         .map((radio) => (radio.props as { accessibilityLabel?: string }).accessibilityLabel);
-    expect(shown()).toEqual(['Today', 'Tomorrow', 'This week', 'Next week', 'Anything', 'Walking']);
+    // Folded away at first, so the sessions show without scrolling past every interest.
+    expect(shown()).toEqual(['Today', 'Tomorrow', 'This week', 'Next week']);
+    expect(screen.getByText('Anything')).toBeOnTheScreen();
+    fireEvent.press(screen.getByRole('button', { name: 'Choose an interest' }));
+    expect(shown().slice(4)).toEqual(['Anything', 'Walking']);
     fireEvent.press(screen.getByRole('button', { name: 'Show other interests' }));
     expect(shown().slice(4)).toEqual(['Anything', 'Walking', 'Gardening', 'Singing', 'Cooking']);
     fireEvent.press(screen.getByRole('radio', { name: 'Cooking' }));
+    expect(screen.getByText('Cooking')).toBeOnTheScreen();
+    fireEvent.press(screen.getByRole('button', { name: 'Choose another interest' }));
+    expect(screen.getByRole('radio', { name: 'Cooking' })).toBeChecked();
     fireEvent.press(screen.getByRole('button', { name: 'Show only mine' }));
     // The choice the member made does not vanish: it goes back to Anything.
     expect(screen.getByRole('radio', { name: 'Anything' })).toBeChecked();
@@ -104,6 +131,7 @@ describe('FindScreen', () => {
   it('lists every interest when the member has chosen none', async () => {
     await render({ FindChoices: () => findChoices({ mine: [] }), FindSessions: () => FIRST });
     await screen.findByText('Garden club');
+    fireEvent.press(screen.getByRole('button', { name: 'Choose an interest' }));
     expect(screen.getByRole('radio', { name: 'Cooking' })).toBeOnTheScreen();
     expect(screen.queryByRole('button', { name: 'Show other interests' })).toBeNull();
   });
@@ -146,11 +174,12 @@ describe('FindScreen', () => {
         (filter as { interestIds?: string[] }).interestIds ? sessionsPage([]) : FIRST,
     });
     await screen.findByText('Garden club');
+    fireEvent.press(screen.getByRole('button', { name: 'Choose an interest' }));
     fireEvent.press(screen.getByRole('radio', { name: 'Walking' }));
     expect(await screen.findByText('Nothing found')).toBeOnTheScreen();
     fireEvent.press(screen.getByRole('button', { name: 'Show everything near me' }));
     expect(await screen.findByText('Garden club')).toBeOnTheScreen();
-    expect(screen.getByRole('radio', { name: 'Anything' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Choose an interest' })).toBeOnTheScreen();
     // Shown at once from before, and asked again.
     await waitFor(() => expect(api.callsOf('FindSessions')).toHaveLength(3));
     expect(api.callsOf('FindSessions')[2]?.variables.filter).not.toHaveProperty('interestIds');

@@ -33,6 +33,8 @@ const strings: Strings<{
   days: Record<DayChoice, string>;
   interest: string;
   anything: string;
+  chooseInterest: string;
+  chooseAnother: string;
   moreInterests: string;
   fewerInterests: string;
   hasPlaces: string;
@@ -53,6 +55,8 @@ const strings: Strings<{
     days: { today: 'Today', tomorrow: 'Tomorrow', thisWeek: 'This week', nextWeek: 'Next week' },
     interest: 'What',
     anything: 'Anything',
+    chooseInterest: 'Choose an interest',
+    chooseAnother: 'Choose another interest',
     moreInterests: 'Show other interests',
     fewerInterests: 'Show only mine',
     hasPlaces: 'Only show ones with places left',
@@ -78,6 +82,8 @@ const strings: Strings<{
     },
     interest: 'Qué',
     anything: 'Cualquier cosa',
+    chooseInterest: 'Elegir un interés',
+    chooseAnother: 'Elegir otro interés',
     moreInterests: 'Ver otros intereses',
     fewerInterests: 'Ver solo los míos',
     hasPlaces: 'Ver solo las que tienen plazas',
@@ -202,16 +208,24 @@ function interestChoices(
   choices: FindChoicesQuery,
   showAll: boolean,
   anything: string,
-): { shown: Choice<string>[]; hasOthers: boolean; mine: ReadonlySet<string> } {
+): {
+  shown: Choice<string>[];
+  all: Choice<string>[];
+  hasOthers: boolean;
+  mine: ReadonlySet<string>;
+} {
   const mine = new Set(choices.me.memberProfile?.interests.map((interest) => interest.id) ?? []);
   const own = choices.interests.filter((interest) => mine.has(interest.id));
   const others = choices.interests.filter((interest) => !mine.has(interest.id));
   const listed = own.length === 0 || showAll ? [...own, ...others] : own;
+  const choice = (interest: { id: string; label: string }) => ({
+    value: interest.id,
+    label: interest.label,
+  });
+  const anythingChoice = { value: ANYTHING, label: anything };
   return {
-    shown: [
-      { value: ANYTHING, label: anything },
-      ...listed.map((interest) => ({ value: interest.id, label: interest.label })),
-    ],
+    shown: [anythingChoice, ...listed.map(choice)],
+    all: [anythingChoice, ...choices.interests.map(choice)],
     hasOthers: own.length > 0 && others.length > 0,
     mine,
   };
@@ -231,6 +245,7 @@ function Finder({
   const [interest, setInterest] = useState<string>(ANYTHING);
   const [hasPlaces, setHasPlaces] = useState(false);
   const [showAll, setShowAll] = useState(false);
+  const [choosing, setChoosing] = useState(false);
   const radius = choices.me.memberProfile?.travelRadiusMetres;
   const filter = useMemo((): SessionFilter => {
     // Whole London days, so the filter (and the cache) stays the same all day.
@@ -252,25 +267,45 @@ function Finder({
         chosen={day}
         onChoose={setDay}
       />
-      <ChoiceGroup
-        label={t.interest}
-        choices={interests.shown}
-        chosen={interest}
-        onChoose={setInterest}
-      />
-      {interests.hasOthers ? (
-        <Button
-          label={showAll ? t.fewerInterests : t.moreInterests}
-          variant="secondary"
-          onPress={() => {
-            // The choice made never disappears from view: one of the others goes back to Anything.
-            if (showAll && interest !== ANYTHING && !interests.mine.has(interest)) {
-              setInterest(ANYTHING);
-            }
-            setShowAll(!showAll);
-          }}
-        />
-      ) : null}
+      {choosing ? (
+        <>
+          <ChoiceGroup
+            label={t.interest}
+            choices={interests.shown}
+            chosen={interest}
+            onChoose={(value) => {
+              setInterest(value);
+              setChoosing(false);
+            }}
+          />
+          {interests.hasOthers ? (
+            <Button
+              label={showAll ? t.fewerInterests : t.moreInterests}
+              variant="secondary"
+              onPress={() => {
+                // The choice made never vanishes from view: one of the others goes back to Anything.
+                if (showAll && interest !== ANYTHING && !interests.mine.has(interest)) {
+                  setInterest(ANYTHING);
+                }
+                setShowAll(!showAll);
+              }}
+            />
+          ) : null}
+        </>
+      ) : (
+        // Folded away, so what there is to do shows without scrolling past every interest.
+        <View style={styles.chosen}>
+          <AppText variant="heading">{t.interest}</AppText>
+          <AppText>
+            {interests.all.find((choice) => choice.value === interest)?.label ?? t.anything}
+          </AppText>
+          <Button
+            label={interest === ANYTHING ? t.chooseInterest : t.chooseAnother}
+            variant="secondary"
+            onPress={() => setChoosing(true)}
+          />
+        </View>
+      )}
       <CheckBox label={t.hasPlaces} checked={hasPlaces} onChange={setHasPlaces} />
       <Results
         filter={filter}
@@ -316,6 +351,7 @@ export function FindScreen({
 
 const styles = StyleSheet.create({
   list: { gap: space.m },
+  chosen: { gap: space.s },
   card: {
     minHeight: TOUCH_MIN,
     backgroundColor: colours.surface,

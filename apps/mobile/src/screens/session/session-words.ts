@@ -53,7 +53,8 @@ type SessionWords = {
 function spanishBand(band: string): string {
   if (band.startsWith('under ')) return `a menos de ${band.slice(6)}`;
   if (band.startsWith('over ')) return `a más de ${band.slice(5)}`;
-  return `a ${band.replace('–', ' a ')}`;
+  const range = /^(\S+)–(.+)$/.exec(band);
+  return range ? `a entre ${range[1]} y ${range[2]}` : `a ${band}`;
 }
 
 function listOf(names: readonly string[], and: string): string {
