@@ -1,10 +1,10 @@
-import { AreaService } from '@kith/areas';
+import { AreaService, PostcodeService } from '@kith/areas';
 import { ProfileService } from '@kith/community';
 import { PersonService, Role } from '@kith/identity';
 import type { Principal } from '@kith/identity';
 import { startApi } from '../support/api';
 import type { RunningApi } from '../support/api';
-import { importShippedAreas } from '../support/areas';
+import { importShippedAreas, importShippedPostcodes } from '../support/areas';
 import {
   CREATE_ACTIVITY,
   interestIds,
@@ -35,6 +35,7 @@ describe("a person's history, a page at a time, and what the member app shows of
   beforeAll(async () => {
     api = await startApi(testConfig());
     await importShippedAreas(api.app.get(AreaService));
+    await importShippedPostcodes(api.app.get(PostcodeService));
     help = await HelpFixtures.create(api);
   });
 
@@ -239,6 +240,38 @@ describe("a person's history, a page at a time, and what the member app shows of
       'meetingPlace',
     ]);
     expect((await mine()).data!.me.helpRequests.edges).toHaveLength(1);
+  });
+
+  it('lets a helper offer time from a postcode, never coordinates, and refuses one Kith does not serve', async () => {
+    const helper = await signIn(api);
+    const OFFER = `mutation($input: HelperProfileInput!) { updateHelperProfile(input: $input) { travelRadiusMetres } }`;
+    const offer = (extra: Record<string, unknown>) =>
+      api.gql(
+        OFFER,
+        {
+          input: {
+            skillIds: [help.skills.gardening],
+            travelRadiusMetres: 2000,
+            availability: [{ weekday: 'SAT', start: '09:00', end: '12:00' }],
+            ...extra,
+          },
+        },
+        helper.accessToken,
+      );
+    const fieldsOf = async (extra: Record<string, unknown>) =>
+      (await offer(extra)).errors?.[0].extensions.fields;
+    expect(await fieldsOf({ basePostcode: 'KX9 1AA' })).toEqual([
+      { path: 'basePostcode', message: 'Kith does not run near KX9 1AA yet.' },
+    ]);
+    expect(await fieldsOf({})).toEqual([
+      { path: 'basePostcode', message: 'Give the postcode you will set out from.' },
+    ]);
+    expect(await fieldsOf({ basePostcode: 'KX1 1AB', base: { lat: 51.5, lng: -0.1 } })).toEqual([
+      { path: 'basePostcode', message: 'Give a postcode or a base, not both.' },
+    ]);
+    expect((await offer({ basePostcode: 'kx1 1ab' })).data).toEqual({
+      updateHelperProfile: { travelRadiusMetres: 2000 },
+    });
   });
 
   it('pages time-credit entries newest first', async () => {

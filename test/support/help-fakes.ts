@@ -5,6 +5,7 @@ import { DomainError, present } from '@kith/platform';
 import type { Clock, Db, JobOutbox, KithConfig } from '@kith/platform';
 import type { IntroductionService, TieService } from '@kith/network';
 import { RecordingOutbox } from './recording-outbox';
+import type { PostcodeService } from '@kith/areas';
 import { BlockService } from '@kith/identity';
 import type { PersonService, Principal } from '@kith/identity';
 import type { BlockRepository } from '../../libs/identity/src/block.repository';
@@ -580,6 +581,11 @@ export class FakeLedgerRepository implements Public<LedgerRepository>, Rollback 
   }
 }
 
+/** Postcodes: the fakes' helpers give coordinates, so none is ever looked up. */
+const NO_POSTCODES = {
+  locateServed: () => Promise.reject(new Error('the help fakes look up no postcodes')),
+} as unknown as PostcodeService;
+
 export class FakeAuditLog implements Public<AuditLog>, Rollback {
   rows: {
     actorId: string | null;
@@ -744,7 +750,7 @@ export function fakeHelp(floorMinutes = -120) {
     outbox,
     ties,
     introductions,
-    helpers: new HelperService(asDb, asClock, asHelp, asPeople, asAudit),
+    helpers: new HelperService(asDb, asClock, asHelp, asPeople, asAudit, NO_POSTCODES),
     credits: new TimeCreditService(ledger, asHelp, asPeople),
   };
 }

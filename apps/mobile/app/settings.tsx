@@ -1,3 +1,12 @@
+import { router } from 'expo-router';
+
 import { SettingsScreen } from '../src/screens/settings/settings-screen';
 
-export default SettingsScreen;
+export default function SettingsRoute() {
+  return (
+    <SettingsScreen
+      onOpenSetting={(setting) => router.push(`/profile/${setting}`)}
+      onLeaveKith={() => router.push('/leave-kith')}
+    />
+  );
+}

@@ -33,6 +33,27 @@ export class PostcodeService {
   }
 
   /**
+   * Where a postcode a person typed puts them, inside an area Kith serves; or, in plain words,
+   * why it cannot: not a postcode, not one Kith knows, or outside every area.
+   */
+  async locateServed(
+    text: string,
+  ): Promise<{ ok: true; place: PostcodePlace } | { ok: false; message: string }> {
+    const found = await this.lookup(text);
+    if (!found.found)
+      return {
+        ok: false,
+        message:
+          found.problem === 'MALFORMED'
+            ? 'This is not a UK postcode. A postcode looks like SE1 7PB.'
+            : 'We cannot find this postcode. Check it, or ask your coordinator.',
+      };
+    if (!found.place.areaId)
+      return { ok: false, message: `Kith does not run near ${found.place.display} yet.` };
+    return { ok: true, place: found.place };
+  }
+
+  /**
    * Imports an ONS Postcode Directory CSV in one transaction: all of it or, when the file cannot
    * be read, none. Importing a newer release over an older one moves what moved and adds what is
    * new; postcodes since terminated are kept (a member's home stays where it was).

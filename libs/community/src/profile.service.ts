@@ -203,19 +203,10 @@ export class ProfileService {
       problems.add('postcode', 'Give a postcode or a home, not both.');
       return undefined;
     }
-    const found = await this.postcodes.lookup(changes.postcode);
-    if (!found.found) {
-      problems.add(
-        'postcode',
-        found.problem === 'MALFORMED'
-          ? 'This is not a UK postcode. A postcode looks like SE1 7PB.'
-          : 'We cannot find this postcode. Check it, or ask your coordinator.',
-      );
-      return undefined;
-    }
-    if (!found.place.areaId) {
-      // Nothing is saved: a home where no circle runs would find no one and nothing.
-      problems.add('postcode', `Kith does not run near ${found.place.display} yet.`);
+    const found = await this.postcodes.locateServed(changes.postcode);
+    // Nothing is saved outside every area: a home where no circle runs would find nothing.
+    if (!found.ok) {
+      problems.add('postcode', found.message);
       return undefined;
     }
     return { at: found.place.location, postcode: found.place.display };

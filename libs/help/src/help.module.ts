@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AreasModule } from '@kith/areas';
 import { JobOutboxModule } from '@kith/platform';
 import { IdentityModule } from '@kith/identity';
 import { NetworkModule } from '@kith/network';
@@ -11,7 +12,7 @@ import { LedgerRepository } from './ledger.repository';
 import { TimeCreditService } from './time-credit.service';
 
 @Module({
-  imports: [IdentityModule, NetworkModule, JobOutboxModule],
+  imports: [AreasModule, IdentityModule, NetworkModule, JobOutboxModule],
   providers: [
     AuditLog,
     HelpRepository,

@@ -4,6 +4,7 @@ import { Clock, Db, DomainError, isUuid, londonDate, present, Problems } from '@
 import type { AvailabilityInput } from '@kith/community';
 import type { LatLng } from '@kith/platform';
 import { PersonService, Role } from '@kith/identity';
+import { PostcodeService } from '@kith/areas';
 import type { Principal } from '@kith/identity';
 import { AuditLog } from './audit.repository';
 import { AssignmentStatus, HelperStatus, HelpRequestStatus } from './help.entities';
@@ -12,7 +13,9 @@ import type { HelperRow } from './help.repository';
 
 export interface HelperProfileChanges {
   skillIds: string[];
-  base: LatLng;
+  /** Where the helper sets out from: coordinates (operators, tests) or a postcode (the app). */
+  base?: LatLng | null;
+  basePostcode?: string | null;
   travelRadiusMetres: number;
   availability: AvailabilityInput[];
   maxMinutesPerWeek?: number | null;
@@ -31,7 +34,31 @@ export class HelperService {
     private readonly help: HelpRepository,
     private readonly people: PersonService,
     private readonly audit: AuditLog,
+    private readonly postcodes: PostcodeService,
   ) {}
+
+  /** The base from coordinates or a postcode (exactly one); problems go to `problems`. */
+  private async baseFrom(
+    changes: HelperProfileChanges,
+    problems: Problems,
+  ): Promise<LatLng | undefined> {
+    const postcode = typeof changes.basePostcode === 'string' ? changes.basePostcode : undefined;
+    if (changes.base && postcode !== undefined) {
+      problems.add('basePostcode', 'Give a postcode or a base, not both.');
+      return undefined;
+    }
+    if (changes.base) return changes.base;
+    if (postcode === undefined) {
+      problems.add('basePostcode', 'Give the postcode you will set out from.');
+      return undefined;
+    }
+    const found = await this.postcodes.locateServed(postcode);
+    if (!found.ok) {
+      problems.add('basePostcode', found.message);
+      return undefined;
+    }
+    return found.place.location;
+  }
 
   skills(): Promise<{ id: string; slug: string; label: string }[]> {
     return this.help.skills();
@@ -62,6 +89,7 @@ export class HelperService {
       problems.check(unknown.length === 0, 'skillIds', `unknown skill ids: ${unknown.join(', ')}`);
     }
     problems.latLng(changes.base, 'base');
+    const base = await this.baseFrom(changes, problems);
     problems.intRange(changes.travelRadiusMetres, 'travelRadiusMetres', 100, 50_000);
     problems.intRange(changes.maxMinutesPerWeek, 'maxMinutesPerWeek', 15, 3000);
     const availability = parseAvailability(changes.availability);
@@ -70,7 +98,7 @@ export class HelperService {
     return this.db.transaction(async () => {
       const before = await this.help.helper(principal.personId, true);
       await this.help.upsertHelper(principal.personId, {
-        ...changes.base,
+        ...present(base, 'helper base'),
         travelRadiusMetres: changes.travelRadiusMetres,
         maxMinutesPerWeek: changes.maxMinutesPerWeek ?? null,
         availability: availability.windows,

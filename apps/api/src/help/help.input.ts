@@ -4,7 +4,18 @@ import { AvailabilityWindowInput, LatLngInput } from '../community/member-profil
 @InputType()
 export class HelperProfileInput {
   @Field(() => [ID]) skillIds!: string[];
-  @Field(() => LatLngInput) base!: LatLngInput;
+  @Field(() => LatLngInput, {
+    nullable: true,
+    description:
+      'Where you set out from, as coordinates (operators and tests); or give basePostcode',
+  })
+  base?: LatLngInput | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The postcode you set out from (never shown to anyone); one of base and basePostcode is needed',
+  })
+  basePostcode?: string | null;
   @Field(() => Int) travelRadiusMetres!: number;
   @Field(() => [AvailabilityWindowInput]) availability!: AvailabilityWindowInput[];
   @Field(() => Int, { nullable: true }) maxMinutesPerWeek?: number | null;

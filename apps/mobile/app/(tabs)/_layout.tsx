@@ -1,9 +1,43 @@
 import { Tabs } from 'expo-router';
 import { StyleSheet, Text, View, type ColorValue } from 'react-native';
 
+import { useStrings, type Strings } from '../../src/i18n/language';
 import { unreadCountOf, useInbox } from '../../src/screens/inbox/use-inbox';
 import { useTextSize } from '../../src/ui/text-size';
 import { colours, fontSizes } from '../../src/ui/theme';
+
+const strings: Strings<{
+  forYou: string;
+  find: string;
+  booked: string;
+  myBookings: string;
+  /** Read out for the Booked tab: its visible name first (WCAG label in name). */
+  bookedLabel: string;
+  inbox: string;
+  inboxNew: (n: number) => string;
+  more: string;
+}> = {
+  en: {
+    forYou: 'For you',
+    find: 'Find',
+    booked: 'Booked',
+    myBookings: 'My bookings',
+    bookedLabel: 'Booked: my bookings',
+    inbox: 'Inbox',
+    inboxNew: (n) => `Inbox, ${n} new`,
+    more: 'More',
+  },
+  es: {
+    forYou: 'Para ti',
+    find: 'Buscar',
+    booked: 'Reservas',
+    myBookings: 'Mis reservas',
+    bookedLabel: 'Reservas: mis reservas',
+    inbox: 'Buzón',
+    inboxNew: (n) => `Buzón, ${n} ${n === 1 ? 'nuevo' : 'nuevos'}`,
+    more: 'Más',
+  },
+};
 
 /** A tab's name; the inbox's carries the unread count beside it (the tabs have no icons). */
 function TabLabel({
@@ -35,6 +69,7 @@ function TabLabel({
 }
 
 export default function TabsLayout() {
+  const t = useStrings(strings);
   const { scale } = useTextSize();
   const unread = unreadCountOf(useInbox().data);
   const label = (title: string, count?: number) =>
@@ -52,25 +87,25 @@ export default function TabsLayout() {
         tabBarItemStyle: { minHeight: 56, paddingHorizontal: 0 },
       }}
     >
-      <Tabs.Screen name="index" options={{ title: 'For you', tabBarLabel: label('For you') }} />
-      <Tabs.Screen name="find" options={{ title: 'Find', tabBarLabel: label('Find') }} />
+      <Tabs.Screen name="index" options={{ title: t.forYou, tabBarLabel: label(t.forYou) }} />
+      <Tabs.Screen name="find" options={{ title: t.find, tabBarLabel: label(t.find) }} />
       <Tabs.Screen
         name="bookings"
         options={{
-          title: 'My bookings',
-          tabBarLabel: label('Booked'),
-          tabBarAccessibilityLabel: 'My bookings',
+          title: t.myBookings,
+          tabBarLabel: label(t.booked),
+          tabBarAccessibilityLabel: t.bookedLabel,
         }}
       />
       <Tabs.Screen
         name="inbox"
         options={{
-          title: 'Inbox',
-          tabBarLabel: label('Inbox', unread),
-          tabBarAccessibilityLabel: unread > 0 ? `Inbox, ${unread} new` : 'Inbox',
+          title: t.inbox,
+          tabBarLabel: label(t.inbox, unread),
+          tabBarAccessibilityLabel: unread > 0 ? t.inboxNew(unread) : t.inbox,
         }}
       />
-      <Tabs.Screen name="more" options={{ title: 'More', tabBarLabel: label('More') }} />
+      <Tabs.Screen name="more" options={{ title: t.more, tabBarLabel: label(t.more) }} />
     </Tabs>
   );
 }

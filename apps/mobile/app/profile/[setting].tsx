@@ -5,13 +5,14 @@ import {
   ProfileSettingScreen,
 } from '../../src/screens/profile/profile-setting-screen';
 
+function back() {
+  if (router.canGoBack()) router.back();
+  else router.replace('/');
+}
+
+/** One part of the profile on its own, opened from Settings or For you. */
 export default function ProfileSettingRoute() {
   const { setting } = useLocalSearchParams<{ setting?: string }>();
   if (!isProfileSetting(setting)) return <Redirect href="/" />;
-  return (
-    <ProfileSettingScreen
-      setting={setting}
-      onBack={() => (router.canGoBack() ? router.back() : router.replace('/'))}
-    />
-  );
+  return <ProfileSettingScreen setting={setting} nav={{ onDone: back, onLeave: back }} />;
 }

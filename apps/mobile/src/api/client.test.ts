@@ -96,6 +96,18 @@ describe('the typed fetcher', () => {
     expect(storage.tokens).toEqual({ accessToken: 'a1', refreshToken: 'r1' });
   });
 
+  it.each(['INTERNAL_SERVER_ERROR', 'RATE_LIMITED'])(
+    'keeps the session when the refresh is answered %s (the API failing is not a refusal)',
+    async (code) => {
+      const { client, storage } = setup({
+        MyBookings: () => gqlError('UNAUTHENTICATED'),
+        RefreshSession: () => gqlError(code),
+      });
+      await expect(client.request(MyBookingsDocument, {})).rejects.toMatchObject({ code });
+      expect(storage.tokens).toEqual({ accessToken: 'a1', refreshToken: 'r1' });
+    },
+  );
+
   it('does not renew when signed out: UNAUTHENTICATED goes to the caller', async () => {
     const { api, client } = setup({ MyBookings: () => gqlError('UNAUTHENTICATED') }, false);
     await expect(client.request(MyBookingsDocument, {})).rejects.toMatchObject({

@@ -128,8 +128,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         await options.storage.write(next);
         return next;
       } catch (error) {
-        // Refused (not merely unreachable): the session is over and the member signs in again.
-        if (isApiError(error) && error.code !== 'NETWORK' && generation === started) {
+        // Refused (the API said the refresh token is no good): the session is over and the member
+        // signs in again. Anything else (no signal, the API failing or busy) is not a refusal:
+        // the member stays signed in and keeps what the app holds.
+        if (isApiError(error) && error.code === 'UNAUTHENTICATED' && generation === started) {
           await setSession(null);
         }
         throw error;

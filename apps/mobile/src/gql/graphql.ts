@@ -12,6 +12,14 @@ export type AccessibilityFeature =
   | 'SEATING'
   | 'STEP_FREE';
 
+export type AvailabilityWindowInput = {
+  /** HH:MM, Europe/London */
+  end: string;
+  /** HH:MM, Europe/London */
+  start: string;
+  weekday: Weekday;
+};
+
 export type BookingStatus =
   | 'ATTENDED'
   | 'BOOKED'
@@ -48,6 +56,38 @@ export type MatchingNeed =
   /** Nothing fits within the travel radius, but a session would a little further away (MatchingAdvice.travelRadiusMetres) */
   | 'RADIUS';
 
+/** Only the fields given change */
+export type MemberProfileInput = {
+  accessibilityNeeds?: Array<AccessibilityFeature> | null | undefined;
+  /** Null or blank clears it */
+  address?: string | null | undefined;
+  /** Only if you choose to say: 16-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84 or 85+; null clears it */
+  ageBand?: string | null | undefined;
+  availability?: Array<AvailabilityWindowInput> | null | undefined;
+  displayName?: string | null | undefined;
+  /** Goal slugs, see the goals query */
+  goals?: Array<string> | null | undefined;
+  /** Never shown to anyone. Members give a postcode instead; this is for operators and tests */
+  home?: LatLngInput | null | undefined;
+  interestIds?: Array<string | number> | null | undefined;
+  peerIntroductions?: boolean | null | undefined;
+  /** Null or blank clears it */
+  phone?: string | null | undefined;
+  /** Places your home at this UK postcode (never shown to anyone). An unknown postcode, or one where Kith does not run yet, is refused and nothing is saved */
+  postcode?: string | null | undefined;
+  /** Let contacts you both confirmed (an accepted introduction, or each named the other after a session) see that you are going to a session, and let a newcomer there hear, without your name, that someone going shares their interest. Off until you turn it on */
+  showMeGoing?: boolean | null | undefined;
+  /** Which of your interests people you might meet may see (and be suggested to you by); only interests you chose. Absent: those you keep stay as they were, and new ones are not shown */
+  shownInterestIds?: Array<string | number> | null | undefined;
+  travelRadiusMetres?: number | null | undefined;
+};
+
+export type NudgeChannel =
+  | 'EMAIL'
+  | 'INBOX'
+  | 'PUSH'
+  | 'SMS';
+
 export type NudgeKind =
   | 'ASSIGNMENT_ACCEPTED'
   | 'ASSIGNMENT_COMPLETED'
@@ -65,6 +105,21 @@ export type NudgeKind =
   | 'SURVEY_DUE'
   | 'WAITLIST_PROMOTED';
 
+/** Only the fields given change; times are HH:MM, Europe/London */
+export type NudgePreferencesInput = {
+  channels?: Array<NudgeChannel> | null | undefined;
+  /** null stops the digest */
+  digestAt?: string | null | undefined;
+  /** en or es */
+  language?: string | null | undefined;
+  /** Within a year; null ends the pause */
+  pausedUntil?: string | null | undefined;
+  quietHoursEnd?: string | null | undefined;
+  quietHoursStart?: string | null | undefined;
+  /** 0 to 50 */
+  weeklyLimit?: number | null | undefined;
+};
+
 export type SessionFilter = {
   accessibility?: Array<AccessibilityFeature> | null | undefined;
   from?: string | null | undefined;
@@ -76,6 +131,15 @@ export type SessionFilter = {
   /** At most 50,000; defaults to your travel radius */
   withinMetres?: number | null | undefined;
 };
+
+export type Weekday =
+  | 'FRI'
+  | 'MON'
+  | 'SAT'
+  | 'SUN'
+  | 'THU'
+  | 'TUE'
+  | 'WED';
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
@@ -132,7 +196,7 @@ export type ForYouQueryVariables = Exact<{
 }>;
 
 
-export type ForYouQuery = { matchingNeeds: Array<MatchingNeed>, recommendedSessions: Array<{ score: number, reasons: Array<{ code: string, text: string }>, session: { id: string, startsAt: string, endsAt: string, placesLeft: number, cancelled: boolean, distanceBand: string | null, activity: { id: string, title: string, venueName: string } } }> };
+export type ForYouQuery = { matchingAdvice: { needs: Array<MatchingNeed>, travelRadiusMetres: number | null, unmetAccessNeeds: Array<AccessibilityFeature> }, recommendedSessions: Array<{ score: number, reasons: Array<{ code: string, text: string }>, session: { id: string, startsAt: string, endsAt: string, placesLeft: number, cancelled: boolean, distanceBand: string | null, activity: { id: string, title: string, venueName: string } } }> };
 
 export type MyInboxQueryVariables = Exact<{
   first?: number;
@@ -148,6 +212,30 @@ export type MarkNudgeReadMutationVariables = Exact<{
 
 
 export type MarkNudgeReadMutation = { markNudgeRead: { id: string, readAt: string | null } };
+
+export type ProfileFieldsFragment = { hasHome: boolean, postcode: string | null, travelRadiusMetres: number, accessibilityNeeds: Array<AccessibilityFeature>, goals: Array<string>, availability: Array<{ weekday: Weekday, start: string, end: string }>, interests: Array<{ id: string }>, area: { id: string, name: string } | null };
+
+export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyProfileQuery = { me: { id: string, displayName: string, memberProfile: { hasHome: boolean, postcode: string | null, travelRadiusMetres: number, accessibilityNeeds: Array<AccessibilityFeature>, goals: Array<string>, availability: Array<{ weekday: Weekday, start: string, end: string }>, interests: Array<{ id: string }>, area: { id: string, name: string } | null } | null } };
+
+export type InterestCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InterestCatalogueQuery = { interests: Array<{ id: string, slug: string, label: string, group: string, groupLabel: string }> };
+
+export type GoalCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GoalCatalogueQuery = { goals: Array<{ slug: string, label: string }> };
+
+export type UpdateMemberProfileMutationVariables = Exact<{
+  input: MemberProfileInput;
+}>;
+
+
+export type UpdateMemberProfileMutation = { updateMemberProfile: { hasHome: boolean, postcode: string | null, travelRadiusMetres: number, accessibilityNeeds: Array<AccessibilityFeature>, goals: Array<string>, availability: Array<{ weekday: Weekday, start: string, end: string }>, interests: Array<{ id: string }>, area: { id: string, name: string } | null } };
 
 export type SessionPageQueryVariables = Exact<{
   id: string | number;
@@ -169,6 +257,23 @@ export type LeaveSessionMutationVariables = Exact<{
 
 
 export type LeaveSessionMutation = { leaveSession: { id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string, placesLeft: number, waitlistLength: number } } };
+
+export type MyNudgePreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNudgePreferencesQuery = { myNudgePreferences: { channels: Array<NudgeChannel>, quietHoursStart: string, quietHoursEnd: string, language: string } };
+
+export type UpdateNudgePreferencesMutationVariables = Exact<{
+  input: NudgePreferencesInput;
+}>;
+
+
+export type UpdateNudgePreferencesMutation = { updateNudgePreferences: { channels: Array<NudgeChannel>, quietHoursStart: string, quietHoursEnd: string, language: string } };
+
+export type LeaveKithMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LeaveKithMutation = { leaveKith: boolean };
 
 export type RequestSignInCodeMutationVariables = Exact<{
   email: string;
@@ -203,7 +308,27 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ProfileFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProfileFields on MemberProfile {
+  hasHome
+  postcode
+  travelRadiusMetres
+  accessibilityNeeds
+  goals
+  availability {
+    weekday
+    start
+    end
+  }
+  interests {
+    id
+  }
+  area {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ProfileFields"}) as unknown as TypedDocumentString<ProfileFieldsFragment, unknown>;
 export const RefreshSessionDocument = new TypedDocumentString(`
     mutation RefreshSession($refreshToken: String!) {
   refreshSession(refreshToken: $refreshToken) {
@@ -306,7 +431,11 @@ export const FindChoicesDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<FindChoicesQuery, FindChoicesQueryVariables>;
 export const ForYouDocument = new TypedDocumentString(`
     query ForYou($first: Int! = 10) {
-  matchingNeeds
+  matchingAdvice {
+    needs
+    travelRadiusMetres
+    unmetAccessNeeds
+  }
   recommendedSessions(first: $first) {
     score
     reasons {
@@ -363,6 +492,79 @@ export const MarkNudgeReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkNudgeReadMutation, MarkNudgeReadMutationVariables>;
+export const MyProfileDocument = new TypedDocumentString(`
+    query MyProfile {
+  me {
+    id
+    displayName
+    memberProfile {
+      ...ProfileFields
+    }
+  }
+}
+    fragment ProfileFields on MemberProfile {
+  hasHome
+  postcode
+  travelRadiusMetres
+  accessibilityNeeds
+  goals
+  availability {
+    weekday
+    start
+    end
+  }
+  interests {
+    id
+  }
+  area {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<MyProfileQuery, MyProfileQueryVariables>;
+export const InterestCatalogueDocument = new TypedDocumentString(`
+    query InterestCatalogue {
+  interests {
+    id
+    slug
+    label
+    group
+    groupLabel
+  }
+}
+    `) as unknown as TypedDocumentString<InterestCatalogueQuery, InterestCatalogueQueryVariables>;
+export const GoalCatalogueDocument = new TypedDocumentString(`
+    query GoalCatalogue {
+  goals {
+    slug
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<GoalCatalogueQuery, GoalCatalogueQueryVariables>;
+export const UpdateMemberProfileDocument = new TypedDocumentString(`
+    mutation UpdateMemberProfile($input: MemberProfileInput!) {
+  updateMemberProfile(input: $input) {
+    ...ProfileFields
+  }
+}
+    fragment ProfileFields on MemberProfile {
+  hasHome
+  postcode
+  travelRadiusMetres
+  accessibilityNeeds
+  goals
+  availability {
+    weekday
+    start
+    end
+  }
+  interests {
+    id
+  }
+  area {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<UpdateMemberProfileMutation, UpdateMemberProfileMutationVariables>;
 export const SessionPageDocument = new TypedDocumentString(`
     query SessionPage($id: ID!) {
   session(id: $id) {
@@ -429,6 +631,31 @@ export const LeaveSessionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LeaveSessionMutation, LeaveSessionMutationVariables>;
+export const MyNudgePreferencesDocument = new TypedDocumentString(`
+    query MyNudgePreferences {
+  myNudgePreferences {
+    channels
+    quietHoursStart
+    quietHoursEnd
+    language
+  }
+}
+    `) as unknown as TypedDocumentString<MyNudgePreferencesQuery, MyNudgePreferencesQueryVariables>;
+export const UpdateNudgePreferencesDocument = new TypedDocumentString(`
+    mutation UpdateNudgePreferences($input: NudgePreferencesInput!) {
+  updateNudgePreferences(input: $input) {
+    channels
+    quietHoursStart
+    quietHoursEnd
+    language
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNudgePreferencesMutation, UpdateNudgePreferencesMutationVariables>;
+export const LeaveKithDocument = new TypedDocumentString(`
+    mutation LeaveKith {
+  leaveKith
+}
+    `) as unknown as TypedDocumentString<LeaveKithMutation, LeaveKithMutationVariables>;
 export const RequestSignInCodeDocument = new TypedDocumentString(`
     mutation RequestSignInCode($email: String!) {
   requestSignInCode(email: $email)

@@ -24,7 +24,8 @@ export type Language = (typeof LANGUAGES)[number]['code'];
  */
 export type Strings<T extends Record<string, unknown>> = Record<Language, T>;
 
-const KEY = 'kith.language';
+/** Where the chosen language is kept on the phone; absent until the member (or their record) chooses. */
+export const LANGUAGE_KEY = 'kith.language';
 
 interface LanguageValue {
   language: Language;
@@ -51,7 +52,7 @@ export function LanguageProvider({
   const [language, setState] = useState<Language>(initialLanguage);
   useEffect(() => {
     let live = true;
-    AsyncStorage.getItem(KEY)
+    AsyncStorage.getItem(LANGUAGE_KEY)
       .then((kept) => {
         if (live && isLanguage(kept)) setState(kept);
       })
@@ -62,7 +63,7 @@ export function LanguageProvider({
   }, []);
   const setLanguage = useCallback((next: Language) => {
     setState(next);
-    AsyncStorage.setItem(KEY, next).catch(() => undefined);
+    AsyncStorage.setItem(LANGUAGE_KEY, next).catch(() => undefined);
   }, []);
   const value = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;

@@ -9,6 +9,9 @@ import type { DevicePush, OpenedPush, PushToken } from './device-push-types';
 import { devicePush as webPush } from './device-push.web';
 import { PUSH_TOKEN_KEY, usePush } from './use-push';
 
+// Each test passes its own device; the phone's own module (expo-notifications) is not loaded.
+jest.mock('./device-push', () => ({ devicePush: null }));
+
 const PHONE: PushToken = { token: 'ExponentPushToken[abc123]', platform: 'IOS' };
 
 function fakeDevice(token: PushToken | null) {

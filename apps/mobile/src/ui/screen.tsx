@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ScrollView, StyleSheet, View } from 'react-native';
+import { Platform, ScrollView, StyleSheet, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
 
 import { AppText } from './app-text';
@@ -9,7 +9,12 @@ import { colours, space } from './theme';
 export function Screen({ title, children }: { title: string; children: ReactNode }) {
   return (
     <SafeAreaView style={styles.safe} edges={['top', 'left', 'right']}>
-      <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
+      {/* Focusable, so a keyboard can scroll a screen that holds nothing else to focus (axe). */}
+      <ScrollView
+        contentContainerStyle={styles.content}
+        keyboardShouldPersistTaps="handled"
+        focusable={Platform.OS === 'web'}
+      >
         <AppText variant="title">{title}</AppText>
         <View style={styles.body}>{children}</View>
       </ScrollView>

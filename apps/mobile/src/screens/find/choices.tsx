@@ -32,6 +32,8 @@ export function ChoiceGroup<T extends string>({
               accessibilityRole="radio"
               accessibilityLabel={choice.label}
               accessibilityState={{ checked: selected }}
+              // The web build reads ARIA props, not accessibilityState (axe: aria-required-attr).
+              aria-checked={selected}
               onPress={() => onChoose(choice.value)}
               style={[styles.chip, selected && styles.chosen]}
             >
@@ -65,6 +67,7 @@ export function CheckBox({
       accessibilityRole="checkbox"
       accessibilityLabel={label}
       accessibilityState={{ checked }}
+      aria-checked={checked}
       onPress={() => onChange(!checked)}
       style={styles.check}
     >

@@ -1,48 +1,91 @@
 import { Pressable, StyleSheet, View } from 'react-native';
 
 import { ForYouDocument, type ForYouQuery } from '../../gql/graphql';
+import { useLanguage, useStrings, type Strings } from '../../i18n/language';
 import { useApiQuery } from '../../query/use-api-query';
 import { AppText } from '../../ui/app-text';
 import { Button } from '../../ui/button';
+import { useDescribeError } from '../../ui/describe-error';
 import { formatWhen } from '../../ui/format';
 import { Screen } from '../../ui/screen';
 import { EmptyState, QueryView } from '../../ui/states';
 import { colours, space } from '../../ui/theme';
-import { needHelp, type ProfileSetting } from './matching-needs';
+import { useSaveProfile } from '../profile/use-profile';
+import { needHelp, type Advice, type NeedAction, type ProfileSetting } from './matching-needs';
 
 type Match = ForYouQuery['recommendedSessions'][number];
 
-function placesText(placesLeft: number): string {
-  if (placesLeft <= 0) return 'It is full. You can join the waiting list.';
-  return placesLeft === 1 ? '1 place left' : `${placesLeft} places left`;
-}
+const strings: Strings<{
+  title: string;
+  loading: string;
+  intro: string;
+  why: string;
+  full: string;
+  placesLeft: (n: number) => string;
+  where: (venue: string, band: string) => string;
+  nothingNew: string;
+  comeBack: string;
+  checkAgain: string;
+  cannotSuggest: string;
+}> = {
+  en: {
+    title: 'For you',
+    loading: 'Finding things for you',
+    intro: 'Things near you we think you might enjoy.',
+    why: 'Why we picked this:',
+    full: 'It is full. You can join the waiting list.',
+    placesLeft: (n) => (n === 1 ? '1 place left' : `${n} places left`),
+    where: (venue, band) => `${venue}, ${band} from you`,
+    nothingNew: 'Nothing new near you right now',
+    comeBack: 'New things are added every week. Come back in a day or two.',
+    checkAgain: 'Check again',
+    cannotSuggest: 'We cannot suggest anything yet',
+  },
+  es: {
+    title: 'Para ti',
+    loading: 'Buscando cosas para ti',
+    intro: 'Cosas cerca de ti que creemos que te pueden gustar.',
+    why: 'Por qué lo elegimos:',
+    full: 'Está lleno. Puedes apuntarte a la lista de espera.',
+    placesLeft: (n) => (n === 1 ? 'Queda 1 plaza' : `Quedan ${n} plazas`),
+    where: (venue, band) => `${venue} (${band})`,
+    nothingNew: 'Nada nuevo cerca de ti ahora mismo',
+    comeBack: 'Cada semana añadimos cosas nuevas. Vuelve dentro de uno o dos días.',
+    checkAgain: 'Mirar otra vez',
+    cannotSuggest: 'Aún no podemos sugerirte nada',
+  },
+};
 
 function Suggestion({ match, onOpen }: { match: Match; onOpen: () => void }) {
+  const t = useStrings(strings);
+  const { language } = useLanguage();
   const { session } = match;
   const where = session.distanceBand
-    ? `${session.activity.venueName}, ${session.distanceBand} from you`
+    ? t.where(session.activity.venueName, session.distanceBand)
     : session.activity.venueName;
+  const when = formatWhen(session.startsAt, session.endsAt, language);
+  const places = session.placesLeft <= 0 ? t.full : t.placesLeft(session.placesLeft);
   return (
     <Pressable
       style={styles.card}
       accessibilityRole="button"
       accessibilityLabel={[
         session.activity.title,
-        formatWhen(session.startsAt, session.endsAt),
+        when,
         where,
-        placesText(session.placesLeft),
+        places,
         ...match.reasons.map((reason) => reason.text),
       ].join('. ')}
       onPress={onOpen}
       testID={`suggestion-${session.id}`}
     >
       <AppText variant="heading">{session.activity.title}</AppText>
-      <AppText>{formatWhen(session.startsAt, session.endsAt)}</AppText>
+      <AppText>{when}</AppText>
       <AppText>{where}</AppText>
-      <AppText>{placesText(session.placesLeft)}</AppText>
+      <AppText>{places}</AppText>
       {match.reasons.length > 0 ? (
         <View style={styles.reasons}>
-          <AppText variant="muted">Why we picked this:</AppText>
+          <AppText variant="muted">{t.why}</AppText>
           {match.reasons.map((reason) => (
             <AppText key={reason.code}>{`• ${reason.text}`}</AppText>
           ))}
@@ -52,44 +95,80 @@ function Suggestion({ match, onOpen }: { match: Match; onOpen: () => void }) {
   );
 }
 
-function NoSuggestions({
-  needs,
+/**
+ * Each need the API names, in plain words, with the change that would help. The first change is
+ * the screen's primary action unless `primary` is false; a wider radius is saved in one tap.
+ */
+function Needs({
+  advice,
+  primary,
   onOpenSetting,
-  onCheckAgain,
 }: {
-  needs: readonly string[];
+  advice: Advice;
+  primary: boolean;
   onOpenSetting: (setting: ProfileSetting) => void;
-  onCheckAgain: () => void;
 }) {
-  if (needs.length === 0) {
-    return (
-      <EmptyState title="Nothing new near you right now">
-        <AppText>New things are added every week. Come back in a day or two.</AppText>
-        <Button label="Check again" onPress={onCheckAgain} />
-      </EmptyState>
-    );
+  const { language } = useLanguage();
+  const describe = useDescribeError();
+  const save = useSaveProfile();
+  let primaryGiven = !primary;
+  function act(action: NeedAction) {
+    if (action.kind === 'open') onOpenSetting(action.setting);
+    else save.mutate({ input: { travelRadiusMetres: action.metres } });
   }
-  let primaryGiven = false;
   return (
-    <EmptyState title="We cannot suggest anything yet">
-      {needs.map((need) => {
-        const help = needHelp(need);
-        const { action } = help;
+    <>
+      {advice.needs.map((need) => {
+        const { text, action } = needHelp(need, advice, language);
         const variant = primaryGiven ? 'secondary' : 'primary';
         if (action) primaryGiven = true;
         return (
           <View key={need} style={styles.need} testID={`need-${need}`}>
-            <AppText>{help.text}</AppText>
+            <AppText>{text}</AppText>
             {action ? (
               <Button
                 label={action.label}
                 variant={variant}
-                onPress={() => onOpenSetting(action.setting)}
+                busy={action.kind === 'radius' && save.isPending}
+                onPress={() => act(action)}
               />
             ) : null}
           </View>
         );
       })}
+      {save.error ? (
+        <AppText variant="error" accessibilityRole="alert">
+          {describe(save.error)}
+        </AppText>
+      ) : null}
+    </>
+  );
+}
+
+function NoSuggestions({
+  advice,
+  onOpenSetting,
+  onCheckAgain,
+}: {
+  advice: Advice;
+  onOpenSetting: (setting: ProfileSetting) => void;
+  onCheckAgain: () => void;
+}) {
+  const t = useStrings(strings);
+  const { language } = useLanguage();
+  const canChange = advice.needs.some((need) => needHelp(need, advice, language).action);
+  if (advice.needs.length === 0) {
+    return (
+      <EmptyState title={t.nothingNew}>
+        <AppText>{t.comeBack}</AppText>
+        <Button label={t.checkAgain} onPress={onCheckAgain} />
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title={t.cannotSuggest}>
+      <Needs advice={advice} primary onOpenSetting={onOpenSetting} />
+      {canChange ? null : <Button label={t.checkAgain} onPress={onCheckAgain} />}
     </EmptyState>
   );
 }
@@ -101,20 +180,30 @@ export function ForYouScreen({
   onOpenSetting: (setting: ProfileSetting) => void;
   onOpenSession?: (id: string) => void;
 }) {
+  const t = useStrings(strings);
   const query = useApiQuery(ForYouDocument, { first: 10 }, { meta: { persist: true } });
   return (
-    <Screen title="For you">
-      <QueryView query={query} loadingText="Finding things for you">
+    <Screen title={t.title}>
+      <QueryView query={query} loadingText={t.loading}>
         {(data) =>
           data.recommendedSessions.length === 0 ? (
             <NoSuggestions
-              needs={data.matchingNeeds}
+              advice={data.matchingAdvice}
               onOpenSetting={onOpenSetting}
               onCheckAgain={() => void query.refetch()}
             />
           ) : (
             <>
-              <AppText>Things near you we think you might enjoy.</AppText>
+              {data.matchingAdvice.needs.length > 0 ? (
+                <View style={styles.note} testID="advice-note">
+                  <Needs
+                    advice={data.matchingAdvice}
+                    primary={false}
+                    onOpenSetting={onOpenSetting}
+                  />
+                </View>
+              ) : null}
+              <AppText>{t.intro}</AppText>
               {data.recommendedSessions.map((match) => (
                 <Suggestion
                   key={match.session.id}
@@ -139,4 +228,5 @@ const styles = StyleSheet.create({
   },
   reasons: { gap: space.xs, marginTop: space.s },
   need: { gap: space.m },
+  note: { backgroundColor: colours.notice, borderRadius: 12, padding: space.m, gap: space.m },
 });

@@ -4,7 +4,7 @@ import type { MyInboxQuery } from '../../gql/graphql';
 import { useLanguage, useStrings, type Language, type Strings } from '../../i18n/language';
 import { AppText } from '../../ui/app-text';
 import { Button } from '../../ui/button';
-import { describeError } from '../../ui/describe-error';
+import { useDescribeError } from '../../ui/describe-error';
 import { Screen } from '../../ui/screen';
 import { EmptyState, QueryView } from '../../ui/states';
 import { colours, space, TOUCH_MIN } from '../../ui/theme';
@@ -106,6 +106,7 @@ export function InboxScreen({ onOpenRoute }: { onOpenRoute: (route: string) => v
   const t = useStrings(strings);
   const inbox = useInbox();
   const markRead = useMarkRead();
+  const describeError = useDescribeError();
   const unread = unreadCountOf(inbox.data);
   const open = (nudge: Nudge) => {
     if (nudge.readAt === null) markRead.mutate({ id: nudge.id });

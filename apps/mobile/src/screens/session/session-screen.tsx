@@ -13,7 +13,7 @@ import { useStrings, type Strings } from '../../i18n/language';
 import { apiQueryKey, useApiMutation, useApiQuery } from '../../query/use-api-query';
 import { AppText } from '../../ui/app-text';
 import { Button } from '../../ui/button';
-import { describeError } from '../../ui/describe-error';
+import { useDescribeError } from '../../ui/describe-error';
 import { Screen } from '../../ui/screen';
 import { EmptyState, QueryView } from '../../ui/states';
 import { colours, space } from '../../ui/theme';
@@ -158,6 +158,7 @@ function SessionDetails({ id, page }: { id: string; page: Page }) {
   const t = useStrings(strings);
   const w = useSessionWords();
   const queryClient = useQueryClient();
+  const describeError = useDescribeError();
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
   const session = page.session;

@@ -2,38 +2,9 @@ import type { AccessibilityFeature, BookingStatus } from '../../gql/graphql';
 import { useLanguage, useStrings, type Language, type Strings } from '../../i18n/language';
 import { formatWhen } from '../../ui/format';
 
-const LONDON = 'Europe/London';
-
-const spanishDay = new Intl.DateTimeFormat('es-ES', {
-  timeZone: LONDON,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-});
-const spanishTime = new Intl.DateTimeFormat('es-ES', {
-  timeZone: LONDON,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/**
- * When a session is, in London time, in the member's language: "Tuesday 8 December, 10:30am to
- * 12:00pm", "martes, 8 de diciembre, de 10:30 a 12:00" (the same words as formatWhen gives once it
- * takes a language).
- */
+/** When a session is, in London time, in the member's language (formatWhen's words). */
 export function whenIn(language: Language, startsAt: string, endsAt?: string): string {
-  switch (language) {
-    case 'en':
-      return formatWhen(startsAt, endsAt);
-    case 'es': {
-      const day = spanishDay.format(new Date(startsAt));
-      const from = spanishTime.format(new Date(startsAt));
-      return endsAt
-        ? `${day}, de ${from} a ${spanishTime.format(new Date(endsAt))}`
-        : `${day}, ${from}`;
-    }
-  }
+  return formatWhen(startsAt, endsAt, language);
 }
 
 type SessionWords = {

@@ -1,3 +1,4 @@
+import AsyncStorage from '@react-native-async-storage/async-storage';
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 
 import { gqlError } from '../../test/fake-api';
@@ -20,6 +21,20 @@ function enterCode(code: string) {
 }
 
 describe('CodeScreen', () => {
+  beforeEach(() => AsyncStorage.clear());
+
+  it('speaks Spanish when the member chose it, errors too', async () => {
+    await AsyncStorage.setItem('kith.language', 'es');
+    await renderScreen(<CodeScreen contact="ada@example.com" onChangeContact={jest.fn()} />, {
+      tokens: null,
+      handlers: { SignIn: () => 'network-error' },
+    });
+    expect(await screen.findByRole('header', { name: 'Mira tu correo' })).toBeOnTheScreen();
+    fireEvent.changeText(screen.getByLabelText('Tu código'), '123456');
+    fireEvent.press(screen.getByRole('button', { name: 'Entrar' }));
+    expect(await screen.findByText(/Mira si tienes conexión/)).toBeOnTheScreen();
+  });
+
   it('says where the code went and that it can take a while', async () => {
     await renderScreen(<CodeScreen contact="ada@example.com" onChangeContact={jest.fn()} />, {
       tokens: null,

@@ -2,12 +2,50 @@ import { useState } from 'react';
 
 import { useSession } from '../../api/session';
 import { RequestSignInCodeDocument, SignInDocument } from '../../gql/graphql';
+import { useStrings, type Strings } from '../../i18n/language';
 import { useApiMutation } from '../../query/use-api-query';
 import { AppText } from '../../ui/app-text';
 import { Button } from '../../ui/button';
-import { describeError } from '../../ui/describe-error';
+import { useDescribeError } from '../../ui/describe-error';
 import { Screen } from '../../ui/screen';
 import { TextField } from '../../ui/text-field';
+
+const strings: Strings<{
+  title: string;
+  sent: (contact: string) => string;
+  label: string;
+  wrong: string;
+  empty: string;
+  signIn: string;
+  resent: string;
+  resend: string;
+  change: string;
+}> = {
+  en: {
+    title: 'Check your email',
+    sent: (contact) =>
+      `We sent a code to ${contact}. It can take a few minutes to arrive. Look in your spam folder too.`,
+    label: 'Your code',
+    wrong: 'That code did not work. Check it and type it again, or ask for a new code.',
+    empty: 'Type the code from the email first.',
+    signIn: 'Sign in',
+    resent: 'We sent you a new code.',
+    resend: 'Send me a new code',
+    change: 'Use a different email',
+  },
+  es: {
+    title: 'Mira tu correo',
+    sent: (contact) =>
+      `Enviamos un código a ${contact}. Puede tardar unos minutos en llegar. Mira también en la carpeta de correo no deseado.`,
+    label: 'Tu código',
+    wrong: 'Ese código no funcionó. Revísalo y escríbelo otra vez, o pide un código nuevo.',
+    empty: 'Primero escribe el código del correo.',
+    signIn: 'Entrar',
+    resent: 'Te enviamos un código nuevo.',
+    resend: 'Enviarme un código nuevo',
+    change: 'Usar otro correo',
+  },
+};
 
 /** Step two of signing in: the code that was sent. There is no time limit on this screen. */
 export function CodeScreen({
@@ -17,6 +55,8 @@ export function CodeScreen({
   contact: string;
   onChangeContact: () => void;
 }) {
+  const t = useStrings(strings);
+  const describe = useDescribeError();
   const session = useSession();
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string>();
@@ -32,8 +72,8 @@ export function CodeScreen({
       setProblem(
         error.fieldMessage('code') ??
           (error.code === 'BAD_USER_INPUT' || error.code === 'UNAUTHENTICATED'
-            ? 'That code did not work. Check it and type it again, or ask for a new code.'
-            : describeError(error)),
+            ? t.wrong
+            : describe(error)),
       ),
   });
   const resend = useApiMutation(RequestSignInCodeDocument, {
@@ -41,13 +81,13 @@ export function CodeScreen({
       setResent(true);
       setProblem(undefined);
     },
-    onError: (error) => setProblem(describeError(error)),
+    onError: (error) => setProblem(describe(error)),
   });
 
   function submit() {
     const value = code.trim();
     if (value === '') {
-      setProblem('Type the code from the email first.');
+      setProblem(t.empty);
       return;
     }
     setProblem(undefined);
@@ -55,13 +95,10 @@ export function CodeScreen({
   }
 
   return (
-    <Screen title="Check your email">
-      <AppText>
-        We sent a code to {contact}. It can take a few minutes to arrive. Look in your spam folder
-        too.
-      </AppText>
+    <Screen title={t.title}>
+      <AppText>{t.sent(contact)}</AppText>
       <TextField
-        label="Your code"
+        label={t.label}
         value={code}
         onChangeText={setCode}
         keyboardType="number-pad"
@@ -72,15 +109,15 @@ export function CodeScreen({
         error={problem}
         testID="code"
       />
-      <Button label="Sign in" onPress={submit} busy={signIn.isPending} />
-      {resent ? <AppText accessibilityLiveRegion="polite">We sent you a new code.</AppText> : null}
+      <Button label={t.signIn} onPress={submit} busy={signIn.isPending} />
+      {resent ? <AppText accessibilityLiveRegion="polite">{t.resent}</AppText> : null}
       <Button
-        label="Send me a new code"
+        label={t.resend}
         variant="secondary"
         onPress={() => resend.mutate({ email: contact })}
         busy={resend.isPending}
       />
-      <Button label="Use a different email" variant="secondary" onPress={onChangeContact} />
+      <Button label={t.change} variant="secondary" onPress={onChangeContact} />
     </Screen>
   );
 }

@@ -4,15 +4,15 @@
  */
 export type ContactKind = 'email';
 
+/** Why what was typed cannot be used, for the screen to say in the member's language. */
+export type ContactProblem = 'EMPTY' | 'NOT_EMAIL';
+
 export type ContactCheck =
-  { ok: true; kind: ContactKind; value: string } | { ok: false; problem: string };
+  { ok: true; kind: ContactKind; value: string } | { ok: false; problem: ContactProblem };
 
 export function checkContact(raw: string): ContactCheck {
   const value = raw.trim();
-  if (value === '') return { ok: false, problem: 'Type your email address first.' };
+  if (value === '') return { ok: false, problem: 'EMPTY' };
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return { ok: true, kind: 'email', value };
-  return {
-    ok: false,
-    problem: 'This does not look like an email address. It should look like name@example.com.',
-  };
+  return { ok: false, problem: 'NOT_EMAIL' };
 }

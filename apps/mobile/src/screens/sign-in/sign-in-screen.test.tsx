@@ -1,3 +1,4 @@
+import AsyncStorage from '@react-native-async-storage/async-storage';
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 
 import { gqlError } from '../../test/fake-api';
@@ -10,6 +11,18 @@ function typeContact(value: string) {
 }
 
 describe('SignInScreen', () => {
+  beforeEach(() => AsyncStorage.clear());
+
+  it('can be read in Spanish before signing in', async () => {
+    await renderScreen(<SignInScreen onCodeSent={jest.fn()} />, { tokens: null });
+    fireEvent.press(screen.getByRole('button', { name: 'Leer en español' }));
+    expect(screen.getByRole('header', { name: 'Entrar en Kith' })).toBeOnTheScreen();
+    fireEvent.press(screen.getByRole('button', { name: 'Enviarme un código' }));
+    expect(screen.getByText('Primero escribe tu correo electrónico.')).toBeOnTheScreen();
+    fireEvent.press(screen.getByRole('button', { name: 'Read in English' }));
+    expect(screen.getByRole('header', { name: 'Sign in to Kith' })).toBeOnTheScreen();
+  });
+
   it('asks for an email address and says no password is needed', async () => {
     await renderScreen(<SignInScreen onCodeSent={jest.fn()} />, { tokens: null });
     expect(screen.getByRole('header', { name: 'Sign in to Kith' })).toBeOnTheScreen();
