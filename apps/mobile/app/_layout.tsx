@@ -1,4 +1,4 @@
-import { Stack } from 'expo-router';
+import { router, Stack } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
 
 import { createApiClient } from '../src/api/client';
@@ -7,6 +7,7 @@ import { useSession } from '../src/api/session';
 import { tokenStorage } from '../src/api/token-storage';
 import { AppProviders } from '../src/app-providers';
 import { spokenLanguage, useStrings, type Strings } from '../src/i18n/language';
+import { usePush } from '../src/push/use-push';
 import { createQueryClient } from '../src/query/query-client';
 import { watchConnection } from '../src/query/watch-connection';
 import { LoadingState } from '../src/ui/states';
@@ -19,6 +20,7 @@ const apiClient = createApiClient({
 });
 const queryClient = createQueryClient();
 watchConnection();
+const openRoute = (route: string) => router.push(route);
 
 const strings: Strings<{ opening: string; settings: string; leave: string }> = {
   en: { opening: 'Opening Kith', settings: 'Settings', leave: 'Leave Kith' },
@@ -28,8 +30,9 @@ const strings: Strings<{ opening: string; settings: string; leave: string }> = {
 function Navigator() {
   const { status } = useSession();
   const t = useStrings(strings);
-  if (status === 'loading') return <LoadingState text={t.opening} />;
   const signedIn = status === 'signedIn';
+  usePush({ signedIn, onOpenRoute: openRoute });
+  if (status === 'loading') return <LoadingState text={t.opening} />;
   return (
     <Stack
       screenOptions={{ headerShown: false, headerTitleStyle: { fontSize: fontSizes.heading } }}
@@ -37,6 +40,7 @@ function Navigator() {
       <Stack.Protected guard={signedIn}>
         <Stack.Screen name="(tabs)" />
         <Stack.Screen name="profile/[setting]" />
+        <Stack.Screen name="session/[id]" />
         <Stack.Screen name="onboarding/index" />
         <Stack.Screen name="onboarding/[step]" />
         <Stack.Screen name="settings" options={{ headerShown: true, title: t.settings }} />

@@ -12,5 +12,10 @@ export default function ForYouRoute() {
   useAdoptNudgeLanguage();
   const needsOnboarding = useNeedsOnboarding();
   if (needsOnboarding) return <Redirect href="/onboarding" />;
-  return <ForYouScreen onOpenSetting={(setting) => router.push(`/profile/${setting}`)} />;
+  return (
+    <ForYouScreen
+      onOpenSetting={(setting) => router.push(`/profile/${setting}`)}
+      onOpenSession={(id) => router.push(`/session/${id}`)}
+    />
+  );
 }

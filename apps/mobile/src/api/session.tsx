@@ -5,6 +5,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
@@ -18,6 +19,11 @@ interface SessionValue {
   status: SessionStatus;
   signIn(tokens: Tokens): Promise<void>;
   signOut(): Promise<void>;
+  /**
+   * Work that needs the member's tokens as they sign out (unregistering push), kept short by the
+   * task itself; returns an undo.
+   */
+  onBeforeSignOut: (task: () => Promise<unknown>) => () => void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -53,8 +59,20 @@ export function SessionProvider({
   }, [client, queryClient, onSignedOut]);
 
   const signIn = useCallback((tokens: Tokens) => client.startSession(tokens), [client]);
-  const signOut = useCallback(() => client.signOut(), [client]);
-  const value = useMemo(() => ({ status, signIn, signOut }), [status, signIn, signOut]);
+  const beforeSignOut = useRef(new Set<() => Promise<unknown>>());
+  const onBeforeSignOut = useCallback((task: () => Promise<unknown>) => {
+    beforeSignOut.current.add(task);
+    return () => void beforeSignOut.current.delete(task);
+  }, []);
+  const signOut = useCallback(async () => {
+    // While the tokens still work; a task that fails does not stop the member signing out.
+    await Promise.allSettled([...beforeSignOut.current].map((task) => task()));
+    await client.signOut();
+  }, [client]);
+  const value = useMemo(
+    () => ({ status, signIn, signOut, onBeforeSignOut }),
+    [status, signIn, signOut, onBeforeSignOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

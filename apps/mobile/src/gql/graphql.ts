@@ -34,6 +34,11 @@ export type BookingStatus =
   | 'NO_SHOW'
   | 'WAITLISTED';
 
+export type DevicePlatform =
+  | 'ANDROID'
+  | 'IOS'
+  | 'WEB';
+
 export type HelpRequestInput = {
   atHome: boolean;
   description: string;
@@ -169,6 +174,18 @@ export type Role =
   | 'HELPER'
   | 'MEMBER';
 
+export type SessionFilter = {
+  accessibility?: Array<AccessibilityFeature> | null | undefined;
+  from?: string | null | undefined;
+  hasPlaces?: boolean | null | undefined;
+  interestIds?: Array<string | number> | null | undefined;
+  /** Defaults to your home when withinMetres is given */
+  near?: LatLngInput | null | undefined;
+  to?: string | null | undefined;
+  /** At most 50,000; defaults to your travel radius */
+  withinMetres?: number | null | undefined;
+};
+
 export type SurveyAnswerInput = {
   itemId: string;
   value: number;
@@ -201,12 +218,43 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
-export type MyBookingsQueryVariables = Exact<{
-  upcoming?: boolean;
+export type RegisterDeviceMutationVariables = Exact<{
+  token: string;
+  platform: DevicePlatform;
 }>;
 
 
-export type MyBookingsQuery = { myBookings: Array<{ id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string, startsAt: string, endsAt: string, cancelled: boolean, activity: { id: string, title: string, venueName: string } } }> };
+export type RegisterDeviceMutation = { registerDevice: boolean };
+
+export type UnregisterDeviceMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UnregisterDeviceMutation = { unregisterDevice: boolean };
+
+export type MyBookingsQueryVariables = Exact<{
+  upcoming?: boolean;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyBookingsQuery = { me: { id: string, bookings: { edges: Array<{ cursor: string, node: { id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string, startsAt: string, endsAt: string, cancelled: boolean, activity: { id: string, title: string, venueName: string } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type FindSessionsQueryVariables = Exact<{
+  filter: SessionFilter;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type FindSessionsQuery = { sessions: { edges: Array<{ cursor: string, node: { id: string, startsAt: string, endsAt: string, placesLeft: number, waitlistLength: number, cancelled: boolean, distanceBand: string | null, activity: { id: string, title: string, venueName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FindChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FindChoicesQuery = { interests: Array<{ id: string, label: string }>, me: { id: string, memberProfile: { hasHome: boolean, travelRadiusMetres: number, interests: Array<{ id: string }> } | null } };
 
 export type ForYouQueryVariables = Exact<{
   first?: number;
@@ -415,6 +463,27 @@ export type UpdateMemberProfileMutationVariables = Exact<{
 
 export type UpdateMemberProfileMutation = { updateMemberProfile: { hasHome: boolean, postcode: string | null, travelRadiusMetres: number, accessibilityNeeds: Array<AccessibilityFeature>, goals: Array<string>, availability: Array<{ weekday: Weekday, start: string, end: string }>, interests: Array<{ id: string }>, area: { id: string, name: string } | null } };
 
+export type SessionPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SessionPageQuery = { session: { id: string, startsAt: string, endsAt: string, capacity: number, placesLeft: number, waitlistLength: number, cancelled: boolean, distanceBand: string | null, knownGoing: Array<string>, activity: { id: string, title: string, description: string, venueName: string, venueAddress: string | null, accessibility: Array<AccessibilityFeature> } } | null, me: { id: string, bookings: { edges: Array<{ node: { id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string } } }> } } };
+
+export type JoinSessionMutationVariables = Exact<{
+  sessionId: string | number;
+}>;
+
+
+export type JoinSessionMutation = { joinSession: { id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string, placesLeft: number, waitlistLength: number } } };
+
+export type LeaveSessionMutationVariables = Exact<{
+  sessionId: string | number;
+}>;
+
+
+export type LeaveSessionMutation = { leaveSession: { id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string, placesLeft: number, waitlistLength: number } } };
+
 export type MyNudgePreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -512,26 +581,93 @@ export const SignOutDocument = new TypedDocumentString(`
   signOut
 }
     `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const RegisterDeviceDocument = new TypedDocumentString(`
+    mutation RegisterDevice($token: String!, $platform: DevicePlatform!) {
+  registerDevice(token: $token, platform: $platform)
+}
+    `) as unknown as TypedDocumentString<RegisterDeviceMutation, RegisterDeviceMutationVariables>;
+export const UnregisterDeviceDocument = new TypedDocumentString(`
+    mutation UnregisterDevice($token: String!) {
+  unregisterDevice(token: $token)
+}
+    `) as unknown as TypedDocumentString<UnregisterDeviceMutation, UnregisterDeviceMutationVariables>;
 export const MyBookingsDocument = new TypedDocumentString(`
-    query MyBookings($upcoming: Boolean! = true) {
-  myBookings(upcoming: $upcoming) {
+    query MyBookings($upcoming: Boolean! = true, $first: Int! = 20, $after: String) {
+  me {
     id
-    status
-    waitlistPosition
-    session {
-      id
-      startsAt
-      endsAt
-      cancelled
-      activity {
-        id
-        title
-        venueName
+    bookings(upcoming: $upcoming, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          status
+          waitlistPosition
+          session {
+            id
+            startsAt
+            endsAt
+            cancelled
+            activity {
+              id
+              title
+              venueName
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
 }
     `) as unknown as TypedDocumentString<MyBookingsQuery, MyBookingsQueryVariables>;
+export const FindSessionsDocument = new TypedDocumentString(`
+    query FindSessions($filter: SessionFilter!, $first: Int! = 20, $after: String) {
+  sessions(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        startsAt
+        endsAt
+        placesLeft
+        waitlistLength
+        cancelled
+        distanceBand
+        activity {
+          id
+          title
+          venueName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindSessionsQuery, FindSessionsQueryVariables>;
+export const FindChoicesDocument = new TypedDocumentString(`
+    query FindChoices {
+  interests {
+    id
+    label
+  }
+  me {
+    id
+    memberProfile {
+      hasHome
+      travelRadiusMetres
+      interests {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindChoicesQuery, FindChoicesQueryVariables>;
 export const ForYouDocument = new TypedDocumentString(`
     query ForYou($first: Int! = 10) {
   matchingAdvice {
@@ -1022,6 +1158,72 @@ export const UpdateMemberProfileDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<UpdateMemberProfileMutation, UpdateMemberProfileMutationVariables>;
+export const SessionPageDocument = new TypedDocumentString(`
+    query SessionPage($id: ID!) {
+  session(id: $id) {
+    id
+    startsAt
+    endsAt
+    capacity
+    placesLeft
+    waitlistLength
+    cancelled
+    distanceBand
+    knownGoing
+    activity {
+      id
+      title
+      description
+      venueName
+      venueAddress
+      accessibility
+    }
+  }
+  me {
+    id
+    bookings(upcoming: true, first: 50) {
+      edges {
+        node {
+          id
+          status
+          waitlistPosition
+          session {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SessionPageQuery, SessionPageQueryVariables>;
+export const JoinSessionDocument = new TypedDocumentString(`
+    mutation JoinSession($sessionId: ID!) {
+  joinSession(sessionId: $sessionId) {
+    id
+    status
+    waitlistPosition
+    session {
+      id
+      placesLeft
+      waitlistLength
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JoinSessionMutation, JoinSessionMutationVariables>;
+export const LeaveSessionDocument = new TypedDocumentString(`
+    mutation LeaveSession($sessionId: ID!) {
+  leaveSession(sessionId: $sessionId) {
+    id
+    status
+    waitlistPosition
+    session {
+      id
+      placesLeft
+      waitlistLength
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LeaveSessionMutation, LeaveSessionMutationVariables>;
 export const MyNudgePreferencesDocument = new TypedDocumentString(`
     query MyNudgePreferences {
   myNudgePreferences {

@@ -11,9 +11,12 @@ export const persister = createAsyncStoragePersister({
   key: 'kith.cache',
 });
 
-/** Only what a member needs with no signal (their bookings, inbox, suggestions) is written down. */
+/**
+ * Only what a member needs with no signal (their bookings, inbox, suggestions) is written down,
+ * and it stays written down while a refresh fails: Kith being away must not wipe the copy.
+ */
 export function shouldPersist(query: Query): boolean {
-  return query.state.status === 'success' && query.meta?.persist === true;
+  return query.state.data !== undefined && query.meta?.persist === true;
 }
 
 export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {

@@ -58,6 +58,15 @@ describe('ForYouScreen', () => {
     expect(screen.getByText('It is full. You can join the waiting list.')).toBeOnTheScreen();
   });
 
+  it('opens a suggestion’s session when it is pressed', async () => {
+    const onOpenSession = jest.fn();
+    await renderScreen(<ForYouScreen onOpenSetting={jest.fn()} onOpenSession={onOpenSession} />, {
+      handlers: { ForYou: () => SUGGESTIONS },
+    });
+    fireEvent.press(await screen.findByRole('button', { name: /^Garden club\. / }));
+    expect(onOpenSession).toHaveBeenCalledWith('s1');
+  });
+
   it('shows that it is loading while it waits', async () => {
     await renderScreen(<ForYouScreen onOpenSetting={jest.fn()} />, {
       handlers: { ForYou: () => new Promise<FakeAnswer>(() => undefined) },

@@ -1,4 +1,4 @@
-import { StyleSheet, View } from 'react-native';
+import { Pressable, StyleSheet, View } from 'react-native';
 
 import { ForYouDocument, type ForYouQuery } from '../../gql/graphql';
 import { useLanguage, useStrings, type Strings } from '../../i18n/language';
@@ -56,19 +56,33 @@ const strings: Strings<{
   },
 };
 
-function Suggestion({ match }: { match: Match }) {
+function Suggestion({ match, onOpen }: { match: Match; onOpen: () => void }) {
   const t = useStrings(strings);
   const { language } = useLanguage();
   const { session } = match;
   const where = session.distanceBand
     ? t.where(session.activity.venueName, session.distanceBand)
     : session.activity.venueName;
+  const when = formatWhen(session.startsAt, session.endsAt, language);
+  const places = session.placesLeft <= 0 ? t.full : t.placesLeft(session.placesLeft);
   return (
-    <View style={styles.card} accessible={false} testID={`suggestion-${session.id}`}>
+    <Pressable
+      style={styles.card}
+      accessibilityRole="button"
+      accessibilityLabel={[
+        session.activity.title,
+        when,
+        where,
+        places,
+        ...match.reasons.map((reason) => reason.text),
+      ].join('. ')}
+      onPress={onOpen}
+      testID={`suggestion-${session.id}`}
+    >
       <AppText variant="heading">{session.activity.title}</AppText>
-      <AppText>{formatWhen(session.startsAt, session.endsAt, language)}</AppText>
+      <AppText>{when}</AppText>
       <AppText>{where}</AppText>
-      <AppText>{session.placesLeft <= 0 ? t.full : t.placesLeft(session.placesLeft)}</AppText>
+      <AppText>{places}</AppText>
       {match.reasons.length > 0 ? (
         <View style={styles.reasons}>
           <AppText variant="muted">{t.why}</AppText>
@@ -77,7 +91,7 @@ function Suggestion({ match }: { match: Match }) {
           ))}
         </View>
       ) : null}
-    </View>
+    </Pressable>
   );
 }
 
@@ -161,8 +175,10 @@ function NoSuggestions({
 
 export function ForYouScreen({
   onOpenSetting,
+  onOpenSession = () => undefined,
 }: {
   onOpenSetting: (setting: ProfileSetting) => void;
+  onOpenSession?: (id: string) => void;
 }) {
   const t = useStrings(strings);
   const query = useApiQuery(ForYouDocument, { first: 10 }, { meta: { persist: true } });
@@ -189,7 +205,11 @@ export function ForYouScreen({
               ) : null}
               <AppText>{t.intro}</AppText>
               {data.recommendedSessions.map((match) => (
-                <Suggestion key={match.session.id} match={match} />
+                <Suggestion
+                  key={match.session.id}
+                  match={match}
+                  onOpen={() => onOpenSession(match.session.id)}
+                />
               ))}
             </>
           )

@@ -1,6 +1,7 @@
 import { onlineManager } from '@tanstack/react-query';
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 
+import { LanguageProvider } from '../../i18n/language';
 import { gqlError, type FakeAnswer } from '../../test/fake-api';
 import { inboxPage, nudge } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';
@@ -15,7 +16,9 @@ const SECOND_PAGE = inboxPage([nudge('n3', 'Welcome to Kith', true)], 1);
 
 describe('InboxScreen', () => {
   it('lists messages, newest first, saying which are new and how many', async () => {
-    await renderScreen(<InboxScreen />, { handlers: { MyInbox: () => FIRST_PAGE } });
+    await renderScreen(<InboxScreen onOpenRoute={jest.fn()} />, {
+      handlers: { MyInbox: () => FIRST_PAGE },
+    });
     expect(await screen.findByText('Garden club tomorrow')).toBeOnTheScreen();
     expect(screen.getByText('You have 1 new message.')).toBeOnTheScreen();
     expect(
@@ -31,7 +34,7 @@ describe('InboxScreen', () => {
 
   it('marks a new message read when opened', async () => {
     let read = false;
-    const { api } = await renderScreen(<InboxScreen />, {
+    const { api } = await renderScreen(<InboxScreen onOpenRoute={jest.fn()} />, {
       handlers: {
         MyInbox: () =>
           read
@@ -54,8 +57,74 @@ describe('InboxScreen', () => {
     expect(api.callsOf('MarkNudgeRead')).toHaveLength(1);
   });
 
+  it('opens the screen a message links to, marking it read', async () => {
+    const onOpenRoute = jest.fn();
+    const linked = (id: string, title: string, screen: string, linkId: string | null) => ({
+      ...nudge(id, title),
+      link: { screen, id: linkId },
+    });
+    const { api } = await renderScreen(<InboxScreen onOpenRoute={onOpenRoute} />, {
+      handlers: {
+        MyInbox: () => ({
+          data: {
+            myInbox: {
+              unreadCount: 7,
+              edges: [
+                linked('n1', 'Garden club tomorrow', 'SESSION', 's1'),
+                linked('n2', 'How was choir?', 'SESSION_FOLLOW_UP', 's2'),
+                linked('n3', 'Ann would like to meet you', 'INTRODUCTION', 'i1'),
+                linked('n4', 'Can you help Sam?', 'ASSIGNMENT', 'a1'),
+                linked('n5', 'Your check is running out', 'HELPER_PROFILE', null),
+                linked('n6', 'A few questions', 'SURVEYS', null),
+                linked('n7', 'Something new', 'SOMEWHERE_NEW', 'x1'),
+              ].map((node) => ({ cursor: `c-${node.id}`, node })),
+              pageInfo: { hasNextPage: false, endCursor: null },
+            },
+          },
+        }),
+        MarkNudgeRead: ({ id }) => ({
+          data: { markNudgeRead: { id, readAt: '2026-12-05T09:00:00.000Z' } },
+        }),
+      },
+    });
+    for (const id of ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']) {
+      fireEvent.press(await screen.findByTestId(`nudge-${id}`));
+    }
+    expect(onOpenRoute.mock.calls).toEqual([
+      ['/session/s1'],
+      ['/met/s2'],
+      ['/people/introductions'],
+      ['/helping'],
+      ['/helping/offer'],
+      ['/surveys'],
+    ]);
+    await waitFor(() => expect(api.callsOf('MarkNudgeRead')).toHaveLength(7));
+    expect(api.callsOf('MarkNudgeRead').map((c) => c.variables.id)).toEqual([
+      'n1',
+      'n2',
+      'n3',
+      'n4',
+      'n5',
+      'n6',
+      'n7',
+    ]);
+  });
+
+  it('speaks Spanish when the member chose it', async () => {
+    await renderScreen(
+      <LanguageProvider initialLanguage="es">
+        <InboxScreen onOpenRoute={jest.fn()} />
+      </LanguageProvider>,
+      { handlers: { MyInbox: () => FIRST_PAGE } },
+    );
+    expect(await screen.findByText('Tienes 1 mensaje nuevo.')).toBeOnTheScreen();
+    expect(screen.getByText('Mensajes')).toBeOnTheScreen();
+    expect(screen.getAllByText('viernes, 4 de diciembre')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Ver mensajes anteriores' })).toBeOnTheScreen();
+  });
+
   it('says so when marking read did not work', async () => {
-    await renderScreen(<InboxScreen />, {
+    await renderScreen(<InboxScreen onOpenRoute={jest.fn()} />, {
       handlers: { MyInbox: () => FIRST_PAGE, MarkNudgeRead: () => 'network-error' },
     });
     fireEvent.press(await screen.findByTestId('nudge-n1'));
@@ -63,7 +132,7 @@ describe('InboxScreen', () => {
   });
 
   it('shows older messages a page at a time', async () => {
-    const { api } = await renderScreen(<InboxScreen />, {
+    const { api } = await renderScreen(<InboxScreen onOpenRoute={jest.fn()} />, {
       handlers: { MyInbox: ({ after }) => (after === 'c-n2' ? SECOND_PAGE : FIRST_PAGE) },
     });
     fireEvent.press(await screen.findByRole('button', { name: 'Show older messages' }));
@@ -78,13 +147,15 @@ describe('InboxScreen', () => {
   });
 
   it('explains an empty inbox', async () => {
-    await renderScreen(<InboxScreen />, { handlers: { MyInbox: () => inboxPage([], 0) } });
+    await renderScreen(<InboxScreen onOpenRoute={jest.fn()} />, {
+      handlers: { MyInbox: () => inboxPage([], 0) },
+    });
     expect(await screen.findByText('No messages yet')).toBeOnTheScreen();
   });
 
   it('shows loading, then an error with a way to try again', async () => {
     let answer: FakeAnswer | null = null;
-    await renderScreen(<InboxScreen />, {
+    await renderScreen(<InboxScreen onOpenRoute={jest.fn()} />, {
       handlers: {
         MyInbox: () =>
           answer ??
@@ -102,7 +173,9 @@ describe('InboxScreen', () => {
 
   it('says it is offline when nothing was kept', async () => {
     onlineManager.setOnline(false);
-    await renderScreen(<InboxScreen />, { handlers: { MyInbox: () => FIRST_PAGE } });
+    await renderScreen(<InboxScreen onOpenRoute={jest.fn()} />, {
+      handlers: { MyInbox: () => FIRST_PAGE },
+    });
     expect(screen.getByText('You are offline')).toBeOnTheScreen();
   });
 });
