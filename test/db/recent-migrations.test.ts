@@ -27,7 +27,6 @@ describe('the newest migrations', () => {
 
   it('the consent, device, reporting, network, survey and nudge migrations go down and come back without drift', async () => {
     expect(ds.migrations.slice(-13).map((m) => m.name)).toEqual([
-      'MemberJoins1795690000000',
       'AnswerReach1795700000000',
       'ReportQuarters1795710000000',
       'RecordKeysAndHomes1795720000000',
@@ -40,7 +39,10 @@ describe('the newest migrations', () => {
       'InterestReach1795750000000',
       'Postcodes1795760000000',
       'MemberAppFields1795770000000',
+      'HelperBasePostcode1795780000000',
     ]);
+    await ds.undoLastMigration();
+    expect(await hasColumn('helper_profile', 'base_postcode')).toBe(false);
     await ds.undoLastMigration();
     expect(await hasColumn('venue', 'address')).toBe(false);
     expect(await hasColumn('help_request', 'meeting_place')).toBe(false);

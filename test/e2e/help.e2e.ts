@@ -107,6 +107,14 @@ describe('help: helpers, requests, assignments and time credits over HTTP', () =
     expect((await api.gql(CREDITS, {}, gardener.accessToken)).data).toEqual({
       myTimeCredits: { balanceMinutes: 75, entries: [{ minutes: 75, reason: 'Help given' }] },
     });
+    // The same minutes read as help received by the member, help given by the helper.
+    const KINDS = `{ me { timeCreditEntries(first: 5) { edges { node { kind minutes } } } } }`;
+    expect((await api.gql(KINDS, {}, asker.accessToken)).data).toEqual({
+      me: { timeCreditEntries: { edges: [{ node: { kind: 'HELP_RECEIVED', minutes: -75 } }] } },
+    });
+    expect((await api.gql(KINDS, {}, gardener.accessToken)).data).toEqual({
+      me: { timeCreditEntries: { edges: [{ node: { kind: 'HELP_GIVEN', minutes: 75 } }] } },
+    });
     expect(await zeroSum()).toBe(0);
     expect(await unbalancedTransfers()).toBe(0);
     const mine = await api.gql<{ myHelpRequests: { status: string }[] }>(

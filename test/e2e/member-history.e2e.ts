@@ -87,6 +87,14 @@ describe("a person's history, a page at a time, and what the member app shows of
     expect(second.edges.map((e) => e.node.session.id)).toEqual([sessions[2]]);
     expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     expect((await read({ upcoming: false })).data!.me.bookings.edges).toEqual([]);
+    // A session's page knows the caller's own place, and only theirs.
+    const OWN = `query($id: ID!) { session(id: $id) { myBooking { status session { id } } } }`;
+    expect((await api.gql(OWN, { id: sessions[1] }, member.accessToken)).data).toEqual({
+      session: { myBooking: { status: 'BOOKED', session: { id: sessions[1] } } },
+    });
+    expect((await api.gql(OWN, { id: sessions[1] }, help.coordinator.accessToken)).data).toEqual({
+      session: { myBooking: null },
+    });
 
     // A cursor of upcoming bookings is not one of past bookings, nor a made-up one.
     for (const after of [first.pageInfo.endCursor, 'x.y', 'a'.repeat(5000)]) {
@@ -272,6 +280,23 @@ describe("a person's history, a page at a time, and what the member app shows of
     expect((await offer({ basePostcode: 'kx1 1ab' })).data).toEqual({
       updateHelperProfile: { travelRadiusMetres: 2000 },
     });
+    // Read back to edit: the postcode as given and the times, the helper's alone.
+    expect(
+      (
+        await api.gql(
+          `{ me { helperProfile { basePostcode availability { weekday start end } } } }`,
+          {},
+          helper.accessToken,
+        )
+      ).data,
+    ).toEqual({
+      me: {
+        helperProfile: {
+          basePostcode: 'KX1 1AB',
+          availability: [{ weekday: 'SAT', start: '09:00', end: '12:00' }],
+        },
+      },
+    });
   });
 
   it('pages time-credit entries newest first', async () => {
@@ -285,17 +310,20 @@ describe("a person's history, a page at a time, and what the member app shows of
       );
     const page = async (after: string | null) =>
       (
-        await api.gql<{ me: { timeCreditEntries: Page<{ minutes: number; reason: string }> } }>(
-          `query($after: String) { me { timeCreditEntries(first: 2, after: $after) { edges { node { minutes reason } } pageInfo { hasNextPage endCursor } } } }`,
+        await api.gql<{
+          me: { timeCreditEntries: Page<{ minutes: number; reason: string; kind: string }> };
+        }>(
+          `query($after: String) { me { timeCreditEntries(first: 2, after: $after) { edges { node { minutes reason kind } } pageInfo { hasNextPage endCursor } } } }`,
           { after },
           member.accessToken,
         )
       ).data!.me.timeCreditEntries;
     const first = await page(null);
     expect(first.edges.map((e) => e.node.minutes)).toEqual([90, 60]);
+    expect(first.edges.map((e) => e.node.kind)).toEqual(['GRANT', 'GRANT']);
     const second = await page(first.pageInfo.endCursor);
     expect(second.edges.map((e) => e.node)).toEqual([
-      { minutes: 30, reason: 'Granted: Welcome 30' },
+      { minutes: 30, reason: 'Granted: Welcome 30', kind: 'GRANT' },
     ]);
     expect(second.pageInfo.hasNextPage).toBe(false);
   });

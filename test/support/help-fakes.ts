@@ -25,6 +25,7 @@ import type {
   RequestRow,
 } from '../../libs/help/src/help.repository';
 import { Ledger } from '../../libs/help/src/ledger';
+import { entryKind } from '../../libs/help/src/ledger.repository';
 import type { LedgerEntry, LedgerRepository } from '../../libs/help/src/ledger.repository';
 import { HelpRequestService } from '../../libs/help/src/help-request.service';
 import { HelperService } from '../../libs/help/src/helper.service';
@@ -134,6 +135,7 @@ export class FakeHelpRepository implements Public<HelpRepository>, Rollback {
       maxMinutesPerWeek: number | null;
       availability: AvailabilityWindow[];
       skillIds: string[];
+      basePostcode?: string | null;
     },
   ): Promise<void> {
     const before = this.state.helpers.get(personId);
@@ -151,6 +153,7 @@ export class FakeHelpRepository implements Public<HelpRepository>, Rollback {
       skillIds: [...profile.skillIds],
       lat: profile.lat,
       lng: profile.lng,
+      basePostcode: profile.basePostcode ?? null,
     });
     return Promise.resolve();
   }
@@ -168,6 +171,7 @@ export class FakeHelpRepository implements Public<HelpRepository>, Rollback {
       dbsCheckedOn: row.dbsCheckedOn,
       dbsExpiresOn: row.dbsExpiresOn,
       availability: copy(row.availability),
+      basePostcode: row.basePostcode,
     };
     return Promise.resolve(helper);
   }
@@ -553,6 +557,7 @@ export class FakeLedgerRepository implements Public<LedgerRepository>, Rollback 
     afterId: string | null,
   ): Promise<(LedgerEntry & { id: string })[]> {
     const reasons = new Map([...this.state.transfers.values()].map((t) => [t.id, t.reason]));
+    const keys = new Map([...this.state.transfers.entries()].map(([key, t]) => [t.id, key]));
     const mine = this.state.entries
       .map((e, index) => ({ ...e, id: String(index + 1) }))
       .filter(
@@ -565,19 +570,18 @@ export class FakeLedgerRepository implements Public<LedgerRepository>, Rollback 
         at: e.at,
         minutes: e.minutes,
         reason: reasons.get(e.transferId) ?? '',
+        kind: entryKind(keys.get(e.transferId) ?? '', e.minutes),
       })),
     );
   }
 
-  entries(personId: string, first: number): Promise<LedgerEntry[]> {
-    const reasons = new Map([...this.state.transfers.values()].map((t) => [t.id, t.reason]));
-    return Promise.resolve(
-      this.state.entries
-        .filter((e) => e.personId === personId)
-        .reverse()
-        .slice(0, first)
-        .map((e) => ({ at: e.at, minutes: e.minutes, reason: reasons.get(e.transferId) ?? '' })),
-    );
+  async entries(personId: string, first: number): Promise<LedgerEntry[]> {
+    return (await this.entryPage(personId, first, null)).map(({ at, minutes, reason, kind }) => ({
+      at,
+      minutes,
+      reason,
+      kind,
+    }));
   }
 }
 

@@ -58,6 +58,14 @@ export class BookingRepository {
     return row;
   }
 
+  /** The person's bookings (any status) at each of the sessions given. */
+  ofPersonAt(personId: string, sessionIds: readonly string[]): Promise<BookingRow[]> {
+    return this.db.query<BookingRow>(
+      `SELECT ${BOOKING} FROM booking b WHERE b.person_id = $1 AND b.session_id = ANY($2::uuid[])`,
+      [personId, sessionIds],
+    );
+  }
+
   async byId(id: string): Promise<BookingRow | undefined> {
     const [row] = await this.db.query<BookingRow>(
       `SELECT ${BOOKING} FROM booking b WHERE b.id = $1`,

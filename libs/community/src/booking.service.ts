@@ -138,6 +138,12 @@ export class BookingService {
     return this.bookings.ofPerson(personId, upcoming, this.clock.now());
   }
 
+  /** The person's own booking at each session given (cancelled ones too), by session id. */
+  async ownAt(personId: string, sessionIds: readonly string[]): Promise<Map<string, BookingRow>> {
+    const rows = sessionIds.length > 0 ? await this.bookings.ofPersonAt(personId, sessionIds) : [];
+    return new Map(rows.map((row) => [row.sessionId, row]));
+  }
+
   /** A page of the person's bookings: upcoming soonest first, or past latest first. */
   async page(
     personId: string,

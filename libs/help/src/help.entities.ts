@@ -67,6 +67,10 @@ export class HelperProfileEntity {
   @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_helper_profile_person' })
   person?: PersonEntity;
 
+  /** The postcode the base was placed at, when given by one (the helper's own to read). */
+  @Column({ type: 'text', nullable: true })
+  basePostcode!: string | null;
+
   @Index('ix_helper_profile_base', { spatial: true })
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
   base!: Point;

@@ -14,6 +14,8 @@ export interface HelperRow {
   dbsCheckedOn: string | null;
   dbsExpiresOn: string | null;
   availability: AvailabilityWindow[];
+  /** The postcode the base was placed at, when given by one. */
+  basePostcode: string | null;
 }
 
 export interface RequestRow {
@@ -62,7 +64,7 @@ export interface AssignmentOverride {
 const HELPER = `person_id AS "personId", status, base_area_id AS "baseAreaId", approved_area_id AS "approvedAreaId",
   travel_radius_metres AS "travelRadiusMetres",
   max_minutes_per_week AS "maxMinutesPerWeek", to_char(dbs_checked_on, 'YYYY-MM-DD') AS "dbsCheckedOn",
-  to_char(dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn", availability`;
+  to_char(dbs_expires_on, 'YYYY-MM-DD') AS "dbsExpiresOn", availability, base_postcode AS "basePostcode"`;
 const REQUEST = `r.id, r.member_id AS "memberId", r.skill_id AS "skillId", r.description, r.duration_minutes AS "durationMinutes",
   r.at_home AS "atHome", r.area_id AS "areaId", r.session_id AS "sessionId", r.status,
   r.preferred_windows AS "preferredWindows", r.meeting_place AS "meetingPlace", r.created_at AS "createdAt"`;
@@ -101,16 +103,17 @@ export class HelpRepository {
       maxMinutesPerWeek: number | null;
       availability: AvailabilityWindow[];
       skillIds: string[];
+      basePostcode?: string | null;
     },
   ): Promise<void> {
     await this.db.query(
-      `INSERT INTO helper_profile (person_id, base, base_area_id, travel_radius_metres, max_minutes_per_week, availability)
+      `INSERT INTO helper_profile (person_id, base, base_area_id, travel_radius_metres, max_minutes_per_week, availability, base_postcode)
        VALUES ($1, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography,
                area_at(ST_MakePoint($2, $3)),
-               $4, $5, $6)
+               $4, $5, $6, $7)
        ON CONFLICT (person_id) DO UPDATE SET base = EXCLUDED.base, base_area_id = EXCLUDED.base_area_id,
          travel_radius_metres = EXCLUDED.travel_radius_metres, max_minutes_per_week = EXCLUDED.max_minutes_per_week,
-         availability = EXCLUDED.availability`,
+         availability = EXCLUDED.availability, base_postcode = EXCLUDED.base_postcode`,
       [
         personId,
         profile.lng,
@@ -118,6 +121,7 @@ export class HelpRepository {
         profile.travelRadiusMetres,
         profile.maxMinutesPerWeek,
         JSON.stringify(profile.availability),
+        profile.basePostcode ?? null,
       ],
     );
     await this.db.query(`DELETE FROM helper_skill WHERE person_id = $1`, [personId]);

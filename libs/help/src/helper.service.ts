@@ -41,13 +41,13 @@ export class HelperService {
   private async baseFrom(
     changes: HelperProfileChanges,
     problems: Problems,
-  ): Promise<LatLng | undefined> {
+  ): Promise<{ at: LatLng; postcode: string | null } | undefined> {
     const postcode = typeof changes.basePostcode === 'string' ? changes.basePostcode : undefined;
     if (changes.base && postcode !== undefined) {
       problems.add('basePostcode', 'Give a postcode or a base, not both.');
       return undefined;
     }
-    if (changes.base) return changes.base;
+    if (changes.base) return { at: changes.base, postcode: null };
     if (postcode === undefined) {
       problems.add('basePostcode', 'Give the postcode you will set out from.');
       return undefined;
@@ -57,7 +57,7 @@ export class HelperService {
       problems.add('basePostcode', found.message);
       return undefined;
     }
-    return found.place.location;
+    return { at: found.place.location, postcode: found.place.display };
   }
 
   skills(): Promise<{ id: string; slug: string; label: string }[]> {
@@ -98,7 +98,8 @@ export class HelperService {
     return this.db.transaction(async () => {
       const before = await this.help.helper(principal.personId, true);
       await this.help.upsertHelper(principal.personId, {
-        ...present(base, 'helper base'),
+        ...present(base, 'helper base').at,
+        basePostcode: present(base, 'helper base').postcode,
         travelRadiusMetres: changes.travelRadiusMetres,
         maxMinutesPerWeek: changes.maxMinutesPerWeek ?? null,
         availability: availability.windows,

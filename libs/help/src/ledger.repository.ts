@@ -5,6 +5,17 @@ export interface LedgerEntry {
   at: Date;
   minutes: number;
   reason: string;
+  kind: LedgerEntryKind;
+}
+
+/** What an entry was, for the person it is theirs: help they gave or received, or a grant. */
+export type LedgerEntryKind = 'HELP_GIVEN' | 'HELP_RECEIVED' | 'GRANT' | 'OTHER';
+
+/** From the transfer's key (`assignment:<id>`, `grant:<id>`) and which side the entry is. */
+export function entryKind(transferKey: string, minutes: number): LedgerEntryKind {
+  if (transferKey.startsWith('assignment:')) return minutes > 0 ? 'HELP_GIVEN' : 'HELP_RECEIVED';
+  if (transferKey.startsWith('grant:')) return 'GRANT';
+  return 'OTHER';
 }
 
 function isFloorViolation(error: unknown): boolean {
@@ -90,25 +101,27 @@ export class LedgerRepository {
   }
 
   /** A page of the person's entries, newest first, after the entry `afterId`. */
-  entryPage(
+  async entryPage(
     personId: string,
     limit: number,
     afterId: string | null,
   ): Promise<(LedgerEntry & { id: string })[]> {
-    return this.db.query<LedgerEntry & { id: string }>(
-      `SELECT e.id::text AS id, e.created_at AS at, e.minutes, t.reason
+    const rows = await this.db.query<Omit<LedgerEntry, 'kind'> & { id: string; key: string }>(
+      `SELECT e.id::text AS id, e.created_at AS at, e.minutes, t.reason, t.key
          FROM time_credit_entry e JOIN time_credit_transfer t ON t.id = e.transfer_id
         WHERE e.person_id = $1 AND ($3::bigint IS NULL OR e.id < $3::bigint)
         ORDER BY e.id DESC LIMIT $2`,
       [personId, limit, afterId],
     );
+    return rows.map(({ key, ...row }) => ({ ...row, kind: entryKind(key, row.minutes) }));
   }
 
-  entries(personId: string, first: number): Promise<LedgerEntry[]> {
-    return this.db.query<LedgerEntry>(
-      `SELECT e.created_at AS at, e.minutes, t.reason FROM time_credit_entry e JOIN time_credit_transfer t ON t.id = e.transfer_id
-        WHERE e.person_id = $1 ORDER BY e.id DESC LIMIT $2`,
-      [personId, first],
-    );
+  async entries(personId: string, first: number): Promise<LedgerEntry[]> {
+    return (await this.entryPage(personId, first, null)).map(({ at, minutes, reason, kind }) => ({
+      at,
+      minutes,
+      reason,
+      kind,
+    }));
   }
 }

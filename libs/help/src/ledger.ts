@@ -5,7 +5,8 @@ import { AuditLog } from './audit.repository';
 import { LedgerRepository } from './ledger.repository';
 import type { LedgerEntry } from './ledger.repository';
 
-export type { LedgerEntry } from './ledger.repository';
+export type { LedgerEntry, LedgerEntryKind } from './ledger.repository';
+export { entryKind } from './ledger.repository';
 
 /** The circle's own account, created by a migration; grants are transfers from it. */
 export const TIME_BANK_ID = '00000000-0000-4000-8000-00000000b4a7';

@@ -23,7 +23,12 @@ describe('TimeCreditService and the Ledger, over in-memory repositories', () => 
     expect(await f.credits.account(member.personId, 10)).toEqual({
       balanceMinutes: 90,
       entries: [
-        { at: expect.any(Date) as unknown, minutes: 90, reason: 'Granted: Personal budget' },
+        {
+          at: expect.any(Date) as unknown,
+          minutes: 90,
+          reason: 'Granted: Personal budget',
+          kind: 'GRANT',
+        },
       ],
     });
     expect(await f.ledgerRows.balance(TIME_BANK_ID)).toBe(-90);

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BookingService, SessionService } from '@kith/community';
 import { Role } from '@kith/identity';
@@ -14,7 +15,36 @@ import { sessionsCost } from '../graphql/query-limits';
 
 @Resolver(() => Session)
 export class SessionResolver {
-  constructor(private readonly sessionService: SessionService) {}
+  // One loader per request (its loaders object): a list of sessions reads the caller's bookings once.
+  private readonly ownBookings = new WeakMap<Loaders, DataLoader<string, Booking | null>>();
+
+  constructor(
+    private readonly sessionService: SessionService,
+    private readonly bookingService: BookingService,
+  ) {}
+
+  @ResolveField(() => Booking, {
+    nullable: true,
+    description: 'Your own booking at this session (any status), or null',
+  })
+  myBooking(
+    @Parent() session: Session,
+    @CurrentPrincipal() principal: Principal,
+    @RequestLoaders() loaders: Loaders,
+  ): Promise<Booking | null> {
+    let loader = this.ownBookings.get(loaders);
+    if (!loader) {
+      loader = new DataLoader(async (ids: readonly string[]) => {
+        const own = await this.bookingService.ownAt(principal.personId, ids);
+        return ids.map((id) => {
+          const row = own.get(id);
+          return row ? toBooking(row) : null;
+        });
+      });
+      this.ownBookings.set(loaders, loader);
+    }
+    return loader.load(session.id);
+  }
 
   @Query(() => SessionConnection, {
     complexity: sessionsCost,

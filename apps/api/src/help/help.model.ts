@@ -1,8 +1,10 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AssignmentStatus, HelperStatus, HelpRequestStatus } from '@kith/help';
+import type { LedgerEntryKind } from '@kith/help';
 import { selfOnly } from '../auth/self-only';
 import { connectionOf } from '../graphql/connection';
+import { AvailabilityWindow } from '../community/member-profile.model';
 
 registerEnumType(HelperStatus, { name: 'HelperStatus' });
 registerEnumType(HelpRequestStatus, { name: 'HelpRequestStatus' });
@@ -40,6 +42,17 @@ export class HelperProfile {
   })
   dbsCheckedOnDate!: string | null;
   @Field(() => Int, { nullable: true, middleware: [selfOnly] }) maxMinutesPerWeek!: number | null;
+  @Field(() => [AvailabilityWindow], {
+    description: 'When you said you can help (Europe/London)',
+    middleware: [selfOnly],
+  })
+  availability!: AvailabilityWindow[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'The postcode you set out from, when you gave one (yours alone to read)',
+    middleware: [selfOnly],
+  })
+  basePostcode!: string | null;
 }
 
 @ObjectType({
@@ -105,9 +118,25 @@ export class HelpAssignment {
   member!: AssignmentMember | null;
 }
 
+export enum TimeCreditEntryKind {
+  HELP_GIVEN = 'HELP_GIVEN',
+  HELP_RECEIVED = 'HELP_RECEIVED',
+  GRANT = 'GRANT',
+  OTHER = 'OTHER',
+}
+registerEnumType(TimeCreditEntryKind, {
+  name: 'TimeCreditEntryKind',
+  description:
+    'What an entry was for you: help you gave, help you received, minutes granted to you',
+});
+// Every kind the ledger gives has its GraphQL value.
+const kindsAgree: Record<LedgerEntryKind, TimeCreditEntryKind> = TimeCreditEntryKind;
+void kindsAgree;
+
 @ObjectType()
 export class TimeCreditEntry {
   @Field() at!: Date;
+  @Field(() => TimeCreditEntryKind) kind!: TimeCreditEntryKind;
   @Field(() => Int, { description: 'Positive when received, negative when spent' })
   minutes!: number;
   @Field() reason!: string;

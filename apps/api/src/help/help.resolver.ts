@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HelperService, HelperStatus, HelpRequestService, TimeCreditService } from '@kith/help';
-import type { AssignmentRow, HelperRow, RequestRow } from '@kith/help';
+import type { AssignmentRow, HelperRow, LedgerEntry, RequestRow } from '@kith/help';
 import { DomainError, londonMidnight, present } from '@kith/platform';
 import type { Page } from '@kith/platform';
 import { ProfileService } from '@kith/community';
@@ -10,6 +10,7 @@ import { CurrentPrincipal, Roles, Public } from '../auth/auth.decorators';
 import { readableBy, selfOnly } from '../auth/self-only';
 import type { Readers } from '../auth/self-only';
 import { Person } from '../identity/person.model';
+import { toWindow } from '../community/community.mappers';
 import {
   HelpAssignment,
   HelperProfile,
@@ -19,6 +20,7 @@ import {
   TimeCreditAccount,
   TimeCreditEntry,
   TimeCreditEntryConnection,
+  TimeCreditEntryKind,
 } from './help.model';
 import { HelperProfileInput, HelpRequestInput } from './help.input';
 import { HelpRequestViews } from './help-request.views';
@@ -39,6 +41,8 @@ function toHelperProfile(
     dbsExpiresOnDate: row.dbsExpiresOn,
     dbsCheckedOnDate: row.dbsCheckedOn,
     maxMinutesPerWeek: row.maxMinutesPerWeek,
+    availability: row.availability.map(toWindow),
+    basePostcode: row.basePostcode,
   };
   return readableBy(profile, readers);
 }
@@ -297,8 +301,17 @@ export class TimeCreditResolver {
         { path: 'first', message: 'must be a whole number from 1 to 100' },
       ]);
     }
-    return (await this.credits.account(account.personId, first)).entries;
+    return (await this.credits.account(account.personId, first)).entries.map(toEntry);
   }
+}
+
+function toEntry(row: LedgerEntry): TimeCreditEntry {
+  return {
+    at: row.at,
+    minutes: row.minutes,
+    reason: row.reason,
+    kind: TimeCreditEntryKind[row.kind],
+  };
 }
 
 @Resolver(() => Person)
@@ -343,11 +356,7 @@ export class PersonHelperResolver {
     await this.profiles.assertReadableBy(principal, person.id);
     const scope = `time-credit-entries:${person.id}`;
     const request = this.pager.request(scope, first, after);
-    return this.pager.page(scope, request, await this.credits.page(person.id, request), (row) => ({
-      at: row.at,
-      minutes: row.minutes,
-      reason: row.reason,
-    }));
+    return this.pager.page(scope, request, await this.credits.page(person.id, request), toEntry);
   }
 
   @ResolveField(() => HelperProfile, { nullable: true, middleware: [selfOnly] })

@@ -38,6 +38,7 @@ import { ShownInterests1795740000003 } from './1795740000003-ShownInterests';
 import { InterestReach1795750000000 } from './1795750000000-InterestReach';
 import { Postcodes1795760000000 } from './1795760000000-Postcodes';
 import { MemberAppFields1795770000000 } from './1795770000000-MemberAppFields';
+import { HelperBasePostcode1795780000000 } from './1795780000000-HelperBasePostcode';
 
 /** Every migration, oldest first. A test fails when the entities drift from these. */
 export const MIGRATIONS = [
@@ -81,4 +82,5 @@ export const MIGRATIONS = [
   InterestReach1795750000000,
   Postcodes1795760000000,
   MemberAppFields1795770000000,
+  HelperBasePostcode1795780000000,
 ];
