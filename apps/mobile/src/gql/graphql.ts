@@ -197,6 +197,13 @@ export type TieSource =
   | 'INTRODUCTION'
   | 'SELF_REPORTED';
 
+/** What an entry was for you: help you gave, help you received, minutes granted to you */
+export type TimeCreditEntryKind =
+  | 'GRANT'
+  | 'HELP_GIVEN'
+  | 'HELP_RECEIVED'
+  | 'OTHER';
+
 export type Weekday =
   | 'FRI'
   | 'MON'
@@ -288,7 +295,7 @@ export type MyTimeCreditsQueryVariables = Exact<{
 }>;
 
 
-export type MyTimeCreditsQuery = { myTimeCredits: { balanceMinutes: number }, me: { id: string, timeCreditEntries: { edges: Array<{ cursor: string, node: { at: string, minutes: number, reason: string } }> } } };
+export type MyTimeCreditsQuery = { myTimeCredits: { balanceMinutes: number }, me: { id: string, timeCreditEntries: { edges: Array<{ cursor: string, node: { at: string, kind: TimeCreditEntryKind, minutes: number } }> } } };
 
 export type CancelHelpRequestMutationVariables = Exact<{
   id: string | number;
@@ -759,8 +766,8 @@ export const MyTimeCreditsDocument = new TypedDocumentString(`
         cursor
         node {
           at
+          kind
           minutes
-          reason
         }
       }
     }

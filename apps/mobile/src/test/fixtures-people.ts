@@ -1,5 +1,7 @@
 /** Plain answers in the shape of the People, Help, Helping and Surveys operations. */
 
+import type { TimeCreditEntryKind } from '../gql/graphql';
+
 export function contact(id: string, name: string, overrides: Record<string, unknown> = {}) {
   return {
     circle: null as number | null,
@@ -126,7 +128,10 @@ export function helpRequestsPage(
   };
 }
 
-export function timeCredits(balanceMinutes: number, entries: { at: string; minutes: number }[]) {
+export function timeCredits(
+  balanceMinutes: number,
+  entries: { at: string; minutes: number; kind: TimeCreditEntryKind }[],
+) {
   return {
     data: {
       myTimeCredits: { balanceMinutes },
@@ -135,7 +140,7 @@ export function timeCredits(balanceMinutes: number, entries: { at: string; minut
         timeCreditEntries: {
           edges: entries.map((e, index) => ({
             cursor: `t${index}`,
-            node: { ...e, reason: 'Help given' },
+            node: e,
           })),
         },
       },

@@ -27,8 +27,8 @@ const REQUESTS = helpRequestsPage([
   }),
 ]);
 const CREDITS = timeCredits(90, [
-  { at: '2026-12-02T10:00:00.000Z', minutes: 120 },
-  { at: '2026-11-20T10:00:00.000Z', minutes: -30 },
+  { at: '2026-12-02T10:00:00.000Z', minutes: 120, kind: 'HELP_GIVEN' },
+  { at: '2026-11-20T10:00:00.000Z', minutes: -30, kind: 'HELP_RECEIVED' },
 ]);
 
 function render(handlers: Record<string, FakeHandler> = {}) {
@@ -56,16 +56,22 @@ describe('HelpScreen', () => {
     expect(api.callsOf('MyHelpRequests')[0]?.variables).toEqual({ first: 20, after: null });
   });
 
-  it('reads time credits as help given and received, never as a debt', async () => {
+  it('reads time credits by their kind as help given and received, never as a debt', async () => {
     await render({
       MyTimeCredits: () =>
         timeCredits(-30, [
-          { at: '2026-12-02T10:00:00.000Z', minutes: 120 },
-          { at: '2026-11-20T10:00:00.000Z', minutes: -150 },
+          { at: '2026-12-02T10:00:00.000Z', minutes: 120, kind: 'HELP_GIVEN' },
+          { at: '2026-11-20T10:00:00.000Z', minutes: -150, kind: 'HELP_RECEIVED' },
+          { at: '2026-11-10T10:00:00.000Z', minutes: 60, kind: 'GRANT' },
+          { at: '2026-11-05T10:00:00.000Z', minutes: 15, kind: 'OTHER' },
+          { at: '2026-11-01T10:00:00.000Z', minutes: -45, kind: 'OTHER' },
         ]),
     });
     expect(await screen.findByText('You gave 2 hours of help')).toBeOnTheScreen();
     expect(screen.getByText('You were helped for 2 hours 30 minutes')).toBeOnTheScreen();
+    expect(screen.getByText('Minutes given to you by the circle: 1 hour')).toBeOnTheScreen();
+    expect(screen.getByText('15 minutes of time credits added')).toBeOnTheScreen();
+    expect(screen.getByText('45 minutes of time credits used')).toBeOnTheScreen();
     expect(screen.getByText(/you earn time credits/)).toBeOnTheScreen();
     expect(screen.queryByText(/-|owe/i)).toBeNull();
   });
@@ -162,9 +168,14 @@ describe('HelpScreen', () => {
   it('speaks Spanish when the member chose it, still never as a debt', async () => {
     await AsyncStorage.setItem('kith.language', 'es');
     await render({
-      MyTimeCredits: () => timeCredits(-60, [{ at: '2026-11-20T10:00:00.000Z', minutes: -60 }]),
+      MyTimeCredits: () =>
+        timeCredits(-60, [
+          { at: '2026-11-20T10:00:00.000Z', minutes: -60, kind: 'HELP_RECEIVED' },
+          { at: '2026-11-10T10:00:00.000Z', minutes: 30, kind: 'GRANT' },
+        ]),
     });
     expect(await screen.findByText('Te ayudaron durante 1 hora')).toBeOnTheScreen();
+    expect(screen.getByText('Minutos que te dio el círculo: 30 minutos')).toBeOnTheScreen();
     expect(screen.getByRole('button', { name: 'Pedir ayuda' })).toBeOnTheScreen();
     expect(screen.getByText('Más o menos 1 hora y 30 minutos')).toBeOnTheScreen();
     await AsyncStorage.removeItem('kith.language');

@@ -7,6 +7,7 @@ import {
   MyHelpRequestsDocument,
   MyTimeCreditsDocument,
   type MyHelpRequestsQuery,
+  type MyTimeCreditsQuery,
 } from '../../gql/graphql';
 import { useLanguage, useStrings, type Language, type Strings } from '../../i18n/language';
 import { useApiPages } from '../../query/use-api-pages';
@@ -21,6 +22,7 @@ import { colours, space } from '../../ui/theme';
 import { durationText } from './time-words';
 
 type HelpRequest = MyHelpRequestsQuery['me']['helpRequests']['edges'][number]['node'];
+type TimeCreditEntry = MyTimeCreditsQuery['me']['timeCreditEntries']['edges'][number]['node'];
 
 const strings: Strings<{
   title: string;
@@ -50,6 +52,8 @@ const strings: Strings<{
   gave: (time: string) => string;
   received: (time: string) => string;
   granted: (time: string) => string;
+  added: (time: string) => string;
+  used: (time: string) => string;
 }> = {
   en: {
     title: 'Help',
@@ -82,7 +86,9 @@ const strings: Strings<{
       'When you help someone, you earn time credits. You can ask for help whenever you need it.',
     gave: (time) => `You gave ${time} of help`,
     received: (time) => `You were helped for ${time}`,
-    granted: (time) => `${time} of time credits were given to you`,
+    granted: (time) => `Minutes given to you by the circle: ${time}`,
+    added: (time) => `${time} of time credits added`,
+    used: (time) => `${time} of time credits used`,
   },
   es: {
     title: 'Ayuda',
@@ -115,7 +121,9 @@ const strings: Strings<{
       'Cuando ayudas a alguien, ganas créditos de tiempo. Puedes pedir ayuda siempre que la necesites.',
     gave: (time) => `Diste ${time} de ayuda`,
     received: (time) => `Te ayudaron durante ${time}`,
-    granted: (time) => `Te dieron ${time} de créditos de tiempo`,
+    granted: (time) => `Minutos que te dio el círculo: ${time}`,
+    added: (time) => `Se añadieron ${time} de créditos de tiempo`,
+    used: (time) => `Se usaron ${time} de créditos de tiempo`,
   },
 };
 
@@ -135,6 +143,21 @@ function statusLine(t: (typeof strings)['en'], request: HelpRequest, language: L
       return t.done(name);
     case 'CANCELLED':
       return t.cancelled;
+  }
+}
+
+/** An entry in words from its kind; durationText drops the sign, so nothing reads as a debt. */
+function entryLine(t: (typeof strings)['en'], entry: TimeCreditEntry, language: Language): string {
+  const time = durationText(entry.minutes, language);
+  switch (entry.kind) {
+    case 'HELP_GIVEN':
+      return t.gave(time);
+    case 'HELP_RECEIVED':
+      return t.received(time);
+    case 'GRANT':
+      return t.granted(time);
+    case 'OTHER':
+      return entry.minutes < 0 ? t.used(time) : t.added(time);
   }
 }
 
@@ -201,22 +224,12 @@ function TimeCredits() {
                 ? t.balance(durationText(data.myTimeCredits.balanceMinutes, language))
                 : t.noBalance}
             </AppText>
-            {data.me.timeCreditEntries.edges.map(({ cursor, node }) => {
-              const time = durationText(node.minutes, language);
-              // Positive minutes came in: help given, or credits a coordinator or family gave.
-              const line =
-                node.minutes < 0
-                  ? t.received(time)
-                  : node.reason.startsWith('Granted')
-                    ? t.granted(time)
-                    : t.gave(time);
-              return (
-                <View key={cursor} style={styles.entry}>
-                  <AppText variant="muted">{formatWhen(node.at, undefined, language)}</AppText>
-                  <AppText>{line}</AppText>
-                </View>
-              );
-            })}
+            {data.me.timeCreditEntries.edges.map(({ cursor, node }) => (
+              <View key={cursor} style={styles.entry}>
+                <AppText variant="muted">{formatWhen(node.at, undefined, language)}</AppText>
+                <AppText>{entryLine(t, node, language)}</AppText>
+              </View>
+            ))}
           </>
         )}
       </QueryView>
