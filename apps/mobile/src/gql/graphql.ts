@@ -337,7 +337,7 @@ export type CompleteAssignmentMutation = { completeAssignment: { id: string, sta
 export type OfferTimeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OfferTimeQuery = { skills: Array<{ id: string, label: string }>, me: { id: string, helperProfile: { status: HelperStatus, travelRadiusMetres: number, maxMinutesPerWeek: number | null, skills: Array<{ id: string, label: string }> } | null } };
+export type OfferTimeQuery = { skills: Array<{ id: string, label: string }>, me: { id: string, helperProfile: { status: HelperStatus, basePostcode: string | null, travelRadiusMetres: number, maxMinutesPerWeek: number | null, availability: Array<{ weekday: Weekday, start: string, end: string }>, skills: Array<{ id: string, label: string }> } | null } };
 
 export type UpdateHelperProfileMutationVariables = Exact<{
   input: HelperProfileInput;
@@ -860,6 +860,12 @@ export const OfferTimeDocument = new TypedDocumentString(`
     id
     helperProfile {
       status
+      basePostcode
+      availability {
+        weekday
+        start
+        end
+      }
       travelRadiusMetres
       maxMinutesPerWeek
       skills {

@@ -166,6 +166,11 @@ export function helperProfile(overrides: Record<string, unknown> = {}) {
     travelRadiusMetres: 2000,
     maxMinutesPerWeek: 180,
     skills: [{ id: 'sk-shop', label: 'Shopping' }],
+    basePostcode: 'SE1 7PB' as string | null,
+    availability: [
+      { weekday: 'MON', start: '12:00', end: '17:00' },
+      { weekday: 'THU', start: '12:00', end: '17:00' },
+    ],
     ...overrides,
   };
 }

@@ -20,8 +20,25 @@ export interface TimeChoiceValue {
 
 /** Each chosen day at each chosen part of the day; no parts chosen means the whole day. */
 export function windowsOf({ days, parts }: TimeChoiceValue): AvailabilityWindowInput[] {
-  const spans = parts.length > 0 ? parts.map((p) => PARTS[p]) : [{ start: '09:00', end: '20:00' }];
+  const spans = parts.length > 0 ? parts.map((p) => PARTS[p]) : [WHOLE_DAY];
   return days.flatMap((weekday) => spans.map((span) => ({ weekday, ...span })));
+}
+
+const WHOLE_DAY = { start: '09:00', end: '20:00' };
+
+/**
+ * What the choice shows for windows saved before: their days, and the parts of the day they touch
+ * ("HH:MM" strings compare in time order); one whole-day span each is no part chosen.
+ */
+export function choiceOf(windows: readonly AvailabilityWindowInput[]): TimeChoiceValue {
+  const days = WEEKDAYS.filter((day) => windows.some((w) => w.weekday === day));
+  const wholeDays = windows.every((w) => w.start === WHOLE_DAY.start && w.end === WHOLE_DAY.end);
+  const parts = wholeDays
+    ? []
+    : (Object.keys(PARTS) as PartOfDay[]).filter((part) =>
+        windows.some((w) => w.start < PARTS[part].end && PARTS[part].start < w.end),
+      );
+  return { days, parts };
 }
 
 const strings: Strings<{

@@ -48,16 +48,63 @@ describe('OfferScreen', () => {
     expect(onDone).toHaveBeenCalled();
   });
 
-  it('starts from what a helper offers already, and sends no limit as null', async () => {
+  it('starts from what a helper offers already, asking nothing again', async () => {
     const { api } = await render({
       OfferTime: () => ({
         data: { ...SKILLS.data, me: { id: 'me', helperProfile: helperProfile() } },
       }),
     });
     expect(await screen.findByRole('checkbox', { name: 'Shopping' })).toBeChecked();
+    expect(screen.getByLabelText('Your postcode')).toHaveDisplayValue('SE1 7PB');
+    expect(screen.getByRole('checkbox', { name: 'Monday' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Thursday' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Friday' })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Afternoon (12 noon to 5pm)' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Morning (9am to 12 noon)' })).not.toBeChecked();
     expect(screen.getByRole('radio', { name: 'Up to 2 km' })).toBeChecked();
     expect(screen.getByRole('radio', { name: '3 hours a week' })).toBeChecked();
-    fireEvent.changeText(screen.getByLabelText('Your postcode'), 'SE1 7PB');
+    fireEvent.press(screen.getByRole('radio', { name: 'Up to 5 km' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Offer my time' }));
+    await waitFor(() =>
+      expect(api.callsOf('UpdateHelperProfile')[0]?.variables).toEqual({
+        input: {
+          skillIds: ['sk-shop'],
+          basePostcode: 'SE1 7PB',
+          travelRadiusMetres: 5000,
+          availability: [
+            { weekday: 'MON', start: '12:00', end: '17:00' },
+            { weekday: 'THU', start: '12:00', end: '17:00' },
+          ],
+          maxMinutesPerWeek: 180,
+        },
+      }),
+    );
+  });
+
+  it('keeps times the form cannot show exactly until the helper changes them', async () => {
+    const odd = helperProfile({
+      availability: [{ weekday: 'WED', start: '10:00', end: '14:00' }],
+    });
+    const { api } = await render({
+      OfferTime: () => ({ data: { ...SKILLS.data, me: { id: 'me', helperProfile: odd } } }),
+    });
+    expect(await screen.findByRole('checkbox', { name: 'Wednesday' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Morning (9am to 12 noon)' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Afternoon (12 noon to 5pm)' })).toBeChecked();
+    fireEvent.press(screen.getByRole('button', { name: 'Offer my time' }));
+    await waitFor(() => expect(api.callsOf('UpdateHelperProfile')).toHaveLength(1));
+    expect(api.callsOf('UpdateHelperProfile')[0]?.variables).toMatchObject({
+      input: { availability: [{ weekday: 'WED', start: '10:00', end: '14:00' }] },
+    });
+  });
+
+  it('sends the times chosen once changed, and no limit as null', async () => {
+    const { api } = await render({
+      OfferTime: () => ({
+        data: { ...SKILLS.data, me: { id: 'me', helperProfile: helperProfile() } },
+      }),
+    });
+    fireEvent.press(await screen.findByRole('checkbox', { name: 'Thursday' }));
     fireEvent.press(screen.getByRole('checkbox', { name: 'Friday' }));
     fireEvent.press(screen.getByRole('radio', { name: 'No limit' }));
     fireEvent.press(screen.getByRole('button', { name: 'Offer my time' }));
@@ -67,11 +114,29 @@ describe('OfferScreen', () => {
           skillIds: ['sk-shop'],
           basePostcode: 'SE1 7PB',
           travelRadiusMetres: 2000,
-          availability: [{ weekday: 'FRI', start: '09:00', end: '20:00' }],
+          availability: [
+            { weekday: 'MON', start: '12:00', end: '17:00' },
+            { weekday: 'FRI', start: '12:00', end: '17:00' },
+          ],
           maxMinutesPerWeek: null,
         },
       }),
     );
+  });
+
+  it('asks for a postcode when the base was given as coordinates', async () => {
+    const { api } = await render({
+      OfferTime: () => ({
+        data: {
+          ...SKILLS.data,
+          me: { id: 'me', helperProfile: helperProfile({ basePostcode: null }) },
+        },
+      }),
+    });
+    expect(await screen.findByLabelText('Your postcode')).toHaveDisplayValue('');
+    fireEvent.press(screen.getByRole('button', { name: 'Offer my time' }));
+    expect(screen.getByText('Write your postcode, for example SE1 7PB.')).toBeOnTheScreen();
+    expect(api.callsOf('UpdateHelperProfile')).toHaveLength(0);
   });
 
   it('says what is missing before sending anything', async () => {

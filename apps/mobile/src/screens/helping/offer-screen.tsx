@@ -15,7 +15,7 @@ import { PickMany, PickOne } from '../../ui/pick';
 import { Screen } from '../../ui/screen';
 import { QueryView } from '../../ui/states';
 import { TextField } from '../../ui/text-field';
-import { TimeChoice, windowsOf, type TimeChoiceValue } from '../help/time-choice';
+import { choiceOf, TimeChoice, windowsOf, type TimeChoiceValue } from '../help/time-choice';
 import { durationText } from '../help/time-words';
 
 const RADII = [1000, 2000, 3000, 5000, 8000] as const;
@@ -108,9 +108,13 @@ function OfferForm({ data, onDone }: { data: OfferTimeQuery; onDone: () => void 
   const queryClient = useQueryClient();
   const current = data.me.helperProfile;
   const [skillIds, setSkillIds] = useState<string[]>(current?.skills.map((s) => s.id) ?? []);
-  const [postcode, setPostcode] = useState('');
+  const [postcode, setPostcode] = useState(current?.basePostcode ?? '');
   const [radius, setRadius] = useState<number>(current?.travelRadiusMetres ?? 2000);
-  const [times, setTimes] = useState<TimeChoiceValue>({ days: [], parts: [] });
+  const saved = current?.availability ?? [];
+  const [times, setTimes] = useState<TimeChoiceValue>(() => choiceOf(saved));
+  // Until the helper changes the times, the windows saved before go back as they were: the choice
+  // shows them in days and parts of the day, which cannot hold every window a coordinator can set.
+  const [timesChanged, setTimesChanged] = useState(false);
   const [weekly, setWeekly] = useState<number>(current ? (current.maxMinutesPerWeek ?? 0) : 120);
   const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
   const save = useApiMutation(UpdateHelperProfileDocument, {
@@ -153,7 +157,9 @@ function OfferForm({ data, onDone }: { data: OfferTimeQuery; onDone: () => void 
         skillIds,
         basePostcode: postcode.trim(),
         travelRadiusMetres: radius,
-        availability: windowsOf(times),
+        availability: timesChanged
+          ? windowsOf(times)
+          : saved.map(({ weekday, start, end }) => ({ weekday, start, end })),
         maxMinutesPerWeek: weekly > 0 ? weekly : null,
       },
     });
@@ -203,7 +209,10 @@ function OfferForm({ data, onDone }: { data: OfferTimeQuery; onDone: () => void 
         partsLabel={t.parts}
         help={t.daysHelp}
         value={times}
-        onChange={setTimes}
+        onChange={(value) => {
+          setTimes(value);
+          setTimesChanged(true);
+        }}
       />
       {fieldError('availability')}
       <PickOne
