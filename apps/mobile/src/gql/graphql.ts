@@ -475,7 +475,7 @@ export type SessionPageQueryVariables = Exact<{
 }>;
 
 
-export type SessionPageQuery = { session: { id: string, startsAt: string, endsAt: string, capacity: number, placesLeft: number, waitlistLength: number, cancelled: boolean, distanceBand: string | null, knownGoing: Array<string>, activity: { id: string, title: string, description: string, venueName: string, venueAddress: string | null, accessibility: Array<AccessibilityFeature> } } | null, me: { id: string, bookings: { edges: Array<{ node: { id: string, status: BookingStatus, waitlistPosition: number | null, session: { id: string } } }> } } };
+export type SessionPageQuery = { session: { id: string, startsAt: string, endsAt: string, capacity: number, placesLeft: number, waitlistLength: number, cancelled: boolean, distanceBand: string | null, knownGoing: Array<string>, activity: { id: string, title: string, description: string, venueName: string, venueAddress: string | null, accessibility: Array<AccessibilityFeature> }, myBooking: { id: string, status: BookingStatus, waitlistPosition: number | null } | null } | null };
 
 export type JoinSessionMutationVariables = Exact<{
   sessionId: string | number;
@@ -1191,20 +1191,10 @@ export const SessionPageDocument = new TypedDocumentString(`
       venueAddress
       accessibility
     }
-  }
-  me {
-    id
-    bookings(upcoming: true, first: 50) {
-      edges {
-        node {
-          id
-          status
-          waitlistPosition
-          session {
-            id
-          }
-        }
-      }
+    myBooking {
+      id
+      status
+      waitlistPosition
     }
   }
 }

@@ -50,7 +50,7 @@ interface OwnBooking {
   waitlistPosition: number | null;
 }
 
-/** SessionPage: one session in full, and the member's upcoming bookings (one for it if given). */
+/** SessionPage: one session in full, with the member's own booking at it if given. */
 export function sessionPage(
   overrides: Record<string, unknown> = {},
   booking: OwnBooking | null = null,
@@ -76,23 +76,8 @@ export function sessionPage(
           venueAddress: '12 Church Street, London SE5 8QZ',
           accessibility: ['STEP_FREE', 'HEARING_LOOP'],
         },
+        myBooking: booking,
         ...overrides,
-      },
-      me: {
-        id: 'me',
-        bookings: {
-          edges: [
-            {
-              node: {
-                id: 'b-other',
-                status: 'BOOKED',
-                waitlistPosition: null,
-                session: { id: 'another-session' },
-              },
-            },
-            ...(booking ? [{ node: { ...booking, session: { id: sessionId } } }] : []),
-          ],
-        },
       },
     },
   };

@@ -1,6 +1,7 @@
 import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 
+import { SessionPageDocument } from '../../gql/graphql';
 import { LanguageProvider } from '../../i18n/language';
 import { gqlError, type FakeAnswer, type FakeHandler } from '../../test/fake-api';
 import { bookingAnswer, sessionPage } from '../../test/fixtures-find';
@@ -110,6 +111,42 @@ describe('SessionScreen', () => {
     });
     expect(await screen.findByText('You are next on the waiting list.')).toBeOnTheScreen();
     expect(screen.queryByRole('button', { name: /Join/ })).toBeNull();
+  });
+
+  it('reads the member’s place from the session itself, not from a list of their bookings', async () => {
+    await render({
+      SessionPage: () => sessionPage({}, { id: 'b1', status: 'BOOKED', waitlistPosition: null }),
+    });
+    expect(await screen.findByText('You have a place.')).toBeOnTheScreen();
+    expect(screen.getByRole('button', { name: 'Give up my place' })).toBeOnTheScreen();
+    expect(SessionPageDocument.toString()).toContain('myBooking');
+    expect(SessionPageDocument.toString()).not.toMatch(/bookings\(/);
+  });
+
+  it.each([
+    ['ATTENDED', 'You went to this.'],
+    ['BOOKED', 'You had a place.'],
+    ['WAITLISTED', 'You were on the waiting list.'],
+    ['NO_SHOW', 'You did not go to this.'],
+  ])('shows the member’s booking on a past session too: %s', async (status, said) => {
+    await render({
+      SessionPage: () =>
+        sessionPage(
+          { startsAt: '2020-01-07T10:00:00.000Z', endsAt: '2020-01-07T11:00:00.000Z' },
+          { id: 'b1', status, waitlistPosition: null },
+        ),
+    });
+    expect(await screen.findByText('This session has finished.')).toBeOnTheScreen();
+    expect(screen.getByText('Your place')).toBeOnTheScreen();
+    expect(screen.getByText(said)).toBeOnTheScreen();
+  });
+
+  it('says the member cancelled, and lets them join again while it is open', async () => {
+    await render({
+      SessionPage: () => sessionPage({}, { id: 'b1', status: 'CANCELLED', waitlistPosition: null }),
+    });
+    expect(await screen.findByText('You cancelled this.')).toBeOnTheScreen();
+    expect(screen.getByRole('button', { name: 'Join' })).toBeOnTheScreen();
   });
 
   it('asks before giving up a place, and keeps it when the member says no', async () => {

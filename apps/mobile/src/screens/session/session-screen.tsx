@@ -6,7 +6,6 @@ import {
   JoinSessionDocument,
   LeaveSessionDocument,
   SessionPageDocument,
-  type BookingStatus,
   type SessionPageQuery,
 } from '../../gql/graphql';
 import { useStrings, type Strings } from '../../i18n/language';
@@ -124,17 +123,11 @@ const strings: Strings<{
 
 type Page = SessionPageQuery;
 type Session = NonNullable<Page['session']>;
-interface OwnBooking {
-  id: string;
-  status: BookingStatus;
-  waitlistPosition: number | null;
-}
+type OwnBooking = NonNullable<Session['myBooking']>;
 
-/** The member's own place on this session, if they hold one (booked or waiting). */
-function ownBooking(page: Page, sessionId: string): OwnBooking | null {
-  const edge = page.me.bookings.edges.find((e) => e.node.session.id === sessionId);
-  const status = edge?.node.status;
-  return edge && (status === 'BOOKED' || status === 'WAITLISTED') ? edge.node : null;
+/** The member's place on this session that they can still give up: booked or waiting. */
+function heldPlace(booking: OwnBooking | null): OwnBooking | null {
+  return booking?.status === 'BOOKED' || booking?.status === 'WAITLISTED' ? booking : null;
 }
 
 /** What can still happen: nothing once it is called off, has started or is over. */
@@ -175,21 +168,10 @@ function SessionDetails({ id, page }: { id: string; page: Page }) {
               ...old.session,
               placesLeft: booking.session.placesLeft,
               waitlistLength: booking.session.waitlistLength,
-            },
-            me: {
-              ...old.me,
-              bookings: {
-                edges: [
-                  ...old.me.bookings.edges.filter((e) => e.node.session.id !== id),
-                  {
-                    node: {
-                      id: booking.id,
-                      status: booking.status,
-                      waitlistPosition: booking.waitlistPosition,
-                      session: { id },
-                    },
-                  },
-                ],
+              myBooking: {
+                id: booking.id,
+                status: booking.status,
+                waitlistPosition: booking.waitlistPosition,
               },
             },
           }
@@ -218,7 +200,9 @@ function SessionDetails({ id, page }: { id: string; page: Page }) {
     );
   }
   const { activity } = session;
-  const mine = ownBooking(page, id);
+  // Kept pages from before myBooking was asked for have none.
+  const own = session.myBooking ?? null;
+  const mine = heldPlace(own);
   const phase = phaseOf(session, Date.now());
   const error = join.error ?? leave.error;
   const busy = join.isPending || leave.isPending;
@@ -308,7 +292,13 @@ function SessionDetails({ id, page }: { id: string; page: Page }) {
     );
   })();
 
-  const standing = outcome ?? (mine ? w.status(mine.status, mine.waitlistPosition) : null);
+  const standing =
+    outcome ??
+    (own
+      ? phase === 'finished'
+        ? w.pastStatus(own.status)
+        : w.status(own.status, own.waitlistPosition)
+      : null);
   return (
     <>
       <AppText variant="heading">{w.when(session.startsAt, session.endsAt)}</AppText>
