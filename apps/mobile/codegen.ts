@@ -15,7 +15,8 @@ export function clientPreset(): Types.ConfiguredOutput {
       documentMode: 'string',
       enumsAsTypes: true,
       useTypeImports: true,
-      scalars: { DateTime: 'string' },
+      // Both travel as ISO text: an instant ("2026-12-08T10:30:00.000Z") and a day ("2027-03-03").
+      scalars: { DateTime: 'string', LocalDate: 'string' },
       skipTypename: true,
     },
   };

@@ -307,7 +307,7 @@ export type CancelHelpRequestMutation = { cancelHelpRequest: { id: string, statu
 export type HelpingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HelpingQuery = { me: { id: string, helperProfile: { status: HelperStatus, approved: boolean, dbsExpiresOnDate: unknown, travelRadiusMetres: number, maxMinutesPerWeek: number | null, skills: Array<{ id: string, label: string }> } | null }, myAssignments: Array<{ id: string, status: AssignmentStatus, scheduledAt: string | null, minutes: number | null, member: { firstName: string, distanceBand: string | null, address: string | null, phone: string | null } | null, request: { id: string, description: string, durationMinutes: number, atHome: boolean, meetingPlace: string | null, skill: { id: string, label: string } } }> };
+export type HelpingQuery = { me: { id: string, helperProfile: { status: HelperStatus, approved: boolean, dbsExpiresOnDate: string | null, travelRadiusMetres: number, maxMinutesPerWeek: number | null, skills: Array<{ id: string, label: string }> } | null }, myAssignments: Array<{ id: string, status: AssignmentStatus, scheduledAt: string | null, minutes: number | null, member: { firstName: string, distanceBand: string | null, address: string | null, phone: string | null } | null, request: { id: string, description: string, durationMinutes: number, atHome: boolean, meetingPlace: string | null, skill: { id: string, label: string } } }> };
 
 export type RespondToAssignmentMutationVariables = Exact<{
   id: string | number;

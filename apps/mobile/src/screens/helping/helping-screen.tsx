@@ -166,9 +166,8 @@ function statusText(t: T, profile: Profile, language: Language, today: string): 
     case 'SUSPENDED':
       return t.suspended;
     case 'APPROVED': {
-      // LocalDate has no scalar mapping in codegen.ts: read it as the YYYY-MM-DD string it is.
-      const until: unknown = profile.dbsExpiresOnDate;
-      if (typeof until !== 'string') return t.approved;
+      const until = profile.dbsExpiresOnDate;
+      if (until === null) return t.approved;
       return until <= today
         ? t.expired(dateText(until, language))
         : t.approvedUntil(dateText(until, language));
