@@ -5,6 +5,7 @@ import { LanguageProvider } from '../../i18n/language';
 import { gqlError, type FakeAnswer, type FakeHandler } from '../../test/fake-api';
 import { findChoices, findSession, sessionsPage } from '../../test/fixtures-find';
 import { renderScreen } from '../../test/render';
+import { expectWebChecked } from '../../test/web-checked';
 import { dayRange } from './day-range';
 import { FindScreen } from './find-screen';
 
@@ -103,6 +104,11 @@ describe('FindScreen', () => {
       hasPlaces: true,
     });
     expect(screen.getByRole('checkbox', { name: 'Only show ones with places left' })).toBeChecked();
+    expectWebChecked({
+      Tomorrow: true,
+      'This week': false,
+      'Only show ones with places left': true,
+    });
   });
 
   it('lists the member’s own interests first, and the others when asked', async () => {

@@ -4,6 +4,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { gqlError, type FakeAnswer, type FakeHandler } from '../../test/fake-api';
 import { helperProfile, SKILLS } from '../../test/fixtures-people';
 import { renderScreen } from '../../test/render';
+import { expectWebChecked } from '../../test/web-checked';
 import { OfferScreen } from './offer-screen';
 
 const NEW_HELPER = { data: { ...SKILLS.data, me: { id: 'me', helperProfile: null } } };
@@ -63,6 +64,7 @@ describe('OfferScreen', () => {
     expect(screen.getByRole('checkbox', { name: 'Morning (9am to 12 noon)' })).not.toBeChecked();
     expect(screen.getByRole('radio', { name: 'Up to 2 km' })).toBeChecked();
     expect(screen.getByRole('radio', { name: '3 hours a week' })).toBeChecked();
+    expectWebChecked({ Shopping: true, Monday: true, Friday: false, 'Up to 2 km': true });
     fireEvent.press(screen.getByRole('radio', { name: 'Up to 5 km' }));
     fireEvent.press(screen.getByRole('button', { name: 'Offer my time' }));
     await waitFor(() =>

@@ -5,6 +5,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { gqlError, type FakeAnswer, type FakeHandler } from '../../test/fake-api';
 import { GOALS, INTERESTS, myProfile, savedProfile } from '../../test/fixtures-profile';
 import { renderScreen } from '../../test/render';
+import { expectWebChecked } from '../../test/web-checked';
 import { ProfileSettingScreen, type StepNav } from './profile-setting-screen';
 import { isProfileSetting, nextSetting, type ProfileSetting } from './steps';
 
@@ -201,6 +202,7 @@ describe('ProfileSettingScreen', () => {
       fireEvent.press(screen.getByRole('checkbox', { name: 'Walking' }));
       expect(screen.getByRole('checkbox', { name: 'Knitting' })).toBeChecked();
       expect(screen.getByRole('checkbox', { name: 'Walking' })).not.toBeChecked();
+      expectWebChecked({ Knitting: true, Walking: false });
       fireEvent.press(screen.getByRole('button', { name: 'Save' }));
       await waitFor(() => expect(nav.onDone).toHaveBeenCalled());
       expect(sent(api)).toEqual([{ interestIds: ['i3'] }]);
@@ -283,6 +285,7 @@ describe('ProfileSettingScreen', () => {
       expect(screen.getByRole('radio', { name: 'Up to 5 km' })).toBeOnTheScreen();
       fireEvent.press(screen.getByRole('radio', { name: 'Up to 2 km' }));
       expect(screen.getByRole('radio', { name: 'Up to 1 km' })).not.toBeChecked();
+      expectWebChecked({ 'Up to 2 km': true, 'Up to 1 km': false });
       fireEvent.press(screen.getByRole('button', { name: 'Save' }));
       await waitFor(() => expect(sent(api)).toHaveLength(1));
       expect(sent(api)[0]).toEqual({ travelRadiusMetres: 2000 });

@@ -7,6 +7,7 @@ import { AppText } from '../../ui/app-text';
 import { gqlError, type FakeAnswer, type FakeHandler } from '../../test/fake-api';
 import { myNudgePreferences, nudgePreferences } from '../../test/fixtures-profile';
 import { renderScreen } from '../../test/render';
+import { expectWebChecked } from '../../test/web-checked';
 import { SettingsScreen } from './settings-screen';
 
 function SessionStatus() {
@@ -57,6 +58,7 @@ describe('SettingsScreen', () => {
     fireEvent.press(screen.getByRole('radio', { name: 'Largest' }));
     expect(screen.getByRole('radio', { name: 'Largest' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Standard' })).not.toBeChecked();
+    expectWebChecked({ Largest: true, Standard: false });
     expect(title()).toHaveStyle({ fontSize: 42 });
   });
 
@@ -87,6 +89,7 @@ describe('SettingsScreen', () => {
     expect(inbox).toBeDisabled();
     expect(screen.getByRole('checkbox', { name: 'Email' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Text messages' })).not.toBeChecked();
+    expectWebChecked({ Email: true, 'Text messages': false });
     fireEvent.press(screen.getByRole('checkbox', { name: 'Phone notifications' }));
     await waitFor(() =>
       expect(screen.getByRole('checkbox', { name: 'Phone notifications' })).toBeChecked(),
