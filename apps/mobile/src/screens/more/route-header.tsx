@@ -1,7 +1,5 @@
-import { Redirect, Stack } from 'expo-router';
+import { Stack } from 'expo-router';
 import type { ReactNode } from 'react';
-
-import { useSession } from '../../api/session';
 
 import { useStrings, type Strings } from '../../i18n/language';
 import { useTextSize } from '../../ui/text-size';
@@ -47,12 +45,10 @@ const titles: Strings<Record<PeopleRoute, string>> = {
 };
 
 /**
- * A People, Help, Helping or Surveys route: signed in only (a link opened while signed out goes to
- * sign-in, as the root stack's protected screens do), with its header.
+ * A People, Help, Helping or Surveys route with its header. Signed in only, as the root stack
+ * guards it (src/navigation/root-stack.tsx).
  */
 export function RouteFrame({ route, children }: { route: PeopleRoute; children: ReactNode }) {
-  const { status } = useSession();
-  if (status === 'signedOut') return <Redirect href="/sign-in" />;
   return (
     <>
       <RouteHeader route={route} />
