@@ -51,6 +51,17 @@ export function sourceHash() {
   return hash.digest('hex');
 }
 
+/** The export's JavaScript bundles, by name. */
+function bundles() {
+  const dir = join(DIST, '_expo', 'static', 'js');
+  if (!existsSync(join(DIST, 'index.html')) || !existsSync(dir)) return [];
+  return [...files(dir)].map((path) => relative(DIST, path)).sort();
+}
+
+function sameList(a, b) {
+  return Array.isArray(a) && a.length > 0 && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function stamped() {
   try {
     return JSON.parse(readFileSync(STAMP, 'utf8'));
@@ -66,7 +77,9 @@ export function buildApp({
 } = {}) {
   const hash = sourceHash();
   const before = stamped();
-  if (!force && before?.hash === hash && existsSync(join(DIST, 'index.html'))) {
+  // The bundles are named by their content: another export into dist (say, by hand with another
+  // API address) leaves other names than the ones stamped.
+  if (!force && before?.hash === hash && sameList(before.bundles, bundles())) {
     log(`[app] web export up to date (${relative(ROOT, DIST)})`);
     return { built: false, seconds: 0 };
   }
@@ -104,7 +117,7 @@ export function buildApp({
   const seconds = (Date.now() - started) / 1000;
   writeFileSync(
     STAMP,
-    `${JSON.stringify({ hash, apiUrl: API_URL, builtAt: new Date().toISOString(), seconds })}\n`,
+    `${JSON.stringify({ hash, apiUrl: API_URL, bundles: bundles(), builtAt: new Date().toISOString(), seconds })}\n`,
   );
   log(`[app] web export built in ${seconds.toFixed(1)} s`);
   return { built: true, seconds };
