@@ -14,12 +14,12 @@ import {
   screenText,
   waitForText,
   phonePage,
+  ROOT,
   serveWebApp,
   seriousViolations,
 } from '../support/member-app';
 import type { ServedApp, WebExport } from '../support/member-app';
 import { everyoneAwake, inboxHas } from '../support/nudges';
-import { ROOT } from '../support/processes';
 import { seedDemo } from '../support/reports';
 import { signIn } from '../support/sign-in';
 import { SmtpSink } from '../support/smtp-sink';
@@ -235,7 +235,7 @@ describe('the member app in a phone-sized browser', () => {
     await worker?.close();
     await api?.close();
     await sink.stop();
-     
+
     console.log(
       `member app journey: export ${exported?.built ? `built in ${exported.seconds} s` : 'reused'}; screens ${visited.join(', ')}` +
         (tolerated.size ? `; known faults let pass: ${[...tolerated].join('; ')}` : ''),

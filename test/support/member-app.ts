@@ -1,10 +1,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import axe from 'axe-core';
 import puppeteer from 'puppeteer-core';
 import type { Browser, ElementHandle, HTTPRequest, Page, Viewport } from 'puppeteer-core';
-import { ROOT } from './processes';
+
+/** The checkout's root, from here in test/support or compiled under dist/ (the app bench). */
+function checkoutRoot(from = __dirname): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir))
+    if (existsSync(join(dir, 'infra/dev/serve-app.mjs'))) return dir;
+  throw new Error('infra/dev/serve-app.mjs not found above ' + from);
+}
+export const ROOT = checkoutRoot();
 
 /** The member app's web export, as infra/dev/build-app.mjs writes it. */
 export const APP_DIST = join(ROOT, 'apps/mobile/dist');
