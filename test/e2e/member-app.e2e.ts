@@ -11,6 +11,7 @@ import {
   byRole,
   exportWebApp,
   launchChromium,
+  namesOf,
   screenText,
   waitForText,
   phonePage,
@@ -42,7 +43,7 @@ const KNOWN_FAULTS: { id: string; where: RegExp; fix: string }[] = [
   },
   {
     id: 'label-content-name-mismatch',
-    where: /^button$/,
+    where: /button/,
     fix: `src/screens/inbox/inbox-screen.tsx: a message's name leaves out the date it shows`,
   },
   {
@@ -172,14 +173,22 @@ describe('the member app in a phone-sized browser', () => {
     }
   };
 
-  /** Inbox: the new message with its words, opened, and so marked read. */
+  /**
+   * Inbox: the tab says how many are new, the message waiting is there with its words, and
+   * opening it marks it read. (The worker's own schedules may add others meanwhile: reminders,
+   * surveys due; the steps count on this message alone.)
+   */
   const readInbox = async (nudge: { title: string; body: string }) => {
-    await openTab('Inbox, 1 new', 'Inbox');
-    await waitForText(page, 'You have 1 new message.');
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[role="tab"]')].some((t) => /^Inbox, [1-9][0-9]* new$/.test(t.getAttribute('aria-label')))`,
+    );
+    const tab = (await namesOf(page, 'tab')).find((name) => /^Inbox, \d+ new$/.test(name))!;
+    await openTab(tab, 'Inbox');
+    await waitForText(page, tab === 'Inbox, 1 new' ? 'You have 1 new message.' : 'new messages.');
     await checkScreen('inbox');
     await (await byRole(page, 'button', `New message. ${nudge.title}. ${nudge.body}`)).click();
-    await waitForText(page, 'You have read all your messages.');
-    await byRole(page, 'tab', 'Inbox');
+    // Read now: the same message without "New".
+    await byRole(page, 'button', `${nudge.title}. ${nudge.body}`);
   };
 
   /** More, then Settings, then Sign out: back to the first screen, nothing kept. */

@@ -161,11 +161,19 @@ export async function byRole(
 ): Promise<ElementHandle> {
   // Quoted, so a name with a comma ("Inbox, 1 new") stays one name.
   const quoted = name.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-  const found = await page.waitForSelector(`::-p-aria([name="${quoted}"][role="${role}"])`, {
-    timeout,
-  });
-  if (!found) throw new Error(`no ${role} named "${name}"`);
-  return found;
+  try {
+    const found = await page.waitForSelector(`::-p-aria([name="${quoted}"][role="${role}"])`, {
+      timeout,
+    });
+    if (found) return found;
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+  }
+  const there = await namesOf(page, role);
+  throw new Error(
+    `no ${role} named "${name}" within ${timeout} ms; the ${role}s there: ${JSON.stringify(there)}\n` +
+      `the screen says: ${await screenText(page)}`,
+  );
 }
 
 /** Every accessible name with this role on the page now (e.g. the headings of a list). */
