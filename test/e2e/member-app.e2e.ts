@@ -54,7 +54,7 @@ const KNOWN_FAULTS: { id: string; where: RegExp; fix: string }[] = [
   {
     id: 'aria-required-attr',
     where: /^(\.r-\w+|div\[aria-label="\w+ text"\])$/,
-    fix: 'src/screens/settings/settings-screen.tsx: the text size radios not chosen have no aria-checked on the web (accessibilityState.checked false is dropped; aria-checked works)',
+    fix: 'src/screens/settings/settings-screen.tsx: the text size radios have no aria-checked on the web (accessibilityState.checked is not carried over; the aria-checked prop is)',
   },
 ];
 const SHOTS = [
