@@ -43,7 +43,7 @@ const KNOWN_FAULTS: { id: string; where: RegExp; fix: string }[] = [
   },
   {
     id: 'label-content-name-mismatch',
-    where: /button/,
+    where: /^(button(:nth-child\(\d+\))?|\.r-\w+)$/,
     fix: `src/screens/inbox/inbox-screen.tsx: a message's name leaves out the date it shows`,
   },
   {
@@ -119,9 +119,16 @@ describe('the member app in a phone-sized browser', () => {
     await (await byRole(page, 'button', 'Sign in')).click();
   };
 
-  const openTab = async (tab: string, heading = tab) => {
-    await (await byRole(page, 'tab', tab)).click();
+  /** A tab by the name a screen reader reads (a pattern: counts and wording change), then its screen. */
+  const openTab = async (tab: RegExp, heading: string) => {
+    // Run in the page, as source: the test itself has no DOM types.
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[role="tab"]')].some((t) => new RegExp(${JSON.stringify(tab.source)}).test(t.getAttribute('aria-label') || t.innerText))`,
+    );
+    const name = (await namesOf(page, 'tab')).find((n) => tab.test(n))!;
+    await (await byRole(page, 'tab', name)).click();
     await byRole(page, 'heading', heading);
+    return name;
   };
 
   /** For you: suggestions, each with its reasons in plain words (or what would help, if none). */
@@ -129,15 +136,14 @@ describe('the member app in a phone-sized browser', () => {
     await byRole(page, 'heading', 'For you');
     await waitForText(page, 'Why we picked this:');
     const text = await screenText(page);
-    expect(text).toContain('Why we picked this:');
-    expect(text).toMatch(/• \d+ shared interests?: /);
+    expect(text).toMatch(/\d+ shared interests?: /);
     expect(text).toMatch(/(under|\d–\d) \d*\s?k?m from you/);
     await checkScreen('for-you');
   };
 
   /** My bookings: the demo member's upcoming places, and the cache the app keeps of them. */
   const readBookings = async () => {
-    await openTab('My bookings');
+    await openTab(/^(My bookings|Booked: my bookings)$/, 'My bookings');
     await waitForText(page, 'You have a place.');
     const text = await screenText(page);
     expect(text).toContain('Strength and balance class');
@@ -162,8 +168,12 @@ describe('the member app in a phone-sized browser', () => {
       await byRole(page, 'heading', 'My bookings');
       await waitForText(page, 'You have a place.');
       const text = await screenText(page);
-      for (const line of online.split('\n').filter((l) => /^(Tuesday|Friday) /.test(l)))
-        expect(text).toContain(line);
+      // Every booking read online is read again (a notice may come first).
+      const bookings = online
+        .split('\n')
+        .filter((l) => /Strength and balance|Community choir/.test(l));
+      expect(bookings.length).toBeGreaterThan(1);
+      for (const line of bookings) expect(text).toContain(line);
       expect(answered).toEqual([]);
       await checkScreen('bookings-offline');
     } finally {
@@ -179,11 +189,7 @@ describe('the member app in a phone-sized browser', () => {
    * surveys due; the steps count on this message alone.)
    */
   const readInbox = async (nudge: { title: string; body: string }) => {
-    await page.waitForFunction(
-      `[...document.querySelectorAll('[role="tab"]')].some((t) => /^Inbox, [1-9][0-9]* new$/.test(t.getAttribute('aria-label')))`,
-    );
-    const tab = (await namesOf(page, 'tab')).find((name) => /^Inbox, \d+ new$/.test(name))!;
-    await openTab(tab, 'Inbox');
+    const tab = await openTab(/^Inbox, [1-9]\d* new$/, 'Inbox');
     await waitForText(page, tab === 'Inbox, 1 new' ? 'You have 1 new message.' : 'new messages.');
     await checkScreen('inbox');
     await (await byRole(page, 'button', `New message. ${nudge.title}. ${nudge.body}`)).click();
@@ -193,7 +199,7 @@ describe('the member app in a phone-sized browser', () => {
 
   /** More, then Settings, then Sign out: back to the first screen, nothing kept. */
   const signOut = async () => {
-    await openTab('More');
+    await openTab(/^More$/, 'More');
     await checkScreen('more');
     await (await byRole(page, 'button', 'Settings')).click();
     await byRole(page, 'heading', 'Settings');
