@@ -200,7 +200,7 @@ describe('the member app in a phone-sized browser', () => {
     const answer = `Yes, I would like to meet ${nudge.asker}`;
     const read = `${nudge.title}. ${nudge.body}`;
     await page.waitForFunction(
-      `[...document.querySelectorAll('[role="button"]')].some((b) => [${JSON.stringify(answer)}, ${JSON.stringify(read)}].includes(b.getAttribute('aria-label')))`,
+      `[...document.querySelectorAll('[role="button"]')].some((b) => [${JSON.stringify(answer)}, ${JSON.stringify(read)}].includes(b.getAttribute('aria-label')) && b.checkVisibility())`,
     );
     if ((await namesOf(page, 'button')).includes(answer)) {
       await checkScreen('introduction');
