@@ -1,0 +1,314 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Browser, Page } from 'puppeteer-core';
+import { Db, loadConfig } from '@kith/platform';
+import { startApi, startWorker } from '../support/api';
+import type { RunningApi } from '../support/api';
+import { testEnv } from '../support/config';
+import {
+  answerAppFromExport,
+  byRole,
+  exportWebApp,
+  launchChromium,
+  namesOf,
+  screenText,
+  waitForText,
+  phonePage,
+  ROOT,
+  serveWebApp,
+  seriousViolations,
+} from '../support/member-app';
+import type { ServedApp, WebExport } from '../support/member-app';
+import { everyoneAwake, inboxHas } from '../support/nudges';
+import { seedDemo } from '../support/reports';
+import { signIn } from '../support/sign-in';
+import { SmtpSink } from '../support/smtp-sink';
+
+const SAM = 'member@demo.kith.example';
+/**
+ * Every screen's picture goes to tmp/app/ on every run; the main ones also to docs/app/ (committed,
+ * shown in the README) with WRITE_SCREENSHOTS=1 (`npm run screenshots:app`).
+ */
+const DOCUMENTED = ['sign-in', 'for-you', 'bookings', 'inbox', 'settings'];
+/**
+ * Serious axe faults this journey found in screens owned elsewhere, let pass only until they are
+ * fixed there (each names its fix); any other serious or critical fault fails the journey.
+ */
+const KNOWN_FAULTS: { id: string; where: RegExp; fix: string }[] = [
+  {
+    id: 'label-content-name-mismatch',
+    where: /^a\[href\$="(bookings|inbox)"\]$/,
+    fix: `app/(tabs)/_layout.tsx: tabs read "Booked" and "Inbox 1" but are named "My bookings" and "Inbox, 1 new"; voice control users say what they see`,
+  },
+  {
+    id: 'label-content-name-mismatch',
+    where: /^(button|(\.r-[\w-]+)+)(:nth-child\(\d+\))?$/,
+    fix: `src/screens/inbox/inbox-screen.tsx, src/screens/bookings/bookings-screen.tsx: a card's name leaves out text it shows (a message's date; on main a booking's details)`,
+  },
+  {
+    id: 'scrollable-region-focusable',
+    where: /r-150rngu/,
+    fix: 'src/ui/screen.tsx: the ScrollView of a long screen cannot be reached from the keyboard on the web',
+  },
+  {
+    id: 'aria-required-attr',
+    where: /^(\.r-\w+|div\[aria-label="\w+ text"\])$/,
+    fix: 'src/screens/settings/settings-screen.tsx: the text size radios have no aria-checked on the web (accessibilityState.checked is not carried over; the aria-checked prop is)',
+  },
+];
+const SHOTS = [
+  join(ROOT, 'tmp/app'),
+  ...(process.env.WRITE_SCREENSHOTS ? [join(ROOT, 'docs/app')] : []),
+];
+
+/**
+ * The member app's web export, served as quickstart serves it, in a phone-sized headless Chromium
+ * against the real API (Postgres, Redis, the worker, mail through an SMTP sink) over the demo
+ * neighbourhood: Sam signs in with the code mailed to them, reads suggestions with their reasons,
+ * their bookings (again with the network off, from what the app kept), their inbox, and signs out.
+ * Every control is found by its role and accessible name, as a screen reader finds it, and every
+ * screen passes axe-core with no serious or critical violation. Each step is a function below, so
+ * the journey grows a step at a time as screens land (onboarding by postcode, booking from a
+ * session's page, surveys).
+ */
+describe('the member app in a phone-sized browser', () => {
+  const sink = new SmtpSink();
+  let exported: WebExport;
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let db: Db;
+  let served: ServedApp;
+  let browser: Browser;
+  let page: Page;
+  let samId: string;
+  let waiting: { title: string; body: string };
+  const visited: string[] = [];
+  const tolerated = new Set<string>();
+
+  // ---- steps: one per thing a member does, each ending on a checked screen ----
+
+  /** axe-core on the screen as it is, and its picture at phone size. */
+  const checkScreen = async (name: string) => {
+    visited.push(name);
+    const violations = (await seriousViolations(page)).filter((v) => {
+      // Each node of a violation must be one a known fault names; the rest stay.
+      const faults = v.targets.map((t) =>
+        KNOWN_FAULTS.find((k) => k.id === v.id && k.where.test(t)),
+      );
+      for (const fault of faults) if (fault) tolerated.add(`${v.id} (${fault.fix})`);
+      return faults.some((fault) => !fault);
+    });
+    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+    for (const dir of SHOTS)
+      if (dir === SHOTS[0] || DOCUMENTED.includes(name))
+        await page.screenshot({ path: join(dir, `${name}.png`) });
+  };
+
+  const signInByEmail = async (email: string) => {
+    await byRole(page, 'heading', 'Sign in to Kith');
+    await checkScreen('sign-in');
+    const mailed = sink.nextMailTo(email);
+    await (await byRole(page, 'textbox', 'Your email address')).type(email);
+    await (await byRole(page, 'button', 'Send me a code')).click();
+    await byRole(page, 'heading', 'Check your email');
+    const code = /sign in to Kith is (\d{6})/.exec((await mailed).raw)?.[1];
+    expect(code).toMatch(/^\d{6}$/);
+    await (await byRole(page, 'textbox', 'Your code')).type(code!);
+    await checkScreen('sign-in-code');
+    await (await byRole(page, 'button', 'Sign in')).click();
+  };
+
+  /** A tab by the name a screen reader reads (a pattern: counts and wording change), then its screen. */
+  const openTab = async (tab: RegExp, heading: string) => {
+    // Run in the page, as source: the test itself has no DOM types.
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[role="tab"]')].some((t) => new RegExp(${JSON.stringify(tab.source)}).test(t.getAttribute('aria-label') || t.innerText))`,
+    );
+    const name = (await namesOf(page, 'tab')).find((n) => tab.test(n))!;
+    await (await byRole(page, 'tab', name)).click();
+    await byRole(page, 'heading', heading);
+    return name;
+  };
+
+  /** For you: suggestions, each with its reasons in plain words (or what would help, if none). */
+  const readSuggestions = async () => {
+    await byRole(page, 'heading', 'For you');
+    await waitForText(page, 'Why we picked this:');
+    const text = await screenText(page);
+    expect(text).toMatch(/\d+ shared interests?: /);
+    expect(text).toMatch(/(under|\d–\d) \d*\s?k?m from you/);
+    await checkScreen('for-you');
+  };
+
+  /** My bookings: the demo member's upcoming places, and the cache the app keeps of them. */
+  const readBookings = async () => {
+    await openTab(/^(My bookings|Booked: my bookings)$/, 'My bookings');
+    await waitForText(page, 'You have a place.');
+    const text = await screenText(page);
+    expect(text).toContain('Strength and balance class');
+    expect(text).toContain('Community choir');
+    // Written down for reading with no signal (the persister writes a moment after the answer).
+    await page.waitForFunction(
+      `/"queryKey":\\["[A-Za-z]*Bookings/.test(localStorage.getItem('kith.cache') || '')`,
+    );
+    await checkScreen('bookings');
+    return text;
+  };
+
+  /** The network off and the app started again: the bookings come from what the app kept. */
+  const readBookingsOffline = async (online: string) => {
+    const answered: string[] = [];
+    const count = (r: { url(): string }) => {
+      if (new URL(r.url()).pathname === '/graphql') answered.push(r.url());
+    };
+    const stopAnswering = await answerAppFromExport(page, new URL(served.url).origin);
+    await page.setOfflineMode(true);
+    page.on('requestfinished', count);
+    try {
+      await page.reload({ waitUntil: 'load' });
+      await byRole(page, 'heading', 'My bookings');
+      await waitForText(page, 'You have a place.');
+      const text = await screenText(page);
+      // Every booking read online is read again (a notice may come first).
+      const bookings = online
+        .split('\n')
+        .filter((l) => /Strength and balance|Community choir/.test(l));
+      expect(bookings.length).toBeGreaterThan(1);
+      for (const line of bookings) expect(text).toContain(line);
+      expect(answered).toEqual([]);
+      await checkScreen('bookings-offline');
+    } finally {
+      page.off('requestfinished', count);
+      await page.setOfflineMode(false);
+      await stopAnswering();
+    }
+  };
+
+  /**
+   * Inbox: the tab says how many are new, the message waiting is there with its words, and
+   * opening it marks it read. (The worker's own schedules may add others meanwhile: reminders,
+   * surveys due; the steps count on this message alone.)
+   */
+  const readInbox = async (nudge: { title: string; body: string; asker: string }) => {
+    const tab = await openTab(/^Inbox, [1-9]\d* new$/, 'Inbox');
+    await waitForText(page, tab === 'Inbox, 1 new' ? 'You have 1 new message.' : 'new messages.');
+    await checkScreen('inbox');
+    await (await byRole(page, 'button', `New message. ${nudge.title}. ${nudge.body}`)).click();
+    // Opened: read, and, where the app opens what a message links to, on that screen (here the
+    // introduction, with the asker's name on the answer), from which back returns to the inbox.
+    const answer = `Yes, I would like to meet ${nudge.asker}`;
+    const read = `${nudge.title}. ${nudge.body}`;
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[role="button"]')].some((b) => [${JSON.stringify(answer)}, ${JSON.stringify(read)}].includes(b.getAttribute('aria-label')) && b.checkVisibility())`,
+    );
+    if ((await namesOf(page, 'button')).includes(answer)) {
+      await checkScreen('introduction');
+      await page.goBack();
+      await byRole(page, 'heading', 'Inbox');
+    }
+    await byRole(page, 'button', read);
+  };
+
+  /** More, then Settings, then Sign out: back to the first screen, nothing kept. */
+  const signOut = async () => {
+    await openTab(/^More$/, 'More');
+    await checkScreen('more');
+    await (await byRole(page, 'button', 'Settings')).click();
+    await byRole(page, 'heading', 'Settings');
+    await checkScreen('settings');
+    const tokens = JSON.parse(
+      (await page.evaluate(`localStorage.getItem('kith.session')`)) as string,
+    ) as { refreshToken: string };
+    await (await byRole(page, 'button', 'Sign out')).click();
+    await byRole(page, 'heading', 'Sign in to Kith');
+    expect(await page.evaluate(`localStorage.getItem('kith.session')`)).toBeNull();
+    // Nothing of the member's kept: no cache, or one with no query in it.
+    const kept = (await page.evaluate(`localStorage.getItem('kith.cache')`)) as string | null;
+    expect(
+      kept === null
+        ? []
+        : (JSON.parse(kept) as { clientState: { queries: unknown[] } }).clientState.queries,
+    ).toEqual([]);
+    // The server forgot the session too: its refresh token is refused.
+    const refreshed = await api.gql(
+      `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`,
+      { t: tokens.refreshToken },
+    );
+    expect(refreshed.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  };
+
+  beforeAll(async () => {
+    // Built once and kept (apps/mobile/dist, rebuilt only when its sources change), outside
+    // the steps' own time limits.
+    exported = await exportWebApp();
+    for (const dir of SHOTS) mkdirSync(dir, { recursive: true });
+    const env = testEnv({ MAIL_URL: await sink.start(), RATE_LIMIT_SIGNIN_PER_IP: '100000' });
+    await seedDemo(env, 300, 20261124);
+    const config = loadConfig(env);
+    api = await startApi(config);
+    worker = await startWorker(config);
+    db = api.app.get(Db);
+    [{ id: samId }] = await db.query<{ id: string }>(`SELECT id FROM person WHERE email = $1`, [
+      SAM,
+    ]);
+    // While Sam was away, someone new asked to meet them: the worker put it in Sam's inbox.
+    await everyoneAwake(db);
+    const asker = await signIn(api);
+    await db.query(`UPDATE person SET display_name = 'Joan' WHERE id = $1`, [asker.personId]);
+    const asked = await api.gql(
+      `mutation($p: ID!) { requestIntroduction(personId: $p) { id } }`,
+      { p: samId },
+      asker.accessToken,
+    );
+    expect(asked.errors).toBeUndefined();
+    [waiting] = await inboxHas(db, samId, 'INTRODUCTION_RECEIVED');
+    served = await serveWebApp(api.url);
+    browser = await launchChromium();
+    page = await phonePage(browser);
+    await page.goto(served.url, { waitUntil: 'load' });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    await worker?.close();
+    await api?.close();
+    await sink.stop();
+
+    console.log(
+      `member app journey: export ${exported?.built ? `built in ${exported.seconds} s` : 'reused'}; screens ${visited.join(', ')}` +
+        (tolerated.size ? `; known faults let pass: ${[...tolerated].join('; ')}` : ''),
+    );
+  });
+
+  it('serves the export with the API at the same origin', async () => {
+    const ready = await fetch(`${served.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    const screen = await fetch(`${served.url}/bookings`);
+    expect(screen.headers.get('content-type')).toContain('text/html');
+  });
+
+  it('signs the demo member in with the code mailed to them', async () => {
+    await signInByEmail(SAM);
+    await byRole(page, 'tab', 'For you');
+  });
+
+  it('shows suggestions with their reasons on For you', async () => {
+    await readSuggestions();
+  });
+
+  it('lists the demo member’s bookings, and reads them again with the network off', async () => {
+    const online = await readBookings();
+    await readBookingsOffline(online);
+  });
+
+  it('shows the message waiting in the inbox and marks it read when opened', async () => {
+    await readInbox({ ...waiting, asker: 'Joan' });
+  });
+
+  it('signs out from Settings', async () => {
+    await signOut();
+    await checkScreen('signed-out');
+  });
+});
