@@ -24,7 +24,8 @@ const strings: Strings<{
     myBookings: 'My bookings',
     bookedLabel: 'Booked: my bookings',
     inbox: 'Inbox',
-    inboxNew: (n) => `Inbox, ${n} new`,
+    // The visible words first, as shown ("Inbox 2"): voice control users say what they see.
+    inboxNew: (n) => `Inbox ${n} new`,
     more: 'More',
   },
   es: {
@@ -34,7 +35,7 @@ const strings: Strings<{
     myBookings: 'Mis reservas',
     bookedLabel: 'Reservas: mis reservas',
     inbox: 'Buzón',
-    inboxNew: (n) => `Buzón, ${n} ${n === 1 ? 'nuevo' : 'nuevos'}`,
+    inboxNew: (n) => `Buzón ${n} ${n === 1 ? 'nuevo' : 'nuevos'}`,
     more: 'Más',
   },
 };
@@ -57,7 +58,8 @@ function TabLabel({
         numberOfLines={1}
         style={{ color, fontSize: fontSizes.body * scale, fontWeight: '700' }}
       >
-        {title}
+        {/* The space keeps the name and the count apart when read as one ("Inbox 2"). */}
+        {count > 0 ? `${title} ` : title}
       </Text>
       {count > 0 ? (
         <Text allowFontScaling style={[styles.badge, { fontSize: fontSizes.body * scale }]}>

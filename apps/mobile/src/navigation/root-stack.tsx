@@ -29,7 +29,8 @@ export function RootStack() {
       screenOptions={{ headerShown: false, headerTitleStyle: { fontSize: fontSizes.heading } }}
     >
       <Stack.Protected guard={signedIn}>
-        <Stack.Screen name="(tabs)" />
+        {/* Its title is what a back button names ("Kith, back"), never the route's "(tabs)". */}
+        <Stack.Screen name="(tabs)" options={{ title: 'Kith' }} />
         <Stack.Screen name="profile/[setting]" />
         <Stack.Screen name="session/[id]" />
         <Stack.Screen name="onboarding/index" />

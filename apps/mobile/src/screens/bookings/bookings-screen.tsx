@@ -89,7 +89,6 @@ function BookingCard({
   return (
     <Pressable
       accessibilityRole="button"
-      accessibilityLabel={`${session.activity.title}. ${when}. ${where}. ${status}`}
       accessibilityHint={t.openHint}
       onPress={onOpen}
       testID={`booking-${booking.id}`}

@@ -109,7 +109,6 @@ function FoundCard({ found, onOpen }: { found: Found; onOpen: () => void }) {
   return (
     <Pressable
       accessibilityRole="button"
-      accessibilityLabel={`${found.activity.title}. ${when}. ${where}. ${places}`}
       accessibilityHint={t.openHint}
       onPress={onOpen}
       testID={`found-${found.id}`}

@@ -63,7 +63,7 @@ describe('ForYouScreen', () => {
     await renderScreen(<ForYouScreen onOpenSetting={jest.fn()} onOpenSession={onOpenSession} />, {
       handlers: { ForYou: () => SUGGESTIONS },
     });
-    fireEvent.press(await screen.findByRole('button', { name: /^Garden club\. / }));
+    fireEvent.press(await screen.findByRole('button', { name: /^Garden club/ }));
     expect(onOpenSession).toHaveBeenCalledWith('s1');
   });
 

@@ -69,13 +69,6 @@ function Suggestion({ match, onOpen }: { match: Match; onOpen: () => void }) {
     <Pressable
       style={styles.card}
       accessibilityRole="button"
-      accessibilityLabel={[
-        session.activity.title,
-        when,
-        where,
-        places,
-        ...match.reasons.map((reason) => reason.text),
-      ].join('. ')}
       onPress={onOpen}
       testID={`suggestion-${session.id}`}
     >

@@ -20,7 +20,6 @@ const strings: Strings<{
   empty: string;
   unread: (count: number) => string;
   newLabel: string;
-  newMessage: string;
   markHint: string;
   openHint: string;
   older: string;
@@ -37,7 +36,6 @@ const strings: Strings<{
           ? 'You have 1 new message.'
           : `You have ${n} new messages.`,
     newLabel: 'New',
-    newMessage: 'New message. ',
     markHint: 'Marks this message as read',
     openHint: 'Opens what this message is about',
     older: 'Show older messages',
@@ -54,7 +52,6 @@ const strings: Strings<{
           ? 'Tienes 1 mensaje nuevo.'
           : `Tienes ${n} mensajes nuevos.`,
     newLabel: 'Nuevo',
-    newMessage: 'Mensaje nuevo. ',
     markHint: 'Marca este mensaje como leído',
     openHint: 'Abre aquello de lo que trata este mensaje',
     older: 'Ver mensajes anteriores',
@@ -82,7 +79,6 @@ function NudgeCard({ nudge, onOpen }: { nudge: Nudge; onOpen: () => void }) {
   return (
     <Pressable
       accessibilityRole="button"
-      accessibilityLabel={`${unread ? t.newMessage : ''}${nudge.title}. ${nudge.body}`}
       accessibilityHint={opens ? t.openHint : unread ? t.markHint : undefined}
       onPress={onOpen}
       testID={`nudge-${nudge.id}`}

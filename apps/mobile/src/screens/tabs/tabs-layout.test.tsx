@@ -56,7 +56,7 @@ describe('the tabs', () => {
     expect(screen.getByText('Find')).toBeOnTheScreen();
     expect(screen.getByText('Booked')).toBeOnTheScreen();
     expect(screen.getByText('More')).toBeOnTheScreen();
-    expect(await screen.findByLabelText('Inbox, 2 new')).toBeOnTheScreen();
+    expect(await screen.findByLabelText('Inbox 2 new')).toBeOnTheScreen();
     expect(screen.getByLabelText('Booked: my bookings')).toBeOnTheScreen();
   });
 
@@ -67,6 +67,6 @@ describe('the tabs', () => {
     expect(screen.getByText('Buscar')).toBeOnTheScreen();
     expect(screen.getByText('Reservas')).toBeOnTheScreen();
     expect(screen.getByText('Más')).toBeOnTheScreen();
-    expect(await screen.findByLabelText('Buzón, 2 nuevos')).toBeOnTheScreen();
+    expect(await screen.findByLabelText('Buzón 2 nuevos')).toBeOnTheScreen();
   });
 });
