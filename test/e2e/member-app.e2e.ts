@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { Db, loadConfig } from '@kith/platform';
 import { startApi, startWorker } from '../support/api';
 import type { RunningApi } from '../support/api';
@@ -93,7 +93,7 @@ describe('the member app in a phone-sized browser', () => {
   let samId: string;
   let waiting: { title: string; body: string };
   let newcomerId: string;
-
+  let booked: string;
   const visited: string[] = [];
   const tolerated = new Set<string>();
 
@@ -404,6 +404,48 @@ describe('the member app in a phone-sized browser', () => {
     expect(await namesOf(page, 'button')).not.toContain(start);
   };
 
+  /** /graphql refused and the app started again: it says it cannot reach Kith, and shows what it kept. */
+  const apiAway = async (booked: string) => {
+    await page.goto(`${served.url}/bookings`, { waitUntil: 'load' });
+    await byRole(page, 'heading', 'My bookings');
+    await waitForText(page, booked);
+    await page.waitForFunction(
+      `/"queryKey":\\["[A-Za-z]*Bookings/.test(localStorage.getItem('kith.cache') || '')`,
+    );
+    // Started again a minute later: what was kept is past its 30 s freshness, so the app asks.
+    await page.evaluate(`(() => {
+      const kept = JSON.parse(localStorage.getItem('kith.cache'));
+      for (const q of kept.clientState.queries) q.state.dataUpdatedAt -= 60000;
+      localStorage.setItem('kith.cache', JSON.stringify(kept));
+    })()`);
+    const refuse = (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      if (new URL(request.url()).pathname === '/graphql') void request.abort('connectionrefused');
+      else void request.continue();
+    };
+    await page.setRequestInterception(true);
+    page.on('request', refuse);
+    try {
+      await page.reload({ waitUntil: 'load' });
+      await byRole(page, 'heading', 'My bookings');
+      await page
+        .waitForFunction(`/We could not reach Kith\\./.test(document.body.innerText)`, {
+          timeout: 30_000,
+        })
+        .catch(async (error: unknown) => {
+          throw new Error(`${String(error)}\nthe screen says: ${await screenText(page)}`);
+        });
+      await waitForText(page, booked);
+      await checkScreen('bookings-api-away');
+    } finally {
+      page.off('request', refuse);
+      await page.setRequestInterception(false);
+    }
+    await page.reload({ waitUntil: 'load' });
+    await byRole(page, 'heading', 'My bookings');
+    await waitForText(page, booked);
+  };
+
   beforeAll(async () => {
     // Built once and kept (apps/mobile/dist, rebuilt only when its sources change), outside
     // the steps' own time limits.
@@ -483,10 +525,14 @@ describe('the member app in a phone-sized browser', () => {
   });
 
   it('books a session from its page and shows it in My bookings', async () => {
-    await bookFromSession();
+    booked = await bookFromSession();
   });
 
   it('answers a survey a question a screen, and it is no longer due', async () => {
     await answerSurvey();
+  });
+
+  it('says when Kith cannot be reached, and still shows the bookings it kept', async () => {
+    await apiAway(booked);
   });
 });
