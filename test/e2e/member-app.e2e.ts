@@ -74,12 +74,13 @@ const SHOTS = [
 /**
  * The member app's web export, served as quickstart serves it, in a phone-sized headless Chromium
  * against the real API (Postgres, Redis, the worker, mail through an SMTP sink) over the demo
- * neighbourhood: Sam signs in with the code mailed to them, reads suggestions with their reasons,
- * their bookings (again with the network off, from what the app kept), their inbox, and signs out.
- * Every control is found by its role and accessible name, as a screen reader finds it, and every
- * screen passes axe-core with no serious or critical violation. Each step is a function below, so
- * the journey grows a step at a time as screens land (onboarding by postcode, booking from a
- * session's page, surveys).
+ * neighbourhood: Sam signs in with the code mailed to them (after one typed wrong), reads
+ * suggestions with their reasons, their bookings (again with the network off, from what the app
+ * kept), their inbox, and signs out. Then someone new signs in and onboards by postcode (one
+ * malformed and one outside every area refused first), books a session from its page, answers a
+ * baseline survey, and finds their bookings kept while the API cannot be reached. Every control is
+ * found by its role and accessible name, as a screen reader finds it, and every screen passes
+ * axe-core with no serious or critical violation. Each step is a function below.
  */
 describe('the member app in a phone-sized browser', () => {
   const sink = new SmtpSink();
