@@ -328,9 +328,13 @@ describe('the member app in a phone-sized browser', () => {
   /** A suggestion opened: its page, Join, the place confirmed (or the waiting list), then Booked. */
   const bookFromSession = async () => {
     await byRole(page, 'heading', 'For you');
-    const card = (await namesOf(page, 'button')).find((n) => / from you\. /.test(n));
+    // A suggestion is a button named by what it shows; its first line is the activity's title.
+    const card = (await namesOf(page, 'button')).find((n) => / from you\b/.test(n));
     expect(card).toBeDefined();
-    const title = card!.split('. ')[0];
+    const title = (await page.evaluate(
+      `[...document.querySelectorAll('[role="button"]')].find((b) => / from you\\b/.test(b.innerText) && b.checkVisibility()).innerText.split('\\n')[0].trim()`,
+    )) as string;
+    expect(card!.startsWith(title)).toBe(true);
     await (await byRole(page, 'button', card!)).click();
     await byRole(page, 'heading', title);
     await byRole(page, 'heading', 'Where');
