@@ -307,18 +307,6 @@ function SessionDetails({ id, page }: { id: string; page: Page }) {
         <AppText>{w.where(activity.venueName, session.distanceBand)}</AppText>
         {activity.venueAddress ? <AppText>{activity.venueAddress}</AppText> : null}
       </Section>
-      <Section title={t.about}>
-        <AppText>{activity.description}</AppText>
-      </Section>
-      <Section title={t.access}>
-        {activity.accessibility.length > 0 ? (
-          activity.accessibility.map((feature) => (
-            <AppText key={feature}>{`• ${w.access[feature]}`}</AppText>
-          ))
-        ) : (
-          <AppText>{t.noAccess}</AppText>
-        )}
-      </Section>
       <Section title={t.places}>
         <AppText>
           {session.placesLeft > 0 ? w.places(session.placesLeft) : w.full(session.waitlistLength)}
@@ -339,6 +327,19 @@ function SessionDetails({ id, page }: { id: string; page: Page }) {
         </AppText>
       ) : null}
       {action}
+      {/* What it is and what the place has after the one thing to press, so Join is on the first screen. */}
+      <Section title={t.about}>
+        <AppText>{activity.description}</AppText>
+      </Section>
+      <Section title={t.access}>
+        {activity.accessibility.length > 0 ? (
+          activity.accessibility.map((feature) => (
+            <AppText key={feature}>{`• ${w.access[feature]}`}</AppText>
+          ))
+        ) : (
+          <AppText>{t.noAccess}</AppText>
+        )}
+      </Section>
     </>
   );
 }
@@ -349,10 +350,10 @@ export function SessionScreen({ id, onBack }: { id: string; onBack: () => void }
   const query = useApiQuery(SessionPageDocument, { id }, { meta: { persist: true } });
   return (
     <Screen title={query.data?.session?.activity.title ?? t.title}>
-      <Button label={t.back} variant="secondary" onPress={onBack} />
       <QueryView query={query} loadingText={t.loading}>
         {(page) => <SessionDetails id={id} page={page} />}
       </QueryView>
+      <Button label={t.back} variant="secondary" onPress={onBack} />
     </Screen>
   );
 }
