@@ -67,8 +67,11 @@ describe('sign-in rules over HTTP', () => {
       expect(attempt.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
       messages.push((attempt.errors?.[0].extensions.fields as { message: string }[])[0].message);
     }
-    expect(messages[0]).toBe('That code is not right; 4 tries left');
-    expect(messages[4]).toBe('That code is not right, and no tries are left; ask for a new one');
+    expect(messages[0]).toBe(
+      'That code is not right. Check it and type it again, or ask for a new code. 4 tries left.',
+    );
+    expect(messages[3]).toMatch(/ 1 try left\.$/);
+    expect(messages[4]).toBe('That code is not right, and no tries are left. Ask for a new code.');
     const late = await api.gql(SIGN_IN, { email, code: right });
     expect(late.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await codeRows(email))[0].attempts).toBe(5);

@@ -163,8 +163,8 @@ export class SignInService {
             path: 'code',
             message:
               left > 0
-                ? `That code is not right; ${left} tries left`
-                : 'That code is not right, and no tries are left; ask for a new one',
+                ? `That code is not right. Check it and type it again, or ask for a new code. ${left === 1 ? '1 try' : `${left} tries`} left.`
+                : 'That code is not right, and no tries are left. Ask for a new code.',
           },
         ],
         'The code is not right',
