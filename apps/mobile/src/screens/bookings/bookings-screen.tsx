@@ -1,15 +1,16 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Pressable, StyleSheet, View } from 'react-native';
+import { StyleSheet, View } from 'react-native';
 
 import { useApiClient } from '../../api/api-client-context';
 import { MyBookingsDocument, type MyBookingsQuery } from '../../gql/graphql';
 import { useStrings, type Strings } from '../../i18n/language';
+import { SessionCard } from '../../ui/session-card';
 import { AppText } from '../../ui/app-text';
 import { Button } from '../../ui/button';
 import { Screen } from '../../ui/screen';
 import { EmptyState, QueryView } from '../../ui/states';
-import { colours, space, TOUCH_MIN } from '../../ui/theme';
+import { space } from '../../ui/theme';
 import { ChoiceGroup } from '../find/choices';
 import { useSessionWords } from '../session/session-words';
 
@@ -87,20 +88,14 @@ function BookingCard({
       ? w.pastStatus(booking.status)
       : w.status(booking.status, booking.waitlistPosition);
   return (
-    <Pressable
-      accessibilityRole="button"
-      accessibilityHint={t.openHint}
+    <SessionCard
+      title={session.activity.title}
+      lines={session.cancelled ? [when, where] : [when, where, status]}
+      alert={session.cancelled ? status : undefined}
+      hint={t.openHint}
       onPress={onOpen}
       testID={`booking-${booking.id}`}
-      style={({ pressed }) => [styles.card, pressed && styles.pressed]}
-    >
-      <AppText variant="heading" style={styles.link}>
-        {session.activity.title}
-      </AppText>
-      <AppText>{when}</AppText>
-      <AppText>{where}</AppText>
-      <AppText variant={session.cancelled ? 'error' : 'body'}>{status}</AppText>
-    </Pressable>
+    />
   );
 }
 
@@ -201,15 +196,4 @@ export function BookingsScreen({
 
 const styles = StyleSheet.create({
   list: { gap: space.m },
-  card: {
-    minHeight: TOUCH_MIN,
-    backgroundColor: colours.surface,
-    borderRadius: 12,
-    padding: space.m,
-    gap: space.s,
-    borderWidth: 2,
-    borderColor: colours.surface,
-  },
-  pressed: { borderColor: colours.primary },
-  link: { color: colours.primary, textDecorationLine: 'underline' },
 });

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Pressable, StyleSheet, View } from 'react-native';
+import { StyleSheet, View } from 'react-native';
 
 import { useApiClient } from '../../api/api-client-context';
 import {
@@ -13,11 +13,12 @@ import {
 import { useStrings, type Strings } from '../../i18n/language';
 import { useOnline } from '../../query/online';
 import { useApiQuery } from '../../query/use-api-query';
+import { SessionCard } from '../../ui/session-card';
 import { AppText } from '../../ui/app-text';
 import { Button } from '../../ui/button';
 import { Screen } from '../../ui/screen';
 import { EmptyState, ErrorState, LoadingState, OfflineState, QueryView } from '../../ui/states';
-import { colours, space, TOUCH_MIN } from '../../ui/theme';
+import { space } from '../../ui/theme';
 import { useSessionWords } from '../session/session-words';
 import { CheckBox, ChoiceGroup, type Choice } from './choices';
 import { DAY_CHOICES, dayRange, type DayChoice } from './day-range';
@@ -107,20 +108,13 @@ function FoundCard({ found, onOpen }: { found: Found; onOpen: () => void }) {
   const where = w.where(found.activity.venueName, found.distanceBand);
   const places = found.placesLeft > 0 ? w.places(found.placesLeft) : w.full(found.waitlistLength);
   return (
-    <Pressable
-      accessibilityRole="button"
-      accessibilityHint={t.openHint}
+    <SessionCard
+      title={found.activity.title}
+      lines={[when, where, places]}
+      hint={t.openHint}
       onPress={onOpen}
       testID={`found-${found.id}`}
-      style={({ pressed }) => [styles.card, pressed && styles.pressed]}
-    >
-      <AppText variant="heading" style={styles.link}>
-        {found.activity.title}
-      </AppText>
-      <AppText>{when}</AppText>
-      <AppText>{where}</AppText>
-      <AppText>{places}</AppText>
-    </Pressable>
+    />
   );
 }
 
@@ -351,15 +345,4 @@ export function FindScreen({
 const styles = StyleSheet.create({
   list: { gap: space.m },
   chosen: { gap: space.s },
-  card: {
-    minHeight: TOUCH_MIN,
-    backgroundColor: colours.surface,
-    borderRadius: 12,
-    padding: space.m,
-    gap: space.s,
-    borderWidth: 2,
-    borderColor: colours.surface,
-  },
-  pressed: { borderColor: colours.primary },
-  link: { color: colours.primary, textDecorationLine: 'underline' },
 });
